@@ -1,0 +1,132 @@
+package org.relocation.immigration;
+
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.Traveller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Permits, document checklists, right-to-work records and key dates of a case. */
+@Service
+public class ImmigrationService {
+
+    static final List<String> PERMIT_DOCUMENTS = List.of("passport-copy", "passport-photo", "employment-contract");
+    static final List<String> DEPENDENT_DOCUMENTS = List.of("passport-copy", "passport-photo", "civil-status-certificate");
+
+    private final CaseService cases;
+    private final CaseDocumentRepository documents;
+    private final KeyDateRepository keyDates;
+    private final RightToWorkCheckRepository rightToWork;
+    private final Clock clock;
+
+    ImmigrationService(CaseService cases, CaseDocumentRepository documents, KeyDateRepository keyDates,
+                       RightToWorkCheckRepository rightToWork, Clock clock) {
+        this.cases = cases;
+        this.documents = documents;
+        this.keyDates = keyDates;
+        this.rightToWork = rightToWork;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides per traveller whether a visa or work permit is needed for the host country and builds the
+     * document checklist of those who need one. Idempotent: a repeated call leaves one checklist.
+     * @return whether anyone on the case needs a permit
+     */
+    @Transactional
+    public boolean determineRequirements(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        boolean anyone = false;
+        for (Traveller t : c.getTravellers()) {
+            boolean required = FreeMovement.permitRequired(t.getNationality(), c.getHostCountry());
+            t.decidePermitRequired(required);
+            if (required) {
+                anyone = true;
+                List<String> checklist = t.getRelationship() == org.relocation.relocationcase.Relationship.EMPLOYEE
+                        ? PERMIT_DOCUMENTS : DEPENDENT_DOCUMENTS;
+                for (String type : checklist) {
+                    if (documents.findByTravellerIdAndDocumentType(t.getId(), type).isEmpty()) {
+                        documents.save(new CaseDocument(caseId, t.getId(), type, clock.instant()));
+                    }
+                }
+            }
+        }
+        return anyone;
+    }
+
+    /** The employee provided passport data and documents through the Tasklist form. */
+    @Transactional
+    public void documentsProvided(Long caseId, String passportNumber, LocalDate passportExpiry) {
+        RelocationCase c = cases.get(caseId);
+        c.employee().recordPassport(passportNumber, passportExpiry);
+        if (passportExpiry != null) {
+            upsertKeyDate(caseId, c.employee().getId(), "passport-expiry", passportExpiry, "Employee passport expires");
+        }
+        documents.findByCaseIdOrderById(caseId).stream()
+                .filter(d -> d.getStatus() == CaseDocument.Status.REQUESTED || d.getStatus() == CaseDocument.Status.REJECTED)
+                .forEach(d -> d.mark(CaseDocument.Status.PROVIDED, null, clock.instant()));
+    }
+
+    /** The specialist validated (or rejected) the provided documents. */
+    @Transactional
+    public void documentsReviewed(Long caseId, boolean valid, String comment) {
+        CaseDocument.Status to = valid ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED;
+        documents.findByCaseIdOrderById(caseId).stream()
+                .filter(d -> d.getStatus() == CaseDocument.Status.PROVIDED)
+                .forEach(d -> d.mark(to, comment == null ? null : comment.substring(0, Math.min(comment.length(), 500)), clock.instant()));
+    }
+
+    @Transactional
+    public void recordRightToWork(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy) {
+        rightToWork.save(new RightToWorkCheck(caseId, documentType, documentReference, checkedOn, checkedBy, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasRightToWork(Long caseId) {
+        return rightToWork.existsByCaseId(caseId);
+    }
+
+    /** Permit granted by counsel: its expiry becomes a key date with a renewal lead time. */
+    @Transactional
+    public void permitGranted(Long caseId, LocalDate validUntil) {
+        if (validUntil != null) {
+            RelocationCase c = cases.get(caseId);
+            upsertKeyDate(caseId, c.employee().getId(), "permit-expiry", validUntil, "Work permit expires");
+        }
+    }
+
+    /** Registers the assignment's key dates; idempotent (one row per kind). */
+    @Transactional
+    public void registerKeyDates(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        upsertKeyDate(caseId, null, "assignment-end", c.getEndDate(), "Planned end of the assignment");
+        keyDates.findByCaseIdAndKind(caseId, "permit-expiry").ifPresent(permit ->
+                upsertKeyDate(caseId, permit.getTravellerId(), "right-to-work-recheck", permit.getDueDate().minusDays(30),
+                        "Recheck right to work before the permit expires"));
+    }
+
+    private void upsertKeyDate(Long caseId, Long travellerId, String kind, LocalDate due, String note) {
+        keyDates.findByCaseIdAndKind(caseId, kind).ifPresentOrElse(
+                k -> k.reschedule(due, note),
+                () -> keyDates.save(new KeyDate(caseId, travellerId, kind, due, note)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseDocument> documents(Long caseId) {
+        return documents.findByCaseIdOrderById(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<KeyDate> keyDates(Long caseId) {
+        return keyDates.findByCaseIdOrderByDueDate(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RightToWorkCheck> rightToWorkChecks(Long caseId) {
+        return rightToWork.findByCaseIdOrderById(caseId);
+    }
+}

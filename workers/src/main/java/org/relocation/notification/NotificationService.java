@@ -1,0 +1,64 @@
+package org.relocation.notification;
+
+import org.relocation.relocationcase.RelocationCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Tells the employee and the managers' mailbox about a case's outcome, over SMTP when a mail server is
+ * configured (spring.mail.host), and keeps a record of each message. One message per case, kind and
+ * recipient: a repeated call sends nothing more. A mail failure is technical: the caller retries.
+ */
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final NotificationRepository notifications;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    NotificationService(NotificationRepository notifications, ObjectProvider<JavaMailSender> mail,
+                        NotificationProperties properties, Clock clock) {
+        this.notifications = notifications;
+        this.mail = mail;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void notifyEmployeeAndManager(RelocationCase c, String kind, String subject, String body) {
+        for (String recipient : List.of(c.getEmployeeEmail(), properties.getManagerMailbox())) {
+            if (notifications.existsByCaseIdAndKindAndRecipient(c.getId(), kind, recipient)) {
+                continue;
+            }
+            JavaMailSender sender = mail.getIfAvailable();
+            String status = "RECORDED";
+            if (sender != null) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(properties.getFrom());
+                message.setTo(recipient);
+                message.setSubject(subject);
+                message.setText(body);
+                sender.send(message);
+                status = "SENT";
+            }
+            notifications.save(new Notification(c.getId(), recipient, subject, kind, status, clock.instant()));
+            log.info("Notification {} for case {} {}", kind, c.getCaseNumber(), status.toLowerCase());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> notifications(Long caseId) {
+        return notifications.findByCaseIdOrderById(caseId);
+    }
+}

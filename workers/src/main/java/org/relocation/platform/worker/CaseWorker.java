@@ -1,0 +1,75 @@
+package org.relocation.platform.worker;
+
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of every job worker: one subclass per topic, named after it. A subclass translates the task into
+ * a call on a domain service and returns the few routing variables the process needs.
+ * <ul>
+ *   <li>a {@link BpmnError} becomes a BPMN error the model catches;</li>
+ *   <li>any other exception is a technical failure: retried with exponential backoff, then an incident
+ *   (retries 0) that operators see in Cockpit. Messages name the case id, never personal data.</li>
+ * </ul>
+ */
+public abstract class CaseWorker implements ExternalTaskHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseWorker.class);
+
+    private WorkerProperties properties = new WorkerProperties();
+
+    /** The topic this worker serves; the model-contract test checks it matches a model. */
+    public abstract String topic();
+
+    /** Variables to fetch with the task, besides caseId. */
+    public List<String> inputVariables() {
+        return List.of();
+    }
+
+    /** Does the work; returns the variables to complete the task with. */
+    protected abstract Map<String, Object> work(CaseTask task);
+
+    void configure(WorkerProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(ExternalTask externalTask, ExternalTaskService service) {
+        CaseTask task = new CaseTask(externalTask);
+        Map<String, Object> result;
+        try {
+            result = work(task);
+        } catch (BpmnError e) {
+            log.info("{}: business outcome {} for case {}", topic(), e.getErrorCode(), externalTask.getBusinessKey());
+            service.handleBpmnError(externalTask, e.getErrorCode(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            fail(externalTask, service, e);
+            return;
+        }
+        service.complete(externalTask, result, Map.of());
+    }
+
+    private void fail(ExternalTask externalTask, ExternalTaskService service, RuntimeException e) {
+        int max = properties.getMaxRetries();
+        int retriesLeft = externalTask.getRetries() == null ? max : Math.max(externalTask.getRetries() - 1, 0);
+        int attempt = max - retriesLeft;
+        long backoff = properties.getRetryBackoff().toMillis() * (1L << Math.min(Math.max(attempt - 1, 0), 10));
+        String summary = topic() + " failed: " + safeMessage(e);
+        log.warn("{} for case {} (attempt {}, {} retries left)", summary, externalTask.getBusinessKey(), attempt, retriesLeft);
+        service.handleFailure(externalTask, summary, e.getClass().getName() + ": " + safeMessage(e), retriesLeft, backoff);
+    }
+
+    /** Our own exceptions carry operator-safe messages; third-party ones (SQL, HTTP) may echo data, so only their type is kept. */
+    static String safeMessage(Throwable e) {
+        boolean ours = e.getClass().getName().startsWith("org.relocation.") || e instanceof IllegalStateException;
+        String message = ours && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

@@ -1,0 +1,131 @@
+package org.relocation.relocationcase;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+
+/** The case record's single entry point: registering intakes, phases, timeline and outcomes. */
+@Service
+public class CaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+    private final CaseRepository cases;
+    private final CasePhaseRepository phases;
+    private final TimelineRepository timeline;
+    private final CaseNumberSequenceRepository sequences;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
+                CaseNumberSequenceRepository sequences, Clock clock) {
+        this.cases = cases;
+        this.phases = phases;
+        this.timeline = timeline;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    /** Validates and stores an intake; throws {@link InvalidIntakeException} naming every bad field, writing nothing. */
+    @Transactional
+    public RelocationCase register(CaseIntake intake, String actor) {
+        Map<String, String> errors = IntakeValidator.validate(intake);
+        if (!errors.isEmpty()) {
+            throw new InvalidIntakeException(errors);
+        }
+        Instant now = clock.instant();
+        RelocationCase c = cases.save(new RelocationCase(nextCaseNumber(now), intake, now));
+        timeline.save(new TimelineEntry(c.getId(), now, TimelineEntry.Kind.CASE_OPENED, null, "Case opened", null, actor));
+        log.info("Registered case {} (id {})", c.getCaseNumber(), c.getId());
+        return c;
+    }
+
+    private String nextCaseNumber(Instant now) {
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        CaseNumberSequence seq = sequences.lockYear(year).orElseGet(() -> createYear(year));
+        return "RC-%d-%06d".formatted(year, seq.take());
+    }
+
+    private CaseNumberSequence createYear(int year) {
+        try {
+            sequences.saveAndFlush(new CaseNumberSequence(year));
+        } catch (DataIntegrityViolationException raceLost) {
+            log.debug("Case number sequence for {} created concurrently", year);
+        }
+        return sequences.lockYear(year).orElseThrow();
+    }
+
+    @Transactional
+    public void attachProcess(Long caseId, String processInstanceId) {
+        get(caseId).attachProcess(processInstanceId);
+    }
+
+    @Transactional(readOnly = true)
+    public RelocationCase get(Long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public RelocationCase getByNumber(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void phaseEntered(Long caseId, String phase, String elementName) {
+        Instant now = clock.instant();
+        phases.save(new CasePhase(caseId, phase, now));
+        timeline.save(new TimelineEntry(caseId, now, TimelineEntry.Kind.PHASE_ENTERED, phase, elementName, phase, null));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void phaseCompleted(Long caseId, String phase, String elementName) {
+        Instant now = clock.instant();
+        phases.findFirstByCaseIdAndPhaseAndCompletedAtIsNullOrderByIdDesc(caseId, phase).ifPresent(p -> p.complete(now));
+        timeline.save(new TimelineEntry(caseId, now, TimelineEntry.Kind.PHASE_COMPLETED, phase, elementName, phase, null));
+    }
+
+    /** Records a step on the timeline; joins the caller's transaction (engine listener or worker). */
+    @Transactional
+    public void recordStep(Long caseId, TimelineEntry.Kind kind, String elementId, String elementName, String phase, String actor) {
+        timeline.save(new TimelineEntry(caseId, clock.instant(), kind, elementId, elementName, phase, actor));
+    }
+
+    /** Ends the case with a final status; the first outcome stands, so a repeated call changes nothing. */
+    @Transactional
+    public RelocationCase finish(Long caseId, CaseStatus status, String reason) {
+        RelocationCase c = get(caseId);
+        if (c.getStatus().isFinal()) {
+            return c;
+        }
+        Instant now = clock.instant();
+        c.finish(status, reason, now);
+        phases.findByCaseIdOrderById(caseId).forEach(p -> p.complete(now));
+        timeline.save(new TimelineEntry(caseId, now, TimelineEntry.Kind.CASE_CLOSED, status.name(), "Case " + status.name().toLowerCase().replace('_', ' '), null, null));
+        log.info("Case {} finished as {}", c.getCaseNumber(), status);
+        return c;
+    }
+
+    @Transactional
+    public void recordFinalCost(Long caseId, Money finalCost) {
+        get(caseId).recordFinalCost(finalCost, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<CasePhase> phases(Long caseId) {
+        return phases.findByCaseIdOrderById(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(Long caseId) {
+        return timeline.findByCaseIdOrderByOccurredAtAscIdAsc(caseId);
+    }
+}

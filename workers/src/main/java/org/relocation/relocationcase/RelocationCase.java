@@ -1,0 +1,163 @@
+package org.relocation.relocationcase;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/** The durable record of one relocation: who moves where, when, under which budget, and how far it got. */
+@Entity
+@Table(name = "relocation_case")
+public class RelocationCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_number", nullable = false, updatable = false)
+    private String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    private String employeeName;
+    private String employeeEmail;
+    private String employeeUserId;
+    private String homeCountry;
+    private String homeCity;
+    private String hostCountry;
+    private String hostCity;
+
+    @Enumerated(EnumType.STRING)
+    private AssignmentType assignmentType;
+
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private String costCentre;
+    private BigDecimal budgetAmount;
+    private String budgetCurrency;
+    private String processInstanceId;
+    private String outcomeReason;
+    private BigDecimal finalCostAmount;
+    private String finalCostCurrency;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "relocationCase", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Traveller> travellers = new ArrayList<>();
+
+    protected RelocationCase() {
+    }
+
+    RelocationCase(String caseNumber, CaseIntake intake, Instant now) {
+        this.caseNumber = caseNumber;
+        this.status = CaseStatus.IN_PROGRESS;
+        this.employeeName = intake.employeeName();
+        this.employeeEmail = intake.employeeEmail();
+        this.employeeUserId = intake.employeeUserId();
+        this.homeCountry = intake.homeCountry();
+        this.homeCity = intake.homeCity();
+        this.hostCountry = intake.hostCountry();
+        this.hostCity = intake.hostCity();
+        this.assignmentType = AssignmentType.valueOf(intake.assignmentType());
+        this.startDate = intake.startDate();
+        this.endDate = intake.endDate();
+        this.costCentre = intake.costCentre();
+        this.budgetAmount = intake.budgetAmount();
+        this.budgetCurrency = intake.budgetCurrency();
+        this.createdAt = now;
+        this.updatedAt = now;
+        travellers.add(new Traveller(this, Relationship.EMPLOYEE, intake.employeeName(), intake.nationality(), null));
+        for (CaseIntake.Dependent d : intake.dependents()) {
+            travellers.add(new Traveller(this, Relationship.valueOf(d.relationship()), d.fullName(), d.nationality(), d.birthDate()));
+        }
+    }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void finish(CaseStatus finalStatus, String reason, Instant now) {
+        if (status.isFinal()) {
+            return; // idempotent: the first outcome stands
+        }
+        this.status = finalStatus;
+        this.outcomeReason = reason;
+        this.closedAt = now;
+        this.updatedAt = now;
+    }
+
+    void recordFinalCost(Money finalCost, Instant now) {
+        this.finalCostAmount = finalCost.amount();
+        this.finalCostCurrency = finalCost.currency().getCurrencyCode();
+        this.updatedAt = now;
+    }
+
+    public Money finalCost() {
+        return finalCostAmount == null ? null : new Money(finalCostAmount, Currency.getInstance(finalCostCurrency));
+    }
+
+    /** Whole months between start and end date, at least one. */
+    public int durationMonths() {
+        long months = ChronoUnit.MONTHS.between(startDate, endDate);
+        if (startDate.plusMonths(months).isBefore(endDate)) {
+            months++;
+        }
+        return (int) Math.max(1, months);
+    }
+
+    public boolean isInternational() {
+        return !homeCountry.equals(hostCountry);
+    }
+
+    public Money budget() {
+        return new Money(budgetAmount, Currency.getInstance(budgetCurrency));
+    }
+
+    public Traveller employee() {
+        return travellers.stream().filter(t -> t.getRelationship() == Relationship.EMPLOYEE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has no employee traveller"));
+    }
+
+    public Long getId() { return id; }
+    public String getCaseNumber() { return caseNumber; }
+    public CaseStatus getStatus() { return status; }
+    public String getEmployeeName() { return employeeName; }
+    public String getEmployeeEmail() { return employeeEmail; }
+    public String getEmployeeUserId() { return employeeUserId; }
+    public String getHomeCountry() { return homeCountry; }
+    public String getHomeCity() { return homeCity; }
+    public String getHostCountry() { return hostCountry; }
+    public String getHostCity() { return hostCity; }
+    public AssignmentType getAssignmentType() { return assignmentType; }
+    public LocalDate getStartDate() { return startDate; }
+    public LocalDate getEndDate() { return endDate; }
+    public String getCostCentre() { return costCentre; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public String getOutcomeReason() { return outcomeReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public List<Traveller> getTravellers() { return travellers; }
+}

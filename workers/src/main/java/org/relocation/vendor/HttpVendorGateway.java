@@ -1,0 +1,45 @@
+package org.relocation.vendor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.net.http.HttpClient;
+
+/** Sends orders as JSON over HTTP, signed with the vendor's shared secret. */
+@Component
+class HttpVendorGateway implements VendorGateway {
+
+    private final VendorProperties properties;
+    private final ObjectMapper json;
+    private final RestClient http;
+
+    HttpVendorGateway(VendorProperties properties, ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.getTimeout()).build());
+        factory.setReadTimeout(properties.getTimeout());
+        this.http = RestClient.builder().requestFactory(factory).build();
+    }
+
+    @Override
+    public void send(String vendor, VendorRequest request) {
+        VendorProperties.Endpoint endpoint = properties.endpoint(vendor);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise order " + request.reference(), e);
+        }
+        http.post().uri(endpoint.getUrl())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(Signatures.HEADER, Signatures.sign(body, endpoint.getSecret()))
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
+    }
+}

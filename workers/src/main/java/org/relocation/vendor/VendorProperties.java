@@ -1,0 +1,38 @@
+package org.relocation.vendor;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Per vendor: where orders go and the shared secret that signs orders and callbacks (HMAC-SHA256). */
+@ConfigurationProperties("relocation.vendors")
+public class VendorProperties {
+
+    private Duration timeout = Duration.ofSeconds(10);
+    private Map<String, Endpoint> endpoints = new HashMap<>();
+
+    public Duration getTimeout() { return timeout; }
+    public void setTimeout(Duration timeout) { this.timeout = timeout; }
+    public Map<String, Endpoint> getEndpoints() { return endpoints; }
+    public void setEndpoints(Map<String, Endpoint> endpoints) { this.endpoints = endpoints; }
+
+    public Endpoint endpoint(String vendor) {
+        Endpoint e = endpoints.get(vendor);
+        if (e == null || e.getUrl() == null || e.getSecret() == null) {
+            throw new IllegalStateException("Vendor '" + vendor + "' is not configured (relocation.vendors.endpoints." + vendor + ".url/secret)");
+        }
+        return e;
+    }
+
+    public static class Endpoint {
+        private String url;
+        private String secret;
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getSecret() { return secret; }
+        public void setSecret(String secret) { this.secret = secret; }
+    }
+}
