@@ -1,0 +1,241 @@
+package org.relocation.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BaseElement;
+import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
+import org.operaton.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.operaton.bpm.model.bpmn.instance.FlowElement;
+import org.operaton.bpm.model.bpmn.instance.FlowNode;
+import org.operaton.bpm.model.bpmn.instance.Gateway;
+import org.operaton.bpm.model.bpmn.instance.Process;
+import org.operaton.bpm.model.bpmn.instance.ScriptTask;
+import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
+import org.operaton.bpm.model.bpmn.instance.ServiceTask;
+import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.operaton.bpm.model.bpmn.instance.dc.Bounds;
+import org.operaton.bpm.model.dmn.Dmn;
+import org.operaton.bpm.model.dmn.DmnModelInstance;
+import org.operaton.bpm.model.dmn.HitPolicy;
+import org.operaton.bpm.model.dmn.instance.Decision;
+import org.operaton.bpm.model.dmn.instance.DecisionTable;
+
+/**
+ * The conventions every model file must keep (docs/journey.md, DESIGN.md): process id == file name, executable,
+ * history time to live, a diagram shape for every node and an edge for every flow, no overlapping shapes, named
+ * elements, named gateway flows with conditions where the gateway decides, forms and topics as in the contract,
+ * and no code in the models (no scripts, Java classes or bean expressions).
+ */
+class ModelStructureTest {
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  /** The user tasks of the contract: candidate group, or assignee expression. */
+  private static final Map<String, String> USER_TASKS = Map.ofEntries(
+      Map.entry("review-intake", "group:mobility-specialist"),
+      Map.entry("approve-relocation", "group:manager"),
+      Map.entry("approve-budget", "group:finance"),
+      Map.entry("provide-immigration-documents", "assignee:${employeeUserId}"),
+      Map.entry("validate-immigration-documents", "group:mobility-specialist"),
+      Map.entry("follow-up-counsel", "group:mobility-specialist"),
+      Map.entry("handle-permit-refusal", "group:mobility-specialist"),
+      Map.entry("record-kickoff-call", "group:mobility-specialist"),
+      Map.entry("confirm-payroll-setup", "group:finance"),
+      Map.entry("arrange-international-coverage", "group:hr-admin"),
+      Map.entry("confirm-benefits-enrolment", "assignee:${employeeUserId}"),
+      Map.entry("confirm-arrival", "group:mobility-specialist"),
+      Map.entry("approve-case-closure", "group:mobility-specialist"));
+
+  /** The external tasks of the contract and their topics. */
+  private static final Map<String, String> EXTERNAL_TASKS = Map.ofEntries(
+      Map.entry("record-ineligible-outcome", "record-case-outcome"),
+      Map.entry("record-rejected-outcome", "record-case-outcome"),
+      Map.entry("record-cancelled-outcome", "record-case-outcome"),
+      Map.entry("estimate-relocation-cost", "estimate-relocation-cost"),
+      Map.entry("determine-immigration-requirements", "determine-immigration-requirements"),
+      Map.entry("request-immigration-counsel", "request-immigration-counsel"),
+      Map.entry("book-temporary-housing", "book-temporary-housing"),
+      Map.entry("book-household-shipment", "book-household-shipment"),
+      Map.entry("prepare-payroll-instruction", "prepare-payroll-instruction"),
+      Map.entry("request-tax-briefing", "request-tax-briefing"),
+      Map.entry("determine-benefits-coverage", "determine-benefits-coverage"),
+      Map.entry("verify-right-to-work", "verify-right-to-work"),
+      Map.entry("register-key-dates", "register-key-dates"),
+      Map.entry("summarise-final-costs", "summarise-final-costs"),
+      Map.entry("close-case", "close-case"));
+
+  @Test
+  void theProcessFolderHoldsExactlyTheJourneyModels() {
+    assertThat(ProcessModels.classpathFiles("processes", ".bpmn"))
+        .containsExactlyInAnyOrderElementsOf(ProcessModels.PROCESS_IDS.stream().map(id -> id + ".bpmn").toList());
+    assertThat(ProcessModels.classpathFiles("processes", ".dmn")).containsExactly(ProcessModels.DECISION_ID + ".dmn");
+  }
+
+  @Test
+  void everyContractTaskIsModelledOnceWithItsTopicOrForm() {
+    List<BpmnModelInstance> models = ProcessModels.PROCESS_IDS.stream().map(ModelStructureTest::read).toList();
+    List<UserTask> userTasks = models.stream().flatMap(m -> m.getModelElementsByType(UserTask.class).stream()).toList();
+    assertThat(userTasks).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(USER_TASKS.keySet());
+    for (UserTask task : userTasks) {
+      String expected = USER_TASKS.get(task.getId());
+      String actual = camunda(task, "candidateGroups") != null
+          ? "group:" + camunda(task, "candidateGroups") : "assignee:" + camunda(task, "assignee");
+      assertThat(actual).as("performer of %s", task.getId()).isEqualTo(expected);
+    }
+    List<ServiceTask> serviceTasks = models.stream().flatMap(m -> m.getModelElementsByType(ServiceTask.class).stream()).toList();
+    assertThat(serviceTasks).extracting(ServiceTask::getId).containsExactlyInAnyOrderElementsOf(EXTERNAL_TASKS.keySet());
+    for (ServiceTask task : serviceTasks) {
+      assertThat(camunda(task, "type")).as("type of %s", task.getId()).isEqualTo("external");
+      assertThat(camunda(task, "topic")).as("topic of %s", task.getId()).isEqualTo(EXTERNAL_TASKS.get(task.getId()));
+    }
+  }
+
+  @Test
+  void everyFormRefHasAFormWhenTheFormsArePresent() {
+    List<String> forms = ProcessModels.classpathFiles("forms", ".form");
+    assumeTrue(!forms.isEmpty(), "forms/ holds the form-js forms");
+    List<String> formRefs = ProcessModels.PROCESS_IDS.stream().map(ModelStructureTest::read)
+        .flatMap(m -> m.getModelElementsByType(FlowNode.class).stream())
+        .map(node -> camunda(node, "formRef"))
+        .filter(java.util.Objects::nonNull)
+        .toList();
+    assertThat(formRefs).contains("start-relocation").hasSize(USER_TASKS.size() + 1);
+    assertThat(forms).containsAll(formRefs.stream().map(ref -> ref + ".form").toList());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyProcessKeepsTheModelConventions() {
+    return ProcessModels.PROCESS_IDS.stream().map(id -> DynamicTest.dynamicTest(id, () -> checkConventions(id)));
+  }
+
+  @Test
+  void theEligibilityDecisionIsAFirstHitTableWithOneBooleanOutput() throws Exception {
+    try (InputStream in = resource(ProcessModels.DECISION_ID + ".dmn")) {
+      DmnModelInstance dmn = Dmn.readModelFromStream(in);
+      Decision decision = dmn.getModelElementById(ProcessModels.DECISION_ID);
+      assertThat(decision).isNotNull();
+      assertThat(decision.getAttributeValueNs("http://camunda.org/schema/1.0/dmn", "historyTimeToLive")).isEqualTo("P180D");
+      DecisionTable table = (DecisionTable) decision.getExpression();
+      assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
+      assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getTypeRef())
+          .containsExactly("string", "integer", "boolean");
+      assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent())
+          .containsExactly("assignmentType", "durationMonths", "international");
+      assertThat(table.getOutputs()).singleElement().satisfies(output -> {
+        assertThat(output.getName()).isEqualTo("eligible");
+        assertThat(output.getTypeRef()).isEqualTo("boolean");
+      });
+      assertThat(table.getRules()).hasSize(5);
+    }
+  }
+
+  private static void checkConventions(String processId) {
+    BpmnModelInstance model = read(processId);
+    Collection<Process> processes = model.getModelElementsByType(Process.class);
+    assertThat(processes).as("processes in %s.bpmn", processId).singleElement().satisfies(process -> {
+      assertThat(process.getId()).isEqualTo(processId);
+      assertThat(process.isExecutable()).isTrue();
+      assertThat(process.getName()).isNotBlank();
+      assertThat(camunda(process, "historyTimeToLive")).isEqualTo("P180D");
+    });
+    assertThat(model.getModelElementsByType(ScriptTask.class)).as("script tasks").isEmpty();
+
+    Map<String, BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .collect(Collectors.toMap(s -> s.getBpmnElement().getId(), s -> s));
+    Map<String, BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .collect(Collectors.toMap(e -> e.getBpmnElement().getId(), e -> e));
+
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
+      assertThat(node.getId()).as("id of %s", node.getName()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+      assertThat(shapes).as("diagram shape of %s", node.getId()).containsKey(node.getId());
+      Bounds bounds = shapes.get(node.getId()).getBounds();
+      assertThat(bounds).as("bounds of %s", node.getId()).isNotNull();
+      assertThat(bounds.getWidth()).isPositive();
+      assertThat(bounds.getHeight()).isPositive();
+      for (String attribute : List.of("class", "delegateExpression", "expression")) {
+        assertThat(camunda(node, attribute)).as("camunda:%s on %s", attribute, node.getId()).isNull();
+      }
+      if (node instanceof UserTask task) {
+        assertThat(camunda(task, "formRef")).as("formRef of %s", task.getId()).isEqualTo(task.getId());
+        assertThat(camunda(task, "formRefBinding")).as("formRefBinding of %s", task.getId()).isEqualTo("deployment");
+      }
+      if (node instanceof Gateway gateway) {
+        boolean decides = gateway instanceof ExclusiveGateway && gateway.getOutgoing().size() > 1;
+        for (SequenceFlow flow : gateway.getOutgoing()) {
+          assertThat(flow.getName()).as("name of %s", flow.getId()).isNotBlank();
+          if (decides) {
+            assertThat(flow.getConditionExpression()).as("condition of %s", flow.getId()).isNotNull();
+            assertThat(flow.getConditionExpression().getTextContent()).as("condition of %s", flow.getId())
+                .matches("\\$\\{[^}]+}");
+          }
+        }
+      }
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(edges).as("diagram edge of %s", flow.getId()).containsKey(flow.getId());
+      assertThat(edges.get(flow.getId()).getWaypoints()).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+    }
+    assertThat(shapes.keySet()).as("shapes without a flow node")
+        .allMatch(id -> model.getModelElementById(id) instanceof FlowElement);
+    assertNoOverlappingShapes(model, shapes);
+  }
+
+  private static void assertNoOverlappingShapes(BpmnModelInstance model, Map<String, BpmnShape> shapes) {
+    List<String> ids = new ArrayList<>(shapes.keySet());
+    for (int i = 0; i < ids.size(); i++) {
+      for (int j = i + 1; j < ids.size(); j++) {
+        String a = ids.get(i);
+        String b = ids.get(j);
+        if (attachedTo(model, a, b) || attachedTo(model, b, a)) {
+          continue;
+        }
+        Bounds ba = shapes.get(a).getBounds();
+        Bounds bb = shapes.get(b).getBounds();
+        boolean overlap = ba.getX() < bb.getX() + bb.getWidth() && bb.getX() < ba.getX() + ba.getWidth()
+            && ba.getY() < bb.getY() + bb.getHeight() && bb.getY() < ba.getY() + ba.getHeight();
+        assertThat(overlap).as("shapes %s and %s overlap", a, b).isFalse();
+      }
+    }
+  }
+
+  private static boolean attachedTo(BpmnModelInstance model, String boundaryId, String activityId) {
+    BaseElement element = model.getModelElementById(boundaryId);
+    return element instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null
+        && boundary.getAttachedTo().getId().equals(activityId);
+  }
+
+  private static String camunda(BaseElement element, String attribute) {
+    return element.getAttributeValueNs(CAMUNDA_NS, attribute);
+  }
+
+  private static BpmnModelInstance read(String processId) {
+    try (InputStream in = resource(processId + ".bpmn")) {
+      return Bpmn.readModelFromStream(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resource(String file) {
+    InputStream in = ModelStructureTest.class.getClassLoader().getResourceAsStream("processes/" + file);
+    assertThat(in).as("classpath resource processes/%s", file).isNotNull();
+    return in;
+  }
+}

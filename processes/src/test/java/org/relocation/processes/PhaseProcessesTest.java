@@ -1,0 +1,135 @@
+package org.relocation.processes;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every path of the phase processes other than immigration, each started on its own. */
+class PhaseProcessesTest extends ProcessTestSupport {
+
+  @Test
+  @DisplayName("intake, eligible: estimate and review, ends at intake-done with the estimate flag")
+  void intakeEligible() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-intake", caseVariables("PERMANENT_TRANSFER", 1, false));
+    journey.completeExternalTask("estimate-relocation-cost", Map.of("estimateExceedsBudget", true));
+    journey.userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
+
+    journey.assertEndedAt("relocation-intake", "intake-done").assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("intake, not eligible: ends at the error end event intake-ineligible")
+  void intakeIneligible() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-intake", caseVariables("LOCAL_HIRE", 24, false));
+
+    journey.assertEndedAt("relocation-intake", "intake-ineligible")
+        .assertNotReached("estimate-relocation-cost")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("housing: kick-off, both bookings, both vendor confirmations in either order")
+  void housing() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").hasCandidateGroup("mobility-specialist").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.assertWaitingAt("book-temporary-housing", "book-household-shipment");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.completeExternalTask("book-temporary-housing");
+    journey.assertWaitingAt("await-housing-confirmation").assertRunning("relocation-housing");
+    journey.correlate("housing-confirmed");
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("housing-split", "housing-join", "await-housing-confirmation", "await-shipment-confirmation")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("payroll: instruction, confirmation by finance, tax briefing")
+  void payroll() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-payroll", eligibleCase());
+    journey.completeExternalTask("prepare-payroll-instruction");
+    journey.userTask("confirm-payroll-setup").hasCandidateGroup("finance").complete(Map.of("payrollConfirmed", true));
+    journey.completeExternalTask("request-tax-briefing");
+
+    journey.assertEndedAt("relocation-payroll", "payroll-set-up").assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("benefits, host coverage: straight to the employee's enrolment")
+  void benefitsWithHostCoverage() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-benefits", eligibleCase());
+    journey.completeExternalTask("determine-benefits-coverage");
+    journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
+
+    journey.assertEndedAt("relocation-benefits", "benefits-enrolled")
+        .assertPassed("coverage-merge")
+        .assertNotReached("no-host-coverage", "arrange-international-coverage")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("benefits, no host coverage (BPMN error): HR arranges international coverage first")
+  void benefitsWithoutHostCoverage() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-benefits", eligibleCase());
+    journey.throwBpmnError("determine-benefits-coverage", "no-host-coverage");
+    journey.userTask("arrange-international-coverage").hasCandidateGroup("hr-admin").complete(Map.of("coverageProvider", "x"));
+    journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
+
+    journey.assertEndedAt("relocation-benefits", "benefits-enrolled")
+        .assertPassed("no-host-coverage", "arrange-international-coverage", "coverage-merge")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("arrival, right to work verified: key dates registered")
+  void arrival() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-arrival", eligibleCase());
+    journey.userTask("confirm-arrival").hasCandidateGroup("mobility-specialist").complete(Map.of("arrivalDate", "2026-05-04"));
+    journey.completeExternalTask("verify-right-to-work");
+    journey.completeExternalTask("register-key-dates");
+
+    journey.assertEndedAt("relocation-arrival", "arrival-completed")
+        .assertNotReached("right-to-work-missing")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("arrival, right to work missing (BPMN error): back to confirm-arrival, then verified")
+  void arrivalWithRightToWorkMissing() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-arrival", eligibleCase());
+    journey.userTask("confirm-arrival").complete(Map.of("arrivalDate", "2026-05-04"));
+    journey.throwBpmnError("verify-right-to-work", "right-to-work-missing");
+
+    journey.assertPassed("right-to-work-missing").assertWaitingAt("confirm-arrival");
+    journey.userTask("confirm-arrival").hasCandidateGroup("mobility-specialist").complete(Map.of("arrivalDate", "2026-05-05"));
+    journey.completeExternalTask("verify-right-to-work");
+    journey.completeExternalTask("register-key-dates");
+
+    journey.assertEndedAt("relocation-arrival", "arrival-completed")
+        .assertPassedTimes("confirm-arrival", 2)
+        .assertPassedTimes("verify-right-to-work", 2)
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("closure: final costs, approval, case closed")
+  void closure() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-closure", eligibleCase());
+    journey.completeExternalTask("summarise-final-costs");
+    journey.userTask("approve-case-closure").hasCandidateGroup("mobility-specialist").complete(Map.of("closureConfirmed", true));
+    journey.completeExternalTask("close-case");
+
+    journey.assertEndedAt("relocation-closure", "case-closed").assertCaseFinished();
+  }
+}

@@ -1,0 +1,63 @@
+package org.relocation.processes;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
+
+/**
+ * One in-memory engine ({@code operaton.cfg.xml}) shared by the process tests; every test gets a fresh
+ * deployment of all models (deleted with its instances and history afterwards) and a fixed clock.
+ */
+abstract class ProcessTestSupport {
+
+  static final Instant TEST_START = Instant.parse("2026-03-02T09:00:00Z");
+  static final String EMPLOYEE = "employee-0042";
+
+  @RegisterExtension
+  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().build();
+
+  private static int caseCounter;
+  private String deploymentId;
+
+  @BeforeEach
+  void deployModels() {
+    ClockUtil.setCurrentTime(Date.from(TEST_START));
+    deploymentId = ProcessModels.deploy(ENGINE.getRepositoryService());
+  }
+
+  @AfterEach
+  void removeDeployment() {
+    if (deploymentId != null) {
+      ENGINE.getRepositoryService().deleteDeployment(deploymentId, true, true);
+    }
+    ClockUtil.reset();
+  }
+
+  /** A driver for a new case with its own business key (case number). */
+  static JourneyDriver newCase() {
+    caseCounter++;
+    return new JourneyDriver(ENGINE, "RC-2026-%05d".formatted(caseCounter));
+  }
+
+  /** The start variables of a case: only ids and routing flags, no personal data. */
+  static Map<String, Object> caseVariables(String assignmentType, Integer durationMonths, Boolean international) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", 1000L + caseCounter);
+    variables.put("assignmentType", assignmentType);
+    variables.put("durationMonths", durationMonths);
+    variables.put("international", international);
+    variables.put("employeeUserId", EMPLOYEE);
+    return variables;
+  }
+
+  static Map<String, Object> eligibleCase() {
+    return caseVariables("LONG_TERM", 24, true);
+  }
+}
