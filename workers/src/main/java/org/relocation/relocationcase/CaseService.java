@@ -15,7 +15,7 @@ import java.util.Map;
 
 
 /** The case record's single entry point: registering intakes, phases, timeline and outcomes. */
-@Service
+@Service("relocationCaseService")
 public class CaseService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);

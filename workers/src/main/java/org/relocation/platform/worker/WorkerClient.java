@@ -1,6 +1,7 @@
 package org.relocation.platform.worker;
 
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.topic.TopicSubscriptionBuilder;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public class WorkerClient implements SmartLifecycle {
                 .asyncResponseTimeout(properties.getLongPolling().toMillis())
                 .lockDuration(properties.getLockDuration().toMillis())
                 .addInterceptor(new BasicAuthProvider(properties.getUsername(), properties.getPassword()))
-                .disableBackoffStrategy()
+                .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000)) // only after errors; long polling otherwise
                 .build();
         List<String> topics = new ArrayList<>();
         for (CaseWorker worker : workers) {

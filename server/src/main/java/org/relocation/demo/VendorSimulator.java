@@ -1,0 +1,112 @@
+package org.relocation.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.relocation.vendor.Signatures;
+import org.relocation.vendor.VendorProperties;
+import org.relocation.vendor.VendorRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Demo only: plays every vendor. It checks an order's signature like a vendor would, and after a delay
+ * answers through the same signed callback endpoint a real vendor uses (retrying while the case is not
+ * yet waiting). Counsel approves permits until the assignment's end; housing and movers confirm with a cost.
+ */
+@RestController
+@ConditionalOnProperty(name = "relocation.demo.enabled", havingValue = "true")
+class VendorSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorSimulator.class);
+    private static final Map<String, BigDecimal> COSTS = Map.of(
+            "TEMPORARY_HOUSING", new BigDecimal("4200.00"), "HOUSEHOLD_SHIPMENT", new BigDecimal("7800.00"),
+            "IMMIGRATION_COUNSEL", new BigDecimal("1500.00"));
+
+    private final VendorProperties vendors;
+    private final ObjectMapper json;
+    private final Duration delay;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "vendor-simulator");
+        t.setDaemon(true);
+        return t;
+    });
+    private final RestClient http = RestClient.create();
+    private volatile int port;
+
+    VendorSimulator(VendorProperties vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay) {
+        this.vendors = vendors;
+        this.json = json;
+        this.delay = delay;
+    }
+
+    @org.springframework.context.event.EventListener
+    void onWebServer(org.springframework.boot.web.context.WebServerInitializedEvent event) {
+        port = event.getWebServer().getPort();
+    }
+
+    @PostMapping(path = "/simulator/{vendor}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> order(@PathVariable String vendor, @RequestBody byte[] body,
+                               @RequestHeader(name = Signatures.HEADER, required = false) String signature) throws Exception {
+        VendorProperties.Endpoint endpoint = vendors.getEndpoints().get(vendor);
+        if (endpoint == null || !Signatures.verify(body, endpoint.getSecret(), signature)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        VendorRequest request = json.readValue(body, VendorRequest.class);
+        if (Map.of("IMMIGRATION_COUNSEL", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1).containsKey(request.serviceType())) {
+            scheduler.schedule(() -> answer(vendor, endpoint.getSecret(), request, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    private void answer(String vendor, String secret, VendorRequest request, int attempt) {
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("reference", request.reference());
+        boolean counsel = request.serviceType().equals("IMMIGRATION_COUNSEL");
+        callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
+        callback.put("vendorReference", vendor.toUpperCase() + "-" + request.reference().substring(3));
+        callback.put("costAmount", COSTS.get(request.serviceType()));
+        callback.put("costCurrency", "EUR");
+        if (counsel) {
+            callback.put("validUntil", request.endDate().toString());
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(callback);
+            http.post().uri("http://localhost:" + port + "/api/vendor-callbacks/" + vendor)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(Signatures.HEADER, Signatures.sign(body, secret))
+                    .body(body).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 409 && attempt < 30) {
+                scheduler.schedule(() -> answer(vendor, secret, request, attempt + 1), 1, TimeUnit.SECONDS);
+            } else {
+                log.warn("Simulated {} callback for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
+            }
+        } catch (Exception e) {
+            log.warn("Simulated {} callback for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,131 @@
+package org.relocation.identity;
+
+import org.operaton.bpm.engine.AuthorizationService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.Permission;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.Resource;
+import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups, their engine authorizations, and the configured users, idempotently on
+ * every start (every cluster node may do it; existing rows are left alone).
+ */
+@Component
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityBootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+    private static final String ANY = Authorization.ANY;
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final IdentityProperties properties;
+
+    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, IdentityProperties properties) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    void bootstrap() {
+        for (String role : Roles.ALL) {
+            if (identity.createGroupQuery().groupId(role).count() == 0) {
+                Group g = identity.newGroup(role);
+                g.setName(role);
+                g.setType(role.equals(Roles.ADMIN) ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(g);
+            }
+        }
+        grantRoles();
+        for (IdentityProperties.User u : properties.getUsers()) {
+            createUser(u);
+        }
+        log.info("Identity ready: {} role groups, {} configured users", Roles.ALL.size(), properties.getUsers().size());
+    }
+
+    private void createUser(IdentityProperties.User u) {
+        if (u.getId() == null || u.getPassword() == null || u.getPassword().isBlank()) {
+            throw new IllegalStateException("relocation.identity.users entries need an id and a password");
+        }
+        if (identity.createUserQuery().userId(u.getId()).count() == 0) {
+            User user = identity.newUser(u.getId());
+            user.setFirstName(u.getFirstName());
+            user.setLastName(u.getLastName());
+            user.setEmail(u.getEmail());
+            user.setPassword(u.getPassword());
+            identity.saveUser(user);
+        }
+        for (String group : u.getGroups()) {
+            if (!Roles.ALL.contains(group)) {
+                throw new IllegalStateException("User " + u.getId() + " is in unknown group " + group + "; groups are " + Roles.ALL);
+            }
+            if (identity.createUserQuery().userId(u.getId()).memberOfGroup(group).count() == 0) {
+                identity.createMembership(u.getId(), group);
+            }
+        }
+    }
+
+    private void grantRoles() {
+        for (String role : Roles.ALL) {
+            if (!role.equals(Roles.JOB_WORKER)) {
+                grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+                grant(role, Resources.FILTER, ANY, Permissions.READ);
+            }
+        }
+        // People who start cases from the Tasklist, and see the journey's definitions
+        for (String role : new String[]{Roles.SPECIALIST, Roles.HR_ADMIN}) {
+            grant(role, Resources.PROCESS_DEFINITION, "relocation", Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE);
+            grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+            grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        }
+        for (String role : new String[]{Roles.MANAGER, Roles.FINANCE, Roles.EMPLOYEE}) {
+            grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        }
+        // Process owners change models and redeploy; they see everything in Cockpit
+        grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+        grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        // Job workers fetch and complete external tasks of any process instance
+        grant(Roles.JOB_WORKER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        grant(Roles.JOB_WORKER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization a = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            a.setGroupId(group);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission p : permissions) {
+            if (!a.isPermissionGranted(p)) {
+                a.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(a);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.relocation.inbound;
+
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.RuntimeService;
+import org.relocation.immigration.ImmigrationService;
+import org.relocation.vendor.AcceptedCallback;
+import org.relocation.vendor.CallbackRejectedException;
+import org.relocation.vendor.ServiceOrder;
+import org.relocation.vendor.ServiceType;
+import org.relocation.vendor.VendorCallback;
+import org.relocation.vendor.VendorService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a vendor's answer and correlates it to the waiting process as a BPMN message, in one
+ * transaction: if the process is not waiting (yet), nothing is recorded and the vendor retries.
+ */
+@Service
+class CallbackCorrelation {
+
+    private final VendorService vendors;
+    private final ImmigrationService immigration;
+    private final RuntimeService runtime;
+
+    CallbackCorrelation(VendorService vendors, ImmigrationService immigration, RuntimeService runtime) {
+        this.vendors = vendors;
+        this.immigration = immigration;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public AcceptedCallback accept(String vendor, VendorCallback callback) {
+        AcceptedCallback accepted = vendors.accept(vendor, callback);
+        if (accepted.serviceType() == ServiceType.IMMIGRATION_COUNSEL && accepted.answer() == ServiceOrder.Status.APPROVED) {
+            immigration.permitGranted(accepted.caseId(), callback.validUntil());
+        }
+        try {
+            runtime.createMessageCorrelation(accepted.messageName())
+                    .processInstanceBusinessKey(accepted.caseNumber())
+                    .setVariables(accepted.variables())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new NotWaitingException(accepted.caseNumber(), accepted.messageName());
+        }
+        return accepted;
+    }
+
+    /** The case's process is not waiting for this message: 409, nothing recorded, retry later. */
+    static class NotWaitingException extends CallbackRejectedException {
+        NotWaitingException(String caseNumber, String message) {
+            super(Reason.ALREADY_ANSWERED, "Case " + caseNumber + " is not waiting for " + message + "; retry later");
+        }
+    }
+}

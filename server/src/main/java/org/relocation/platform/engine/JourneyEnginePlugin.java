@@ -1,0 +1,73 @@
+package org.relocation.platform.engine;
+
+import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the platform into every deployed model: built-in listeners for case registration, phases,
+ * timeline and form records; a history filter for personal data; and the admin group.
+ */
+@Component
+class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
+
+    static final String ADMIN_GROUP = "admin";
+
+    private final ObjectProvider<JourneyListeners> listeners;
+
+    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners) {
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new ParseListener());
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
+        configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+        configuration.setAdminGroups(new ArrayList<>(List.of(ADMIN_GROUP)));
+    }
+
+    private class ParseListener implements BpmnParseListener {
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            if (ProcessVariables.PROCESS_KEY.equals(processDefinition.getKey())) {
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener) execution -> listeners.getObject().onRelocationStart(execution));
+            }
+        }
+
+        @Override
+        public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) e -> listeners.getObject().onPhaseStart(e));
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> listeners.getObject().onPhaseEnd(e));
+        }
+
+        @Override
+        public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> listeners.getObject().onStepEnd(e));
+        }
+
+        @Override
+        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> listeners.getObject().onTaskCreate(t));
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> listeners.getObject().onTaskComplete(t));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.relocation.platform.engine;
+
+import org.operaton.bpm.engine.BadUserRequestException;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.relocation.relocationcase.CaseIntake;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.InvalidIntakeException;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.TimelineEntry;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the platform does around every model, without process owners wiring it: registers a case started
+ * from the Tasklist start form, keeps phases and the timeline, validates submitted forms against their
+ * schema, and moves personal form data into the case records (removing the variables in the same
+ * transaction, so they never persist as variables).
+ */
+@Component
+class JourneyListeners {
+
+    private final CaseService cases;
+    private final FormSchemas schemas;
+    private final FormRecords records;
+
+    JourneyListeners(CaseService cases, FormSchemas schemas, FormRecords records) {
+        this.cases = cases;
+        this.schemas = schemas;
+        this.records = records;
+    }
+
+    /** Start of the main process: a Tasklist start carries intake_* fields instead of a caseId. */
+    void onRelocationStart(DelegateExecution execution) {
+        if (execution.getVariable(ProcessVariables.CASE_ID) != null) {
+            return;
+        }
+        Map<String, Object> intake = new HashMap<>();
+        for (String name : execution.getVariableNames()) {
+            if (name.startsWith(PersonalData.INTAKE_PREFIX)) {
+                intake.put(name.substring(PersonalData.INTAKE_PREFIX.length()), execution.getVariable(name));
+                execution.removeVariable(name);
+            }
+        }
+        RelocationCase c;
+        try {
+            c = cases.register(toIntake(intake), actor(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
+        } catch (InvalidIntakeException e) {
+            throw new BadUserRequestException("Invalid intake: " + e.getFieldErrors());
+        }
+        cases.attachProcess(c.getId(), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(c.getCaseNumber());
+        execution.setVariables(ProcessVariables.forCase(c));
+    }
+
+    private static CaseIntake toIntake(Map<String, Object> f) {
+        return new CaseIntake(str(f, "employeeName"), str(f, "employeeEmail"), str(f, "employeeUserId"), str(f, "nationality"),
+                str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
+                date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"), null);
+    }
+
+    void onPhaseStart(DelegateExecution execution) {
+        Long caseId = caseId(execution);
+        if (caseId != null) {
+            cases.phaseEntered(caseId, execution.getCurrentActivityId(), execution.getCurrentActivityName());
+        }
+    }
+
+    void onPhaseEnd(DelegateExecution execution) {
+        Long caseId = caseId(execution);
+        if (caseId != null) {
+            cases.phaseCompleted(caseId, execution.getCurrentActivityId(), execution.getCurrentActivityName());
+        }
+    }
+
+    void onStepEnd(DelegateExecution execution) {
+        Long caseId = caseId(execution);
+        if (caseId != null) {
+            cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, execution.getCurrentActivityId(),
+                    execution.getCurrentActivityName(), execution.getProcessDefinitionId().split(":")[0], "job-worker");
+        }
+    }
+
+    void onTaskCreate(DelegateTask task) {
+        Long caseId = caseId(task.getExecution());
+        if (caseId != null) {
+            cases.recordStep(caseId, TimelineEntry.Kind.TASK_CREATED, task.getTaskDefinitionKey(), task.getName(),
+                    task.getProcessDefinitionId().split(":")[0], null);
+        }
+    }
+
+    void onTaskComplete(DelegateTask task) {
+        Map<String, Object> submitted = new HashMap<>();
+        schemas.fields(task.getTaskDefinitionKey()).forEach(f -> submitted.put(f.key(), task.getVariable(f.key())));
+        Map<String, String> problems = schemas.violations(task.getTaskDefinitionKey(), submitted);
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException("Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems);
+        }
+        Long caseId = caseId(task.getExecution());
+        String actor = actor(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+        if (actor == null) {
+            actor = task.getAssignee();
+        }
+        if (caseId != null) {
+            records.record(caseId, task.getTaskDefinitionKey(), submitted, actor);
+            cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(),
+                    task.getProcessDefinitionId().split(":")[0], actor);
+        }
+        for (String name : submitted.keySet()) {
+            if (PersonalData.isPersonal(name)) {
+                task.getExecution().removeVariable(name);
+            }
+        }
+    }
+
+    private static Long caseId(DelegateExecution execution) {
+        Object v = execution == null ? null : execution.getVariable(ProcessVariables.CASE_ID);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private static String actor(Authentication authentication) {
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static String str(Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        return v == null ? null : v.toString().trim();
+    }
+
+    private static LocalDate date(Map<String, Object> f, String key) {
+        String s = str(f, key);
+        return s == null || !FormSchemas.isDate(s) ? null : LocalDate.parse(s.substring(0, 10));
+    }
+
+    private static BigDecimal decimal(Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        if (v instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        try {
+            return v == null ? null : new BigDecimal(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

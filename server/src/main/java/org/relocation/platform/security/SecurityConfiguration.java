@@ -1,0 +1,79 @@
+package org.relocation.platform.security;
+
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Every endpoint authenticates except health, the webapps' static login pages and the signed vendor
+ * endpoints. /api and /engine-rest use HTTP Basic against the engine's users; the webapps (/operaton/**)
+ * keep their own session login and CSRF protection, and their API refuses anonymous calls itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider, IdentityService identity) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("relocation-engine");
+        http.securityMatcher(ant("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**", "/simulator/**"))
+                .authenticationProvider(provider)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(ant("/actuator/health", "/actuator/health/**")).permitAll()
+                        // vendors authenticate with an HMAC signature of the body, checked by the controller
+                        .requestMatchers(ant("/api/vendor-callbacks/**", "/simulator/**")).permitAll()
+                        .requestMatchers(ant("/actuator/**")).hasAnyRole("admin", "hr-admin")
+                        .anyRequest().authenticated())
+                .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable) // the Operaton webapps bring their own CSRF filter
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(ant("/", "/index.html", "/favicon.ico", "/error")).permitAll()
+                        .requestMatchers(ant("/operaton/**")).permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** Path matchers that work for every servlet (Jersey's /engine-rest too), not only Spring MVC's. */
+    private static RequestMatcher ant(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) new AntPathRequestMatcher(p)).toList());
+    }
+
+    @Bean
+    FilterRegistrationBean<AdhocQueryExpressionGuard> adhocQueryExpressionGuard() {
+        FilterRegistrationBean<AdhocQueryExpressionGuard> bean = new FilterRegistrationBean<>(new AdhocQueryExpressionGuard());
+        bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+}

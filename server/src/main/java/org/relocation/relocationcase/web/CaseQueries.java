@@ -1,0 +1,94 @@
+package org.relocation.relocationcase.web;
+
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.relocation.approval.ApprovalService;
+import org.relocation.estimate.CostEstimator;
+import org.relocation.estimate.EstimateLine;
+import org.relocation.immigration.ImmigrationService;
+import org.relocation.notification.NotificationService;
+import org.relocation.relocationcase.CaseRepository;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.CaseStatus;
+import org.relocation.relocationcase.Money;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.vendor.VendorService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/** Reads for the case API: the list with filters, and one case with everything recorded about it. */
+@Service
+class CaseQueries {
+
+    private final CaseRepository repository;
+    private final CaseService cases;
+    private final TaskService tasks;
+    private final ImmigrationService immigration;
+    private final VendorService vendors;
+    private final CostEstimator estimator;
+    private final ApprovalService approvals;
+    private final NotificationService notifications;
+
+    CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
+                VendorService vendors, CostEstimator estimator, ApprovalService approvals, NotificationService notifications) {
+        this.repository = repository;
+        this.cases = cases;
+        this.tasks = tasks;
+        this.immigration = immigration;
+        this.vendors = vendors;
+        this.estimator = estimator;
+        this.approvals = approvals;
+        this.notifications = notifications;
+    }
+
+    @Transactional(readOnly = true)
+    CaseViews.Page<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, String employeeUserId, int page, int size) {
+        var result = repository.search(status, phase, hostCountry, employeeUserId,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+        List<CaseViews.Summary> items = result.getContent().stream()
+                .map(c -> CaseViews.summary(c, cases.phases(c.getId()))).toList();
+        return new CaseViews.Page<>(items, page, size, result.getTotalElements(), result.getTotalPages());
+    }
+
+    @Transactional(readOnly = true)
+    RelocationCase get(Long id) {
+        return cases.get(id);
+    }
+
+    @Transactional(readOnly = true)
+    CaseViews.Details details(Long id) {
+        RelocationCase c = cases.get(id);
+        var phases = cases.phases(id);
+        List<EstimateLine> lines = estimator.lines(id);
+        Money total = CostEstimator.total(lines, c.budget().currency());
+        CaseViews.EstimateView estimate = new CaseViews.EstimateView(lines.stream().map(CaseViews.EstimateLineView::of).toList(),
+                CaseViews.money(total), !lines.isEmpty() && total.isGreaterThan(c.budget()));
+        List<CaseViews.TaskView> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(c.getCaseNumber())
+                .initializeFormKeys().orderByTaskCreateTime().asc().list().stream()
+                .map(t -> new CaseViews.TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
+                        tasks.getIdentityLinksForTask(t.getId()).stream()
+                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                                .map(IdentityLink::getGroupId).toList(),
+                        t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                .toList();
+        return new CaseViews.Details(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getOutcomeReason(), c.getProcessInstanceId(),
+                c.getEmployeeName(), c.getEmployeeEmail(), c.getEmployeeUserId(), c.getHomeCountry(), c.getHomeCity(),
+                c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(), c.getCostCentre(),
+                CaseViews.money(c.budget()), CaseViews.money(c.finalCost()), CaseViews.currentPhases(phases),
+                phases.stream().map(CaseViews.PhaseView::of).toList(),
+                c.getTravellers().stream().map(CaseViews.TravellerView::of).toList(), openTasks,
+                cases.timeline(id).stream().map(CaseViews.TimelineView::of).toList(),
+                immigration.documents(id).stream().map(CaseViews.DocumentView::of).toList(),
+                immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList(),
+                vendors.orders(id).stream().map(CaseViews.ServiceOrderView::of).toList(), estimate,
+                approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList(),
+                immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList(),
+                notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
+                c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
+    }
+}

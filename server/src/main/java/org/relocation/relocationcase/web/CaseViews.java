@@ -1,0 +1,134 @@
+package org.relocation.relocationcase.web;
+
+import org.relocation.approval.ApprovalDecision;
+import org.relocation.estimate.EstimateLine;
+import org.relocation.immigration.CaseDocument;
+import org.relocation.immigration.KeyDate;
+import org.relocation.immigration.RightToWorkCheck;
+import org.relocation.notification.Notification;
+import org.relocation.relocationcase.CasePhase;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.TimelineEntry;
+import org.relocation.relocationcase.Traveller;
+import org.relocation.vendor.ServiceOrder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** JSON shapes of the case API. */
+final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    record Created(Long id, String caseNumber, String processInstanceId) {
+    }
+
+    record MoneyView(BigDecimal amount, String currency) {
+    }
+
+    record Summary(Long id, String caseNumber, String status, String employeeName, String homeCountry, String hostCountry,
+                   String hostCity, String assignmentType, LocalDate startDate, LocalDate endDate, List<String> currentPhases,
+                   Instant createdAt) {
+    }
+
+    record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record TravellerView(Long id, String relationship, String fullName, String nationality, LocalDate birthDate,
+                         Boolean permitRequired, boolean passportOnFile, LocalDate passportExpiry) {
+        static TravellerView of(Traveller t) {
+            return new TravellerView(t.getId(), t.getRelationship().name(), t.getFullName(), t.getNationality(), t.getBirthDate(),
+                    t.getPermitRequired(), t.getPassportNumber() != null, t.getPassportExpiry());
+        }
+    }
+
+    record PhaseView(String phase, Instant enteredAt, Instant completedAt) {
+        static PhaseView of(CasePhase p) {
+            return new PhaseView(p.getPhase(), p.getEnteredAt(), p.getCompletedAt());
+        }
+    }
+
+    record TaskView(String id, String taskKey, String name, String assignee, List<String> candidateGroups, Instant created, Instant due) {
+    }
+
+    record TimelineView(Instant at, String kind, String elementId, String name, String phase, String actor) {
+        static TimelineView of(TimelineEntry e) {
+            return new TimelineView(e.getOccurredAt(), e.getKind().name(), e.getElementId(), e.getElementName(), e.getPhase(), e.getActor());
+        }
+    }
+
+    record DocumentView(Long travellerId, String documentType, String status, String note, Instant updatedAt) {
+        static DocumentView of(CaseDocument d) {
+            return new DocumentView(d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt());
+        }
+    }
+
+    record KeyDateView(String kind, LocalDate dueDate, Long travellerId, String note) {
+        static KeyDateView of(KeyDate k) {
+            return new KeyDateView(k.getKind(), k.getDueDate(), k.getTravellerId(), k.getNote());
+        }
+    }
+
+    record ServiceOrderView(String reference, String serviceType, String vendor, String status, String detail,
+                            MoneyView cost, Instant requestedAt, Instant answeredAt) {
+        static ServiceOrderView of(ServiceOrder o) {
+            return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getStatus().name(), o.getDetail(),
+                    o.getCostAmount() == null ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()), o.getRequestedAt(), o.getAnsweredAt());
+        }
+    }
+
+    record EstimateLineView(String category, BigDecimal amount, String currency, String basis) {
+        static EstimateLineView of(EstimateLine l) {
+            return new EstimateLineView(l.getCategory(), l.getAmount(), l.getCurrency(), l.getBasis());
+        }
+    }
+
+    record EstimateView(List<EstimateLineView> lines, MoneyView total, boolean exceedsBudget) {
+    }
+
+    record ApprovalView(String step, String decision, String comment, String decidedBy, Instant decidedAt) {
+        static ApprovalView of(ApprovalDecision a) {
+            return new ApprovalView(a.getStep(), a.getDecision(), a.getComment(), a.getDecidedBy(), a.getDecidedAt());
+        }
+    }
+
+    record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy) {
+        static RightToWorkView of(RightToWorkCheck r) {
+            return new RightToWorkView(r.getDocumentType(), r.getDocumentReference(), r.getCheckedOn(), r.getCheckedBy());
+        }
+    }
+
+    record NotificationView(String kind, String recipient, String subject, String status, Instant createdAt) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.getKind(), n.getRecipient(), n.getSubject(), n.getStatus(), n.getCreatedAt());
+        }
+    }
+
+    record Details(Long id, String caseNumber, String status, String outcomeReason, String processInstanceId,
+                   String employeeName, String employeeEmail, String employeeUserId,
+                   String homeCountry, String homeCity, String hostCountry, String hostCity, String assignmentType,
+                   LocalDate startDate, LocalDate endDate, String costCentre, MoneyView budget, MoneyView finalCost,
+                   List<String> currentPhases, List<PhaseView> phases, List<TravellerView> travellers, List<TaskView> openTasks,
+                   List<TimelineView> timeline, List<DocumentView> documents, List<KeyDateView> keyDates,
+                   List<ServiceOrderView> serviceOrders, EstimateView estimate, List<ApprovalView> approvals,
+                   List<RightToWorkView> rightToWorkChecks, List<NotificationView> notifications,
+                   Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    static MoneyView money(org.relocation.relocationcase.Money m) {
+        return m == null ? null : new MoneyView(m.amount(), m.currency().getCurrencyCode());
+    }
+
+    static List<String> currentPhases(List<CasePhase> phases) {
+        return phases.stream().filter(CasePhase::isOpen).map(CasePhase::getPhase).distinct().toList();
+    }
+
+    static Summary summary(RelocationCase c, List<CasePhase> phases) {
+        return new Summary(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getEmployeeName(), c.getHomeCountry(),
+                c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(),
+                currentPhases(phases), c.getCreatedAt());
+    }
+}
