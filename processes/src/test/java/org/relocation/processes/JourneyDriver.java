@@ -71,6 +71,7 @@ final class JourneyDriver {
   LockedExternalTask completeExternalTask(String topic, Map<String, Object> variables) {
     LockedExternalTask task = fetchExternalTask(topic);
     externalTasks().complete(task.getId(), WORKER_ID, variables);
+    executeAsyncContinuations();
     return task;
   }
 
@@ -78,6 +79,7 @@ final class JourneyDriver {
   LockedExternalTask throwBpmnError(String topic, String errorCode) {
     LockedExternalTask task = fetchExternalTask(topic);
     externalTasks().handleBpmnError(task.getId(), WORKER_ID, errorCode);
+    executeAsyncContinuations();
     return task;
   }
 
@@ -136,6 +138,7 @@ final class JourneyDriver {
 
     void complete(Map<String, Object> variables) {
       taskService().complete(task.getId(), variables);
+      executeAsyncContinuations();
     }
   }
 
@@ -151,6 +154,25 @@ final class JourneyDriver {
         .processInstanceBusinessKey(businessKey)
         .setVariables(variables)
         .correlate();
+    executeAsyncContinuations();
+  }
+
+  /**
+   * Runs the case's due asynchronous continuations (the parallel joins are asyncBefore, so concurrent
+   * branches join in exclusive jobs instead of clashing), as the job executor would; repeats until none is left.
+   */
+  int executeAsyncContinuations() {
+    int executed = 0;
+    List<Job> jobs;
+    do {
+      Set<String> instances = activeProcessInstanceIds();
+      jobs = management().createJobQuery().messages().executable().list().stream()
+          .filter(job -> instances.contains(job.getProcessInstanceId()))
+          .toList();
+      jobs.forEach(job -> management().executeJob(job.getId()));
+      executed += jobs.size();
+    } while (!jobs.isEmpty());
+    return executed;
   }
 
   void moveClockBy(Duration duration) {

@@ -1,7 +1,6 @@
 package org.relocation.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -107,9 +106,9 @@ class ModelStructureTest {
   }
 
   @Test
-  void everyFormRefHasAFormWhenTheFormsArePresent() {
+  void everyFormRefHasAForm() {
     List<String> forms = ProcessModels.classpathFiles("forms", ".form");
-    assumeTrue(!forms.isEmpty(), "forms/ holds the form-js forms");
+    assertThat(forms).as("forms/ holds the form-js forms").isNotEmpty();
     List<String> formRefs = ProcessModels.PROCESS_IDS.stream().map(ModelStructureTest::read)
         .flatMap(m -> m.getModelElementsByType(FlowNode.class).stream())
         .map(node -> camunda(node, "formRef"))

@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.repository.DeploymentBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The process models as the module packages them: BPMN/DMN under {@code processes/} and form-js forms under
@@ -27,8 +24,6 @@ final class ProcessModels {
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure");
   static final String DECISION_ID = "relocation-eligibility";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessModels.class);
-  private static volatile Boolean formsDeployable;
 
   private ProcessModels() {
   }
@@ -51,11 +46,6 @@ final class ProcessModels {
     }
   }
 
-  /** Whether the last deployment included the forms. */
-  static boolean formsDeployed() {
-    return Boolean.TRUE.equals(formsDeployable);
-  }
-
   static List<String> modelResources() {
     return classpathFiles("processes", ".bpmn", ".dmn").stream().map(name -> "processes/" + name).toList();
   }
@@ -64,24 +54,13 @@ final class ProcessModels {
     return classpathFiles("forms", ".form").stream().map(name -> "forms/" + name).toList();
   }
 
-  /**
-   * Deploys all BPMN and DMN files, with the forms if there are any. The forms are written in parallel by
-   * another part of the project: if a deployment with them fails, the models are deployed without them (a
-   * {@code formRef} is only resolved when a form is fetched, which these tests do not do).
-   */
+  /** Deploys all BPMN and DMN files and all forms in one deployment, as the server does. */
   static String deploy(RepositoryService repositoryService) {
     List<String> forms = formResources();
-    if (!forms.isEmpty() && !Boolean.FALSE.equals(formsDeployable)) {
-      try {
-        String id = deploy(repositoryService, forms);
-        formsDeployable = true;
-        return id;
-      } catch (ProcessEngineException e) {
-        formsDeployable = false;
-        LOG.warn("Deploying the models with the forms failed, deploying without forms: {}", e.getMessage());
-      }
+    if (forms.isEmpty()) {
+      throw new IllegalStateException("forms/ holds no .form files: the models reference them with formRefBinding=deployment");
     }
-    return deploy(repositoryService, List.of());
+    return deploy(repositoryService, forms);
   }
 
   private static String deploy(RepositoryService repositoryService, List<String> forms) {

@@ -1,7 +1,6 @@
 package org.relocation.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +158,6 @@ class RelocationProcessTest extends ProcessTestSupport {
   @Test
   @DisplayName("forms: the start form and a task form resolve from the same deployment (formRefBinding=deployment)")
   void formsResolveFromTheDeployment() throws Exception {
-    assumeTrue(ProcessModels.formsDeployed(), "the forms in forms/ are deployed with the models");
     JourneyDriver journey = newCase();
     String definitionId = journey.start("relocation", eligibleCase()).getProcessDefinitionId();
     try (InputStream startForm = ENGINE.getFormService().getDeployedStartForm(definitionId)) {

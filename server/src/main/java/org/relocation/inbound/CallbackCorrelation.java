@@ -1,6 +1,7 @@
 package org.relocation.inbound;
 
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.relocation.immigration.ImmigrationService;
 import org.relocation.vendor.AcceptedCallback;
@@ -40,7 +41,8 @@ class CallbackCorrelation {
                     .processInstanceBusinessKey(accepted.caseNumber())
                     .setVariables(accepted.variables())
                     .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            // not waiting yet, or a concurrent step of the same case: nothing is recorded, the vendor retries
             throw new NotWaitingException(accepted.caseNumber(), accepted.messageName());
         }
         return accepted;

@@ -22,6 +22,11 @@ class EstimateRelocationCostWorker extends CaseWorker {
     }
 
     @Override
+    public java.util.List<String> outputVariables() {
+        return java.util.List.of("estimateExceedsBudget");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
         return Map.of("estimateExceedsBudget", estimator.estimate(task.caseId()));
     }

@@ -22,6 +22,11 @@ class DetermineImmigrationRequirementsWorker extends CaseWorker {
     }
 
     @Override
+    public java.util.List<String> outputVariables() {
+        return java.util.List.of("visaRequired");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
         return Map.of("visaRequired", immigration.determineRequirements(task.caseId()));
     }

@@ -2,6 +2,7 @@ package org.relocation.vendor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,18 @@ import java.net.http.HttpClient;
 @Component
 class HttpVendorGateway implements VendorGateway {
 
+    /** A vendor URL may name this server's own port (the demo simulator); resolved when the order is sent. */
+    static final String LOCAL_PORT = "{local-port}";
+
     private final VendorProperties properties;
     private final ObjectMapper json;
+    private final Environment environment;
     private final RestClient http;
 
-    HttpVendorGateway(VendorProperties properties, ObjectMapper json) {
+    HttpVendorGateway(VendorProperties properties, ObjectMapper json, Environment environment) {
         this.properties = properties;
         this.json = json;
+        this.environment = environment;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.getTimeout()).build());
         factory.setReadTimeout(properties.getTimeout());
@@ -35,7 +41,8 @@ class HttpVendorGateway implements VendorGateway {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise order " + request.reference(), e);
         }
-        http.post().uri(endpoint.getUrl())
+        String url = endpoint.getUrl().replace(LOCAL_PORT, environment.getProperty("local.server.port", "8080"));
+        http.post().uri(url)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(Signatures.HEADER, Signatures.sign(body, endpoint.getSecret()))
                 .body(body)

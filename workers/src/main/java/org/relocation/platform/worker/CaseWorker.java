@@ -32,6 +32,11 @@ public abstract class CaseWorker implements ExternalTaskHandler {
         return List.of();
     }
 
+    /** Process variables this worker sets on completion; the model-contract test checks gateways read only known variables. */
+    public List<String> outputVariables() {
+        return List.of();
+    }
+
     /** Does the work; returns the variables to complete the task with. */
     protected abstract Map<String, Object> work(CaseTask task);
 
@@ -58,9 +63,10 @@ public abstract class CaseWorker implements ExternalTaskHandler {
 
     private void fail(ExternalTask externalTask, ExternalTaskService service, RuntimeException e) {
         int max = properties.getMaxRetries();
-        int retriesLeft = externalTask.getRetries() == null ? max : Math.max(externalTask.getRetries() - 1, 0);
-        int attempt = max - retriesLeft;
-        long backoff = properties.getRetryBackoff().toMillis() * (1L << Math.min(Math.max(attempt - 1, 0), 10));
+        Integer retries = externalTask.getRetries();
+        int attempt = retries == null ? 1 : max - retries + 2;
+        int retriesLeft = retries == null ? max : Math.max(retries - 1, 0);
+        long backoff = properties.getRetryBackoff().toMillis() * (1L << Math.min(attempt - 1, 10));
         String summary = topic() + " failed: " + safeMessage(e);
         log.warn("{} for case {} (attempt {}, {} retries left)", summary, externalTask.getBusinessKey(), attempt, retriesLeft);
         service.handleFailure(externalTask, summary, e.getClass().getName() + ": " + safeMessage(e), retriesLeft, backoff);

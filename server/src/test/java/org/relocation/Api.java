@@ -1,0 +1,127 @@
+package org.relocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** HTTP client of the tests: the case API and the engine REST API, as a given demo user (password demo). */
+public final class Api {
+
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final RestClient http;
+
+    private Api(RestClient http) {
+        this.http = http;
+    }
+
+    public static Api as(int port, String user) {
+        RestClient.Builder b = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(s -> true, (req, res) -> { });
+        if (user != null) {
+            b.defaultHeader(HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Api(b.build());
+    }
+
+    public static Api anonymous(int port) {
+        return as(port, null);
+    }
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> post(String path, Object body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> postRaw(String path, String body, Map<String, String> headers) {
+        return http.method(HttpMethod.POST).uri(path).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> headers.forEach(h::add)).body(body.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(JsonNode.class);
+    }
+
+    // ---- cases
+
+    public static ObjectNode intake(String employeeUserId, String nationality, String home, String host, String type, String budget) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("employeeName", "Test Employee");
+        n.put("employeeEmail", employeeUserId + "@example.com");
+        n.put("employeeUserId", employeeUserId);
+        n.put("nationality", nationality);
+        n.put("homeCountry", home);
+        n.put("homeCity", "Home City");
+        n.put("hostCountry", host);
+        n.put("hostCity", "Host City");
+        n.put("assignmentType", type);
+        n.put("startDate", "2027-03-01");
+        n.put("endDate", "2029-02-28");
+        n.put("costCentre", "CC-42");
+        n.put("budgetAmount", budget);
+        n.put("budgetCurrency", "EUR");
+        return n;
+    }
+
+    public JsonNode openCase(ObjectNode intake) {
+        ResponseEntity<JsonNode> r = post("/api/cases", intake);
+        assertThat(r.getStatusCode().value()).as("POST /api/cases: %s", r.getBody()).isEqualTo(201);
+        return r.getBody();
+    }
+
+    public JsonNode caseDetails(long id) {
+        ResponseEntity<JsonNode> r = get("/api/cases/" + id);
+        assertThat(r.getStatusCode().value()).as("GET case: %s", r.getBody()).isEqualTo(200);
+        return r.getBody();
+    }
+
+    // ---- tasks through /engine-rest
+
+    /** Waits until this user sees the case's task with that key, and returns its id. */
+    public String awaitTask(String caseNumber, String taskKey) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            ResponseEntity<JsonNode> r = get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + taskKey);
+            assertThat(r.getStatusCode().value()).isEqualTo(200);
+            assertThat(r.getBody()).as("task %s of %s", taskKey, caseNumber).hasSize(1);
+            id[0] = r.getBody().get(0).get("id").asText();
+        });
+        return id[0];
+    }
+
+    public ResponseEntity<JsonNode> complete(String taskId, Map<String, Object> variables) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode vars = body.putObject("variables");
+        variables.forEach((k, v) -> vars.set(k, JSON.createObjectNode().putPOJO("value", v)));
+        return post("/engine-rest/task/" + taskId + "/complete", body);
+    }
+
+    /** Waits for the task, completes it with the form values, and checks the engine accepted them. */
+    public void completeTask(String caseNumber, String taskKey, Map<String, Object> variables) {
+        String id = awaitTask(caseNumber, taskKey);
+        ResponseEntity<JsonNode> r = complete(id, variables);
+        assertThat(r.getStatusCode().value()).as("complete %s: %s", taskKey, r.getBody()).isEqualTo(204);
+    }
+
+    public static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

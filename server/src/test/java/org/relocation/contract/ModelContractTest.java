@@ -1,0 +1,175 @@
+package org.relocation.contract;
+
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BaseElement;
+import org.operaton.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.operaton.bpm.model.bpmn.instance.ConditionExpression;
+import org.operaton.bpm.model.bpmn.instance.FlowNode;
+import org.operaton.bpm.model.bpmn.instance.Process;
+import org.operaton.bpm.model.bpmn.instance.ServiceTask;
+import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BPMNShape;
+import org.operaton.bpm.model.dmn.Dmn;
+import org.operaton.bpm.model.dmn.DmnModelInstance;
+import org.operaton.bpm.model.dmn.instance.Input;
+import org.relocation.ServerTest;
+import org.relocation.platform.engine.FormSchemas;
+import org.relocation.platform.engine.ProcessVariables;
+import org.relocation.platform.worker.CaseWorker;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps models, forms and workers consistent: every topic has exactly one worker, every formRef a form,
+ * every variable a gateway or the DMN reads is produced by a form, worker, message or the start, and
+ * every process has diagram layout and historyTimeToLive. A process owner's change that breaks the
+ * contract fails here, not in production.
+ */
+@ServerTest
+class ModelContractTest {
+
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    /** Variables set by correlated vendor messages (VendorService.accept). */
+    private static final Set<String> MESSAGE_VARIABLES = Set.of("permitGranted");
+    private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty", "execution");
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([A-Za-z_]\\w*)(?![\\w'(])");
+
+    @Autowired
+    List<CaseWorker> workers;
+
+    @Autowired
+    FormSchemas forms;
+
+    private static Map<String, BpmnModelInstance> models() throws IOException {
+        Map<String, BpmnModelInstance> models = new HashMap<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+            try (InputStream in = r.getInputStream()) {
+                models.put(r.getFilename(), Bpmn.readModelFromStream(in));
+            }
+        }
+        assertThat(models).isNotEmpty();
+        return models;
+    }
+
+    @Test
+    void everyTopicHasExactlyOneWorkerAndEveryWorkerATopic() throws IOException {
+        Set<String> topics = new TreeSet<>();
+        models().values().forEach(m -> m.getModelElementsByType(ServiceTask.class).forEach(t -> {
+            assertThat(t.getCamundaType()).as("service task %s is an external task", t.getId()).isEqualTo("external");
+            topics.add(t.getCamundaTopic());
+        }));
+        Map<String, Long> workersPerTopic = workers.stream().collect(Collectors.groupingBy(CaseWorker::topic, Collectors.counting()));
+        topics.forEach(topic -> assertThat(workersPerTopic.get(topic)).as("workers for topic %s", topic).isEqualTo(1L));
+        assertThat(topics).containsExactlyInAnyOrderElementsOf(workersPerTopic.keySet());
+        workers.forEach(w -> assertThat(w.getClass().getSimpleName())
+                .as("worker class named after its topic").isEqualTo(pascal(w.topic()) + "Worker"));
+    }
+
+    @Test
+    void everyFormRefHasAFormAndEveryFormIsUsed() throws IOException {
+        Set<String> formRefs = new TreeSet<>();
+        models().values().forEach(m -> m.getModelElementsByType(FlowNode.class).forEach(n -> {
+            String ref = n.getAttributeValueNs(CAMUNDA, "formRef");
+            if (ref != null) {
+                formRefs.add(ref);
+                assertThat(n.getAttributeValueNs(CAMUNDA, "formRefBinding")).as("binding of %s", n.getId()).isEqualTo("deployment");
+            }
+        }));
+        models().values().forEach(m -> m.getModelElementsByType(UserTask.class).forEach(t ->
+                assertThat(t.getAttributeValueNs(CAMUNDA, "formRef")).as("formRef of user task %s", t.getId()).isEqualTo(t.getId())));
+        assertThat(forms.formIds()).containsExactlyInAnyOrderElementsOf(formRefs);
+    }
+
+    @Test
+    void everyVariableAGatewayOrTheDecisionReadsIsProduced() throws IOException {
+        Set<String> produced = new HashSet<>(startVariables());
+        forms.formIds().forEach(f -> forms.fields(f).forEach(field -> produced.add(field.key())));
+        workers.forEach(w -> produced.addAll(w.outputVariables()));
+        produced.addAll(MESSAGE_VARIABLES);
+        Map<String, BpmnModelInstance> models = models();
+        models.values().forEach(m -> m.getModelElementsByType(BusinessRuleTask.class)
+                .forEach(t -> produced.add(t.getCamundaResultVariable())));
+
+        List<String> read = new ArrayList<>();
+        models.values().forEach(m -> {
+            m.getModelElementsByType(ConditionExpression.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
+            m.getModelElementsByType(UserTask.class).forEach(t -> {
+                if (t.getCamundaAssignee() != null) {
+                    read.addAll(identifiers(t.getCamundaAssignee()));
+                }
+            });
+        });
+        assertThat(read).isNotEmpty();
+        assertThat(produced).containsAll(read);
+
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn")) {
+            try (InputStream in = r.getInputStream()) {
+                DmnModelInstance dmn = Dmn.readModelFromStream(in);
+                for (Input input : dmn.getModelElementsByType(Input.class)) {
+                    String expression = input.getInputExpression().getText().getTextContent().trim();
+                    assertThat(startVariables()).as("DMN input %s", expression).contains(expression);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyProcessHasLayoutHistoryTimeToLiveAndNamedElements() throws IOException {
+        models().forEach((file, m) -> {
+            Process p = m.getModelElementsByType(Process.class).iterator().next();
+            assertThat(file).isEqualTo(p.getId() + ".bpmn");
+            assertThat(p.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of %s", file).isNotBlank();
+            Set<String> shapes = m.getModelElementsByType(BPMNShape.class).stream()
+                    .map(s -> ((BaseElement) s.getBpmnElement()).getId()).collect(Collectors.toSet());
+            m.getModelElementsByType(FlowNode.class).forEach(n -> {
+                assertThat(shapes).as("%s has a diagram shape for %s", file, n.getId()).contains(n.getId());
+                assertThat(n.getName()).as("name of %s in %s", n.getId(), file).isNotBlank();
+            });
+        });
+    }
+
+    private static Set<String> startVariables() {
+        return ProcessVariables.START_VARIABLES;
+    }
+
+    static List<String> identifiers(String text) {
+        List<String> ids = new ArrayList<>();
+        Matcher expressions = EXPRESSION.matcher(text);
+        while (expressions.find()) {
+            Matcher m = IDENTIFIER.matcher(expressions.group(1).replaceAll("'[^']*'", "''"));
+            while (m.find()) {
+                if (!EL_WORDS.contains(m.group(1))) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String pascal(String kebab) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,135 @@
+package org.relocation.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.relocation.Api;
+import org.relocation.ServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.relocation.Api.vars;
+
+/**
+ * Cases from POST /api/cases to their end, through HTTP only: people complete tasks over /engine-rest as
+ * their roles, the job workers run in the server, the demo vendor simulator answers through the signed
+ * callback endpoint.
+ */
+@ServerTest
+class JourneyEndToEndTest {
+
+    private static final String PASSPORT = "X1234567";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCaseTravelsTheWholeJourneyToCompleted() {
+        Api specialist = Api.as(port, "specialist");
+        ObjectNode intake = Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "250000");
+        ObjectNode partner = intake.putArray("dependents").addObject();
+        partner.put("relationship", "PARTNER").put("fullName", "Pat Partner").put("nationality", "US").put("birthDate", "1990-05-01");
+        JsonNode created = specialist.openCase(intake);
+        long id = created.get("id").asLong();
+        String caseNumber = created.get("caseNumber").asText();
+        assertThat(caseNumber).matches("RC-\\d{4}-\\d{6}");
+        assertThat(created.get("processInstanceId").asText()).isNotBlank();
+
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true, "reviewNotes", "Complete intake"));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "approve", "managerComment", "Go"));
+
+        Api employee = Api.as(port, "employee");
+        employee.completeTask(caseNumber, "provide-immigration-documents",
+                vars("pd_passportNumber", PASSPORT, "pd_passportExpiry", "2031-01-31", "documentsProvided", true));
+        specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid", "validationComment", "All good"));
+        specialist.completeTask(caseNumber, "record-kickoff-call",
+                vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Specialist, employee, manager", "kickoffNotes", "Scope agreed"));
+        Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-1"));
+        employee.completeTask(caseNumber, "confirm-benefits-enrolment",
+                vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
+        specialist.completeTask(caseNumber, "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
+                "pd_rtwDocumentReference", "WP-998877", "rtwCheckDate", "2027-03-01"));
+        specialist.completeTask(caseNumber, "approve-case-closure", vars("closureConfirmed", true, "closureNotes", "Smooth move"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(specialist.caseDetails(id).get("status").asText()).isEqualTo("COMPLETED"));
+        JsonNode c = specialist.caseDetails(id);
+
+        assertThat(texts(c.get("timeline"), "PHASE_ENTERED"))
+                .containsExactlyInAnyOrder("intake", "approval", "immigration", "housing", "payroll", "benefits", "arrival", "closure");
+        assertThat(texts(c.get("timeline"), "TASK_COMPLETED")).contains("review-intake", "approve-relocation",
+                "provide-immigration-documents", "confirm-arrival", "approve-case-closure");
+        assertThat(c.get("timeline").findValuesAsText("kind")).contains("CASE_OPENED", "CALLBACK_RECEIVED", "CASE_CLOSED");
+        assertThat(c.get("currentPhases")).isEmpty();
+        assertThat(c.get("openTasks")).isEmpty();
+        assertThat(c.get("estimate").get("lines").findValuesAsText("category"))
+                .contains("relocation-allowance", "temporary-housing", "household-goods", "travel", "immigration-fees");
+        assertThat(c.get("estimate").get("exceedsBudget").asBoolean()).isFalse();
+        assertThat(c.get("serviceOrders").findValuesAsText("serviceType")).containsExactlyInAnyOrder(
+                "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT");
+        assertThat(c.get("serviceOrders").findValuesAsText("status")).doesNotContain("NEW", "SENT");
+        assertThat(c.get("keyDates").findValuesAsText("kind"))
+                .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck");
+        assertThat(c.get("travellers").findValuesAsText("permitRequired")).containsOnly("true");
+        assertThat(c.get("documents").findValuesAsText("status")).containsOnly("VALIDATED");
+        assertThat(c.get("approvals").get(0).get("decidedBy").asText()).isEqualTo("manager");
+        assertThat(c.get("rightToWorkChecks").get(0).get("checkedBy").asText()).isEqualTo("specialist");
+        assertThat(c.get("finalCost").get("currency").asText()).isEqualTo("EUR");
+        assertThat(c.get("notifications").findValuesAsText("kind")).contains("case-completed");
+
+        // personal data never reached process variables or history
+        Api admin = Api.as(port, "admin");
+        JsonNode history = admin.get("/engine-rest/history/variable-instance?processInstanceId=" + created.get("processInstanceId").asText()).getBody();
+        assertThat(history.findValuesAsText("name")).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
+        assertThat(admin.get("/engine-rest/history/variable-instance?variableName=pd_passportNumber").getBody()).isEmpty();
+        assertThat(admin.get("/engine-rest/history/detail?variableTypeIn=string&maxResults=5000").getBody().toString()).doesNotContain(PASSPORT);
+    }
+
+    @Test
+    void aManagerRejectionEndsTheCaseAsRejectedAndNotifies() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee2", "DE", "DE", "NL", "SHORT_TERM", "50000").put("endDate", "2027-08-31"));
+        String caseNumber = created.get("caseNumber").asText();
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "reject", "managerComment", "Not now"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(specialist.caseDetails(created.get("id").asLong()).get("status").asText()).isEqualTo("REJECTED"));
+        JsonNode c = specialist.caseDetails(created.get("id").asLong());
+        assertThat(c.get("notifications").findValuesAsText("recipient")).contains("employee2@example.com", "mobility-managers@example.com");
+        assertThat(c.get("approvals").get(0).get("decision").asText()).isEqualTo("reject");
+        assertThat(c.get("openTasks")).isEmpty();
+    }
+
+    @Test
+    void anOverBudgetCaseNeedsFinanceAndAnIneligibleCaseEndsAtIntake() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode overBudget = specialist.openCase(Api.intake("employee", "FR", "FR", "SG", "LONG_TERM", "1000"));
+        String caseNumber = overBudget.get("caseNumber").asText();
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "approve"));
+        Api.as(port, "finance").completeTask(caseNumber, "approve-budget", vars("financeDecision", "reject", "financeComment", "Too expensive"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(specialist.caseDetails(overBudget.get("id").asLong()).get("status").asText()).isEqualTo("REJECTED"));
+        assertThat(specialist.caseDetails(overBudget.get("id").asLong()).get("estimate").get("exceedsBudget").asBoolean()).isTrue();
+
+        JsonNode domesticLocalHire = specialist.openCase(Api.intake("employee", "FR", "FR", "FR", "LOCAL_HIRE", "5000"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(specialist.caseDetails(domesticLocalHire.get("id").asLong()).get("status").asText()).isEqualTo("INELIGIBLE"));
+    }
+
+    private static List<String> texts(JsonNode timeline, String kind) {
+        List<String> out = new ArrayList<>();
+        timeline.forEach(e -> {
+            if (kind.equals(e.get("kind").asText())) {
+                out.add(e.get("elementId").asText());
+            }
+        });
+        return out;
+    }
+}
