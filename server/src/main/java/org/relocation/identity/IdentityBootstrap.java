@@ -27,6 +27,8 @@ class IdentityBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final String ANY = Authorization.ANY;
+    /** The engine always treats this group as administrators (Cockpit, Admin, every authorization). */
+    static final String ENGINE_ADMIN_GROUP = "operaton-admin";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -48,6 +50,12 @@ class IdentityBootstrap {
                 g.setType(role.equals(Roles.ADMIN) ? "SYSTEM" : "WORKFLOW");
                 identity.saveGroup(g);
             }
+        }
+        if (identity.createGroupQuery().groupId(ENGINE_ADMIN_GROUP).count() == 0) {
+            Group g = identity.newGroup(ENGINE_ADMIN_GROUP);
+            g.setName("Engine administrators");
+            g.setType("SYSTEM");
+            identity.saveGroup(g);
         }
         grantRoles();
         for (IdentityProperties.User u : properties.getUsers()) {
@@ -74,6 +82,9 @@ class IdentityBootstrap {
             }
             if (identity.createUserQuery().userId(u.getId()).memberOfGroup(group).count() == 0) {
                 identity.createMembership(u.getId(), group);
+            }
+            if (group.equals(Roles.ADMIN) && identity.createUserQuery().userId(u.getId()).memberOfGroup(ENGINE_ADMIN_GROUP).count() == 0) {
+                identity.createMembership(u.getId(), ENGINE_ADMIN_GROUP); // the engine's built-in admin group: all permissions
             }
         }
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.relocation.Api;
 import org.relocation.ServerTest;
+import org.operaton.bpm.engine.HistoryService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -27,6 +29,9 @@ class JourneyEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void aCaseTravelsTheWholeJourneyToCompleted() {
@@ -83,9 +88,13 @@ class JourneyEndToEndTest {
         assertThat(c.get("notifications").findValuesAsText("kind")).contains("case-completed");
 
         // personal data never reached process variables or history
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(created.get("processInstanceId").asText()).list())
+                .extracting(v -> v.getName()).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
+        assertThat(history.createHistoricDetailQuery().variableUpdates().list()).extracting(d -> String.valueOf(
+                ((org.operaton.bpm.engine.history.HistoricVariableUpdate) d).getValue())).doesNotContain(PASSPORT);
         Api admin = Api.as(port, "admin");
-        JsonNode history = admin.get("/engine-rest/history/variable-instance?processInstanceId=" + created.get("processInstanceId").asText()).getBody();
-        assertThat(history.findValuesAsText("name")).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
+        JsonNode variableHistory = admin.get("/engine-rest/history/variable-instance?processInstanceId=" + created.get("processInstanceId").asText()).getBody();
+        assertThat(variableHistory.findValuesAsText("name")).as("history %s", variableHistory).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
         assertThat(admin.get("/engine-rest/history/variable-instance?variableName=pd_passportNumber").getBody()).isEmpty();
         assertThat(admin.get("/engine-rest/history/detail?variableTypeIn=string&maxResults=5000").getBody().toString()).doesNotContain(PASSPORT);
     }

@@ -19,12 +19,10 @@ import java.util.List;
 
 /**
  * Wires the platform into every deployed model: built-in listeners for case registration, phases,
- * timeline and form records; a history filter for personal data; and the admin group.
+ * timeline and form records, and a history filter for personal data.
  */
 @Component
 class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
-
-    static final String ADMIN_GROUP = "admin";
 
     private final ObjectProvider<JourneyListeners> listeners;
 
@@ -39,7 +37,6 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
         parseListeners.add(new ParseListener());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
         configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
-        configuration.setAdminGroups(new ArrayList<>(List.of(ADMIN_GROUP)));
     }
 
     private class ParseListener implements BpmnParseListener {

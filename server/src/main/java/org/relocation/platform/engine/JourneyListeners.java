@@ -1,6 +1,6 @@
 package org.relocation.platform.engine;
 
-import org.operaton.bpm.engine.BadUserRequestException;
+import org.operaton.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.impl.identity.Authentication;
@@ -51,7 +51,7 @@ class JourneyListeners {
         try {
             c = cases.register(toIntake(intake), actor(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
         } catch (InvalidIntakeException e) {
-            throw new BadUserRequestException("Invalid intake: " + e.getFieldErrors());
+            throw new FormFieldValidationException(e.getFieldErrors(), "Invalid intake: " + e.getFieldErrors());
         }
         cases.attachProcess(c.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(c.getCaseNumber());
@@ -99,7 +99,8 @@ class JourneyListeners {
         schemas.fields(task.getTaskDefinitionKey()).forEach(f -> submitted.put(f.key(), task.getVariable(f.key())));
         Map<String, String> problems = schemas.violations(task.getTaskDefinitionKey(), submitted);
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems);
+            // the REST API and the Tasklist answer a form validation failure with 400 and this message
+            throw new FormFieldValidationException(problems, "Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems);
         }
         Long caseId = caseId(task.getExecution());
         String actor = actor(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication());

@@ -1,6 +1,9 @@
 package org.relocation.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.TaskService;
+import org.relocation.platform.engine.FormSchemas;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,6 +77,14 @@ class SecurityConfiguration {
         FilterRegistrationBean<AdhocQueryExpressionGuard> bean = new FilterRegistrationBean<>(new AdhocQueryExpressionGuard());
         bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(TaskService tasks, FormSchemas forms, ObjectMapper json) {
+        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(tasks, forms, json));
+        bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
+        bean.setOrder(0); // after Spring Security (-100): only authenticated callers get this far on /engine-rest
         return bean;
     }
 }
