@@ -114,6 +114,10 @@ class IdentityBootstrap {
         grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
         grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
         grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        // Administrators: every permission on every resource, granted explicitly
+        for (Resources resource : Resources.values()) {
+            grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+        }
         // Job workers fetch and complete external tasks of any process instance
         grant(Roles.JOB_WORKER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         grant(Roles.JOB_WORKER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);

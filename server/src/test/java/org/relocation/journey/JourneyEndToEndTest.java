@@ -132,6 +132,32 @@ class JourneyEndToEndTest {
                 assertThat(specialist.caseDetails(domesticLocalHire.get("id").asLong()).get("status").asText()).isEqualTo("INELIGIBLE"));
     }
 
+    @Test
+    void aCaseStartedFromTheTasklistStartFormIsRegisteredWithoutPersonalDataInVariables() {
+        Api specialist = Api.as(port, "specialist");
+        ObjectNode form = Api.JSON.createObjectNode();
+        ObjectNode vars = form.putObject("variables");
+        Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "75000").fields().forEachRemaining(e ->
+                vars.putObject("intake_" + e.getKey()).set("value", e.getValue()));
+        vars.putObject("intake_budgetAmount").put("value", 75000.0);
+        var started = specialist.post("/engine-rest/process-definition/key/relocation/submit-form", form);
+        assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+        String processInstanceId = started.getBody().get("id").asText();
+        String caseNumber = started.getBody().get("businessKey").asText();
+        assertThat(caseNumber).matches("RC-\\d{4}-\\d{6}");
+
+        JsonNode listed = specialist.get("/api/cases?size=100").getBody();
+        assertThat(listed.get("items").findValuesAsText("caseNumber")).contains(caseNumber);
+        specialist.awaitTask(caseNumber, "review-intake");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(v -> v.getName()).contains("caseId", "assignmentType").noneMatch(n -> n.startsWith("intake_"));
+
+        vars.putObject("intake_hostCountry").put("value", "Germany");
+        var invalid = specialist.post("/engine-rest/process-definition/key/relocation/submit-form", form);
+        assertThat(invalid.getStatusCode().value()).as("%s", invalid.getBody()).isEqualTo(400);
+        assertThat(invalid.getBody().toString()).contains("hostCountry");
+    }
+
     private static List<String> texts(JsonNode timeline, String kind) {
         List<String> out = new ArrayList<>();
         timeline.forEach(e -> {

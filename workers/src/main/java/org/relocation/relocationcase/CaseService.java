@@ -4,7 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -25,14 +28,17 @@ public class CaseService {
     private final TimelineRepository timeline;
     private final CaseNumberSequenceRepository sequences;
     private final Clock clock;
+    private final TransactionTemplate newTransaction;
 
     CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
-                CaseNumberSequenceRepository sequences, Clock clock) {
+                CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions) {
         this.cases = cases;
         this.phases = phases;
         this.timeline = timeline;
         this.sequences = sequences;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Validates and stores an intake; throws {@link InvalidIntakeException} naming every bad field, writing nothing. */
@@ -55,9 +61,10 @@ public class CaseService {
         return "RC-%d-%06d".formatted(year, seq.take());
     }
 
+    /** The year's first case: its row is created in a transaction of its own, so a concurrent creator's win is harmless. */
     private CaseNumberSequence createYear(int year) {
         try {
-            sequences.saveAndFlush(new CaseNumberSequence(year));
+            newTransaction.executeWithoutResult(status -> sequences.saveAndFlush(new CaseNumberSequence(year)));
         } catch (DataIntegrityViolationException raceLost) {
             log.debug("Case number sequence for {} created concurrently", year);
         }

@@ -11,8 +11,6 @@ import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,19 +47,13 @@ class JourneyListeners {
         }
         RelocationCase c;
         try {
-            c = cases.register(toIntake(intake), actor(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
+            c = cases.register(IntakeForm.toIntake(intake), actor(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
         } catch (InvalidIntakeException e) {
             throw new FormFieldValidationException(e.getFieldErrors(), "Invalid intake: " + e.getFieldErrors());
         }
         cases.attachProcess(c.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(c.getCaseNumber());
         execution.setVariables(ProcessVariables.forCase(c));
-    }
-
-    private static CaseIntake toIntake(Map<String, Object> f) {
-        return new CaseIntake(str(f, "employeeName"), str(f, "employeeEmail"), str(f, "employeeUserId"), str(f, "nationality"),
-                str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
-                date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"), null);
     }
 
     void onPhaseStart(DelegateExecution execution) {
@@ -126,27 +118,5 @@ class JourneyListeners {
 
     private static String actor(Authentication authentication) {
         return authentication == null ? null : authentication.getUserId();
-    }
-
-    private static String str(Map<String, Object> f, String key) {
-        Object v = f.get(key);
-        return v == null ? null : v.toString().trim();
-    }
-
-    private static LocalDate date(Map<String, Object> f, String key) {
-        String s = str(f, key);
-        return s == null || !FormSchemas.isDate(s) ? null : LocalDate.parse(s.substring(0, 10));
-    }
-
-    private static BigDecimal decimal(Map<String, Object> f, String key) {
-        Object v = f.get(key);
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        try {
-            return v == null ? null : new BigDecimal(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

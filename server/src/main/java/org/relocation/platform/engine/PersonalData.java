@@ -1,10 +1,10 @@
 package org.relocation.platform.engine;
 
 /** Naming rule for form fields that carry personal data: they reach the case records, never history. */
-final class PersonalData {
+public final class PersonalData {
 
-    static final String FIELD_PREFIX = "pd_";
-    static final String INTAKE_PREFIX = "intake_";
+    public static final String FIELD_PREFIX = "pd_";
+    public static final String INTAKE_PREFIX = "intake_";
 
     private PersonalData() {
     }

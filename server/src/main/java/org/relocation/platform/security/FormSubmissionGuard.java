@@ -6,69 +6,102 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.task.Task;
 import org.relocation.platform.engine.FormSchemas;
+import org.relocation.platform.engine.IntakeForm;
+import org.relocation.platform.engine.PersonalData;
+import org.relocation.platform.engine.ProcessVariables;
+import org.relocation.relocationcase.IntakeValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a task completion (engine REST complete/submit-form, and the Tasklist's own API) against the
- * task's form before the engine sees it: a missing required field or a value outside a radio/select
+ * Checks a task completion or a start of the journey (engine REST complete/submit-form/start, and the
+ * Tasklist's own API) against the form before the engine sees it: a missing required field or a value outside a radio/select
  * is a 400 naming the field, and the task stays open. The engine-side listener checks again for Java callers.
  */
 class FormSubmissionGuard extends OncePerRequestFilter {
 
     private static final Pattern COMPLETE = Pattern.compile(".*/(engine-rest|api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form)$");
+    private static final Pattern START = Pattern.compile(".*/(engine-rest|api/engine/engine/[^/]+)/process-definition/(key/)?([^/]+)/(start|submit-form)$");
     private static final int MAX_BODY = 1024 * 1024;
 
+    static final String START_FORM = "start-relocation";
+
     private final TaskService tasks;
+    private final RepositoryService repository;
     private final FormSchemas forms;
     private final ObjectMapper json;
 
-    FormSubmissionGuard(TaskService tasks, FormSchemas forms, ObjectMapper json) {
+    FormSubmissionGuard(TaskService tasks, RepositoryService repository, FormSchemas forms, ObjectMapper json) {
         this.tasks = tasks;
+        this.repository = repository;
         this.forms = forms;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETE.matcher(request.getRequestURI()).matches();
+        return !"POST".equals(request.getMethod())
+                || !(COMPLETE.matcher(request.getRequestURI()).matches() || START.matcher(request.getRequestURI()).matches());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = COMPLETE.matcher(request.getRequestURI());
-        if (!m.matches()) {
-            chain.doFilter(request, response);
-            return;
-        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;
         }
-        Task task = tasks.createTaskQuery().taskId(m.group(2)).singleResult();
-        if (task != null) {
-            Map<String, String> problems = forms.violations(task.getTaskDefinitionKey(), submittedValues(body));
+        String formId = formOf(request.getRequestURI());
+        if (formId != null) {
+            Map<String, Object> values = submittedValues(body);
+            Map<String, String> problems = new LinkedHashMap<>(forms.violations(formId, values));
+            if (formId.equals(START_FORM)) {
+                IntakeValidator.validate(IntakeForm.toIntake(values)).forEach((field, problem) ->
+                        problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
+            }
             if (!problems.isEmpty()) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
-                        "message", "Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems, "fieldErrors", problems));
+                        "message", "Form " + formId + " has invalid fields: " + problems, "fieldErrors", problems));
                 return;
             }
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** The form a submission fills: the task's form, or the start form of the relocation process. */
+    private String formOf(String uri) {
+        Matcher task = COMPLETE.matcher(uri);
+        if (task.matches()) {
+            Task t = tasks.createTaskQuery().taskId(task.group(2)).singleResult();
+            return t == null ? null : t.getTaskDefinitionKey();
+        }
+        Matcher start = START.matcher(uri);
+        if (!start.matches()) {
+            return null;
+        }
+        String key = start.group(2) != null ? start.group(3) : keyOf(start.group(3));
+        return ProcessVariables.PROCESS_KEY.equals(key) ? START_FORM : null;
+    }
+
+    private String keyOf(String processDefinitionId) {
+        ProcessDefinition d = repository.createProcessDefinitionQuery().processDefinitionId(processDefinitionId).singleResult();
+        return d == null ? null : d.getKey();
     }
 
     private Map<String, Object> submittedValues(byte[] body) {

@@ -1,0 +1,46 @@
+package org.relocation.relocationcase;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntakeValidatorTest {
+
+    private static CaseIntake intake(String host, LocalDate start, LocalDate end, String amount, String currency) {
+        return new CaseIntake("Ana", "ana@example.com", "ana", "BR", "BR", "Sao Paulo", host, "City", "LONG_TERM",
+                start, end, "CC-1", amount == null ? null : new BigDecimal(amount), currency,
+                List.of(new CaseIntake.Dependent("CHILD", "Lia", "BR", LocalDate.of(2017, 1, 1))));
+    }
+
+    @Test
+    void aCompleteIntakeHasNoErrors() {
+        assertThat(IntakeValidator.validate(intake("US", LocalDate.of(2027, 1, 1), LocalDate.of(2029, 1, 1), "1000.50", "USD"))).isEmpty();
+    }
+
+    @Test
+    void everyBadFieldIsNamedAtOnce() {
+        assertThat(IntakeValidator.validate(intake("ZZ", LocalDate.of(2027, 1, 1), LocalDate.of(2026, 1, 1), "-1", "DOLLAR")))
+                .containsOnlyKeys("hostCountry", "endDate", "budgetAmount", "budgetCurrency");
+    }
+
+    @Test
+    void moneyRoundsToTheCurrencysMinorUnit() {
+        assertThat(Money.of("10.005", "EUR").amount()).isEqualByComparingTo("10.01");
+        assertThat(Money.of("10.5", "JPY").amount()).isEqualByComparingTo("11");
+        assertThat(Money.of("1", "EUR").plus(Money.of("2.25", "EUR"))).isEqualTo(Money.of("3.25", "EUR"));
+    }
+
+    @Test
+    void durationCountsStartedMonthsSoTwelveMonthsIsTheShortTermBoundary() {
+        RelocationCase twelve = new RelocationCase("RC-1", intake("US", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1), "1", "USD"), java.time.Instant.now());
+        RelocationCase thirteen = new RelocationCase("RC-2", intake("US", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 2), "1", "USD"), java.time.Instant.now());
+        assertThat(twelve.durationMonths()).isEqualTo(12);
+        assertThat(thirteen.durationMonths()).isEqualTo(13);
+        assertThat(twelve.isInternational()).isTrue();
+        assertThat(twelve.getTravellers()).hasSize(2);
+    }
+}
