@@ -1,0 +1,96 @@
+package org.relocation.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The case API (/api/cases) and the engine REST API, over HTTP Basic as a demo user (password demo). */
+final class CaseApi {
+
+    static final String PASSWORD = "demo";
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final TestRestTemplate rest;
+
+    CaseApi(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    /** An eligible long-term move within budget, in the shape of CaseIntake. */
+    static Map<String, Object> longTermIntake(String employeeName) {
+        LocalDate start = LocalDate.now().plusMonths(2).withDayOfMonth(1);
+        Map<String, Object> intake = new LinkedHashMap<>();
+        intake.put("employeeName", employeeName);
+        intake.put("employeeEmail", "employee@example.com");
+        intake.put("employeeUserId", "employee");
+        intake.put("nationality", "GB");
+        intake.put("homeCountry", "GB");
+        intake.put("homeCity", "London");
+        intake.put("hostCountry", "DE");
+        intake.put("hostCity", "Berlin");
+        intake.put("assignmentType", "LONG_TERM");
+        intake.put("startDate", start.toString());
+        intake.put("endDate", start.plusYears(2).toString());
+        intake.put("costCentre", "CC-DE-100");
+        intake.put("budgetAmount", 60000);
+        intake.put("budgetCurrency", "EUR");
+        intake.put("dependents", List.of());
+        return intake;
+    }
+
+    /** POST /api/cases; returns the new case's id. */
+    long open(String user, Map<String, Object> intake) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).postForEntity("/api/cases", intake, JsonNode.class);
+        assertThat(response.getStatusCode()).as("POST /api/cases as %s: %s", user, response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("id").asLong();
+    }
+
+    /** GET /api/cases/{id}. */
+    JsonNode get(String user, long caseId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/cases/" + caseId, JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/cases/%s as %s: %s", caseId, user, response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** Waits until the case has an open task with this key (job workers run in between) and returns it. */
+    JsonNode awaitOpenTask(String user, long caseId, String taskKey) {
+        return await("open task " + taskKey + " of case " + caseId).atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> openTask(get(user, caseId), taskKey), Optional::isPresent).orElseThrow();
+    }
+
+    static Optional<JsonNode> openTask(JsonNode details, String taskKey) {
+        return stream(details.path("openTasks")).filter(t -> taskKey.equals(t.path("taskKey").asText())).findFirst();
+    }
+
+    static List<String> openTaskKeys(JsonNode details) {
+        return stream(details.path("openTasks")).map(t -> t.path("taskKey").asText()).toList();
+    }
+
+    /** Claims and completes a task through /engine-rest, as that user (for steps that are not under test). */
+    void completeThroughEngineRest(String user, String taskId, Map<String, Object> variables) {
+        ResponseEntity<String> claim = rest.withBasicAuth(user, PASSWORD)
+                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), String.class);
+        assertThat(claim.getStatusCode().is2xxSuccessful()).as("claim %s as %s: %s", taskId, user, claim.getBody()).isTrue();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+        ResponseEntity<String> complete = rest.withBasicAuth(user, PASSWORD)
+                .postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed), String.class);
+        assertThat(complete.getStatusCode().is2xxSuccessful()).as("complete %s as %s: %s", taskId, user, complete.getBody()).isTrue();
+    }
+
+    static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+}

@@ -1,0 +1,171 @@
+package org.relocation.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every form of forms/ renders in the Tasklist: the start form from "Start process", and every user task
+ * form in a task of that user task, opened by the demo user who works on it. "Renders" means the
+ * form-js form shows its heading and, for every field, an input element and its label.
+ */
+class FormsBrowserIT extends BrowserTestSupport {
+
+    /** A user task form (form id == task id): the phase process holding the task, and who works on it. */
+    record TaskForm(String formId, String processKey, String user) {
+    }
+
+    /** From docs/journey.md; the first test checks it covers every form in forms/. */
+    static final List<TaskForm> TASK_FORMS = List.of(
+            new TaskForm("review-intake", "relocation-intake", "specialist"),
+            new TaskForm("approve-relocation", "relocation-approval", "manager"),
+            new TaskForm("approve-budget", "relocation-approval", "finance"),
+            new TaskForm("provide-immigration-documents", "relocation-immigration", "employee"),
+            new TaskForm("validate-immigration-documents", "relocation-immigration", "specialist"),
+            new TaskForm("follow-up-counsel", "relocation-immigration", "specialist"),
+            new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
+            new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
+            new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
+            new TaskForm("arrange-international-coverage", "relocation-benefits", "hradmin"),
+            new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
+            new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
+            new TaskForm("approve-case-closure", "relocation-closure", "specialist"));
+    static final String START_FORM = "start-relocation";
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void everyFormInFormsIsChecked() {
+        List<String> checked = new ArrayList<>(TASK_FORMS.stream().map(TaskForm::formId).toList());
+        checked.add(START_FORM);
+        assertThat(forms().keySet()).as("forms on the classpath (forms/*.form)").containsExactlyInAnyOrderElementsOf(checked);
+    }
+
+    @Test
+    void theStartFormRendersFromStartProcess() {
+        Tasklist tasklist = tasklistAs("specialist").startProcess("Relocation");
+        assertRendered(tasklist, forms().get(START_FORM));
+    }
+
+    @ParameterizedTest(name = "the task forms of {0}")
+    @ValueSource(strings = {"specialist", "manager", "finance", "hradmin", "employee"})
+    void everyTaskFormRendersForTheUserWhoWorksOnIt(String user) {
+        Map<String, JsonNode> forms = forms();
+        List<Task> created = TASK_FORMS.stream().filter(f -> f.user().equals(user)).map(this::taskFor).toList();
+
+        Tasklist tasklist = tasklistAs(user);
+        SoftAssertions softly = new SoftAssertions();
+        for (Task task : created) {
+            softly.check(() -> {
+                tasklist.openTask(task.getId(), task.getName());
+                assertRendered(tasklist, forms.get(task.getTaskDefinitionKey()));
+            });
+        }
+        softly.assertAll();
+    }
+
+    /** A waiting task of that user task: its phase process, started right before the task. */
+    private Task taskFor(TaskForm form) {
+        ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
+                .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
+                .setVariables(Map.of("employeeUserId", "employee"))
+                .startBeforeActivity(form.formId())
+                .execute();
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
+        assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();
+        return task;
+    }
+
+    private static void assertRendered(Tasklist tasklist, JsonNode formJson) {
+        String formId = formJson.path("id").asText();
+        WebElement form = tasklist.form();
+        String text = form.getText();
+        for (JsonNode component : components(formJson.path("components"))) {
+            String id = component.path("id").asText();
+            if ("text".equals(component.path("type").asText())) {
+                String heading = component.path("text").asText().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "");
+                assertThat(text).as("form %s: heading of %s", formId, id).contains(heading);
+            }
+            if (!component.hasNonNull("key")) {
+                continue;
+            }
+            // form-js ids: <form instance>-<component id>, with -<n> for radio options, -date for a date
+            // picker's input, -display for a select's visible box (its own input is hidden)
+            List<WebElement> inputs = form.findElements(By.cssSelector("[id*='-" + id + "']")).stream()
+                    .filter(e -> e.getAttribute("id").matches(".*-" + Pattern.quote(id) + "(-\\d+|-date|-time|-display)?"))
+                    .toList();
+            assertThat(inputs.stream().anyMatch(WebElement::isDisplayed))
+                    .as("form %s: a visible input for field %s (%s); elements with that id: %s", formId,
+                            component.path("key").asText(), component.path("type").asText(),
+                            form.findElements(By.cssSelector("[id*='" + id + "']")).stream()
+                                    .map(e -> e.getTagName() + "#" + e.getAttribute("id") + (e.isDisplayed() ? "" : "(hidden)"))
+                                    .collect(Collectors.joining(", ")))
+                    .isTrue();
+            String label = component.hasNonNull("label") ? component.path("label").asText() : component.path("dateLabel").asText();
+            assertThat(text).as("form %s: label of field %s", formId, component.path("key").asText()).contains(label);
+            for (JsonNode option : component.path("values")) {
+                if ("radio".equals(component.path("type").asText())) {
+                    assertThat(text).as("form %s: option of %s", formId, component.path("key").asText())
+                            .contains(option.path("label").asText());
+                }
+            }
+        }
+    }
+
+    private static List<JsonNode> components(JsonNode components) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode c : components) {
+            all.add(c);
+            all.addAll(components(c.path("components")));
+        }
+        return all;
+    }
+
+    /** forms/*.form on the classpath, by form id. */
+    private Map<String, JsonNode> forms() {
+        Map<String, JsonNode> forms = new TreeMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                try (InputStream in = r.getInputStream()) {
+                    JsonNode form = json.readTree(in);
+                    forms.put(form.path("id").asText(), form);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return forms;
+    }
+}

@@ -1,0 +1,205 @@
+package org.relocation.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The Operaton Tasklist (/operaton/app/tasklist/) as a person uses it: log in, open a task from the
+ * list, claim it, fill its form-js form and complete it, or start a process from its start form.
+ * Form fields are found by the form-js element ids, which end in the component id of the form file
+ * ({@code Field_<key>} in forms/*.form).
+ */
+final class Tasklist {
+
+    static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+    static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+    static final By LOG_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
+    /** Present only once logged in: the filter column of the task list view. */
+    static final By LOGGED_IN = By.cssSelector(".column-left.task-filters");
+    static final By ERROR_NOTIFICATION = By.cssSelector(".page-notifications .alert-danger");
+    static final By TASK_FORM = By.cssSelector("[cam-tasklist-form-operaton] form.fjs-form");
+    /** The task form's wrapper; it has the class disabled-form until the task is claimed. */
+    static final By FORM_WRAPPER = By.cssSelector("div[ng-if='tasklistForm.type']");
+    static final By FORM_FAILURE = By.cssSelector("[ng-show='tasklistForm.$error']");
+    static final By CLAIM = By.cssSelector("button.claim");
+    static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[ng-click='complete()']");
+    static final By START_PROCESS = By.cssSelector("li.start-process-action a");
+    static final By START_DIALOG = By.cssSelector(".modal-dialog");
+
+    private final Browser browser;
+    private final WebDriver driver;
+
+    private Tasklist(Browser browser) {
+        this.browser = browser;
+        this.driver = browser.driver();
+    }
+
+    /** Opens the Tasklist and logs in through its login form. */
+    static Tasklist login(Browser browser, String baseUrl, String user, String password) {
+        Tasklist tasklist = new Tasklist(browser);
+        WebDriver d = tasklist.driver;
+        d.get(baseUrl + "/operaton/app/tasklist/");
+        browser.await("the Tasklist login form", ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(USERNAME),
+                ExpectedConditions.urlContains("/setup/")));
+        if (d.getCurrentUrl().contains("/setup/")) {
+            fail("Opening /operaton/app/tasklist/ redirected to the Admin initial-user setup page (" + d.getCurrentUrl()
+                    + ") instead of the Tasklist login: Operaton's webapps redirect every visit there while no user is a"
+                    + " member of the group 'operaton-admin', and that page lets anyone create an administrator.");
+        }
+        d.findElement(USERNAME).sendKeys(user);
+        d.findElement(PASSWORD).sendKeys(password);
+        d.findElement(LOG_IN).click();
+        browser.await("the task list after logging in as " + user, ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(LOGGED_IN),
+                visibleError()));
+        tasklist.failOnError("logging in as " + user);
+        return tasklist;
+    }
+
+    /** Clicks the task in the task list (it must be there) and waits for its form. */
+    Tasklist openTask(String taskId, String taskName) {
+        Optional<WebElement> previousForm = driver.findElements(TASK_FORM).stream().findFirst();
+        By link = taskLink(taskId);
+        browser.await("task '" + taskName + "' (" + taskId + ") in the task list", ExpectedConditions.elementToBeClickable(link)).click();
+        browser.await("task '" + taskName + "' to be opened", ExpectedConditions.urlContains("task=" + taskId));
+        previousForm.ifPresent(f -> browser.await("the previous task's form to go", ExpectedConditions.stalenessOf(f)));
+        browser.await("the form of task '" + taskName + "'", ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(TASK_FORM),
+                visible(FORM_FAILURE),
+                visibleError()));
+        failOnError("opening task '" + taskName + "'");
+        failOnFormFailure("task '" + taskName + "'");
+        browser.await("the task header to name '" + taskName + "'",
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".names h2.task"), taskName));
+        return this;
+    }
+
+    /** Claims the open task and waits until its form is editable. */
+    Tasklist claim() {
+        browser.await("the Claim button", ExpectedConditions.elementToBeClickable(CLAIM)).click();
+        browser.await("the task to be claimed", ExpectedConditions.or(
+                ExpectedConditions.and(ExpectedConditions.invisibilityOfElementLocated(CLAIM),
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[ng-if='tasklistForm.type']:not(.disabled-form)"))),
+                visibleError()));
+        failOnError("claiming the task");
+        return this;
+    }
+
+    /** The form-js element of a form component (input, textarea...), by its component id such as Field_reviewNotes. */
+    WebElement field(String componentId) {
+        return browser.await("form field " + componentId,
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form [id$='-" + componentId + "']")));
+    }
+
+    Tasklist tick(String componentId) {
+        WebElement box = field(componentId);
+        if (!box.isSelected()) {
+            box.click();
+        }
+        browser.await(componentId + " to be ticked", ExpectedConditions.elementToBeSelected(box));
+        return this;
+    }
+
+    Tasklist type(String componentId, String text) {
+        WebElement input = field(componentId);
+        input.sendKeys(text);
+        browser.await(componentId + " to hold the typed text", ExpectedConditions.attributeToBe(input, "value", text));
+        return this;
+    }
+
+    /** Chooses the radio option of a radio group by its visible label (e.g. "Approve"). */
+    Tasklist choose(String componentId, String optionLabel) {
+        By label = By.xpath("//form[contains(@class,'fjs-form')]//label[contains(@for,'-" + componentId + "-')"
+                + " and normalize-space(.)='" + optionLabel + "']");
+        String inputId = browser.await("option '" + optionLabel + "' of " + componentId,
+                ExpectedConditions.visibilityOfElementLocated(label)).getAttribute("for");
+        WebElement radio = driver.findElement(By.id(inputId));
+        radio.click();
+        browser.await("option '" + optionLabel + "' of " + componentId + " to be chosen", ExpectedConditions.elementToBeSelected(radio));
+        return this;
+    }
+
+    /** Clicks Complete and waits until the task has left the list; fails with the Tasklist's error if the engine refused. */
+    void complete(String taskId) {
+        WebElement button = browser.await("the Complete button to be enabled", ExpectedConditions.elementToBeClickable(COMPLETE));
+        button.click();
+        browser.await("the task to be completed and leave the task list", ExpectedConditions.or(
+                ExpectedConditions.invisibilityOfElementLocated(taskLink(taskId)),
+                visibleError()));
+        failOnError("completing the task");
+    }
+
+    /** Opens "Start process", picks the process by name and waits for its start form. */
+    Tasklist startProcess(String processName) {
+        browser.await("the Start process action", ExpectedConditions.elementToBeClickable(START_PROCESS)).click();
+        By process = By.xpath("//div[contains(@class,'modal-dialog')]//ul[contains(@class,'processes')]//a[normalize-space(.)='"
+                + processName + "']");
+        browser.await("process '" + processName + "' in the Start process dialog", ExpectedConditions.elementToBeClickable(process)).click();
+        browser.await("the start form of '" + processName + "'", ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog form.fjs-form")),
+                visible(By.cssSelector(".modal-dialog .alert-danger")),
+                visibleError()));
+        failOnError("opening the start form of '" + processName + "'");
+        List<WebElement> dialogErrors = driver.findElements(By.cssSelector(".modal-dialog .alert-danger")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        if (!dialogErrors.isEmpty()) {
+            fail("[" + browser.label() + "] the start form of '" + processName + "' failed: " + dialogErrors.get(0).getText());
+        }
+        return this;
+    }
+
+    /** The rendered form: in the start dialog if it is open, else the open task's. */
+    WebElement form() {
+        return browser.await("a rendered form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    }
+
+    /** Closes whatever dialog is open (Escape), e.g. the start dialog after checking its form. */
+    void pressEscape() {
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    private static By taskLink(String taskId) {
+        return By.cssSelector(".tasks-list li.task a[href$='task=" + taskId + "']");
+    }
+
+    private void failOnError(String doing) {
+        List<String> errors = driver.findElements(ERROR_NOTIFICATION).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        if (!errors.isEmpty()) {
+            fail("[" + browser.label() + "] the Tasklist showed an error while " + doing + ": " + String.join(" | ", errors));
+        }
+    }
+
+    private void failOnFormFailure(String what) {
+        driver.findElements(FORM_FAILURE).stream().filter(WebElement::isDisplayed).findFirst()
+                .ifPresent(e -> fail("[" + browser.label() + "] the form of " + what + " failed to render: " + e.getText()));
+    }
+
+    private static ExpectedCondition<Boolean> visibleError() {
+        return visible(ERROR_NOTIFICATION);
+    }
+
+    /** True when any (not just the first) element matching the locator is displayed. */
+    private static ExpectedCondition<Boolean> visible(By locator) {
+        return d -> d.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+}
