@@ -64,6 +64,13 @@ final class CaseApi {
         return response.getBody();
     }
 
+    /** The newest case of that employee (GET /api/cases), if any. */
+    Optional<JsonNode> findByEmployeeName(String user, String employeeName) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/cases?size=100", JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/cases as %s: %s", user, response.getBody()).isEqualTo(HttpStatus.OK);
+        return stream(response.getBody().path("items")).filter(c -> employeeName.equals(c.path("employeeName").asText())).findFirst();
+    }
+
     /** Waits until the case has an open task with this key (job workers run in between) and returns it. */
     JsonNode awaitOpenTask(String user, long caseId, String taskKey) {
         return await("open task " + taskKey + " of case " + caseId).atMost(PATIENCE).pollInterval(Duration.ofMillis(250))

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +72,46 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
                     assertThat(e.path("kind").asText()).isEqualTo("TASK_COMPLETED");
                     assertThat(e.path("elementId").asText()).isEqualTo("approve-relocation");
                     assertThat(e.path("actor").asText()).isEqualTo("manager");
+                });
+    }
+
+    @Test
+    void specialistOpensACaseWithTheStartFormInTheTasklist() {
+        LocalDate start = LocalDate.now().plusMonths(2).withDayOfMonth(1);
+        Tasklist tasklist = tasklistAs("specialist").startProcess("Relocation")
+                .type("Field_intake_employeeName", "Started In Tasklist")
+                .type("Field_intake_employeeEmail", "employee2@example.com")
+                .type("Field_intake_employeeUserId", "employee2")
+                .type("Field_intake_nationality", "NL")
+                .type("Field_intake_homeCountry", "NL")
+                .type("Field_intake_homeCity", "Utrecht")
+                .type("Field_intake_hostCountry", "US")
+                .type("Field_intake_hostCity", "Boston")
+                .select("Field_intake_assignmentType", "Long-term assignment (12 to 60 months)")
+                .date("Field_intake_startDate", start)
+                .date("Field_intake_endDate", start.plusYears(2))
+                .type("Field_intake_costCentre", "CC-US-200")
+                .type("Field_intake_budgetAmount", "75000")
+                .select("Field_intake_budgetCurrency", "USD – US dollar");
+        tasklist.submitStartForm();
+
+        long caseId = await("the case started in the Tasklist").atMost(CaseApi.PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.findByEmployeeName("specialist", "Started In Tasklist"), Optional::isPresent)
+                .orElseThrow().path("id").asLong();
+        api.awaitOpenTask("specialist", caseId, "review-intake");
+        JsonNode details = api.get("specialist", caseId);
+        assertThat(details.path("employeeUserId").asText()).isEqualTo("employee2");
+        assertThat(details.path("homeCountry").asText() + ">" + details.path("hostCountry").asText()).isEqualTo("NL>US");
+        assertThat(details.path("hostCity").asText()).isEqualTo("Boston");
+        assertThat(details.path("assignmentType").asText()).isEqualTo("LONG_TERM");
+        assertThat(details.path("startDate").asText()).isEqualTo(start.toString());
+        assertThat(details.path("endDate").asText()).isEqualTo(start.plusYears(2).toString());
+        assertThat(details.path("budget").path("amount").decimalValue()).isEqualByComparingTo("75000");
+        assertThat(details.path("budget").path("currency").asText()).isEqualTo("USD");
+        assertThat(CaseApi.stream(details.path("timeline")))
+                .anySatisfy(e -> {
+                    assertThat(e.path("kind").asText()).isEqualTo("CASE_OPENED");
+                    assertThat(e.path("actor").asText()).isEqualTo("specialist");
                 });
     }
 }

@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,6 +130,42 @@ final class Tasklist {
         radio.click();
         browser.await("option '" + optionLabel + "' of " + componentId + " to be chosen", ExpectedConditions.elementToBeSelected(radio));
         return this;
+    }
+
+    /** Picks an option of a form-js select by its visible label. */
+    Tasklist select(String componentId, String optionLabel) {
+        WebElement display = field(componentId + "-display");
+        display.click();
+        By option = By.xpath("//form[contains(@class,'fjs-form')]//*[contains(@class,'fjs-dropdownlist-item')"
+                + " and normalize-space(.)='" + optionLabel + "']");
+        browser.await("option '" + optionLabel + "' of " + componentId, ExpectedConditions.elementToBeClickable(option)).click();
+        browser.await(componentId + " to show '" + optionLabel + "'", ExpectedConditions.textToBePresentInElement(display, optionLabel));
+        return this;
+    }
+
+    /** Types a date into a form-js date field as a person would (mm/dd/yyyy), then leaves the field. */
+    Tasklist date(String componentId, LocalDate date) {
+        WebElement input = field(componentId + "-date");
+        String typed = date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+        input.click();
+        input.sendKeys(typed);
+        input.sendKeys(Keys.TAB);
+        String shown = date.format(DateTimeFormatter.ofPattern("M/d/yyyy")); // how form-js shows it back
+        browser.await(componentId + " to hold " + shown, d -> List.of(typed, shown).contains(input.getAttribute("value")));
+        return this;
+    }
+
+    /** Clicks Start in the start dialog and waits until the dialog has closed; fails with the Tasklist's error if refused. */
+    void submitStartForm() {
+        By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']");
+        browser.await("the Start button of the start dialog", ExpectedConditions.elementToBeClickable(start)).click();
+        browser.await("the process to start and the dialog to close", ExpectedConditions.or(
+                ExpectedConditions.invisibilityOfElementLocated(START_DIALOG),
+                visible(By.cssSelector(".modal-dialog .alert-danger")),
+                visibleError()));
+        failOnError("starting the process");
+        driver.findElements(By.cssSelector(".modal-dialog .alert-danger")).stream().filter(WebElement::isDisplayed).findFirst()
+                .ifPresent(e -> fail("[" + browser.label() + "] the start dialog showed an error: " + e.getText()));
     }
 
     /** Clicks Complete and waits until the task has left the list; fails with the Tasklist's error if the engine refused. */
