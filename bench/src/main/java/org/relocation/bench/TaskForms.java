@@ -1,0 +1,88 @@
+package org.relocation.bench;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Valid form values for every user task of the journey (docs/journey.md, "Forms"), as the Operaton REST API
+ * wants them: {"variables": {name: {"value": ..., "type": ...}}}. Decisions always move the case forward.
+ */
+final class TaskForms {
+
+    private TaskForms() {
+    }
+
+    static Map<String, Object> completeBody(String taskKey, String caseLabel) {
+        String today = LocalDate.now().toString();
+        Map<String, Object> v = new LinkedHashMap<>();
+        switch (taskKey) {
+            case "review-intake" -> {
+                bool(v, "intakeVerified");
+                str(v, "reviewNotes", "Intake complete (" + caseLabel + ")");
+            }
+            case "approve-relocation" -> {
+                str(v, "managerDecision", "approve");
+                str(v, "managerComment", "Approved by the benchmark manager");
+            }
+            case "approve-budget" -> {
+                str(v, "financeDecision", "approve");
+                str(v, "financeComment", "Budget exception approved");
+            }
+            case "provide-immigration-documents" -> {
+                str(v, "pd_passportNumber", "X" + Math.abs(caseLabel.hashCode() % 10_000_000));
+                str(v, "pd_passportExpiry", LocalDate.now().plusYears(8).toString());
+                bool(v, "documentsProvided");
+            }
+            case "validate-immigration-documents" -> {
+                str(v, "documentsDecision", "valid");
+                str(v, "validationComment", "All documents present");
+            }
+            case "follow-up-counsel" -> str(v, "followUpNotes", "Chased counsel by phone");
+            case "handle-permit-refusal" -> {
+                str(v, "refusalAction", "reapply");
+                str(v, "refusalNotes", "Re-apply with the missing certificate");
+            }
+            case "record-kickoff-call" -> {
+                str(v, "kickoffDate", today);
+                str(v, "kickoffAttendees", "Employee, specialist");
+                str(v, "kickoffNotes", "Walked through housing and shipment");
+            }
+            case "confirm-payroll-setup" -> {
+                bool(v, "payrollConfirmed");
+                str(v, "payrollReference", "PR-" + Math.abs(caseLabel.hashCode() % 100_000));
+            }
+            case "arrange-international-coverage" -> {
+                str(v, "coverageProvider", "Global Health Plan");
+                str(v, "coverageNotes", "International plan while abroad");
+            }
+            case "confirm-benefits-enrolment" -> {
+                str(v, "healthPlan", "international");
+                str(v, "pensionContinuation", "home");
+                bool(v, "enrolmentConfirmed");
+            }
+            case "confirm-arrival" -> {
+                str(v, "arrivalDate", today);
+                str(v, "rtwDocumentType", "residence-permit");
+                str(v, "pd_rtwDocumentReference", "RP-" + Math.abs(caseLabel.hashCode() % 10_000_000));
+                str(v, "rtwCheckDate", today);
+            }
+            case "approve-case-closure" -> {
+                bool(v, "closureConfirmed");
+                str(v, "closureNotes", "All services delivered");
+            }
+            default -> {
+                return null; // not a task of the journey contract: left alone
+            }
+        }
+        return Map.of("variables", v);
+    }
+
+    private static void str(Map<String, Object> v, String name, String value) {
+        v.put(name, Map.of("value", value, "type", "String"));
+    }
+
+    private static void bool(Map<String, Object> v, String name) {
+        v.put(name, Map.of("value", true, "type", "Boolean"));
+    }
+}
