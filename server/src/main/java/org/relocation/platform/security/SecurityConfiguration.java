@@ -63,6 +63,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ant("/", "/index.html", "/favicon.ico", "/error")).permitAll()
+                        // the webapps' "create initial admin" setup is never offered: users come from configuration
+                        .requestMatchers(ant("/operaton/api/admin/setup/**")).denyAll()
                         .requestMatchers(ant("/operaton/**")).permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -74,6 +74,14 @@ class EngineSecurityTest {
         assertThat(manager.awaitTask(caseNumber, "approve-relocation")).isEqualTo(task);
     }
 
+    @Test
+    void theWebappsInitialAdminSetupIsClosedToEveryone() {
+        String user = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"I\",\"email\":\"i@x.org\"},\"credentials\":{\"password\":\"intruder1\"}}";
+        int status = Api.anonymous(port).postRaw("/operaton/api/admin/setup/default/user/create", user, Map.of()).getStatusCode().value();
+        assertThat(status).isIn(401, 403);
+        assertThat(Api.as(port, "admin").get("/engine-rest/user?id=intruder").getBody()).isEmpty();
+    }
+
     private int deploy(String user) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", "owner-change");
