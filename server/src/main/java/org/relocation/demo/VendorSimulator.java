@@ -95,7 +95,8 @@ class VendorSimulator {
                     .header(Signatures.HEADER, Signatures.sign(body, secret))
                     .body(body).retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
-            if (e.getStatusCode().value() == 409 && attempt < 30) {
+            // 409: the case is not waiting yet or a concurrent step won; 5xx: a transient failure. A vendor retries both.
+            if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
                 scheduler.schedule(() -> answer(vendor, secret, request, attempt + 1), 1, TimeUnit.SECONDS);
             } else {
                 log.warn("Simulated {} callback for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
