@@ -29,20 +29,11 @@ public final class CaseTask {
         return task.getId();
     }
 
-    public String businessKey() {
-        return task.getBusinessKey();
-    }
-
     public String requiredString(String name) {
         Object value = task.getVariable(name);
         if (value instanceof String s && !s.isBlank()) {
             return s;
         }
         throw new IllegalStateException("External task " + task.getId() + " lacks the input variable " + name);
-    }
-
-    public int attempt(int maxRetries) {
-        Integer retries = task.getRetries();
-        return retries == null ? 1 : maxRetries - retries + 1;
     }
 }
