@@ -45,6 +45,9 @@ public class WorkersApplication {
             if (!workers.isEnabled()) {
                 throw new IllegalStateException("relocation.workers.enabled=false: the standalone workers would do nothing");
             }
+            if (workers.getTransport() != WorkerProperties.Transport.HTTP) {
+                throw new IllegalStateException("relocation.workers.transport must be http for the standalone workers (they have no engine of their own)");
+            }
             if (isBlank(workers.getEngineUrl())) {
                 throw new IllegalStateException("relocation.workers.engine-url (RELOCATION_ENGINE_URL) is required, e.g. http://server:8080/engine-rest");
             }

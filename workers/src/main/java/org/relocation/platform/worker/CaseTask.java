@@ -1,6 +1,6 @@
 package org.relocation.platform.worker;
 
-import org.camunda.bpm.client.task.ExternalTask;
+import java.util.Map;
 
 /**
  * Typed access to what a worker may read from an external task: the case id and the task's own local
@@ -10,30 +10,49 @@ public final class CaseTask {
 
     public static final String CASE_ID = "caseId";
 
-    private final ExternalTask task;
+    private final String id;
+    private final String businessKey;
+    private final Integer retries;
+    private final Map<String, Object> variables;
 
-    CaseTask(ExternalTask task) {
-        this.task = task;
+    /**
+     * @param retries the engine's retries left, {@code null} before the first failure
+     * @param variables the fetched variables ({@code caseId} and the worker's {@link CaseWorker#inputVariables()})
+     */
+    public CaseTask(String id, String businessKey, Integer retries, Map<String, Object> variables) {
+        this.id = id;
+        this.businessKey = businessKey;
+        this.retries = retries;
+        this.variables = variables;
     }
 
     public Long caseId() {
-        Object value = task.getVariable(CASE_ID);
+        Object value = variables.get(CASE_ID);
         if (value instanceof Number n) {
             return n.longValue();
         }
-        throw new IllegalStateException("External task " + task.getId() + " has no numeric caseId variable");
+        throw new IllegalStateException("External task " + id + " has no numeric caseId variable");
     }
 
     /** The external task id: the idempotency key of whatever the worker orders outside. */
     public String taskId() {
-        return task.getId();
+        return id;
+    }
+
+    /** The case number (the process's business key), for log lines. */
+    String businessKey() {
+        return businessKey;
+    }
+
+    Integer retries() {
+        return retries;
     }
 
     public String requiredString(String name) {
-        Object value = task.getVariable(name);
+        Object value = variables.get(name);
         if (value instanceof String s && !s.isBlank()) {
             return s;
         }
-        throw new IllegalStateException("External task " + task.getId() + " lacks the input variable " + name);
+        throw new IllegalStateException("External task " + id + " lacks the input variable " + name);
     }
 }

@@ -1,10 +1,8 @@
 package org.relocation.platform.worker;
 
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskHandler;
-import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import java.util.Map;
  *   (retries 0) that operators see in Cockpit. Messages name the case id, never personal data.</li>
  * </ul>
  */
-public abstract class CaseWorker implements ExternalTaskHandler {
+public abstract class CaseWorker {
 
     private static final Logger log = LoggerFactory.getLogger(CaseWorker.class);
 
@@ -32,6 +30,13 @@ public abstract class CaseWorker implements ExternalTaskHandler {
         return List.of();
     }
 
+    /** What a transport fetches with each task: {@link #inputVariables()} and caseId. */
+    public final List<String> fetchedVariables() {
+        List<String> variables = new java.util.ArrayList<>(inputVariables());
+        variables.add(CaseTask.CASE_ID);
+        return List.copyOf(variables);
+    }
+
     /** Process variables this worker sets on completion; the model-contract test checks gateways read only known variables. */
     public List<String> outputVariables() {
         return List.of();
@@ -40,36 +45,37 @@ public abstract class CaseWorker implements ExternalTaskHandler {
     /** Does the work; returns the variables to complete the task with. */
     protected abstract Map<String, Object> work(CaseTask task);
 
-    void configure(WorkerProperties properties) {
+    /** The retry policy (max-retries, retry-backoff); Spring sets it, a worker built by hand keeps the defaults. */
+    @Autowired
+    public void configure(WorkerProperties properties) {
         this.properties = properties;
     }
 
-    @Override
-    public void execute(ExternalTask externalTask, ExternalTaskService service) {
-        CaseTask task = new CaseTask(externalTask);
+    /** Runs the work of one task and reports its outcome; whichever transport delivered the task. */
+    public final void execute(CaseTask task, TaskOutcome outcome) {
         Map<String, Object> result;
         try {
             result = work(task);
         } catch (BpmnError e) {
-            log.info("{}: business outcome {} for case {}", topic(), e.getErrorCode(), externalTask.getBusinessKey());
-            service.handleBpmnError(externalTask, e.getErrorCode(), e.getMessage());
+            log.info("{}: business outcome {} for case {}", topic(), e.getErrorCode(), task.businessKey());
+            outcome.bpmnError(e.getErrorCode(), e.getMessage());
             return;
         } catch (RuntimeException e) {
-            fail(externalTask, service, e);
+            fail(task, outcome, e);
             return;
         }
-        service.complete(externalTask, result, Map.of());
+        outcome.complete(result);
     }
 
-    private void fail(ExternalTask externalTask, ExternalTaskService service, RuntimeException e) {
+    private void fail(CaseTask task, TaskOutcome outcome, RuntimeException e) {
         int max = properties.getMaxRetries();
-        Integer retries = externalTask.getRetries();
+        Integer retries = task.retries();
         int attempt = retries == null ? 1 : max - retries + 2;
         int retriesLeft = retries == null ? max : Math.max(retries - 1, 0);
         long backoff = properties.getRetryBackoff().toMillis() * (1L << Math.min(attempt - 1, 10));
         String summary = topic() + " failed: " + safeMessage(e);
-        log.warn("{} for case {} (attempt {}, {} retries left)", summary, externalTask.getBusinessKey(), attempt, retriesLeft);
-        service.handleFailure(externalTask, summary, e.getClass().getName() + ": " + safeMessage(e), retriesLeft, backoff);
+        log.warn("{} for case {} (attempt {}, {} retries left)", summary, task.businessKey(), attempt, retriesLeft);
+        outcome.failure(summary, e.getClass().getName() + ": " + safeMessage(e), retriesLeft, backoff);
     }
 
     /** Our own exceptions carry operator-safe messages; third-party ones (SQL, HTTP) may echo data, so only their type is kept. */

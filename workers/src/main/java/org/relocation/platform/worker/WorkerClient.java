@@ -3,6 +3,8 @@ package org.relocation.platform.worker;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
 import org.camunda.bpm.client.topic.TopicSubscriptionBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,15 +12,15 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
- * Subscribes every {@link CaseWorker} to its topic with the external task client (long polling
- * /engine-rest with HTTP basic auth). Embedded mode starts once the server's port is known; standalone
- * mode starts against relocation.workers.engine-url.
+ * The HTTP transport ({@code relocation.workers.transport: http}): subscribes every {@link CaseWorker} to
+ * its topic with the external task client (long polling /engine-rest with HTTP basic auth). The standalone
+ * workers use it against relocation.workers.engine-url; inside the server without an engine-url it polls
+ * the server's own port once that is known.
  */
 public class WorkerClient implements SmartLifecycle {
 
@@ -32,7 +34,6 @@ public class WorkerClient implements SmartLifecycle {
     public WorkerClient(List<CaseWorker> workers, WorkerProperties properties) {
         this.workers = workers;
         this.properties = properties;
-        workers.forEach(w -> w.configure(properties));
     }
 
     @EventListener
@@ -61,7 +62,7 @@ public class WorkerClient implements SmartLifecycle {
         }
         client = ExternalTaskClient.create()
                 .baseUrl(baseUrl)
-                .workerId(properties.getWorkerId() != null ? properties.getWorkerId() : defaultWorkerId())
+                .workerId(properties.resolvedWorkerId())
                 .maxTasks(properties.getMaxTasks())
                 .asyncResponseTimeout(properties.getLongPolling().toMillis())
                 .lockDuration(properties.getLockDuration().toMillis())
@@ -70,23 +71,34 @@ public class WorkerClient implements SmartLifecycle {
                 .build();
         List<String> topics = new ArrayList<>();
         for (CaseWorker worker : workers) {
-            List<String> variables = new ArrayList<>(worker.inputVariables());
-            variables.add(CaseTask.CASE_ID);
             TopicSubscriptionBuilder subscription = client.subscribe(worker.topic())
                     .lockDuration(properties.getLockDuration().toMillis())
-                    .variables(variables.toArray(String[]::new))
-                    .handler(worker);
+                    .variables(worker.fetchedVariables().toArray(String[]::new))
+                    .handler((task, service) -> worker.execute(
+                            new CaseTask(task.getId(), task.getBusinessKey(), task.getRetries(), task.getAllVariables()),
+                            new ClientOutcome(task, service)));
             subscription.open();
             topics.add(worker.topic());
         }
         log.info("Job workers polling {} for {} topics: {}", baseUrl, topics.size(), topics);
     }
 
-    private static String defaultWorkerId() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        } catch (Exception e) {
-            return "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Reports to the engine through the external task client. */
+    private record ClientOutcome(ExternalTask task, ExternalTaskService service) implements TaskOutcome {
+
+        @Override
+        public void complete(Map<String, Object> variables) {
+            service.complete(task, variables, Map.of());
+        }
+
+        @Override
+        public void bpmnError(String errorCode, String message) {
+            service.handleBpmnError(task, errorCode, message);
+        }
+
+        @Override
+        public void failure(String errorMessage, String errorDetails, int retriesLeft, long retryTimeoutMillis) {
+            service.handleFailure(task, errorMessage, errorDetails, retriesLeft, retryTimeoutMillis);
         }
     }
 

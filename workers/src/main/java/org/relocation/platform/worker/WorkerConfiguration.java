@@ -1,6 +1,6 @@
 package org.relocation.platform.worker;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +12,7 @@ import java.util.List;
 class WorkerConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "relocation.workers.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${relocation.workers.enabled:true} and '${relocation.workers.transport:in-process}'.toLowerCase() == 'http'")
     WorkerClient workerClient(List<CaseWorker> workers, WorkerProperties properties) {
         return new WorkerClient(workers, properties);
     }

@@ -5,13 +5,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * How job workers reach the engine. Without engine-url they poll the server they run in (embedded mode);
- * with it, they poll a remote server's /engine-rest (standalone mode). Either way the same code runs.
+ * How job workers reach the engine. {@code transport: in-process} (the server's default) fetches and
+ * completes external tasks through the engine's Java API in the server's own JVM; {@code transport: http}
+ * long-polls {@code /engine-rest}: a remote server's at engine-url (standalone workers), or without
+ * engine-url the server's own port. Either way the same worker code runs.
  */
 @ConfigurationProperties("relocation.workers")
 public class WorkerProperties {
 
+    /** How tasks reach the workers. */
+    public enum Transport { IN_PROCESS, HTTP }
+
     private boolean enabled = true;
+    private Transport transport = Transport.IN_PROCESS;
+    private int threads = 4;
     private String engineUrl;
     private String username;
     private String password;
@@ -24,6 +31,11 @@ public class WorkerProperties {
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Transport getTransport() { return transport; }
+    public void setTransport(Transport transport) { this.transport = transport; }
+    /** In-process transport: worker threads running tasks at the same time (the HTTP client runs one at a time). */
+    public int getThreads() { return threads; }
+    public void setThreads(int threads) { this.threads = threads; }
     public String getEngineUrl() { return engineUrl; }
     public void setEngineUrl(String engineUrl) { this.engineUrl = engineUrl; }
     public String getUsername() { return username; }
@@ -31,6 +43,19 @@ public class WorkerProperties {
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public String getWorkerId() { return workerId; }
+    /** The configured worker id, else host name plus a random suffix (fixed for this properties object). */
+    public synchronized String resolvedWorkerId() {
+        if (workerId == null) {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "worker";
+            }
+            workerId = host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
+        return workerId;
+    }
     public void setWorkerId(String workerId) { this.workerId = workerId; }
     public int getMaxTasks() { return maxTasks; }
     public void setMaxTasks(int maxTasks) { this.maxTasks = maxTasks; }

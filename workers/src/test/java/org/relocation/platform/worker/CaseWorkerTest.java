@@ -1,8 +1,5 @@
 package org.relocation.platform.worker;
 
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -17,21 +14,20 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /** How every worker reports: completion with variables, business outcomes as BPMN errors, failures with retries. */
 class CaseWorkerTest {
 
-    private final ExternalTask task = mock(ExternalTask.class);
-    private final ExternalTaskService service = mock(ExternalTaskService.class);
+    private final TaskOutcome service = mock(TaskOutcome.class);
 
-    @BeforeEach
-    void caseTask() {
-        when(task.getVariable("caseId")).thenReturn(42L);
-        when(task.getId()).thenReturn("task-1");
-        when(task.getBusinessKey()).thenReturn("RC-2026-000042");
-        when(task.getRetries()).thenReturn(null); // the engine's value until the first failure
+    /** retries null: the engine's value until the first failure */
+    private static CaseTask task(Integer retries, Object caseId) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("caseId", caseId);
+        return new CaseTask("task-1", "RC-2026-000042", retries, variables);
     }
+
+    private final CaseTask task = task(null, 42L);
 
     private static CaseWorker worker(Function<CaseTask, Map<String, Object>> work) {
         CaseWorker w = new CaseWorker() {
@@ -55,42 +51,39 @@ class CaseWorkerTest {
     @Test
     void completesWithTheVariablesTheWorkReturns() {
         worker(t -> Map.of("estimateExceedsBudget", t.caseId() == 42L)).execute(task, service);
-        verify(service).complete(task, Map.of("estimateExceedsBudget", true), Map.of());
+        verify(service).complete(Map.of("estimateExceedsBudget", true));
     }
 
     @Test
     void aBusinessOutcomeBecomesABpmnError() {
         worker(t -> { throw new BpmnError("no-host-coverage", "No plan in XX"); }).execute(task, service);
-        verify(service).handleBpmnError(task, "no-host-coverage", "No plan in XX");
-        verify(service, never()).complete(eq(task), anyMap(), anyMap());
+        verify(service).bpmnError("no-host-coverage", "No plan in XX");
+        verify(service, never()).complete(anyMap());
     }
 
     @Test
     void aFirstTechnicalFailureKeepsAllRetriesWithTheBaseBackoff() {
         worker(t -> { throw new IllegalStateException("Vendor 'housing' is not configured"); }).execute(task, service);
-        verify(service).handleFailure(eq(task), eq("test-topic failed: Vendor 'housing' is not configured"), anyString(), eq(3), eq(10_000L));
+        verify(service).failure(eq("test-topic failed: Vendor 'housing' is not configured"), anyString(), eq(3), eq(10_000L));
     }
 
     @Test
     void theLastRetryFailingLeavesAnIncidentWithExponentialBackoff() {
-        when(task.getRetries()).thenReturn(1);
-        worker(t -> { throw new IllegalStateException("down"); }).execute(task, service);
-        verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(80_000L));
+        worker(t -> { throw new IllegalStateException("down"); }).execute(task(1, 42L), service);
+        verify(service).failure(anyString(), anyString(), eq(0), eq(80_000L));
     }
 
     @Test
     void thirdPartyExceptionMessagesThatMayEchoDataAreNotReported() {
-        when(task.getRetries()).thenReturn(3);
-        worker(t -> { throw new DataIntegrityViolationException("Duplicate entry 'X1234567' for key passport"); }).execute(task, service);
-        verify(service).handleFailure(eq(task), eq("test-topic failed: DataIntegrityViolationException"),
+        worker(t -> { throw new DataIntegrityViolationException("Duplicate entry 'X1234567' for key passport"); }).execute(task(3, 42L), service);
+        verify(service).failure(eq("test-topic failed: DataIntegrityViolationException"),
                 eq("org.springframework.dao.DataIntegrityViolationException: DataIntegrityViolationException"), eq(2), eq(20_000L));
         assertThat(CaseWorker.safeMessage(new RuntimeException("passport X1234567"))).doesNotContain("X1234567");
     }
 
     @Test
     void aTaskWithoutCaseIdIsATechnicalFailure() {
-        when(task.getVariable("caseId")).thenReturn(null);
-        worker(t -> Map.of("x", t.caseId())).execute(task, service);
-        verify(service).handleFailure(eq(task), eq("test-topic failed: External task task-1 has no numeric caseId variable"), anyString(), eq(3), eq(10_000L));
+        worker(t -> Map.of("x", t.caseId())).execute(task(null, null), service);
+        verify(service).failure(eq("test-topic failed: External task task-1 has no numeric caseId variable"), anyString(), eq(3), eq(10_000L));
     }
 }

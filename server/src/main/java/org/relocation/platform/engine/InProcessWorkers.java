@@ -1,0 +1,218 @@
+package org.relocation.platform.engine;
+
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.operaton.bpm.engine.impl.ProcessEngineImpl;
+import org.operaton.bpm.engine.impl.util.SingleConsumerCondition;
+import org.relocation.platform.worker.CaseTask;
+import org.relocation.platform.worker.CaseWorker;
+import org.relocation.platform.worker.TaskOutcome;
+import org.relocation.platform.worker.WorkerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The in-process transport of the job workers ({@code relocation.workers.transport: in-process}, the
+ * server's default): one dispatcher thread fetches and locks external tasks of every worker's topic through
+ * the engine's Java API and hands them to a pool of {@code relocation.workers.threads}; the workers report
+ * through the same API. It never fetches more tasks than it has free threads, so a task is not held locked
+ * while it waits. When idle it sleeps until the engine signals a new external task created in this JVM
+ * (the signal the REST API's long polling uses too) or, at the latest, {@code relocation.workers.long-polling}
+ * later (tasks created on another node of a cluster, retries whose backoff ran out).
+ * <p>
+ * The same {@link CaseWorker} beans run over HTTP in the standalone workers; here no HTTP, security filter
+ * chain or password check sits between the engine and its workers. Without an authenticated user in these
+ * threads the engine checks no authorizations: the workers act as the system.
+ */
+class InProcessWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessWorkers.class);
+    private static final int COMPLETE_ATTEMPTS = 5;
+
+    private final ExternalTaskService externalTasks;
+    private final Map<String, CaseWorker> workersByTopic;
+    private final WorkerProperties properties;
+    private final String workerId;
+    private final Semaphore freeThreads;
+    private volatile ExecutorService pool;
+    private volatile Thread dispatcher;
+    private volatile SingleConsumerCondition wakeUp;
+    private volatile boolean running;
+
+    InProcessWorkers(ExternalTaskService externalTasks, List<CaseWorker> workers, WorkerProperties properties) {
+        this.externalTasks = externalTasks;
+        this.workersByTopic = workers.stream().collect(Collectors.toMap(CaseWorker::topic, Function.identity()));
+        this.properties = properties;
+        this.workerId = properties.resolvedWorkerId();
+        this.freeThreads = new Semaphore(Math.max(1, properties.getThreads()));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(Math.max(1, properties.getThreads()), r -> {
+            Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        dispatcher = new Thread(this::dispatch, "job-worker-dispatcher");
+        dispatcher.setDaemon(true);
+        wakeUp = new SingleConsumerCondition(dispatcher);
+        ProcessEngineImpl.EXT_TASK_CONDITIONS.addConsumer(wakeUp);
+        dispatcher.start();
+        log.info("Job workers polling in-process as {} with {} threads for {} topics: {}",
+                workerId, properties.getThreads(), workersByTopic.size(), workersByTopic.keySet());
+    }
+
+    private void dispatch() {
+        long idleWait = properties.getLongPolling().toMillis();
+        int failures = 0;
+        while (running) {
+            try {
+                freeThreads.acquire();
+                int free = 1 + freeThreads.drainPermits();
+                List<LockedExternalTask> tasks;
+                try {
+                    tasks = fetch(Math.min(free, Math.max(1, properties.getMaxTasks())));
+                } finally {
+                    freeThreads.release(free);
+                }
+                freeThreads.acquire(tasks.size());
+                for (LockedExternalTask task : tasks) {
+                    pool.execute(() -> {
+                        try {
+                            run(task);
+                        } finally {
+                            freeThreads.release();
+                        }
+                    });
+                }
+                failures = 0;
+                if (tasks.isEmpty()) {
+                    wakeUp.await(idleWait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database is down or the engine is stopping: back off like the HTTP client does (0.5 s doubling to 30 s)
+                long backoff = Math.min(30_000L, 500L << Math.min(failures++, 6));
+                log.warn("Fetching external tasks failed ({}); next attempt in {} ms", e.getClass().getSimpleName(), backoff);
+                wakeUp.await(backoff);
+            }
+        }
+    }
+
+    private List<LockedExternalTask> fetch(int max) {
+        ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(max, workerId, true);
+        long lock = properties.getLockDuration().toMillis();
+        for (CaseWorker worker : workersByTopic.values()) {
+            query = query.topic(worker.topic(), lock).variables(worker.fetchedVariables());
+        }
+        return query.execute();
+    }
+
+    private void run(LockedExternalTask task) {
+        CaseWorker worker = workersByTopic.get(task.getTopicName());
+        Map<String, Object> variables = new HashMap<>(task.getVariables());
+        try {
+            worker.execute(new CaseTask(task.getId(), task.getBusinessKey(), task.getRetries(), variables), new EngineOutcome(task.getId()));
+        } catch (RuntimeException e) {
+            // reporting failed (the task was deleted because its case ended, or the lock expired and another worker has it):
+            // nothing to undo, the workers are idempotent and the task is offered again if it still exists
+            log.warn("{}: reporting the outcome of external task {} failed: {}", task.getTopicName(), task.getId(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Reports to the engine through its Java API; a completion that meets a concurrent change of the same process is retried. */
+    private final class EngineOutcome implements TaskOutcome {
+
+        private final String taskId;
+
+        EngineOutcome(String taskId) {
+            this.taskId = taskId;
+        }
+
+        @Override
+        public void complete(Map<String, Object> variables) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    externalTasks.complete(taskId, workerId, variables);
+                    return;
+                } catch (OptimisticLockingException e) {
+                    if (attempt == COMPLETE_ATTEMPTS) {
+                        throw e;
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+
+        @Override
+        public void bpmnError(String errorCode, String message) {
+            externalTasks.handleBpmnError(taskId, workerId, errorCode, message);
+        }
+
+        @Override
+        public void failure(String errorMessage, String errorDetails, int retriesLeft, long retryTimeoutMillis) {
+            externalTasks.handleFailure(taskId, workerId, errorMessage, errorDetails, retriesLeft, retryTimeoutMillis);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an external task completion", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        ProcessEngineImpl.EXT_TASK_CONDITIONS.removeConsumer(wakeUp);
+        dispatcher.interrupt();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // start last (after the engine and the web server the demo vendors answer through), stop first
+        return Integer.MAX_VALUE;
+    }
+}

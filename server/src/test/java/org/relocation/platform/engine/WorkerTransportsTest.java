@@ -1,0 +1,179 @@
+package org.relocation.platform.engine;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.relocation.ServerTest;
+import org.relocation.platform.worker.BpmnError;
+import org.relocation.platform.worker.CaseTask;
+import org.relocation.platform.worker.CaseWorker;
+import org.relocation.platform.worker.WorkerClient;
+import org.relocation.platform.worker.WorkerProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both transports of the job workers against the real engine: the server's in-process one and the HTTP one
+ * of the standalone workers (long polling this server's /engine-rest as the demo worker user). With each, a
+ * task is fetched, worked and completed with the worker's variables; a BpmnError reaches the model's
+ * boundary event; a technical failure is retried with backoff and ends as an incident. The topics are
+ * this test's own, served only by the transport the test starts; its process has no caseId, so the
+ * platform's case timeline listeners leave it alone.
+ */
+@ServerTest
+class WorkerTransportsTest {
+
+    private static final String PROCESS = "in-process-workers-test";
+
+    @Autowired
+    ExternalTaskService externalTasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
+
+    @LocalServerPort
+    int port;
+
+    private final AtomicInteger failingCalls = new AtomicInteger();
+    private SmartLifecycle transport;
+
+    @BeforeEach
+    void deploy() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).operatonHistoryTimeToLive(1)
+                .startEvent()
+                .exclusiveGateway("route").condition("ok", "${path == 'ok'}")
+                  .serviceTask("work").operatonExternalTask("in-process-test-ok")
+                  .endEvent("done")
+                .moveToNode("route").condition("business", "${path == 'business'}")
+                  .serviceTask("decide").operatonExternalTask("in-process-test-business")
+                  .boundaryEvent("rejected").error("not-eligible").endEvent("caught")
+                .moveToActivity("decide").endEvent("not-caught")
+                .moveToNode("route").condition("fail", "${path == 'fail'}")
+                  .serviceTask("fail").operatonExternalTask("in-process-test-fail")
+                  .endEvent("never")
+                .done();
+        repository.createDeployment().addModelInstance(PROCESS + ".bpmn", model).enableDuplicateFiltering(true).deploy();
+    }
+
+    private void start(String transportName) {
+        WorkerProperties properties = new WorkerProperties();
+        properties.setWorkerId(transportName + "-test");
+        properties.setThreads(2);
+        properties.setMaxRetries(2);
+        properties.setRetryBackoff(Duration.ofMillis(100));
+        properties.setLongPolling(Duration.ofSeconds(1));
+        List<CaseWorker> workers = List.of(
+                worker("in-process-test-ok", t -> Map.of("result", "worked on " + t.requiredString("subject"))),
+                worker("in-process-test-business", t -> { throw new BpmnError("not-eligible", "Policy excludes it"); }),
+                worker("in-process-test-fail", t -> {
+                    failingCalls.incrementAndGet();
+                    throw new IllegalStateException("Vendor 'test' is not configured");
+                }));
+        if (transportName.equals("http")) {
+            properties.setTransport(WorkerProperties.Transport.HTTP);
+            properties.setEngineUrl("http://localhost:" + port + "/engine-rest");
+            properties.setUsername("worker");
+            properties.setPassword("demo");
+            transport = new WorkerClient(workers, properties);
+        } else {
+            transport = new InProcessWorkers(externalTasks, workers, properties);
+        }
+        transport.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.stop();
+        }
+    }
+
+    private static CaseWorker worker(String topic, Function<CaseTask, Map<String, Object>> work) {
+        CaseWorker worker = new CaseWorker() {
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public List<String> inputVariables() {
+                return List.of("subject");
+            }
+
+            @Override
+            protected Map<String, Object> work(CaseTask task) {
+                return work.apply(task);
+            }
+        };
+        WorkerProperties properties = new WorkerProperties();
+        properties.setMaxRetries(2);
+        properties.setRetryBackoff(Duration.ofMillis(100));
+        worker.configure(properties);
+        return worker;
+    }
+
+    private String startCase(String path) {
+        return runtime.startProcessInstanceByKey(PROCESS, Map.of("subject", "test order", "path", path)).getId();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "http"})
+    void completesTheTaskWithTheWorkersVariables(String transportName) {
+        start(transportName);
+        String id = startCase("ok");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(id).completed().count() == 1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("result")
+                .singleResult().getValue()).isEqualTo("worked on test order");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("done").count()).isOne();
+        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(id).successLog().singleResult().getWorkerId())
+                .isEqualTo(transportName + "-test");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "http"})
+    void aBusinessOutcomeReachesTheBoundaryErrorEvent(String transportName) {
+        start(transportName);
+        String id = startCase("business");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(id).completed().count() == 1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("caught").count()).isOne();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("not-caught").count()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "http"})
+    void aTechnicalFailureIsRetriedWithBackoffThenBecomesAnIncident(String transportName) {
+        start(transportName);
+        String id = startCase("fail");
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.createIncidentQuery().processInstanceId(id).count() == 1);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(id).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
+        assertThat(incident.getIncidentMessage()).isEqualTo("in-process-test-fail failed: Vendor 'test' is not configured");
+        // first attempt, then 2 retries: max-retries 2 means three deliveries in all
+        assertThat(failingCalls).hasValue(3);
+        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(id).failureLog().count()).isEqualTo(3);
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(id).singleResult().getRetries()).isZero();
+    }
+}
