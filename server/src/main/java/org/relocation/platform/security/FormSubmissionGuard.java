@@ -6,10 +6,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
-import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
+import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.IntakeForm;
 import org.relocation.platform.engine.PersonalData;
@@ -40,13 +43,15 @@ class FormSubmissionGuard extends OncePerRequestFilter {
     static final String START_FORM = "start-relocation";
 
     private final TaskService tasks;
+    private final CommandExecutor commands;
     private final RepositoryService repository;
     private final FormSchemas forms;
     private final ObjectMapper json;
 
-    FormSubmissionGuard(TaskService tasks, RepositoryService repository, FormSchemas forms, ObjectMapper json) {
-        this.tasks = tasks;
-        this.repository = repository;
+    FormSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json) {
+        this.tasks = engine.getTaskService();
+        this.repository = engine.getRepositoryService();
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.forms = forms;
         this.json = json;
     }
@@ -73,7 +78,7 @@ class FormSubmissionGuard extends OncePerRequestFilter {
                 IntakeValidator.validate(IntakeForm.toIntake(values)).forEach((field, problem) ->
                         problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
             }
-            if (!problems.isEmpty()) {
+            if (!problems.isEmpty() && visible(request.getRequestURI())) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
@@ -84,11 +89,16 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    /** The form a submission fills: the task's form, or the start form of the relocation process. */
+    /**
+     * The form a submission fills: the task's form, or the start form of the relocation process. The task
+     * is read by its id without authorization checks (one primary-key read before every completion); who may
+     * complete it is decided by the engine after this filter, or by {@link #visible} before a 400.
+     */
     private String formOf(String uri) {
         Matcher task = COMPLETE.matcher(uri);
         if (task.matches()) {
-            Task t = tasks.createTaskQuery().taskId(task.group(2)).singleResult();
+            String id = task.group(2);
+            TaskEntity t = commands.execute(context -> context.getTaskManager().findTaskById(id));
             return t == null ? null : t.getTaskDefinitionKey();
         }
         Matcher start = START.matcher(uri);
@@ -97,6 +107,15 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         }
         String key = start.group(2) != null ? start.group(3) : keyOf(start.group(3));
         return ProcessVariables.PROCESS_KEY.equals(key) ? START_FORM : null;
+    }
+
+    /**
+     * Whether the user may see the task a rejected submission is for: only then are its form's field errors
+     * told; otherwise the engine answers as for any task the user may not touch.
+     */
+    private boolean visible(String uri) {
+        Matcher task = COMPLETE.matcher(uri);
+        return !task.matches() || tasks.createTaskQuery().taskId(task.group(2)).count() == 1;
     }
 
     private String keyOf(String processDefinitionId) {

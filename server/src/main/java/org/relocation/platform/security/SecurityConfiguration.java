@@ -2,8 +2,7 @@ package org.relocation.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.RepositoryService;
-import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.relocation.platform.engine.FormSchemas;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -84,8 +83,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(TaskService tasks, RepositoryService repository, FormSchemas forms, ObjectMapper json) {
-        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(tasks, repository, forms, json));
+    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json) {
+        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json));
         bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
         bean.setOrder(0); // after Spring Security (-100): only authenticated callers get this far on /engine-rest
         return bean;

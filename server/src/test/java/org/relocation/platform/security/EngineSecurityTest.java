@@ -71,6 +71,10 @@ class EngineSecurityTest {
         assertThat(missing.getBody().get("message").asText()).contains("managerDecision");
         var wrongValue = manager.complete(task, Map.of("managerDecision", "maybe"));
         assertThat(wrongValue.getStatusCode().value()).isEqualTo(400);
+        // someone who may not see the task learns nothing about its form: the engine refuses as for any foreign task
+        var foreign = Api.as(port, "employee").complete(task, Map.of("managerComment", "no decision"));
+        assertThat(foreign.getStatusCode().value()).isIn(403, 404);
+        assertThat(foreign.getBody().toString()).doesNotContain("managerDecision");
         assertThat(manager.awaitTask(caseNumber, "approve-relocation")).isEqualTo(task);
     }
 
