@@ -8,7 +8,8 @@
 #
 # Extra arguments go to the benchmark (--team-threads, --rate, --poll-ms, ...; see --help).
 # Environment: PORT (default 18080), SIM_DELAY (vendor simulator delay, default 100ms; the product default
-# is 2s), SERVER_JAVA_OPTS (JVM options of the server, default none), BENCH_JAVA_OPTS (of the benchmark
+# is 2s), SERVER_JAVA_OPTS (JVM options of the server, default none), SERVER_EXTRA_ARGS (more server arguments,
+# e.g. "--operaton.bpm.history-level=full"), BENCH_JAVA_OPTS (of the benchmark
 # client), DB_NAME (MariaDB database, default relocation_bench), THREAD_DUMPS (seconds after the start of the
 # benchmark at which to save `jcmd Thread.print` of the server, e.g. "20 40"), PROFILE_AT ("START LENGTH" in
 # seconds: a JFR profile of the server, saved as profile.jfr), KEEP_LOGS=1 to keep the work dir (log, dumps, profile).
@@ -59,6 +60,8 @@ cleanup() {
 trap cleanup EXIT
 
 SERVER_ARGS=(--server.port="$PORT" --relocation.demo.seed-cases=false --relocation.demo.simulator-delay="$SIM_DELAY")
+# shellcheck disable=SC2206
+SERVER_ARGS+=(${SERVER_EXTRA_ARGS:-})
 if [[ "$DB" == h2 ]]; then
   SERVER_ARGS+=(--spring.profiles.active=demo)
   unset RELOCATION_DB_URL || true
