@@ -30,7 +30,7 @@ final class TaskForms {
                 str(v, "financeComment", "Budget exception approved");
             }
             case "provide-immigration-documents" -> {
-                str(v, "pd_passportNumber", "X" + Math.abs(caseLabel.hashCode() % 10_000_000));
+                str(v, "pd_passportNumber", String.format("X%07d", Math.abs(caseLabel.hashCode() % 10_000_000)));
                 str(v, "pd_passportExpiry", LocalDate.now().plusYears(8).toString());
                 bool(v, "documentsProvided");
             }

@@ -36,7 +36,7 @@ class VendorCallbackTest {
         String caseNumber = c.get("caseNumber").asText();
         specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
         Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", Api.vars("managerDecision", "approve"));
-        specialist.completeTask(caseNumber, "record-kickoff-call", Api.vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Team", "kickoffNotes", "ok"));
+        specialist.completeTask(caseNumber, "record-kickoff-call", Api.vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Team", "kickoffNotes", "Scope agreed with the employee"));
         // the simulator confirms the housing order through the same endpoint
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(orders.findByCaseIdOrderById(c.get("id").asLong()).stream()
                 .filter(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING).findFirst().orElseThrow().getStatus().name()).isEqualTo("CONFIRMED"));

@@ -81,6 +81,14 @@ class JourneyEndToEndTest {
         assertThat(c.get("keyDates").findValuesAsText("kind"))
                 .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck");
         assertThat(c.get("travellers").findValuesAsText("permitRequired")).containsOnly("true");
+        // per traveller from the permit catalogue: an Indian employee on a 24-month transfer to Germany, a US partner
+        assertThat(c.get("travellers").findValues("permit")).extracting(p -> p.get("code").asText())
+                .containsExactlyInAnyOrder("de-ict-card", "de-family-reunification-partner");
+        assertThat(c.get("travellers").findValues("permit")).allSatisfy(p -> {
+            assertThat(p.get("source").asText()).startsWith("https://");
+            assertThat(p.get("reviewedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        });
+        assertThat(c.get("documents").findValuesAsText("documentType")).contains("assignment-letter", "marriage-certificate");
         assertThat(c.get("documents").findValuesAsText("status")).containsOnly("VALIDATED");
         assertThat(c.get("approvals").get(0).get("decidedBy").asText()).isEqualTo("manager");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkedBy").asText()).isEqualTo("specialist");

@@ -2,60 +2,83 @@ package org.relocation.immigration;
 
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.Relationship;
 import org.relocation.relocationcase.Traveller;
+import org.relocation.relocationcase.TravellerPermit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Permits, document checklists, right-to-work records and key dates of a case. */
 @Service
 public class ImmigrationService {
 
-    static final List<String> PERMIT_DOCUMENTS = List.of("passport-copy", "passport-photo", "employment-contract");
-    static final List<String> DEPENDENT_DOCUMENTS = List.of("passport-copy", "passport-photo", "civil-status-certificate");
+    /** What counsel needs to advise when the catalogue has no documents for the case (referrals). */
+    static final List<String> COUNSEL_DOCUMENTS = List.of("passport-copy", "assignment-letter");
 
     private final CaseService cases;
     private final CaseDocumentRepository documents;
     private final KeyDateRepository keyDates;
     private final RightToWorkCheckRepository rightToWork;
+    private final PermitCatalogue permits;
     private final Clock clock;
 
     ImmigrationService(CaseService cases, CaseDocumentRepository documents, KeyDateRepository keyDates,
-                       RightToWorkCheckRepository rightToWork, Clock clock) {
+                       RightToWorkCheckRepository rightToWork, PermitCatalogue permits, Clock clock) {
         this.cases = cases;
         this.documents = documents;
         this.keyDates = keyDates;
         this.rightToWork = rightToWork;
+        this.permits = permits;
         this.clock = clock;
     }
 
     /**
-     * Decides per traveller whether a visa or work permit is needed for the host country and builds the
-     * document checklist of those who need one. Idempotent: a repeated call leaves one checklist.
-     * @return whether anyone on the case needs a permit
+     * Decides per traveller which permit is needed for the host country, from the {@link PermitCatalogue}
+     * (nationality, host country, assignment type, duration, relationship; partners and children also by the
+     * employee's nationality), records it on the traveller and builds the document checklist of those who
+     * need one. Idempotent: a repeated call re-decides and leaves one checklist entry per document.
+     * @return whether anyone on the case needs a permit, a visa or counsel's advice
      */
     @Transactional
     public boolean determineRequirements(Long caseId) {
         RelocationCase c = cases.get(caseId);
+        int months = durationMonths(c.getStartDate(), c.getEndDate());
+        String employeeNationality = c.employee().getNationality();
         boolean anyone = false;
         for (Traveller t : c.getTravellers()) {
-            boolean required = FreeMovement.permitRequired(t.getNationality(), c.getHostCountry());
-            t.decidePermitRequired(required);
-            if (required) {
-                anyone = true;
-                List<String> checklist = t.getRelationship() == org.relocation.relocationcase.Relationship.EMPLOYEE
-                        ? PERMIT_DOCUMENTS : DEPENDENT_DOCUMENTS;
-                for (String type : checklist) {
-                    if (documents.findByTravellerIdAndDocumentType(t.getId(), type).isEmpty()) {
-                        documents.save(new CaseDocument(caseId, t.getId(), type, clock.instant()));
-                    }
+            PermitRequirement r = permits.requirementFor(t.getNationality(), c.getHostCountry(), c.getAssignmentType().name(), months,
+                    t.getRelationship(), t.getRelationship() == Relationship.EMPLOYEE ? null : employeeNationality);
+            t.decidePermit(new TravellerPermit(r.permitCode(), r.category().name(), r.permitName(), r.basis(),
+                    r.processingDaysMin(), r.processingDaysMax(), r.source(), r.lastReviewed(), clock.instant()));
+            if (r.category() == PermitRequirement.Category.NONE) {
+                continue;
+            }
+            anyone = true;
+            List<String> checklist = r.documents().isEmpty() ? COUNSEL_DOCUMENTS : r.documents();
+            for (String type : checklist) {
+                if (documents.findByTravellerIdAndDocumentType(t.getId(), type).isEmpty()) {
+                    documents.save(new CaseDocument(caseId, t.getId(), type, clock.instant()));
                 }
             }
         }
         return anyone;
+    }
+
+    /** Whole months from start to end, a started month counting as one; at least 1. */
+    static int durationMonths(LocalDate start, LocalDate end) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            return 1;
+        }
+        long months = ChronoUnit.MONTHS.between(start, end);
+        if (start.plusMonths(months).isBefore(end)) {
+            months++;
+        }
+        return (int) Math.max(1, Math.min(months, Integer.MAX_VALUE));
     }
 
     /** The employee provided passport data and documents through the Tasklist form. */

@@ -219,6 +219,11 @@ public class PermitCatalogue {
             return builtIn(relationship, hostCountry, Category.NONE, PermitRequirement.NONE, "Citizen of the host country",
                     PermitRequirement.BASIS_HOST_CITIZEN, 0, "Citizens need no permit in their own country.");
         }
+        if (!hostCountries().contains(hostCountry) && !FreeMovement.permitRequired(nationality, hostCountry)) {
+            return builtIn(relationship, hostCountry, Category.NONE, PermitRequirement.NONE, "Free movement (EU/EEA/Swiss citizens)",
+                    PermitRequirement.BASIS_FREE_MOVEMENT, 0, "The host is not catalogued, but EU/EEA/Swiss citizens move and work"
+                            + " freely among the EU/EEA countries and Switzerland.");
+        }
         List<Entry> candidates = entries.stream()
                 .filter(e -> e.covers(hostCountry, relationship, assignmentType, durationMonths))
                 .toList();

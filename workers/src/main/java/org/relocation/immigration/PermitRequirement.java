@@ -46,6 +46,8 @@ public record PermitRequirement(
     public static final String BASIS_HOST_CITIZEN = "host-citizen";
     public static final String BASIS_DEPENDANT_OF_EXEMPT_EMPLOYEE = "dependant-of-exempt-employee";
     public static final String BASIS_NOT_CATALOGUED = "not-catalogued";
+    /** EU/EEA/Swiss citizen moving to an EU/EEA country or Switzerland the catalogue has no rows for. */
+    public static final String BASIS_FREE_MOVEMENT = "free-movement";
 
     /** Kinds of requirement; the CSV's category column uses the same names. */
     public enum Category {

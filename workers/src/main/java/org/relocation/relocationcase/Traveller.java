@@ -1,5 +1,6 @@
 package org.relocation.relocationcase;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +36,8 @@ public class Traveller {
     private String passportNumber;
     private LocalDate passportExpiry;
     private Boolean permitRequired;
+    @Embedded
+    private TravellerPermit permit;
 
     protected Traveller() {
     }
@@ -52,8 +55,10 @@ public class Traveller {
         this.passportExpiry = expiry;
     }
 
-    public void decidePermitRequired(boolean required) {
-        this.permitRequired = required;
+    /** Records the permit decided for this traveller; needed unless its category is NONE. */
+    public void decidePermit(TravellerPermit permit) {
+        this.permit = permit;
+        this.permitRequired = !"NONE".equals(permit.category());
     }
 
     public Long getId() { return id; }
@@ -64,4 +69,6 @@ public class Traveller {
     public String getPassportNumber() { return passportNumber; }
     public LocalDate getPassportExpiry() { return passportExpiry; }
     public Boolean getPermitRequired() { return permitRequired; }
+    /** Null until the immigration phase decided it. */
+    public TravellerPermit getPermit() { return permit; }
 }

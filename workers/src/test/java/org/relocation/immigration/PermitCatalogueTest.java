@@ -62,6 +62,9 @@ class PermitCatalogueTest {
             "NZ, AU, LONG_TERM,                24, EMPLOYEE, NONE,             NONE",
             "SA, AE, LOCAL_HIRE,               24, EMPLOYEE, NONE,             NONE",
             "US, US, LONG_TERM,                24, EMPLOYEE, NONE,             NONE",
+            // a free-movement host the catalogue has no rows for (CH)
+            "NL, CH, LONG_TERM,                24, EMPLOYEE, NONE,             NONE",
+            "BR, CH, LONG_TERM,                24, EMPLOYEE, REFER_TO_COUNSEL, REFER_TO_COUNSEL",
             // third-country nationals into the EU
             "IN, DE, LONG_TERM,                24, EMPLOYEE, WORK_PERMIT,      de-ict-card",
             "IN, DE, LONG_TERM,                24, PARTNER,  DEPENDANT_PERMIT, de-family-reunification-partner",

@@ -25,7 +25,8 @@ import java.util.Set;
 public class FormSchemas {
 
     /** A form field: its key, type, whether required, allowed values (radio/select), max length. */
-    public record Field(String key, String type, boolean required, Set<String> values, Integer maxLength) {
+    public record Field(String key, String type, boolean required, Set<String> values, Integer maxLength,
+                        Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max) {
     }
 
     private final Map<String, List<Field>> forms = new HashMap<>();
@@ -57,7 +58,12 @@ public class FormSchemas {
             c.path("values").forEach(v -> values.add(v.path("value").asText()));
             JsonNode validate = c.path("validate");
             out.add(new Field(c.path("key").asText(), c.path("type").asText(), validate.path("required").asBoolean(false),
-                    values, validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null));
+                    values, validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
+                    validate.hasNonNull("minLength") ? validate.path("minLength").asInt() : null,
+                    validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.path("pattern").asText()) : null,
+                    "email".equals(validate.path("validationType").asText()),
+                    validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
+                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null));
         }
     }
 
@@ -86,11 +92,33 @@ public class FormSchemas {
                 problems.put(f.key(), "must be one of " + f.values());
             } else if (f.maxLength() != null && value instanceof String s && s.length() > f.maxLength()) {
                 problems.put(f.key(), "must be at most " + f.maxLength() + " characters");
+            } else if (f.minLength() != null && value instanceof String s && s.length() < f.minLength()) {
+                problems.put(f.key(), "must be at least " + f.minLength() + " characters");
+            } else if (f.pattern() != null && value instanceof String s && !f.pattern().matcher(s).find()) {
+                problems.put(f.key(), "must match the pattern " + f.pattern().pattern());
+            } else if (f.email() && value instanceof String s && !EMAIL.matcher(s).matches()) {
+                problems.put(f.key(), "must be an email address");
+            } else if ((f.min() != null || f.max() != null) && outOfRange(value, f.min(), f.max())) {
+                problems.put(f.key(), "must be a number" + (f.min() != null ? " from " + f.min().toPlainString() : "")
+                        + (f.max() != null ? " up to " + f.max().toPlainString() : ""));
             } else if ("datetime".equals(f.type()) && !(value instanceof String s && isDate(s))) {
                 problems.put(f.key(), "must be a date (yyyy-mm-dd)");
             }
         }
         return problems;
+    }
+
+    /** form-js's own email check: something@something.tld, no spaces. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+
+    private static boolean outOfRange(Object value, java.math.BigDecimal min, java.math.BigDecimal max) {
+        java.math.BigDecimal n;
+        try {
+            n = new java.math.BigDecimal(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        return (min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0);
     }
 
     static boolean isDate(String s) {

@@ -10,6 +10,7 @@ import org.relocation.relocationcase.CasePhase;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.relocation.relocationcase.Traveller;
+import org.relocation.relocationcase.TravellerPermit;
 import org.relocation.vendor.ServiceOrder;
 
 import java.math.BigDecimal;
@@ -38,10 +39,19 @@ final class CaseViews {
     }
 
     record TravellerView(Long id, String relationship, String fullName, String nationality, LocalDate birthDate,
-                         Boolean permitRequired, boolean passportOnFile, LocalDate passportExpiry) {
+                         Boolean permitRequired, PermitView permit, boolean passportOnFile, LocalDate passportExpiry) {
         static TravellerView of(Traveller t) {
             return new TravellerView(t.getId(), t.getRelationship().name(), t.getFullName(), t.getNationality(), t.getBirthDate(),
-                    t.getPermitRequired(), t.getPassportNumber() != null, t.getPassportExpiry());
+                    t.getPermitRequired(), PermitView.of(t.getPermit()), t.getPassportNumber() != null, t.getPassportExpiry());
+        }
+    }
+
+    /** The permit decided for a traveller from the permit catalogue, with the rule's source and review date. */
+    record PermitView(String code, String category, String name, String basis, Integer processingDaysMin, Integer processingDaysMax,
+                      String source, LocalDate reviewedOn, Instant decidedAt) {
+        static PermitView of(TravellerPermit p) {
+            return p == null ? null : new PermitView(p.code(), p.category(), p.name(), p.basis(), p.processingDaysMin(),
+                    p.processingDaysMax(), p.source(), p.reviewedOn(), p.decidedAt());
         }
     }
 

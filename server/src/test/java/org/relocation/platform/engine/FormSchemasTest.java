@@ -1,0 +1,52 @@
+package org.relocation.platform.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server checks a submission against the same rules form-js checks in the browser. */
+class FormSchemasTest {
+
+    private final FormSchemas forms = new FormSchemas(new ObjectMapper());
+
+    private Map<String, Object> documents(String passport) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("pd_passportNumber", passport);
+        v.put("pd_passportExpiry", "2031-01-31");
+        v.put("documentsProvided", true);
+        return v;
+    }
+
+    @Test
+    void aValidSubmissionHasNoViolations() {
+        assertThat(forms.violations("provide-immigration-documents", documents("X1234567"))).isEmpty();
+    }
+
+    @Test
+    void requiredFieldsPatternsAndLengthsAreEnforced() {
+        assertThat(forms.violations("provide-immigration-documents", documents("K7-L9")))
+                .containsEntry("pd_passportNumber", "must match the pattern ^[A-Za-z0-9]+$");
+        Map<String, Object> unticked = documents("X1234567");
+        unticked.put("documentsProvided", false);
+        assertThat(forms.violations("provide-immigration-documents", unticked)).containsEntry("documentsProvided", "is required");
+    }
+
+    @Test
+    void theStartFormChecksEmailCountryCodesAndLimits() {
+        Map<String, Object> intake = new HashMap<>();
+        intake.put("intake_employeeEmail", "not an email");
+        intake.put("intake_nationality", "India");
+        intake.put("intake_costCentre", "C".repeat(41));
+        intake.put("intake_budgetAmount", -5);
+        Map<String, String> problems = forms.violations("start-relocation", intake);
+        assertThat(problems).containsEntry("intake_employeeEmail", "must be an email address")
+                .containsEntry("intake_costCentre", "must be at most 40 characters")
+                .containsEntry("intake_budgetAmount", "must be a number from 0")
+                .containsKey("intake_nationality")
+                .containsEntry("intake_employeeName", "is required");
+    }
+}
