@@ -117,6 +117,8 @@ final class CallbackRedelivery implements Runnable {
             callback.put("costAmount", new BigDecimal(a.cost()));
             callback.put("costCurrency", "EUR");
             if (a.serviceType().equals("IMMIGRATION_COUNSEL")) {
+                callback.put("permitNumber", "PRM-" + reference.substring(3));
+                callback.put("validFrom", c.path("startDate").asText());
                 callback.put("validUntil", c.path("endDate").asText());
             }
             int status = post(a.vendor(), callback);

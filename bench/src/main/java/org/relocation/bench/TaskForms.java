@@ -40,7 +40,7 @@ final class TaskForms {
             }
             case "follow-up-counsel" -> str(v, "followUpNotes", "Chased counsel by phone");
             case "handle-permit-refusal" -> {
-                str(v, "refusalAction", "reapply");
+                str(v, "refusalAction", "appeal");
                 str(v, "refusalNotes", "Re-apply with the missing certificate");
             }
             case "record-kickoff-call" -> {

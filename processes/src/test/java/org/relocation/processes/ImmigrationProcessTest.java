@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.operaton.bpm.engine.runtime.Job;
 
 /** Every path of {@code relocation-immigration}, started on its own as the main process's call activity does. */
@@ -27,9 +29,9 @@ class ImmigrationProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("documents incomplete: back to the employee, then valid and the permit is granted")
+  @DisplayName("documents incomplete: back to the employee, then valid and the one traveller's permit is granted")
   void invalidDocumentsLoopBackToTheEmployee() {
-    JourneyDriver journey = startWithPermitNeeded();
+    JourneyDriver journey = startWithPermitsNeeded(1);
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").hasCandidateGroup("mobility-specialist")
         .complete(Map.of("documentsDecision", "invalid"));
@@ -37,21 +39,64 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     journey.assertWaitingAt("provide-immigration-documents");
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").complete(Map.of("documentsDecision", "valid"));
-    journey.completeExternalTask("request-immigration-counsel");
-    journey.correlate("immigration-decision", Map.of("permitGranted", true));
+    assertThat(journey.completeExternalTasks("request-immigration-counsel", 1)).containsExactly(0);
+    journey.counselAnswers(0, "approved");
 
     journey.assertEndedAt(PROCESS, "immigration-cleared")
         .assertPassedTimes("provide-immigration-documents", 2)
         .assertPassedTimes("validate-immigration-documents", 2)
         .assertPassedTimes("request-immigration-counsel", 1)
+        .assertPassedTimes("traveller-permit-granted", 1)
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("three travellers: one counsel branch each, each answer reaches its own branch, cleared when all are granted")
+  void oneCounselBranchPerTraveller() {
+    JourneyDriver journey = startWithPermitsNeeded(3);
+    passDocuments(journey);
+    assertThat(journey.completeExternalTasks("request-immigration-counsel", 3)).containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(journey.timerJobs()).as("an SLA timer per branch").hasSize(3);
+
+    journey.counselAnswers(2, "approved");
+    journey.counselAnswers(0, "approved");
+    journey.assertWaitingAt("await-counsel-decision").assertRunning(PROCESS);
+    assertThat(journey.timerJobs()).as("only the waiting branch keeps its SLA timer").hasSize(1);
+
+    journey.counselAnswers(1, "approved");
+    journey.assertEndedAt(PROCESS, "immigration-cleared")
+        .assertPassedTimes("traveller-permit-granted", 3)
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("counsel asks for more information: the specialist answers, counsel is told, the branch waits again")
+  void requestForInformationLoop() {
+    JourneyDriver journey = startWithPermitsNeeded(2);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 2);
+
+    journey.counselAnswers(1, "information-requested");
+    journey.userTask("answer-counsel-request").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("informationSummary", "Uploaded the signed assignment letter", "informationProvided", true));
+    assertThat(journey.completeExternalTasks("send-counsel-information", 1)).containsExactly(1);
+    journey.assertWaitingAt("await-counsel-decision");
+
+    journey.counselAnswers(1, "approved");
+    journey.counselAnswers(0, "approved");
+    journey.assertEndedAt(PROCESS, "immigration-cleared")
+        .assertPassedTimes("answer-counsel-request", 1)
+        .assertPassedTimes("send-counsel-information", 1)
+        .assertPassedTimes("await-counsel-decision", 3)
         .assertCaseFinished();
   }
 
   @Test
   @DisplayName("counsel silent for 10 days: follow-up task, and the decision is still awaited")
   void counselSlaTimerCreatesFollowUpWhileTheWaitStays() {
-    JourneyDriver journey = startWithPermitNeeded();
-    passDocumentsAndRequestCounsel(journey);
+    JourneyDriver journey = startWithPermitsNeeded(1);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
     journey.assertWaitingAt("await-counsel-decision");
 
     assertThat(journey.timerJobs()).singleElement()
@@ -66,23 +111,24 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     journey.userTask("follow-up-counsel").hasCandidateGroup("mobility-specialist").complete(Map.of("followUpNotes", "chased"));
     journey.assertPassed("counsel-followed-up").assertWaitingAt("await-counsel-decision").assertRunning(PROCESS);
 
-    journey.correlate("immigration-decision", Map.of("permitGranted", true));
+    journey.counselAnswers(0, "approved");
     journey.assertEndedAt(PROCESS, "immigration-cleared").assertCaseFinished();
   }
 
-  @Test
-  @DisplayName("permit refused, re-apply: counsel is asked again and the permit is granted")
-  void permitRefusedThenReappliedAndGranted() {
-    JourneyDriver journey = startWithPermitNeeded();
-    passDocumentsAndRequestCounsel(journey);
-    journey.correlate("immigration-decision", Map.of("permitGranted", false));
+  @ParameterizedTest(name = "refused, then {0}: counsel is asked again and the permit is granted")
+  @ValueSource(strings = {"appeal", "other-permit"})
+  void permitRefusedThenAskedAgainAndGranted(String action) {
+    JourneyDriver journey = startWithPermitsNeeded(1);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.counselAnswers(0, "refused");
     journey.userTask("handle-permit-refusal").hasCandidateGroup("mobility-specialist")
-        .complete(Map.of("refusalAction", "reapply"));
+        .complete(Map.of("refusalAction", action));
 
-    journey.completeExternalTask("request-immigration-counsel");
+    assertThat(journey.completeExternalTasks("request-immigration-counsel", 1)).containsExactly(0);
     journey.assertWaitingAt("await-counsel-decision");
     assertThat(journey.timerJobs()).as("a fresh SLA timer for the new request").hasSize(1);
-    journey.correlate("immigration-decision", Map.of("permitGranted", true));
+    journey.counselAnswers(0, "approved");
 
     journey.assertEndedAt(PROCESS, "immigration-cleared")
         .assertPassedTimes("request-immigration-counsel", 2)
@@ -92,28 +138,45 @@ class ImmigrationProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("permit refused, cancel: the error end event immigration-cancelled (caught by the main process)")
-  void permitRefusedThenCancelled() {
-    JourneyDriver journey = startWithPermitNeeded();
-    passDocumentsAndRequestCounsel(journey);
-    journey.correlate("immigration-decision", Map.of("permitGranted", false));
-    journey.userTask("handle-permit-refusal").complete(Map.of("refusalAction", "cancel"));
+  @DisplayName("one traveller refused and withdrawn from the move: the others go ahead, immigration cleared")
+  void permitRefusedAndTravellerWithdrawn() {
+    JourneyDriver journey = startWithPermitsNeeded(2);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 2);
+    journey.counselAnswers(0, "approved");
+    journey.counselAnswers(1, "refused");
+    journey.userTask("handle-permit-refusal").complete(Map.of("refusalAction", "withdraw"));
 
-    journey.assertEndedAt(PROCESS, "immigration-cancelled")
-        .assertPassed("refusal-gateway")
+    journey.assertEndedAt(PROCESS, "immigration-cleared")
+        .assertPassedTimes("traveller-permit-granted", 1)
+        .assertPassedTimes("traveller-withdrawn", 1)
         .assertCaseFinished();
   }
 
-  private static JourneyDriver startWithPermitNeeded() {
+  @Test
+  @DisplayName("permit refused, cancel: the error end event immigration-cancelled (RelocationProcessTest: the main process catches it)")
+  void permitRefusedThenCancelled() {
+    JourneyDriver journey = startWithPermitsNeeded(1);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.counselAnswers(0, "refused");
+    journey.userTask("handle-permit-refusal").complete(Map.of("refusalAction", "cancel"));
+
+    // started on its own nothing catches the error: the branch ends there, and with it the phase
+    journey.assertPassed("refusal-gateway", "immigration-cancelled")
+        .assertNotReached("traveller-permit-granted", "traveller-withdrawn");
+  }
+
+  private static JourneyDriver startWithPermitsNeeded(int travellers) {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true));
+    journey.completeExternalTask("determine-immigration-requirements",
+        Map.of("visaRequired", true, "permitTravellerCount", travellers));
     return journey;
   }
 
-  private static void passDocumentsAndRequestCounsel(JourneyDriver journey) {
+  private static void passDocuments(JourneyDriver journey) {
     journey.userTask("provide-immigration-documents").complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").complete(Map.of("documentsDecision", "valid"));
-    journey.completeExternalTask("request-immigration-counsel");
   }
 }

@@ -75,6 +75,26 @@ final class JourneyDriver {
     return task;
   }
 
+  /**
+   * Completes every open external task on a topic (the branches of a multi-instance activity), expecting
+   * {@code count} of them; returns their loop counters, in the order completed.
+   */
+  List<Integer> completeExternalTasks(String topic, int count) {
+    List<LockedExternalTask> locked = externalTasks().fetchAndLock(10, WORKER_ID)
+        .topic(topic, LOCK_MILLIS)
+        .businessKey(businessKey)
+        .variables("loopCounter")
+        .execute();
+    assertThat(locked).as("external tasks on topic '%s' for case %s", topic, businessKey).hasSize(count);
+    List<Integer> branches = new java.util.ArrayList<>();
+    for (LockedExternalTask task : locked) {
+      branches.add((Integer) task.getVariables().get("loopCounter"));
+      externalTasks().complete(task.getId(), WORKER_ID, Map.of());
+    }
+    executeAsyncContinuations();
+    return branches;
+  }
+
   /** A worker reporting a business outcome as a BPMN error. */
   LockedExternalTask throwBpmnError(String topic, String errorCode) {
     LockedExternalTask task = fetchExternalTask(topic);
@@ -100,6 +120,16 @@ final class JourneyDriver {
         .list();
     assertThat(tasks).as("open user tasks '%s' of case %s", taskDefinitionKey, businessKey).hasSize(1);
     return new UserTaskStep(tasks.get(0));
+  }
+
+  /** All open user tasks of this case with the given key (one per branch of a multi-instance activity). */
+  List<UserTaskStep> userTasks(String taskDefinitionKey, int count) {
+    List<Task> tasks = taskService().createTaskQuery()
+        .processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskDefinitionKey)
+        .list();
+    assertThat(tasks).as("open user tasks '%s' of case %s", taskDefinitionKey, businessKey).hasSize(count);
+    return tasks.stream().map(UserTaskStep::new).toList();
   }
 
   List<Task> openUserTasks() {
@@ -153,6 +183,19 @@ final class JourneyDriver {
     runtime().createMessageCorrelation(messageName)
         .processInstanceBusinessKey(businessKey)
         .setVariables(variables)
+        .correlate();
+    executeAsyncContinuations();
+  }
+
+  /**
+   * Immigration counsel's answer for one traveller's branch: the message {@code immigration-decision} with
+   * {@code counselOutcome}, correlated to the branch whose await-counsel-decision holds {@code counselBranch}.
+   */
+  void counselAnswers(int branch, String outcome) {
+    runtime().createMessageCorrelation("immigration-decision")
+        .processInstanceBusinessKey(businessKey)
+        .localVariableEquals("counselBranch", branch)
+        .setVariables(Map.of("counselOutcome", outcome))
         .correlate();
     executeAsyncContinuations();
   }

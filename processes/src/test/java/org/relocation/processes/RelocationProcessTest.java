@@ -133,11 +133,12 @@ class RelocationProcessTest extends ProcessTestSupport {
     journey.assertWaitingAt("book-temporary-housing", "book-household-shipment", "confirm-payroll-setup",
         "determine-benefits-coverage");
 
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true));
+    // two travellers: one still awaits counsel when the other's refusal cancels the move
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 2));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").complete(Map.of("documentsDecision", "valid"));
-    journey.completeExternalTask("request-immigration-counsel");
-    journey.correlate("immigration-decision", Map.of("permitGranted", false));
+    journey.completeExternalTasks("request-immigration-counsel", 2);
+    journey.counselAnswers(0, "refused");
     journey.userTask("handle-permit-refusal").hasCandidateGroup("mobility-specialist")
         .complete(Map.of("refusalAction", "cancel"));
 
@@ -179,12 +180,12 @@ class RelocationProcessTest extends ProcessTestSupport {
   }
 
   private static void passImmigrationWithPermit(JourneyDriver journey) {
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true));
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").hasCandidateGroup("mobility-specialist")
         .complete(Map.of("documentsDecision", "valid"));
-    journey.completeExternalTask("request-immigration-counsel");
-    journey.correlate("immigration-decision", Map.of("permitGranted", true));
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.counselAnswers(0, "approved");
   }
 
   private static void passHousing(JourneyDriver journey) {

@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Demo only: plays every vendor. It checks an order's signature like a vendor would, and after a delay
  * answers through the same signed callback endpoint a real vendor uses (retrying while the case is not
- * yet waiting). Counsel approves permits until the assignment's end; housing and movers confirm with a cost.
+ * yet waiting). Counsel approves each permit for the assignment's dates (and answers a request for more
+ * information the same way); housing and movers confirm with a cost. Orders for a host city listed in
+ * relocation.demo.simulator-manual-cities ("Manual Answers") are accepted but not answered: someone plays the
+ * vendor by hand through the signed callback endpoint.
  */
 @RestController
 @ConditionalOnProperty(name = "relocation.demo.enabled", havingValue = "true")
@@ -52,10 +55,14 @@ class VendorSimulator {
     private final RestClient http = RestClient.create();
     private volatile int port;
 
-    VendorSimulator(VendorProperties vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay) {
+    private final java.util.Set<String> manualCities;
+
+    VendorSimulator(VendorProperties vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay,
+                    @Value("${relocation.demo.simulator-manual-cities:Manual Answers}") java.util.List<String> manualCities) {
         this.vendors = vendors;
         this.json = json;
         this.delay = delay;
+        this.manualCities = manualCities.stream().map(c -> c.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     @org.springframework.context.event.EventListener
@@ -71,7 +78,13 @@ class VendorSimulator {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         VendorRequest request = json.readValue(body, VendorRequest.class);
-        if (Map.of("IMMIGRATION_COUNSEL", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1).containsKey(request.serviceType())) {
+        if (request.hostCity() != null && manualCities.contains(request.hostCity().trim().toLowerCase(java.util.Locale.ROOT))) {
+            // a sandbox convention: orders for these host cities are answered by hand (signed callbacks), e.g. to show
+            // counsel's request for information or a refusal
+            return ResponseEntity.accepted().build();
+        }
+        if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1)
+                .containsKey(request.serviceType())) {
             scheduler.schedule(() -> answer(vendor, endpoint.getSecret(), request, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return ResponseEntity.accepted().build();
@@ -80,12 +93,16 @@ class VendorSimulator {
     private void answer(String vendor, String secret, VendorRequest request, int attempt) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("reference", request.reference());
-        boolean counsel = request.serviceType().equals("IMMIGRATION_COUNSEL");
+        boolean counsel = request.serviceType().startsWith("IMMIGRATION_COUNSEL");
         callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
         callback.put("vendorReference", vendor.toUpperCase() + "-" + request.reference().substring(3));
-        callback.put("costAmount", COSTS.get(request.serviceType()));
-        callback.put("costCurrency", "EUR");
+        if (COSTS.containsKey(request.serviceType())) {
+            callback.put("costAmount", COSTS.get(request.serviceType()));
+            callback.put("costCurrency", "EUR");
+        }
         if (counsel) {
+            callback.put("permitNumber", "PRM-" + request.reference().substring(3));
+            callback.put("validFrom", request.startDate().toString());
             callback.put("validUntil", request.endDate().toString());
         }
         try {

@@ -3,6 +3,7 @@ package org.relocation.inbound;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.relocation.immigration.ImmigrationService;
 import org.relocation.vendor.AcceptedCallback;
 import org.relocation.vendor.CallbackRejectedException;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CallbackCorrelation {
 
+    /** Local variable of the immigration process's await-counsel-decision: the branch's loop counter. */
+    static final String COUNSEL_BRANCH = "counselBranch";
+
     private final VendorService vendors;
     private final ImmigrationService immigration;
     private final RuntimeService runtime;
@@ -33,14 +37,22 @@ class CallbackCorrelation {
     @Transactional
     public AcceptedCallback accept(String vendor, VendorCallback callback) {
         AcceptedCallback accepted = vendors.accept(vendor, callback);
-        if (accepted.serviceType() == ServiceType.IMMIGRATION_COUNSEL && accepted.answer() == ServiceOrder.Status.APPROVED) {
-            immigration.permitGranted(accepted.caseId(), callback.validUntil());
+        if (accepted.messageName() == null) {
+            return accepted; // an interim status (counsel: SUBMITTED), recorded; nothing waits for it
+        }
+        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(accepted.messageName())
+                .processInstanceBusinessKey(accepted.caseNumber())
+                .setVariables(accepted.variables());
+        if (accepted.serviceType() == ServiceType.IMMIGRATION_COUNSEL && accepted.travellerId() != null) {
+            if (accepted.answer() == ServiceOrder.Status.APPROVED) {
+                immigration.permitGranted(accepted.caseId(), accepted.travellerId(), accepted.permitNumber(),
+                        accepted.validFrom(), accepted.validUntil());
+            }
+            // the traveller's counsel branch: its receive task holds the branch number as a local variable
+            correlation.localVariableEquals(COUNSEL_BRANCH, immigration.counselBranchOf(accepted.caseId(), accepted.travellerId()));
         }
         try {
-            runtime.createMessageCorrelation(accepted.messageName())
-                    .processInstanceBusinessKey(accepted.caseNumber())
-                    .setVariables(accepted.variables())
-                    .correlateWithResult();
+            correlation.correlateWithResult();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             // not waiting yet, or a concurrent step of the same case: nothing is recorded, the vendor retries
             throw new NotWaitingException(accepted.caseNumber(), accepted.messageName());

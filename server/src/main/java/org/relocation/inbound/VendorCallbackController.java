@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.vendor.AcceptedCallback;
+import org.relocation.vendor.CallbackRejectedException;
 import org.relocation.vendor.Signatures;
 import org.relocation.vendor.VendorCallback;
 import org.relocation.vendor.VendorProperties;
@@ -42,7 +43,7 @@ class VendorCallbackController {
     }
 
     @PostMapping("/{vendor}")
-    @Operation(summary = "Answer an order (CONFIRMED, APPROVED or REFUSED)")
+    @Operation(summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)")
     ResponseEntity<?> callback(@PathVariable String vendor, @RequestBody byte[] body,
                                @RequestHeader(name = Signatures.HEADER, required = false) String signature) {
         VendorProperties.Endpoint endpoint = vendors.getEndpoints().get(vendor);
@@ -56,9 +57,23 @@ class VendorCallbackController {
         try {
             callback = json.readValue(body, VendorCallback.class);
         } catch (IOException e) {
-            throw new BadRequestException(Map.of("body", "is not a valid callback (reference, status, vendorReference, costAmount, costCurrency, validUntil)"));
+            throw new BadRequestException(Map.of("body", "is not a valid callback (reference, status, vendorReference, costAmount, costCurrency, permitNumber, validFrom, validUntil, note)"));
         }
-        AcceptedCallback accepted = correlation.accept(vendor, callback);
-        return ResponseEntity.accepted().body(Map.of("caseNumber", accepted.caseNumber(), "message", accepted.messageName()));
+        AcceptedCallback accepted;
+        try {
+            accepted = correlation.accept(vendor, callback);
+        } catch (org.springframework.dao.ConcurrencyFailureException | org.springframework.dao.DataIntegrityViolationException
+                 | org.operaton.bpm.engine.OptimisticLockingException e) {
+            // a concurrent step of the same case won at commit: nothing was recorded, the vendor retries
+            throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
+                    "The case changed concurrently; nothing was recorded, retry later");
+        }
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("caseNumber", accepted.caseNumber());
+        answer.put("status", accepted.answer().name());
+        if (accepted.messageName() != null) {
+            answer.put("message", accepted.messageName());
+        }
+        return ResponseEntity.accepted().body(answer);
     }
 }

@@ -13,18 +13,11 @@ import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +41,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("provide-immigration-documents", "relocation-immigration", "employee"),
             new TaskForm("validate-immigration-documents", "relocation-immigration", "specialist"),
             new TaskForm("follow-up-counsel", "relocation-immigration", "specialist"),
+            new TaskForm("answer-counsel-request", "relocation-immigration", "specialist"),
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
@@ -70,19 +64,19 @@ class FormsBrowserIT extends BrowserTestSupport {
     void everyFormInFormsIsChecked() {
         List<String> checked = new ArrayList<>(TASK_FORMS.stream().map(TaskForm::formId).toList());
         checked.add(START_FORM);
-        assertThat(forms().keySet()).as("forms on the classpath (forms/*.form)").containsExactlyInAnyOrderElementsOf(checked);
+        assertThat(FormFiller.formsOnClasspath(json).keySet()).as("forms on the classpath (forms/*.form)").containsExactlyInAnyOrderElementsOf(checked);
     }
 
     @Test
     void theStartFormRendersFromStartProcess() {
         Tasklist tasklist = tasklistAs("specialist").startProcess("Relocation");
-        assertRendered(tasklist, forms().get(START_FORM));
+        assertRendered(tasklist, FormFiller.formsOnClasspath(json).get(START_FORM));
     }
 
     @ParameterizedTest(name = "the task forms of {0}")
     @ValueSource(strings = {"specialist", "manager", "finance", "hradmin", "employee"})
     void everyTaskFormRendersForTheUserWhoWorksOnIt(String user) {
-        Map<String, JsonNode> forms = forms();
+        Map<String, JsonNode> forms = FormFiller.formsOnClasspath(json);
         List<Task> created = TASK_FORMS.stream().filter(f -> f.user().equals(user)).map(this::taskFor).toList();
 
         Tasklist tasklist = tasklistAs(user);
@@ -112,7 +106,7 @@ class FormsBrowserIT extends BrowserTestSupport {
         String formId = formJson.path("id").asText();
         WebElement form = tasklist.form();
         String text = form.getText();
-        for (JsonNode component : components(formJson.path("components"))) {
+        for (JsonNode component : FormFiller.components(formJson.path("components"))) {
             String id = component.path("id").asText();
             if ("text".equals(component.path("type").asText())) {
                 String heading = component.path("text").asText().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "");
@@ -121,12 +115,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             if (!component.hasNonNull("key")) {
                 continue;
             }
-            // form-js ids: <form instance>-<component id>, with -<n> for radio options, -date for a date
-            // picker's input, -display for a select's visible box (its own input is hidden)
-            List<WebElement> inputs = form.findElements(By.cssSelector("[id*='-" + id + "']")).stream()
-                    .filter(e -> e.getAttribute("id").matches(".*-" + Pattern.quote(id) + "(-\\d+|-date|-time|-display)?"))
-                    .toList();
-            assertThat(inputs.stream().anyMatch(WebElement::isDisplayed))
+            assertThat(tasklist.isShown(id))
                     .as("form %s: a visible input for field %s (%s); elements with that id: %s", formId,
                             component.path("key").asText(), component.path("type").asText(),
                             form.findElements(By.cssSelector("[id*='" + id + "']")).stream()
@@ -142,30 +131,5 @@ class FormsBrowserIT extends BrowserTestSupport {
                 }
             }
         }
-    }
-
-    private static List<JsonNode> components(JsonNode components) {
-        List<JsonNode> all = new ArrayList<>();
-        for (JsonNode c : components) {
-            all.add(c);
-            all.addAll(components(c.path("components")));
-        }
-        return all;
-    }
-
-    /** forms/*.form on the classpath, by form id. */
-    private Map<String, JsonNode> forms() {
-        Map<String, JsonNode> forms = new TreeMap<>();
-        try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
-                try (InputStream in = r.getInputStream()) {
-                    JsonNode form = json.readTree(in);
-                    forms.put(form.path("id").asText(), form);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return forms;
     }
 }

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,20 +39,25 @@ final class Tasklist {
     static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[ng-click='complete()']");
     static final By START_PROCESS = By.cssSelector("li.start-process-action a");
     static final By START_DIALOG = By.cssSelector(".modal-dialog");
+    /** A form-js field that shows a validation error (e.g. "Field is required."). */
+    static final By FIELD_WITH_ERRORS = By.cssSelector("form.fjs-form .fjs-form-field.fjs-has-errors");
+    static final By EDITABLE_FORM = By.cssSelector("div[ng-if='tasklistForm.type']:not(.disabled-form)");
 
     private final Browser browser;
     private final WebDriver driver;
+    private final String home;
 
-    private Tasklist(Browser browser) {
+    private Tasklist(Browser browser, String home) {
         this.browser = browser;
         this.driver = browser.driver();
+        this.home = home;
     }
 
     /** Opens the Tasklist and logs in through its login form. */
     static Tasklist login(Browser browser, String baseUrl, String user, String password) {
-        Tasklist tasklist = new Tasklist(browser);
+        Tasklist tasklist = new Tasklist(browser, baseUrl + "/operaton/app/tasklist/");
         WebDriver d = tasklist.driver;
-        d.get(baseUrl + "/operaton/app/tasklist/");
+        d.get(tasklist.home);
         browser.await("the Tasklist login form", ExpectedConditions.or(
                 ExpectedConditions.visibilityOfElementLocated(USERNAME),
                 ExpectedConditions.urlContains("/setup/")));
@@ -92,10 +99,53 @@ final class Tasklist {
         browser.await("the Claim button", ExpectedConditions.elementToBeClickable(CLAIM)).click();
         browser.await("the task to be claimed", ExpectedConditions.or(
                 ExpectedConditions.and(ExpectedConditions.invisibilityOfElementLocated(CLAIM),
-                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[ng-if='tasklistForm.type']:not(.disabled-form)"))),
+                        ExpectedConditions.presenceOfElementLocated(EDITABLE_FORM)),
                 visibleError()));
         failOnError("claiming the task");
         return this;
+    }
+
+    /** Waits until the open task's form is editable without claiming: for a task already assigned to this user. */
+    Tasklist awaitEditableForm() {
+        browser.await("the form of the task assigned to " + browser.label() + " to be editable", ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(EDITABLE_FORM), visibleError()));
+        failOnError("opening the assigned task");
+        return this;
+    }
+
+    /** Opens the Tasklist's start page again (same session), e.g. to recover after a failed step. */
+    Tasklist reload() {
+        driver.get(home);
+        browser.await("the task list after reloading", ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
+        return this;
+    }
+
+    /**
+     * The elements a person types into, ticks or clicks for a form component of the rendered form: form-js ids are
+     * {@code <form instance>-<component id>}, with {@code -<n>} for radio options, {@code -date} for a date picker's
+     * input, {@code -display} for a select's visible box (its own input is hidden). Does not wait.
+     */
+    List<WebElement> inputs(String componentId) {
+        Pattern id = Pattern.compile(".*-" + Pattern.quote(componentId) + "(-\\d+|-date|-time|-display)?");
+        return driver.findElements(By.cssSelector("form.fjs-form [id*='-" + componentId + "']")).stream()
+                .filter(e -> id.matcher(e.getAttribute("id")).matches())
+                .toList();
+    }
+
+    /** Whether the rendered form shows the component now (a condition may hide it); does not wait. */
+    boolean isShown(String componentId) {
+        return inputs(componentId).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The validation errors form-js shows under fields, as "label: message", e.g. "Passport number: Field is required.". */
+    List<String> fieldErrors() {
+        return driver.findElements(FIELD_WITH_ERRORS).stream().filter(WebElement::isDisplayed).map(field -> {
+            String label = field.findElements(By.cssSelector(".fjs-form-field-label")).stream().findFirst()
+                    .map(WebElement::getText).orElse("(no label)");
+            String errors = field.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                    .map(WebElement::getText).collect(Collectors.joining(" "));
+            return label.replaceAll("\\s*\\*\\s*$", "").trim() + ": " + errors.replaceAll("\\s+", " ").trim(); // no required marker
+        }).toList();
     }
 
     /** The form-js element of a form component (input, textarea...), by its component id such as Field_reviewNotes. */
@@ -135,10 +185,17 @@ final class Tasklist {
     /** Picks an option of a form-js select by its visible label. */
     Tasklist select(String componentId, String optionLabel) {
         WebElement display = field(componentId + "-display");
-        display.click();
-        By option = By.xpath("//form[contains(@class,'fjs-form')]//*[contains(@class,'fjs-dropdownlist-item')"
-                + " and normalize-space(.)='" + optionLabel + "']");
-        browser.await("option '" + optionLabel + "' of " + componentId, ExpectedConditions.elementToBeClickable(option)).click();
+        WebElement select = display.findElement(By.xpath("./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
+        By option = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']");
+        // focus alone opens the list (e.g. when the date field before was left with Tab), and a click toggles it: open it
+        // by a click only while it is closed, and look again at the next poll
+        browser.await("option '" + optionLabel + "' of " + componentId, d -> {
+            Optional<WebElement> shown = select.findElements(option).stream().filter(WebElement::isDisplayed).findFirst();
+            if (shown.isEmpty() && select.findElements(By.cssSelector(".fjs-dropdownlist")).stream().noneMatch(WebElement::isDisplayed)) {
+                display.click();
+            }
+            return shown.orElse(null);
+        }).click();
         browser.await(componentId + " to show '" + optionLabel + "'", ExpectedConditions.textToBePresentInElement(display, optionLabel));
         return this;
     }
@@ -157,25 +214,36 @@ final class Tasklist {
 
     /** Clicks Start in the start dialog and waits until the dialog has closed; fails with the Tasklist's error if refused. */
     void submitStartForm() {
+        failOnFieldErrors("before starting the process");
         By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']");
         browser.await("the Start button of the start dialog", ExpectedConditions.elementToBeClickable(start)).click();
         browser.await("the process to start and the dialog to close", ExpectedConditions.or(
                 ExpectedConditions.invisibilityOfElementLocated(START_DIALOG),
                 visible(By.cssSelector(".modal-dialog .alert-danger")),
+                visible(FIELD_WITH_ERRORS),
                 visibleError()));
         failOnError("starting the process");
+        failOnFieldErrors("starting the process");
         driver.findElements(By.cssSelector(".modal-dialog .alert-danger")).stream().filter(WebElement::isDisplayed).findFirst()
                 .ifPresent(e -> fail("[" + browser.label() + "] the start dialog showed an error: " + e.getText()));
     }
 
-    /** Clicks Complete and waits until the task has left the list; fails with the Tasklist's error if the engine refused. */
+    /**
+     * Clicks Complete and waits until the task has left the list; fails with the Tasklist's error if the engine refused,
+     * or with the fields form-js marked invalid (the Tasklist disables Complete while a field shows an error).
+     */
     void complete(String taskId) {
-        WebElement button = browser.await("the Complete button to be enabled", ExpectedConditions.elementToBeClickable(COMPLETE));
-        button.click();
+        failOnFieldErrors("before completing the task");
+        browser.await("the Complete button to be enabled", ExpectedConditions.or(
+                ExpectedConditions.elementToBeClickable(COMPLETE), visible(FIELD_WITH_ERRORS)));
+        failOnFieldErrors("before completing the task");
+        driver.findElement(COMPLETE).click();
         browser.await("the task to be completed and leave the task list", ExpectedConditions.or(
                 ExpectedConditions.invisibilityOfElementLocated(taskLink(taskId)),
+                visible(FIELD_WITH_ERRORS),
                 visibleError()));
         failOnError("completing the task");
+        failOnFieldErrors("completing the task");
     }
 
     /** Opens "Start process", picks the process by name and waits for its start form. */
@@ -224,6 +292,13 @@ final class Tasklist {
                 .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
         if (!errors.isEmpty()) {
             fail("[" + browser.label() + "] the Tasklist showed an error while " + doing + ": " + String.join(" | ", errors));
+        }
+    }
+
+    private void failOnFieldErrors(String doing) {
+        List<String> errors = fieldErrors();
+        if (!errors.isEmpty()) {
+            fail("[" + browser.label() + "] the form showed field errors " + doing + ": " + String.join(" | ", errors));
         }
     }
 

@@ -48,7 +48,7 @@ class ModelContractTest {
 
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     /** Variables set by correlated vendor messages (VendorService.accept). */
-    private static final Set<String> MESSAGE_VARIABLES = Set.of("permitGranted");
+    private static final Set<String> MESSAGE_VARIABLES = Set.of("counselOutcome");
     private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty", "execution");
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([A-Za-z_]\\w*)(?![\\w'(])");
@@ -108,16 +108,23 @@ class ModelContractTest {
         Map<String, BpmnModelInstance> models = models();
         models.values().forEach(m -> m.getModelElementsByType(BusinessRuleTask.class)
                 .forEach(t -> produced.add(camunda(t, "resultVariable"))));
+        // input mappings of the models themselves (e.g. the outcome a record-case-outcome task records)
+        models.values().forEach(m -> m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class)
+                .forEach(p -> produced.add(p.getOperatonName())));
 
         List<String> read = new ArrayList<>();
         models.values().forEach(m -> {
             m.getModelElementsByType(ConditionExpression.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
+            m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.LoopCardinality.class)
+                    .forEach(c -> read.addAll(identifiers(c.getTextContent())));
             m.getModelElementsByType(UserTask.class).forEach(t -> {
                 if (camunda(t, "assignee") != null) {
                     read.addAll(identifiers(camunda(t, "assignee")));
                 }
             });
         });
+        // what workers fetch, except the engine's own multi-instance loop counter
+        workers.forEach(w -> w.inputVariables().stream().filter(v -> !v.equals("loopCounter")).forEach(read::add));
         assertThat(read).isNotEmpty();
         assertThat(produced).containsAll(read);
 

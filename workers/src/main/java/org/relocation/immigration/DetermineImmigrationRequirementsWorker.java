@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic determine-immigration-requirements: permit needed per traveller, document checklists. */
+/**
+ * Topic determine-immigration-requirements: the permit each traveller needs (permit catalogue), document
+ * checklists; how many travellers need one (one counsel branch each).
+ */
 @Component
 class DetermineImmigrationRequirementsWorker extends CaseWorker {
 
@@ -23,11 +26,12 @@ class DetermineImmigrationRequirementsWorker extends CaseWorker {
 
     @Override
     public java.util.List<String> outputVariables() {
-        return java.util.List.of("visaRequired");
+        return java.util.List.of("visaRequired", "permitTravellerCount");
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        return Map.of("visaRequired", immigration.determineRequirements(task.caseId()));
+        int needing = immigration.determineRequirements(task.caseId());
+        return Map.of("visaRequired", needing > 0, "permitTravellerCount", needing);
     }
 }

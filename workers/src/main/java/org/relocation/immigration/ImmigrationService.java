@@ -42,14 +42,15 @@ public class ImmigrationService {
      * (nationality, host country, assignment type, duration, relationship; partners and children also by the
      * employee's nationality), records it on the traveller and builds the document checklist of those who
      * need one. Idempotent: a repeated call re-decides and leaves one checklist entry per document.
-     * @return whether anyone on the case needs a permit, a visa or counsel's advice
+     * @return how many travellers need a permit, a visa or counsel's advice (the immigration process runs one
+     * counsel branch for each, in the order of {@link #travellersNeedingPermit})
      */
     @Transactional
-    public boolean determineRequirements(Long caseId) {
+    public int determineRequirements(Long caseId) {
         RelocationCase c = cases.get(caseId);
         int months = durationMonths(c.getStartDate(), c.getEndDate());
         String employeeNationality = c.employee().getNationality();
-        boolean anyone = false;
+        int needing = 0;
         for (Traveller t : c.getTravellers()) {
             PermitRequirement r = permits.requirementFor(t.getNationality(), c.getHostCountry(), c.getAssignmentType().name(), months,
                     t.getRelationship(), t.getRelationship() == Relationship.EMPLOYEE ? null : employeeNationality);
@@ -58,7 +59,7 @@ public class ImmigrationService {
             if (r.category() == PermitRequirement.Category.NONE) {
                 continue;
             }
-            anyone = true;
+            needing++;
             List<String> checklist = r.documents().isEmpty() ? COUNSEL_DOCUMENTS : r.documents();
             for (String type : checklist) {
                 if (documents.findByTravellerIdAndDocumentType(t.getId(), type).isEmpty()) {
@@ -66,7 +67,50 @@ public class ImmigrationService {
                 }
             }
         }
-        return anyone;
+        return needing;
+    }
+
+    /**
+     * The travellers who need a permit, visa or counsel's advice, by id: the counsel branch with loop
+     * counter {@code i} of the immigration process works on element {@code i}.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> travellersNeedingPermit(Long caseId) {
+        return cases.get(caseId).getTravellers().stream()
+                .filter(t -> Boolean.TRUE.equals(t.getPermitRequired()))
+                .map(Traveller::getId)
+                .sorted()
+                .toList();
+    }
+
+    /** The traveller of a counsel branch: element {@code index} of {@link #travellersNeedingPermit}. */
+    @Transactional(readOnly = true)
+    public Long travellerNeedingPermit(Long caseId, int index) {
+        List<Long> ids = travellersNeedingPermit(caseId);
+        if (index < 0 || index >= ids.size()) {
+            throw new IllegalStateException("Case " + caseId + " has " + ids.size() + " travellers needing a permit, no branch " + index);
+        }
+        return ids.get(index);
+    }
+
+    /**
+     * What counsel is asked for a traveller: the catalogue's permit and the traveller's relationship and
+     * nationality (names and passport data go to counsel over its own secure channel, not in the order).
+     */
+    @Transactional(readOnly = true)
+    public String counselBrief(Long caseId, Long travellerId) {
+        Traveller t = cases.get(caseId).getTravellers().stream().filter(x -> x.getId().equals(travellerId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no traveller " + travellerId));
+        TravellerPermit p = t.getPermit();
+        String brief = "Permit for the " + t.getRelationship().name().toLowerCase() + " (" + t.getNationality() + "): "
+                + (p == null ? "to be advised" : p.code() + " " + p.name());
+        return brief.length() > 200 ? brief.substring(0, 200) : brief;
+    }
+
+    /** The counsel branch of a traveller, or -1 if the traveller needs no permit. */
+    @Transactional(readOnly = true)
+    public int counselBranchOf(Long caseId, Long travellerId) {
+        return travellersNeedingPermit(caseId).indexOf(travellerId);
     }
 
     /** Whole months from start to end, a started month counting as one; at least 1. */
@@ -113,12 +157,18 @@ public class ImmigrationService {
         return rightToWork.existsByCaseId(caseId);
     }
 
-    /** Permit granted by counsel: its expiry becomes a key date with a renewal lead time. */
+    /**
+     * Counsel reported a traveller's permit granted: its number and validity are recorded on the traveller and
+     * its expiry becomes the traveller's key date (with a renewal lead time).
+     */
     @Transactional
-    public void permitGranted(Long caseId, LocalDate validUntil) {
+    public void permitGranted(Long caseId, Long travellerId, String permitNumber, LocalDate validFrom, LocalDate validUntil) {
+        RelocationCase c = cases.get(caseId);
+        Traveller t = c.getTravellers().stream().filter(x -> x.getId().equals(travellerId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no traveller " + travellerId));
+        t.permitGranted(permitNumber, validFrom, validUntil);
         if (validUntil != null) {
-            RelocationCase c = cases.get(caseId);
-            upsertKeyDate(caseId, c.employee().getId(), "permit-expiry", validUntil, "Work permit expires");
+            upsertKeyDate(caseId, travellerId, "permit-expiry", validUntil, "Permit expires");
         }
     }
 
@@ -133,9 +183,7 @@ public class ImmigrationService {
     }
 
     private void upsertKeyDate(Long caseId, Long travellerId, String kind, LocalDate due, String note) {
-        keyDates.findByCaseIdAndKind(caseId, kind).ifPresentOrElse(
-                k -> k.reschedule(due, note),
-                () -> keyDates.save(new KeyDate(caseId, travellerId, kind, due, note)));
+        keyDates.register(caseId, travellerId, kind, due, note); // per traveller; plans the reminders (org.relocation.keydate)
     }
 
     @Transactional(readOnly = true)

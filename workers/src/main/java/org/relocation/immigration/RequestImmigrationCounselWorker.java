@@ -12,10 +12,20 @@ import java.util.Map;
 @Component
 class RequestImmigrationCounselWorker extends CaseWorker {
 
-    private final VendorService vendors;
+    /** The counsel branch (multi-instance loop counter): which traveller needing a permit this order is for. */
+    static final String LOOP_COUNTER = "loopCounter";
 
-    RequestImmigrationCounselWorker(VendorService vendors) {
+    private final VendorService vendors;
+    private final ImmigrationService immigration;
+
+    RequestImmigrationCounselWorker(VendorService vendors, ImmigrationService immigration) {
         this.vendors = vendors;
+        this.immigration = immigration;
+    }
+
+    @Override
+    public java.util.List<String> inputVariables() {
+        return java.util.List.of(LOOP_COUNTER);
     }
 
     @Override
@@ -25,7 +35,8 @@ class RequestImmigrationCounselWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        vendors.order(task.caseId(), ServiceType.IMMIGRATION_COUNSEL, task.taskId(), "Work permit application");
+        Long traveller = immigration.travellerNeedingPermit(task.caseId(), task.requiredInt(LOOP_COUNTER));
+        vendors.order(task.caseId(), traveller, ServiceType.IMMIGRATION_COUNSEL, task.taskId(), immigration.counselBrief(task.caseId(), traveller));
         return Map.of();
     }
 }

@@ -38,6 +38,9 @@ public class Traveller {
     private Boolean permitRequired;
     @Embedded
     private TravellerPermit permit;
+    private String permitNumber;
+    private LocalDate permitValidFrom;
+    private LocalDate permitValidUntil;
 
     protected Traveller() {
     }
@@ -61,6 +64,13 @@ public class Traveller {
         this.permitRequired = !"NONE".equals(permit.category());
     }
 
+    /** Counsel reported the permit granted: its number and validity. */
+    public void permitGranted(String number, LocalDate validFrom, LocalDate validUntil) {
+        this.permitNumber = number;
+        this.permitValidFrom = validFrom;
+        this.permitValidUntil = validUntil;
+    }
+
     public Long getId() { return id; }
     public Relationship getRelationship() { return relationship; }
     public String getFullName() { return fullName; }
@@ -71,4 +81,7 @@ public class Traveller {
     public Boolean getPermitRequired() { return permitRequired; }
     /** Null until the immigration phase decided it. */
     public TravellerPermit getPermit() { return permit; }
+    public String getPermitNumber() { return permitNumber; }
+    public LocalDate getPermitValidFrom() { return permitValidFrom; }
+    public LocalDate getPermitValidUntil() { return permitValidUntil; }
 }

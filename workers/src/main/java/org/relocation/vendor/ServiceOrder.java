@@ -12,13 +12,26 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** An order placed with a vendor (counsel, housing, movers, payroll, tax, benefits) and its answer. */
 @Entity
 @Table(name = "service_order")
 public class ServiceOrder {
 
-    public enum Status { NEW, SENT, CONFIRMED, APPROVED, REFUSED }
+    /**
+     * NEW until the vendor accepted the order, then SENT. Counsel may report SUBMITTED (filed with the
+     * authority) and INFO_REQUESTED (a request for more information; SENT again once it is answered) before
+     * the decision, APPROVED or REFUSED. Other vendors answer CONFIRMED.
+     */
+    public enum Status {
+        NEW, SENT, SUBMITTED, INFO_REQUESTED, CONFIRMED, APPROVED, REFUSED;
+
+        /** Still open for a vendor's answer. */
+        public boolean awaitsAnswer() {
+            return this == SENT || this == SUBMITTED;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,6 +54,12 @@ public class ServiceOrder {
     private String costCurrency;
     private String vendorReference;
     private String detail;
+    @Column(name = "traveller_id")
+    private Long travellerId;
+    private String permitNumber;
+    private LocalDate validFrom;
+    private LocalDate validUntil;
+    private String vendorNote;
     private String requestKey;
     private Instant requestedAt;
     private Instant answeredAt;
@@ -51,8 +70,9 @@ public class ServiceOrder {
     protected ServiceOrder() {
     }
 
-    ServiceOrder(Long caseId, ServiceType type, String reference, String requestKey, String detail, Instant now) {
+    ServiceOrder(Long caseId, Long travellerId, ServiceType type, String reference, String requestKey, String detail, Instant now) {
         this.caseId = caseId;
+        this.travellerId = travellerId;
         this.serviceType = type;
         this.vendor = type.vendor();
         this.reference = reference;
@@ -69,12 +89,27 @@ public class ServiceOrder {
         }
     }
 
-    void answered(Status answer, String vendorReference, BigDecimal costAmount, String costCurrency, Instant now) {
+    void answered(Status answer, VendorCallback callback, Instant now) {
         this.status = answer;
-        this.vendorReference = vendorReference;
-        this.costAmount = costAmount;
-        this.costCurrency = costCurrency;
+        if (callback.vendorReference() != null) {
+            this.vendorReference = callback.vendorReference();
+        }
+        if (callback.costAmount() != null) {
+            this.costAmount = callback.costAmount();
+            this.costCurrency = callback.costCurrency();
+        }
+        this.permitNumber = callback.permitNumber();
+        this.validFrom = callback.validFrom();
+        this.validUntil = callback.validUntil();
+        this.vendorNote = callback.note() == null ? null : callback.note().substring(0, Math.min(callback.note().length(), 1000));
         this.answeredAt = now;
+    }
+
+    /** Counsel's request for information was answered: the order waits for the decision again. */
+    void informationSent() {
+        if (status == Status.INFO_REQUESTED) {
+            status = Status.SENT;
+        }
     }
 
     ServiceType type() { return serviceType; }
@@ -90,6 +125,13 @@ public class ServiceOrder {
     public String getCostCurrency() { return costCurrency; }
     public String getVendorReference() { return vendorReference; }
     public String getDetail() { return detail; }
+    /** The traveller a counsel order is for; null for the case's other orders. */
+    public Long getTravellerId() { return travellerId; }
+    public String getPermitNumber() { return permitNumber; }
+    public LocalDate getValidFrom() { return validFrom; }
+    public LocalDate getValidUntil() { return validUntil; }
+    /** Counsel's request for information or reason for a refusal. */
+    public String getVendorNote() { return vendorNote; }
     public Instant getRequestedAt() { return requestedAt; }
     public Instant getAnsweredAt() { return answeredAt; }
 }

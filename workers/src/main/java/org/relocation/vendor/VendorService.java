@@ -21,7 +21,11 @@ import java.util.UUID;
 public class VendorService {
 
     private static final Logger log = LoggerFactory.getLogger(VendorService.class);
-    private static final Set<String> ANSWERS = Set.of("CONFIRMED", "APPROVED", "REFUSED");
+    private static final Set<String> ANSWERS = Set.of("CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");
+    private static final Set<ServiceOrder.Status> COUNSEL_ANSWERS = Set.of(ServiceOrder.Status.SUBMITTED,
+            ServiceOrder.Status.INFO_REQUESTED, ServiceOrder.Status.APPROVED, ServiceOrder.Status.REFUSED);
+    /** Process variable with counsel's answer, read by the immigration process's counsel-outcome gateway. */
+    public static final String COUNSEL_OUTCOME = "counselOutcome";
 
     private final ServiceOrderRepository orders;
     private final VendorGateway gateway;
@@ -42,9 +46,15 @@ public class VendorService {
      */
     @Transactional
     public ServiceOrder order(Long caseId, ServiceType type, String requestKey, String detail) {
+        return order(caseId, null, type, requestKey, detail);
+    }
+
+    /** {@link #order(Long, ServiceType, String, String)} for one traveller of the case (immigration counsel). */
+    @Transactional
+    public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
         ServiceOrder order = orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
-                caseId, type, "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant())));
+                caseId, travellerId, type, "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant())));
         if (order.getStatus() == ServiceOrder.Status.NEW) {
             gateway.send(type.vendor(), new VendorRequest(order.getReference(), type.name(), c.getCaseNumber(),
                     c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), detail));
@@ -55,44 +65,88 @@ public class VendorService {
     }
 
     /**
-     * Records a vendor's answer. Unknown orders, orders of another vendor, and orders already answered
-     * are rejected and change nothing.
+     * Records a vendor's answer. Unknown orders, orders of another vendor, orders already answered and
+     * answers that do not fit the order are rejected and change nothing. Counsel's SUBMITTED is recorded
+     * without a message (nothing waits for it); its other answers are the message {@code immigration-decision}
+     * with {@value #COUNSEL_OUTCOME} {@code approved}, {@code refused} or {@code information-requested}.
      */
     @Transactional
     public AcceptedCallback accept(String vendor, VendorCallback callback) {
         if (callback.reference() == null || callback.status() == null || !ANSWERS.contains(callback.status())) {
-            throw new CallbackRejectedException(CallbackRejectedException.Reason.INVALID,
-                    "reference and status (CONFIRMED, APPROVED or REFUSED) are required");
+            throw invalid("reference and status (" + String.join(", ", new java.util.TreeSet<>(ANSWERS)) + ") are required");
         }
         if (callback.costAmount() != null && (callback.costAmount().signum() < 0 || callback.costCurrency() == null
                 || Currency.getAvailableCurrencies().stream().noneMatch(cur -> cur.getCurrencyCode().equals(callback.costCurrency())))) {
-            throw new CallbackRejectedException(CallbackRejectedException.Reason.INVALID,
-                    "costAmount must not be negative and needs an ISO 4217 costCurrency");
+            throw invalid("costAmount must not be negative and needs an ISO 4217 costCurrency");
+        }
+        if (callback.permitNumber() != null && (callback.permitNumber().isBlank() || callback.permitNumber().length() > 60)) {
+            throw invalid("permitNumber must be 1 to 60 characters");
+        }
+        if (callback.note() != null && callback.note().length() > 1000) {
+            throw invalid("note must be at most 1000 characters");
+        }
+        if (callback.validFrom() != null && callback.validUntil() != null && callback.validUntil().isBefore(callback.validFrom())) {
+            throw invalid("validUntil must not be before validFrom");
         }
         ServiceOrder order = orders.findByReference(callback.reference())
                 .filter(o -> o.getVendor().equals(vendor))
                 .orElseThrow(() -> new CallbackRejectedException(CallbackRejectedException.Reason.UNKNOWN_ORDER,
                         "No order " + callback.reference() + " for vendor " + vendor));
-        if (order.getStatus() != ServiceOrder.Status.SENT) {
-            throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
-                    "Order " + order.getReference() + " was already answered (" + order.getStatus() + ")");
-        }
         ServiceOrder.Status answer = ServiceOrder.Status.valueOf(callback.status());
-        boolean permitDecision = order.getServiceType() == ServiceType.IMMIGRATION_COUNSEL;
-        if (permitDecision == (answer == ServiceOrder.Status.CONFIRMED)) {
-            throw new CallbackRejectedException(CallbackRejectedException.Reason.INVALID,
-                    permitDecision ? "an immigration decision is APPROVED or REFUSED" : "this order is answered with CONFIRMED");
+        boolean counsel = order.getServiceType() == ServiceType.IMMIGRATION_COUNSEL;
+        if (!order.getStatus().awaitsAnswer() || (answer == ServiceOrder.Status.SUBMITTED && order.getStatus() == ServiceOrder.Status.SUBMITTED)) {
+            throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
+                    "Order " + order.getReference() + " is " + order.getStatus() + " and takes no " + answer + " answer now");
         }
-        order.answered(answer, callback.vendorReference(), callback.costAmount(), callback.costCurrency(), clock.instant());
+        if (counsel != COUNSEL_ANSWERS.contains(answer)) {
+            throw invalid(counsel ? "an immigration order is answered with SUBMITTED, INFO_REQUESTED, APPROVED or REFUSED"
+                    : "this order is answered with CONFIRMED");
+        }
+        if (counsel && answer == ServiceOrder.Status.APPROVED && (callback.permitNumber() == null || callback.validUntil() == null)) {
+            throw invalid("an approval needs permitNumber and validUntil");
+        }
+        if (answer == ServiceOrder.Status.INFO_REQUESTED && (callback.note() == null || callback.note().isBlank())) {
+            throw invalid("a request for information needs a note saying what is needed");
+        }
+        order.answered(answer, callback, clock.instant());
         Map<String, Object> variables = new HashMap<>();
-        if (permitDecision) {
-            boolean granted = answer == ServiceOrder.Status.APPROVED;
-            variables.put("permitGranted", granted);
+        String messageName = order.getMessageName();
+        if (counsel) {
+            switch (answer) {
+                case APPROVED -> variables.put(COUNSEL_OUTCOME, "approved");
+                case REFUSED -> variables.put(COUNSEL_OUTCOME, "refused");
+                case INFO_REQUESTED -> variables.put(COUNSEL_OUTCOME, "information-requested");
+                default -> messageName = null; // SUBMITTED: recorded, nothing waits for it
+            }
         }
         RelocationCase c = cases.get(order.getCaseId());
         cases.recordStep(c.getId(), TimelineEntry.Kind.CALLBACK_RECEIVED, order.getMessageName(),
                 order.getServiceType().name() + " " + answer.name().toLowerCase(), null, vendor);
-        return new AcceptedCallback(c.getId(), c.getCaseNumber(), order.getServiceType(), answer, order.getMessageName(), variables);
+        return new AcceptedCallback(c.getId(), c.getCaseNumber(), order.getServiceType(), answer, messageName, variables,
+                order.getTravellerId(), order.getPermitNumber(), order.getValidFrom(), order.getValidUntil());
+    }
+
+    /**
+     * Tells counsel that the information it asked for on the traveller's open order is available (the
+     * specialist has provided it). Idempotent: an order no longer waiting for information is left alone.
+     */
+    @Transactional
+    public void informationProvided(Long caseId, Long travellerId, String summary) {
+        RelocationCase c = cases.get(caseId);
+        ServiceOrder order = orders.findByCaseIdOrderById(caseId).stream()
+                .filter(o -> o.getServiceType() == ServiceType.IMMIGRATION_COUNSEL && java.util.Objects.equals(o.getTravellerId(), travellerId))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no counsel order for traveller " + travellerId));
+        if (order.getStatus() != ServiceOrder.Status.INFO_REQUESTED) {
+            return;
+        }
+        gateway.send(order.getVendor(), new VendorRequest(order.getReference(), "IMMIGRATION_COUNSEL_INFORMATION", c.getCaseNumber(),
+                c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), summary));
+        order.informationSent();
+    }
+
+    private static CallbackRejectedException invalid(String message) {
+        return new CallbackRejectedException(CallbackRejectedException.Reason.INVALID, message);
     }
 
     @Transactional(readOnly = true)

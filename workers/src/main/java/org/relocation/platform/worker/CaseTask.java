@@ -48,6 +48,15 @@ public final class CaseTask {
         return retries;
     }
 
+    /** A whole-number input, e.g. the {@code loopCounter} of a multi-instance branch. */
+    public int requiredInt(String name) {
+        Object value = variables.get(name);
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalStateException("External task " + id + " lacks the numeric input variable " + name);
+    }
+
     public String requiredString(String name) {
         Object value = variables.get(name);
         if (value instanceof String s && !s.isBlank()) {

@@ -1,0 +1,216 @@
+package org.relocation.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Fills a form-js form in the Tasklist as a person does, driven by the form's own JSON (forms/*.form): every
+ * required field ({@code validate.required}), also those the form's conditions show, plus every optional field
+ * the test gives a value for. The test gives the values the engine should receive:
+ * <ul>
+ * <li>textfield, textarea: a String, typed in;</li>
+ * <li>number: a Number, typed in;</li>
+ * <li>checkbox: Boolean.TRUE, ticked;</li>
+ * <li>radio, select: the option's value (not its label); the option with that value is chosen by its label;</li>
+ * <li>datetime with subtype date: a LocalDate, typed in the date picker's format.</li>
+ * </ul>
+ * A required field the test has no value for, or one of a type this class cannot fill, fails with a message that
+ * names the form and the field.
+ */
+final class FormFiller {
+
+    /** Component types this class can fill. */
+    static final Set<String> FILLABLE = Set.of("textfield", "textarea", "number", "checkbox", "radio", "select", "datetime");
+
+    /** An input field of a form: a component with a key. */
+    record Field(String formId, String id, String key, String type, String subtype, String label, boolean required,
+                 boolean conditional, boolean locked, JsonNode options) {
+
+        String describe() {
+            return "field '" + key + "' (" + type + (subtype.isEmpty() ? "" : " " + subtype) + ", label '" + label + "')";
+        }
+
+        boolean fillable() {
+            return FILLABLE.contains(type) && (!"datetime".equals(type) || "date".equals(subtype));
+        }
+
+        /** The label of the radio/select option with this value, or null if there is none. */
+        String optionLabel(Object value) {
+            for (JsonNode option : options) {
+                if (option.path("value").asText().equals(String.valueOf(value))) {
+                    return option.path("label").asText();
+                }
+            }
+            return null;
+        }
+
+        List<String> optionValues() {
+            List<String> values = new ArrayList<>();
+            options.forEach(o -> values.add(o.path("value").asText()));
+            return values;
+        }
+    }
+
+    private FormFiller() {
+    }
+
+    /** forms/*.form on the classpath (the files the server deploys), by form id. */
+    static Map<String, JsonNode> formsOnClasspath(ObjectMapper json) {
+        Map<String, JsonNode> forms = new TreeMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                try (InputStream in = r.getInputStream()) {
+                    JsonNode form = json.readTree(in);
+                    forms.put(form.path("id").asText(), form);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return forms;
+    }
+
+    /** All components of a component list, nested ones (groups) included, in document order. */
+    static List<JsonNode> components(JsonNode components) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode c : components) {
+            all.add(c);
+            all.addAll(components(c.path("components")));
+        }
+        return all;
+    }
+
+    /** The input fields of a form (components with a key), in document order. */
+    static List<Field> fields(JsonNode form) {
+        String formId = form.path("id").asText();
+        List<Field> fields = new ArrayList<>();
+        for (JsonNode c : components(form.path("components"))) {
+            if (!c.hasNonNull("key")) {
+                continue;
+            }
+            JsonNode required = c.path("validate").path("required");
+            // a required given as an expression ("=...") may hold: the test must know a value for it as well
+            boolean isRequired = required.isBoolean() ? required.asBoolean() : !required.isMissingNode() && !required.isNull();
+            String hide = c.path("conditional").path("hide").asText("");
+            String label = c.hasNonNull("label") ? c.path("label").asText() : c.path("dateLabel").asText(c.path("key").asText());
+            fields.add(new Field(formId, c.path("id").asText(), c.path("key").asText(), c.path("type").asText(),
+                    c.path("subtype").asText(""), label, isRequired, !hide.isBlank(),
+                    c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false), c.path("values")));
+        }
+        return fields;
+    }
+
+    /**
+     * Why the test values cannot fill this form: a required field without a value, a value for a field the form does
+     * not have, a value of the wrong kind, a field type this class cannot fill. Empty when the values fit.
+     */
+    static List<String> problems(JsonNode form, Map<String, ?> values) {
+        String formId = form.path("id").asText();
+        List<String> problems = new ArrayList<>();
+        List<Field> fields = fields(form);
+        for (String key : values.keySet()) {
+            if (fields.stream().noneMatch(f -> f.key().equals(key))) {
+                problems.add("form " + formId + " has no field '" + key + "', but the test has a value for it");
+            }
+        }
+        for (Field f : fields) {
+            boolean valued = values.containsKey(f.key());
+            if (f.required() && !valued) {
+                problems.add("form " + formId + ": required " + f.describe() + " has no test value, so the test cannot fill it"
+                        + " (add one to FormFillingBrowserIT.VALUES)");
+                continue;
+            }
+            if (!valued) {
+                continue;
+            }
+            if (f.required() && f.locked()) {
+                problems.add("form " + formId + ": required " + f.describe() + " is disabled or read-only, so nobody can fill it");
+            }
+            if (!f.fillable()) {
+                problems.add("form " + formId + ": " + f.describe() + " is of a kind FormFiller cannot fill yet (it fills "
+                        + FILLABLE + ", datetime only as subtype date)");
+                continue;
+            }
+            String wrong = wrongValue(f, values.get(f.key()));
+            if (wrong != null) {
+                problems.add("form " + formId + ": the test value for " + f.describe() + " " + wrong);
+            }
+        }
+        return problems;
+    }
+
+    private static String wrongValue(Field f, Object value) {
+        return switch (f.type()) {
+            case "textfield", "textarea" -> value instanceof String s && !s.isEmpty() ? null : "must be a non-empty String";
+            case "number" -> value instanceof Number ? null : "must be a Number";
+            case "checkbox" -> Boolean.TRUE.equals(value) || (!f.required() && Boolean.FALSE.equals(value)) ? null
+                    : "must be Boolean.TRUE (a required checkbox must be ticked)";
+            case "radio", "select" -> f.optionLabel(value) != null ? null : "must be one of the option values " + f.optionValues();
+            case "datetime" -> value instanceof LocalDate ? null : "must be a LocalDate";
+            default -> "cannot be entered";
+        };
+    }
+
+    /**
+     * Fills the form open in the Tasklist (a task's form, or the start form in the Start process dialog) with the test
+     * values: required fields and every field the test has a value for. A field the form's conditions hide stays
+     * empty, as a person would leave it (form-js neither validates nor submits hidden fields).
+     *
+     * @return what was entered, by field key, in the order entered
+     */
+    static Map<String, Object> fill(Tasklist tasklist, JsonNode form, Map<String, ?> values) {
+        String formId = form.path("id").asText();
+        List<String> problems = problems(form, values);
+        if (!problems.isEmpty()) {
+            fail("The test cannot fill form " + formId + " in the Tasklist:\n - " + String.join("\n - ", problems));
+        }
+        List<Field> toFill = fields(form).stream().filter(f -> values.containsKey(f.key())).toList();
+        Map<String, Object> entered = new LinkedHashMap<>();
+        // a value may show a field that a condition hid: go round until nothing more can be filled
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Field f : toFill) {
+                if (entered.containsKey(f.key()) || (f.conditional() && !tasklist.isShown(f.id()))) {
+                    continue;
+                }
+                enter(tasklist, f, values.get(f.key()));
+                entered.put(f.key(), values.get(f.key()));
+                progress = true;
+            }
+        }
+        return entered;
+    }
+
+    private static void enter(Tasklist tasklist, Field f, Object value) {
+        switch (f.type()) {
+            case "textfield", "textarea" -> tasklist.type(f.id(), (String) value);
+            case "number" -> tasklist.type(f.id(), new BigDecimal(value.toString()).toPlainString());
+            case "checkbox" -> {
+                if (Boolean.TRUE.equals(value)) {
+                    tasklist.tick(f.id());
+                }
+            }
+            case "radio" -> tasklist.choose(f.id(), f.optionLabel(value));
+            case "select" -> tasklist.select(f.id(), f.optionLabel(value));
+            case "datetime" -> tasklist.date(f.id(), (LocalDate) value);
+            default -> fail("form " + f.formId() + ": cannot fill " + f.describe());
+        }
+    }
+}

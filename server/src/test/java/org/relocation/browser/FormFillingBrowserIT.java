@@ -1,0 +1,366 @@
+package org.relocation.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
+import org.operaton.bpm.engine.history.HistoricVariableInstance;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
+import org.relocation.browser.FormsBrowserIT.TaskForm;
+import org.relocation.platform.engine.IntakeForm;
+import org.relocation.platform.engine.ProcessVariables;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.relocation.browser.FormsBrowserIT.START_FORM;
+import static org.relocation.browser.FormsBrowserIT.TASK_FORMS;
+
+/**
+ * Every required field of every form of forms/ can be filled in the Tasklist. For the start form and each user task
+ * form, the user who works on it opens it in headless Chromium (one browser session per user), enters a value into
+ * every required field the form's JSON declares (and every field its conditions make required; see
+ * {@link FormFiller}), submits with the Tasklist's own Start or Complete button, and the engine and the case records
+ * show that it was completed with those values: ordinary fields as process variables, personal fields (pd_*,
+ * intake_*) only in the case records and never as variables.
+ *
+ * <p>Each task is a real task of its phase process, started right before the user task for a case registered
+ * for the purpose, with the variables the journey would have set by then.
+ */
+class FormFillingBrowserIT extends BrowserTestSupport {
+
+    /** Who fills the start form (Start process → Relocation). */
+    static final String START_FORM_USER = "specialist";
+    static final String START_FORM_EMPLOYEE = "Every Field Filled";
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate START = TODAY.plusMonths(3).withDayOfMonth(1);
+
+    /**
+     * What a person enters in each form, by field key, as the engine should receive it (see {@link FormFiller}): a
+     * value for every required field, and for some optional ones. Where a choice routes the process, the value picked
+     * keeps the phase process short and quiet (no vendor orders after the task).
+     */
+    static final Map<String, Map<String, Object>> VALUES = Map.ofEntries(
+            Map.entry(START_FORM, values(
+                    "intake_employeeName", START_FORM_EMPLOYEE,
+                    "intake_employeeEmail", "every.field@example.com",
+                    "intake_employeeUserId", "employee2",
+                    "intake_nationality", "NL",
+                    "intake_homeCountry", "NL",
+                    "intake_homeCity", "Utrecht",
+                    "intake_hostCountry", "SG",
+                    "intake_hostCity", "Singapore",
+                    "intake_assignmentType", "SHORT_TERM",
+                    "intake_startDate", START,
+                    "intake_endDate", START.plusMonths(9),
+                    "intake_costCentre", "CC-SG-300",
+                    "intake_budgetAmount", new BigDecimal("42000.50"),
+                    "intake_budgetCurrency", "SGD")),
+            Map.entry("review-intake", values(
+                    "intakeVerified", true,
+                    "reviewNotes", "Intake checked in the form-filling browser test")),
+            Map.entry("approve-relocation", values(
+                    "managerDecision", "approve",
+                    "managerComment", "Approved in the form-filling browser test")),
+            Map.entry("approve-budget", values(
+                    "financeDecision", "approve",
+                    "financeComment", "Budget approved in the form-filling browser test")),
+            Map.entry("provide-immigration-documents", values(
+                    "pd_passportNumber", "K7L9M2N4",
+                    "pd_passportExpiry", TODAY.plusYears(6).withDayOfMonth(15),
+                    "documentsProvided", true)),
+            Map.entry("validate-immigration-documents", values(
+                    "documentsDecision", "invalid", // back to the employee: "valid" would order the immigration counsel
+                    "validationComment", "The passport photo is missing")),
+            Map.entry("follow-up-counsel", values(
+                    "followUpNotes", "Called the counsel; a decision is expected next week")),
+            Map.entry("answer-counsel-request", values(
+                    "informationSummary", "Uploaded the signed assignment letter to the case",
+                    "informationProvided", true)),
+            Map.entry("handle-permit-refusal", values(
+                    "refusalAction", "cancel", // "appeal" or "other-permit" would order the immigration counsel again
+                    "refusalNotes", "The employee withdrew from the move")),
+            Map.entry("record-kickoff-call", values(
+                    "kickoffDate", TODAY.minusDays(2),
+                    "kickoffAttendees", "Specialist, employee, line manager",
+                    "kickoffNotes", "Move date, temporary housing and the shipment agreed")),
+            Map.entry("confirm-payroll-setup", values(
+                    "payrollConfirmed", true,
+                    "payrollReference", "PR-2026-0042")),
+            Map.entry("arrange-international-coverage", values(
+                    "coverageProvider", "Global Health Partners",
+                    "coverageNotes", "International plan from the start date")),
+            Map.entry("confirm-benefits-enrolment", values(
+                    "healthPlan", "international",
+                    "pensionContinuation", "host",
+                    "enrolmentConfirmed", true)),
+            Map.entry("confirm-arrival", values(
+                    "arrivalDate", TODAY.minusDays(1),
+                    "rtwDocumentType", "work-permit",
+                    "pd_rtwDocumentReference", "WP-556677",
+                    "rtwCheckDate", TODAY)),
+            Map.entry("approve-case-closure", values(
+                    "closureConfirmed", true,
+                    "closureNotes", "Closed in the form-filling browser test")));
+
+    /** Variables a phase process reads after the task, which the journey would have set before it. */
+    static final Map<String, Map<String, Object>> ROUTING = Map.of(
+            "approve-relocation", Map.of("estimateExceedsBudget", false));
+
+    /** A task waiting for its user, of a case registered for it. */
+    record OpenTask(TaskForm form, long caseId, Task task) {
+    }
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ObjectMapper json;
+
+    static Stream<String> users() {
+        return Stream.concat(Stream.of(START_FORM_USER), TASK_FORMS.stream().map(TaskForm::user)).distinct();
+    }
+
+    /** Fails fast, without a browser, naming every form field the test values leave unfillable. */
+    @Test
+    void theTestHasAValueForEveryRequiredFieldOfEveryForm() {
+        Map<String, JsonNode> forms = FormFiller.formsOnClasspath(json);
+        assertThat(VALUES.keySet()).as("forms with test values vs forms on the classpath (forms/*.form)")
+                .containsExactlyInAnyOrderElementsOf(forms.keySet());
+        List<String> problems = new ArrayList<>();
+        forms.forEach((id, form) -> problems.addAll(FormFiller.problems(form, VALUES.get(id))));
+        assertThat(problems).as("fields the test cannot fill").isEmpty();
+    }
+
+    @ParameterizedTest(name = "the forms of {0}")
+    @MethodSource("users")
+    void everyRequiredFieldIsFilledInTheTasklistAndTheValuesArrive(String user) {
+        Map<String, JsonNode> forms = FormFiller.formsOnClasspath(json);
+        // the tasks exist before logging in, so the task list shows them at once
+        List<OpenTask> open = TASK_FORMS.stream().filter(f -> f.user().equals(user)).map(this::openTaskOf).toList();
+
+        Tasklist tasklist = tasklistAs(user);
+        SoftAssertions softly = new SoftAssertions();
+        if (user.equals(START_FORM_USER)) {
+            softly.check(() -> withEvidence(tasklist, START_FORM, () -> fillAndSubmitTheStartForm(tasklist, forms.get(START_FORM))));
+        }
+        for (OpenTask t : open) {
+            softly.check(() -> withEvidence(tasklist, t.form().formId(), () -> fillAndCompleteTheTask(tasklist, forms.get(t.form().formId()), t)));
+        }
+        softly.assertAll();
+    }
+
+    private void fillAndCompleteTheTask(Tasklist tasklist, JsonNode form, OpenTask open) {
+        String formId = open.form().formId();
+        String user = open.form().user();
+        Task task = open.task();
+        tasklist.openTask(task.getId(), task.getName());
+        if (task.getAssignee() == null) {
+            tasklist.claim();
+        } else {
+            assertThat(task.getAssignee()).as("assignee of %s", formId).isEqualTo(user);
+            tasklist.awaitEditableForm();
+        }
+        Map<String, Object> entered = FormFiller.fill(tasklist, form, VALUES.get(formId));
+        tasklist.complete(task.getId());
+
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
+        assertThat(done.getEndTime()).as("form %s: task %s completed", formId, task.getId()).isNotNull();
+        assertThat(done.getDeleteReason()).as("form %s: how the task ended", formId).isEqualTo("completed");
+        assertThat(done.getAssignee()).as("form %s: who completed the task", formId).isEqualTo(user);
+
+        JsonNode details = api.get("specialist", open.caseId());
+        entered.forEach((key, value) -> {
+            if (isPersonal(key)) {
+                assertNoVariable(formId, task.getProcessInstanceId(), key);
+                assertSame("form " + formId + ": " + key + " in the case records", value, storedInCaseRecords(key, open.caseId(), details));
+            } else {
+                assertSame("form " + formId + ": process variable " + key, value, variable(task.getProcessInstanceId(), key));
+            }
+        });
+        assertThat(CaseApi.stream(details.path("timeline")))
+                .as("form %s: timeline of case %s", formId, open.caseId())
+                .anySatisfy(e -> {
+                    assertThat(e.path("kind").asText()).isEqualTo("TASK_COMPLETED");
+                    assertThat(e.path("elementId").asText()).isEqualTo(formId);
+                    assertThat(e.path("actor").asText()).isEqualTo(user);
+                });
+    }
+
+    private void fillAndSubmitTheStartForm(Tasklist tasklist, JsonNode form) {
+        tasklist.startProcess("Relocation");
+        Map<String, Object> entered = FormFiller.fill(tasklist, form, VALUES.get(START_FORM));
+        tasklist.submitStartForm();
+
+        String employeeName = (String) VALUES.get(START_FORM).get("intake_employeeName");
+        long caseId = await("the case started with the start form").atMost(CaseApi.PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.findByEmployeeName(START_FORM_USER, employeeName), Optional::isPresent)
+                .orElseThrow().path("id").asLong();
+        JsonNode details = api.get(START_FORM_USER, caseId);
+        HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).processInstanceBusinessKey(details.path("caseNumber").asText())
+                .singleResult();
+        assertThat(started).as("the journey of case %s", details.path("caseNumber").asText()).isNotNull();
+        assertThat(started.getStartUserId()).as("who started the journey").isEqualTo(START_FORM_USER);
+        assertThat(variable(started.getId(), ProcessVariables.CASE_ID)).as("process variable caseId").isEqualTo(caseId);
+        entered.forEach((key, value) -> {
+            assertThat(isPersonal(key)).as("start form field %s is kept out of process variables by its intake_ prefix", key).isTrue();
+            assertNoVariable(START_FORM, started.getId(), key);
+            assertSame("form " + START_FORM + ": " + key + " in the case records", value, storedInCaseRecords(key, caseId, details));
+        });
+        assertThat(CaseApi.stream(details.path("timeline")))
+                .anySatisfy(e -> {
+                    assertThat(e.path("kind").asText()).isEqualTo("CASE_OPENED");
+                    assertThat(e.path("actor").asText()).isEqualTo(START_FORM_USER);
+                });
+    }
+
+    /** Registers a case and starts the form's phase process right before the form's user task. */
+    private OpenTask openTaskOf(TaskForm form) {
+        RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
+        Map<String, Object> variables = new HashMap<>(ProcessVariables.forCase(c));
+        variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
+        ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
+                .businessKey(c.getCaseNumber())
+                .setVariables(variables)
+                .startBeforeActivity(form.formId())
+                .execute();
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
+        assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();
+        return new OpenTask(form, c.getId(), task);
+    }
+
+    /** Runs one form's check; on failure saves the browser's screenshot and DOM, and reloads the Tasklist for the next form. */
+    private static void withEvidence(Tasklist tasklist, String formId, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException | Error e) {
+            tasklist.browser().saveEvidence(BrowserSessions.EVIDENCE, FormFillingBrowserIT.class.getSimpleName() + "-" + formId);
+            try {
+                tasklist.reload();
+            } catch (RuntimeException | Error reloadFailed) {
+                e.addSuppressed(reloadFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isPersonal(String key) {
+        return key.startsWith("pd_") || key.startsWith("intake_");
+    }
+
+    /** Where the case records keep a personal form field, read through the case API or, if it does not show it, the repository. */
+    private Object storedInCaseRecords(String key, long caseId, JsonNode details) {
+        return switch (key) {
+            case "pd_passportNumber" -> new TransactionTemplate(transactions).execute(s -> cases.get(caseId).employee().getPassportNumber());
+            case "pd_passportExpiry" -> employee(details).path("passportExpiry");
+            case "pd_rtwDocumentReference" -> {
+                assertThat(details.path("rightToWorkChecks")).as("right-to-work checks of case %s", caseId).hasSize(1);
+                yield details.path("rightToWorkChecks").get(0).path("documentReference");
+            }
+            case "intake_nationality" -> employee(details).path("nationality");
+            case "intake_budgetAmount" -> details.path("budget").path("amount");
+            case "intake_budgetCurrency" -> details.path("budget").path("currency");
+            default -> {
+                String name = key.substring(key.indexOf('_') + 1);
+                if (key.startsWith("intake_") && details.has(name)) {
+                    yield details.path(name);
+                }
+                yield Assertions.<Object>fail("Form field " + key + " carries personal data (pd_/intake_ prefix), so it never becomes a process"
+                        + " variable, and the test does not know where the case records keep it: add it to"
+                        + " FormFillingBrowserIT.storedInCaseRecords");
+            }
+        };
+    }
+
+    private static JsonNode employee(JsonNode details) {
+        return CaseApi.stream(details.path("travellers")).filter(t -> "EMPLOYEE".equals(t.path("relationship").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no EMPLOYEE traveller in " + details.path("travellers")));
+    }
+
+    /** The value of a process variable, from history (the process instance may have ended since). */
+    private Object variable(String processInstanceId, String name) {
+        List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(name).list();
+        assertThat(found).as("process variable %s of process instance %s", name, processInstanceId).hasSize(1);
+        return found.get(0).getValue();
+    }
+
+    private void assertNoVariable(String formId, String processInstanceId, String name) {
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).count())
+                .as("form %s: personal field %s in the variable history", formId, name).isZero();
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId).variableName(name).count())
+                .as("form %s: personal field %s as a process variable", formId, name).isZero();
+    }
+
+    /**
+     * The value arrived as entered: a String as that String, a Boolean as that Boolean, a Number as an equal number, a
+     * date as yyyy-mm-dd. Process variables must also keep the kind (a ticked box is a Boolean, not "true");
+     * case-record values read as JSON are compared by their text.
+     */
+    private static void assertSame(String what, Object entered, Object arrived) {
+        if (arrived instanceof JsonNode node) {
+            assertThat(node.isMissingNode() || node.isNull()).as("%s: stored at all (%s)", what, node).isFalse();
+            if (entered instanceof Number n) {
+                assertThat(node.decimalValue()).as(what).isEqualByComparingTo(new BigDecimal(n.toString()));
+            } else {
+                assertThat(node.asText()).as(what).isEqualTo(String.valueOf(entered));
+            }
+            return;
+        }
+        if (entered instanceof LocalDate date) {
+            assertThat(arrived).as(what).isInstanceOf(String.class);
+            assertThat((String) arrived).as(what).isEqualTo(date.toString());
+        } else if (entered instanceof Number n) {
+            assertThat(arrived).as(what).isInstanceOf(Number.class);
+            assertThat(new BigDecimal(arrived.toString())).as(what).isEqualByComparingTo(new BigDecimal(n.toString()));
+        } else {
+            assertThat(arrived).as(what).isEqualTo(entered);
+        }
+    }
+
+    private static Map<String, Object> values(Object... keysAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
+    }
+}
