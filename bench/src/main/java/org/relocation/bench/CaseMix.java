@@ -16,30 +16,33 @@ final class CaseMix {
     /** One kind of case and the journey it takes. */
     record Template(String label, String nationality, String homeCountry, String homeCity, String hostCountry, String hostCity,
                     String assignmentType, int months, String budget, String currency, boolean withFamily,
-                    boolean visa, boolean overBudget, boolean noHostCoverage) {
+                    boolean visa, boolean overBudget, boolean noHostCoverage, boolean postedWorker) {
 
-        /** User tasks the case needs: 7 on every path, plus documents and validation for a visa, finance, HR cover. */
+        /**
+         * User tasks the case needs: 7 on every path, plus documents and validation for a visa, finance, HR cover,
+         * and the A1 / posting notification of a posted worker (intra-EU/EEA, up to 24 months).
+         */
         int userTasks() {
-            return 7 + (visa ? 2 : 0) + (overBudget ? 1 : 0) + (noHostCoverage ? 1 : 0);
+            return 7 + (visa ? 2 : 0) + (overBudget ? 1 : 0) + (noHostCoverage ? 1 : 0) + (postedWorker ? 1 : 0);
         }
 
-        /** External (service) tasks the job workers complete: 11 on every path, plus the counsel request for a visa. */
+        /** External (service) tasks the job workers complete: 11 on every path, plus a counsel request per traveller for a visa. */
         int externalTasks() {
-            return 11 + (visa ? 1 : 0);
+            return 11 + (visa ? (withFamily ? 3 : 1) : 0);
         }
     }
 
     static final List<Template> TEMPLATES = List.of(
-            new Template("EU move, no visa", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false),
-            new Template("visa", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", 24, "100000", "EUR", false, true, false, false),
-            new Template("visa, family of three", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", 36, "150000", "USD", true, true, false, false),
-            new Template("EU move, no visa", "FR", "FR", "Lyon", "ES", "Madrid", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false),
-            new Template("visa, no host benefits", "US", "US", "Boston", "AE", "Dubai", "LONG_TERM", 24, "500000", "AED", false, true, false, true),
-            new Template("visa, over budget", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", 24, "5000", "SGD", false, true, true, false),
-            new Template("local hire, no visa", "ES", "ES", "Valencia", "DE", "Hamburg", "LOCAL_HIRE", 12, "100000", "EUR", false, false, false, false),
-            new Template("EU to CH, no visa", "NL", "NL", "Utrecht", "CH", "Zurich", "PERMANENT_TRANSFER", 36, "150000", "CHF", false, false, false, false),
-            new Template("visa", "CA", "CA", "Toronto", "GB", "London", "SHORT_TERM", 6, "100000", "GBP", false, true, false, false),
-            new Template("visa, no host benefits", "PL", "PL", "Warsaw", "BR", "Sao Paulo", "LONG_TERM", 24, "100000", "EUR", false, true, false, true));
+            new Template("EU move, no visa", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false, true),
+            new Template("visa", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", 24, "100000", "EUR", false, true, false, false, false),
+            new Template("visa, family of three", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", 36, "150000", "USD", true, true, false, false, false),
+            new Template("EU move, no visa", "FR", "FR", "Lyon", "ES", "Madrid", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false, true),
+            new Template("visa, no host benefits", "US", "US", "Boston", "AE", "Dubai", "LONG_TERM", 24, "500000", "AED", false, true, false, true, false),
+            new Template("visa, over budget", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", 24, "5000", "SGD", false, true, true, false, false),
+            new Template("local hire, no visa", "ES", "ES", "Valencia", "DE", "Hamburg", "LOCAL_HIRE", 12, "100000", "EUR", false, false, false, false, false),
+            new Template("EU to CH, no visa", "NL", "NL", "Utrecht", "CH", "Zurich", "PERMANENT_TRANSFER", 36, "150000", "CHF", false, false, false, false, false),
+            new Template("visa", "CA", "CA", "Toronto", "GB", "London", "SHORT_TERM", 6, "100000", "GBP", false, true, false, false, false),
+            new Template("visa, no host benefits", "PL", "PL", "Warsaw", "BR", "Sao Paulo", "LONG_TERM", 24, "100000", "EUR", false, true, false, true, false));
 
     static final List<String> EMPLOYEES = List.of("employee", "employee2");
 

@@ -39,6 +39,12 @@ final class TaskForms {
                 str(v, "validationComment", "All documents present");
             }
             case "follow-up-counsel" -> str(v, "followUpNotes", "Chased counsel by phone");
+            case "arrange-posted-worker-formalities" -> {
+                str(v, "pd_a1Reference", "A1" + Math.abs(caseLabel.hashCode() % 10_000_000));
+                str(v, "a1ValidUntil", "2027-12-31");
+                str(v, "postingDeclarationReference", "MELD-" + Math.abs(caseLabel.hashCode() % 10_000_000));
+                bool(v, "postingDeclarationFiled");
+            }
             case "handle-permit-refusal" -> {
                 str(v, "refusalAction", "appeal");
                 str(v, "refusalNotes", "Re-apply with the missing certificate");

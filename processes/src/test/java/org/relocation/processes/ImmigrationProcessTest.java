@@ -21,11 +21,42 @@ class ImmigrationProcessTest extends ProcessTestSupport {
   void visaNotRequired() {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", false));
+    journey.completeExternalTask("determine-immigration-requirements",
+        Map.of("visaRequired", false, "permitTravellerCount", 0, "postedWorker", false));
 
     journey.assertEndedAt(PROCESS, "immigration-not-required")
+        .assertNotReached("provide-immigration-documents", "arrange-posted-worker-formalities")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("posted worker within the EU, no permit: the specialist arranges A1 and posting declaration, then done")
+  void postedWorkerWithoutPermit() {
+    JourneyDriver journey = newCase();
+    journey.start(PROCESS, eligibleCase());
+    journey.completeExternalTask("determine-immigration-requirements",
+        Map.of("visaRequired", false, "permitTravellerCount", 0, "postedWorker", true));
+
+    journey.userTask("arrange-posted-worker-formalities").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("a1ValidUntil", "2027-12-31", "postingDeclarationReference", "MELD-123", "postingDeclarationFiled", true));
+    journey.assertEndedAt(PROCESS, "immigration-not-required")
+        .assertPassed("arrange-posted-worker-formalities")
         .assertNotReached("provide-immigration-documents")
         .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("posted worker with a family member who needs a permit: formalities first, then the permit path")
+  void postedWorkerWithAPermitForAFamilyMember() {
+    JourneyDriver journey = newCase();
+    journey.start(PROCESS, eligibleCase());
+    journey.completeExternalTask("determine-immigration-requirements",
+        Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", true));
+    journey.userTask("arrange-posted-worker-formalities").complete(Map.of("postingDeclarationFiled", true));
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.counselAnswers(0, "approved");
+    journey.assertEndedAt(PROCESS, "immigration-cleared").assertPassed("arrange-posted-worker-formalities").assertCaseFinished();
   }
 
   @Test
@@ -171,7 +202,7 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("determine-immigration-requirements",
-        Map.of("visaRequired", true, "permitTravellerCount", travellers));
+        Map.of("visaRequired", true, "permitTravellerCount", travellers, "postedWorker", false));
     return journey;
   }
 

@@ -60,6 +60,7 @@ class ModelStructureTest {
       Map.entry("confirm-benefits-enrolment", "assignee:${employeeUserId}"),
       Map.entry("confirm-arrival", "group:mobility-specialist"),
       Map.entry("answer-counsel-request", "group:mobility-specialist"),
+      Map.entry("arrange-posted-worker-formalities", "group:mobility-specialist"),
       Map.entry("approve-case-closure", "group:mobility-specialist"));
 
   /** The external tasks of the contract and their topics. */

@@ -134,7 +134,7 @@ class RelocationProcessTest extends ProcessTestSupport {
         "determine-benefits-coverage");
 
     // two travellers: one still awaits counsel when the other's refusal cancels the move
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 2));
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 2, "postedWorker", false));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").complete(Map.of("documentsDecision", "valid"));
     journey.completeExternalTasks("request-immigration-counsel", 2);
@@ -180,7 +180,7 @@ class RelocationProcessTest extends ProcessTestSupport {
   }
 
   private static void passImmigrationWithPermit(JourneyDriver journey) {
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1));
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", false));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").hasCandidateGroup("mobility-specialist")
         .complete(Map.of("documentsDecision", "valid"));

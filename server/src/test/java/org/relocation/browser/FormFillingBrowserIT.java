@@ -99,6 +99,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "validationComment", "The passport photo is missing")),
             Map.entry("follow-up-counsel", values(
                     "followUpNotes", "Called the counsel; a decision is expected next week")),
+            Map.entry("arrange-posted-worker-formalities", values(
+                    "pd_a1Reference", "A1DE2026123",
+                    "a1ValidUntil", TODAY.plusMonths(20).withDayOfMonth(15),
+                    "postingDeclarationReference", "MELD-2026-0042",
+                    "postingDeclarationFiled", true)),
             Map.entry("answer-counsel-request", values(
                     "informationSummary", "Uploaded the signed assignment letter to the case",
                     "informationProvided", true)),
@@ -130,7 +135,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
-            "approve-relocation", Map.of("estimateExceedsBudget", false));
+            "approve-relocation", Map.of("estimateExceedsBudget", false),
+            "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0));
 
     /** A task waiting for its user, of a case registered for it. */
     record OpenTask(TaskForm form, long caseId, Task task) {
@@ -295,6 +301,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(details.path("rightToWorkChecks")).as("right-to-work checks of case %s", caseId).hasSize(1);
                 yield details.path("rightToWorkChecks").get(0).path("documentReference");
             }
+            case "pd_a1Reference" -> CaseApi.stream(details.path("documents"))
+                    .filter(d -> d.path("documentType").asText().equals("a1-certificate")).findFirst()
+                    .map(d -> d.path("note").asText().replaceFirst("^Reference ", "")).orElse(null);
             case "intake_nationality" -> employee(details).path("nationality");
             case "intake_budgetAmount" -> details.path("budget").path("amount");
             case "intake_budgetCurrency" -> details.path("budget").path("currency");

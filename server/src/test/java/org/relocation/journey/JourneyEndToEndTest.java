@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,6 +106,35 @@ class JourneyEndToEndTest {
         assertThat(variableHistory.findValuesAsText("name")).as("history %s", variableHistory).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
         assertThat(admin.get("/engine-rest/history/variable-instance?variableName=pd_passportNumber").getBody()).isEmpty();
         assertThat(admin.get("/engine-rest/history/detail?variableTypeIn=string&maxResults=5000").getBody().toString()).doesNotContain(PASSPORT);
+    }
+
+    @Test
+    void aPostedWorkerWithinTheEuArrangesA1AndThePostingDeclarationInsteadOfAPermit() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee2", "DE", "DE", "NL", "SHORT_TERM", "80000").put("endDate", "2027-12-31"));
+        String caseNumber = created.get("caseNumber").asText();
+        long id = created.get("id").asLong();
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "approve"));
+
+        // a bad A1 reference is refused with the field named; the task stays open
+        String task = specialist.awaitTask(caseNumber, "arrange-posted-worker-formalities");
+        var bad = specialist.complete(task, Map.of("pd_a1Reference", "x", "a1ValidUntil", "2027-12-31",
+                "postingDeclarationReference", "MELD-1", "postingDeclarationFiled", true));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("fieldErrors").has("pd_a1Reference")).isTrue();
+        specialist.completeTask(caseNumber, "arrange-posted-worker-formalities", vars("pd_a1Reference", "A1DE99887766",
+                "a1ValidUntil", "2027-12-31", "postingDeclarationReference", "MELD-2026-77", "postingDeclarationFiled", true));
+
+        JsonNode c = specialist.caseDetails(id);
+        assertThat(c.get("travellers").get(0).get("permit").get("category").asText()).isEqualTo("NONE");
+        assertThat(c.get("keyDates").findValuesAsText("kind")).contains("posting-declaration-due", "a1-certificate-end");
+        assertThat(c.get("documents")).anySatisfy(d -> {
+            assertThat(d.get("documentType").asText()).isEqualTo("a1-certificate");
+            assertThat(d.get("status").asText()).isEqualTo("VALIDATED");
+        });
+        assertThat(c.get("openTasks").findValuesAsText("taskKey")).doesNotContain("provide-immigration-documents");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("pd_a1Reference").count()).isZero();
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Topic determine-immigration-requirements: the permit each traveller needs (permit catalogue), document
- * checklists; how many travellers need one (one counsel branch each).
+ * checklists; how many travellers need one (one counsel branch each); whether the employee is a posted
+ * worker (A1 certificate and posting declaration, intra-EU/EEA).
  */
 @Component
 class DetermineImmigrationRequirementsWorker extends CaseWorker {
@@ -26,12 +27,13 @@ class DetermineImmigrationRequirementsWorker extends CaseWorker {
 
     @Override
     public java.util.List<String> outputVariables() {
-        return java.util.List.of("visaRequired", "permitTravellerCount");
+        return java.util.List.of("visaRequired", "permitTravellerCount", "postedWorker");
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
         int needing = immigration.determineRequirements(task.caseId());
-        return Map.of("visaRequired", needing > 0, "permitTravellerCount", needing);
+        boolean posted = immigration.determinePostedWorker(task.caseId());
+        return Map.of("visaRequired", needing > 0, "permitTravellerCount", needing, "postedWorker", posted);
     }
 }

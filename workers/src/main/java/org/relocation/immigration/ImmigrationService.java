@@ -1,5 +1,6 @@
 package org.relocation.immigration;
 
+import org.relocation.relocationcase.AssignmentType;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.Relationship;
@@ -68,6 +69,52 @@ public class ImmigrationService {
             }
         }
         return needing;
+    }
+
+    /** The longest posting an A1 certificate covers (Regulation (EC) No 883/2004, Art. 12). */
+    static final int A1_MAX_MONTHS = 24;
+
+    /**
+     * Whether the employee is a posted worker: sent from one EU/EEA country or Switzerland to another on a
+     * short- or long-term assignment of up to 24 months, staying on the home country's social security. Then the
+     * home institution's A1 certificate and the host country's prior posting declaration are required, and the
+     * declaration is due before the start date (a key date). Longer postings need an Art. 16 exception agreement:
+     * counsel's and the specialist's call, not decided here.
+     */
+    @Transactional
+    public boolean determinePostedWorker(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        boolean posted = !c.getHomeCountry().equals(c.getHostCountry())
+                && FreeMovement.MEMBERS.contains(c.getHomeCountry()) && FreeMovement.MEMBERS.contains(c.getHostCountry())
+                && (c.getAssignmentType() == AssignmentType.SHORT_TERM || c.getAssignmentType() == AssignmentType.LONG_TERM)
+                && durationMonths(c.getStartDate(), c.getEndDate()) <= A1_MAX_MONTHS;
+        if (posted && c.getStartDate() != null) {
+            upsertKeyDate(caseId, c.employee().getId(), "posting-declaration-due", c.getStartDate(),
+                    "Posted-worker declaration to the host country due before work starts");
+        }
+        return posted;
+    }
+
+    /**
+     * The specialist arranged a posted worker's formalities: the A1 certificate (its reference is personal data,
+     * kept in the case records) and its end date as a key date, and the host country's posting declaration.
+     */
+    @Transactional
+    public void postingArranged(Long caseId, String a1Reference, LocalDate a1ValidUntil, String declarationReference) {
+        RelocationCase c = cases.get(caseId);
+        Long employee = c.employee().getId();
+        recordFormality(caseId, employee, "a1-certificate", a1Reference);
+        recordFormality(caseId, employee, "posting-declaration", declarationReference);
+        if (a1ValidUntil != null) {
+            upsertKeyDate(caseId, employee, "a1-certificate-end", a1ValidUntil, "A1 social-security certificate ends");
+        }
+    }
+
+    private void recordFormality(Long caseId, Long travellerId, String type, String reference) {
+        CaseDocument d = documents.findByTravellerIdAndDocumentType(travellerId, type)
+                .orElseGet(() -> documents.save(new CaseDocument(caseId, travellerId, type, clock.instant())));
+        String note = reference == null ? null : "Reference " + reference;
+        d.mark(CaseDocument.Status.VALIDATED, note == null ? null : note.substring(0, Math.min(note.length(), 500)), clock.instant());
     }
 
     /**
@@ -183,7 +230,9 @@ public class ImmigrationService {
     }
 
     private void upsertKeyDate(Long caseId, Long travellerId, String kind, LocalDate due, String note) {
-        keyDates.register(caseId, travellerId, kind, due, note); // per traveller; plans the reminders (org.relocation.keydate)
+        keyDates.findByCaseIdAndKind(caseId, kind).ifPresentOrElse(
+                k -> k.reschedule(due, note),
+                () -> keyDates.save(new KeyDate(caseId, travellerId, kind, due, note)));
     }
 
     @Transactional(readOnly = true)

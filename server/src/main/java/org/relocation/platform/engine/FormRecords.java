@@ -28,6 +28,8 @@ class FormRecords {
             case "approve-budget" -> approvals.record(caseId, "finance", str(form, "financeDecision"), str(form, "financeComment"), actor);
             case "provide-immigration-documents" -> immigration.documentsProvided(caseId, str(form, "pd_passportNumber"), date(form, "pd_passportExpiry"));
             case "validate-immigration-documents" -> immigration.documentsReviewed(caseId, "valid".equals(str(form, "documentsDecision")), str(form, "validationComment"));
+            case "arrange-posted-worker-formalities" -> immigration.postingArranged(caseId, str(form, "pd_a1Reference"),
+                    date(form, "a1ValidUntil"), str(form, "postingDeclarationReference"));
             case "confirm-arrival" -> immigration.recordRightToWork(caseId, str(form, "rtwDocumentType"), str(form, "pd_rtwDocumentReference"),
                     date(form, "rtwCheckDate"), actor);
             default -> {
