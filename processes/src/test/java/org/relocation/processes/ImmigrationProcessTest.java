@@ -15,6 +15,8 @@ import org.operaton.bpm.engine.runtime.Job;
 class ImmigrationProcessTest extends ProcessTestSupport {
 
   private static final String PROCESS = "relocation-immigration";
+  /** When the start date becomes at risk in these tests: 40 days after the test clock's start. */
+  private static final java.util.Date RISK_AT = java.util.Date.from(TEST_START.plus(Duration.ofDays(40)));
 
   @Test
   @DisplayName("no permit needed: ends at immigration-not-required")
@@ -51,7 +53,7 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("determine-immigration-requirements",
-        Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", true));
+        Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", true, "startDateRiskAt", RISK_AT));
     journey.userTask("arrange-posted-worker-formalities").complete(Map.of("postingDeclarationFiled", true));
     passDocuments(journey);
     journey.completeExternalTasks("request-immigration-counsel", 1);
@@ -87,12 +89,12 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     JourneyDriver journey = startWithPermitsNeeded(3);
     passDocuments(journey);
     assertThat(journey.completeExternalTasks("request-immigration-counsel", 3)).containsExactlyInAnyOrder(0, 1, 2);
-    assertThat(journey.timerJobs()).as("an SLA timer per branch").hasSize(3);
+    assertThat(journey.timerJobs()).as("an SLA timer per branch, and the start date watch").hasSize(4);
 
     journey.counselAnswers(2, "approved");
     journey.counselAnswers(0, "approved");
     journey.assertWaitingAt("await-counsel-decision").assertRunning(PROCESS);
-    assertThat(journey.timerJobs()).as("only the waiting branch keeps its SLA timer").hasSize(1);
+    assertThat(journey.timerJobs()).as("only the waiting branch keeps its SLA timer, and the watch").hasSize(2);
 
     journey.counselAnswers(1, "approved");
     journey.assertEndedAt(PROCESS, "immigration-cleared")
@@ -130,9 +132,8 @@ class ImmigrationProcessTest extends ProcessTestSupport {
     journey.completeExternalTasks("request-immigration-counsel", 1);
     journey.assertWaitingAt("await-counsel-decision");
 
-    assertThat(journey.timerJobs()).singleElement()
-        .extracting(Job::getDuedate)
-        .isEqualTo(java.util.Date.from(TEST_START.plus(Duration.ofDays(10))));
+    assertThat(journey.timerJobs()).extracting(Job::getDuedate)
+        .containsExactlyInAnyOrder(java.util.Date.from(TEST_START.plus(Duration.ofDays(10))), RISK_AT);
     journey.moveClockBy(Duration.ofDays(9));
     assertThat(journey.executeDueTimers()).as("timers due after 9 days").isZero();
     journey.moveClockBy(Duration.ofDays(1).plusMinutes(1));
@@ -158,7 +159,7 @@ class ImmigrationProcessTest extends ProcessTestSupport {
 
     assertThat(journey.completeExternalTasks("request-immigration-counsel", 1)).containsExactly(0);
     journey.assertWaitingAt("await-counsel-decision");
-    assertThat(journey.timerJobs()).as("a fresh SLA timer for the new request").hasSize(1);
+    assertThat(journey.timerJobs()).as("a fresh SLA timer for the new request, and the watch").hasSize(2);
     journey.counselAnswers(0, "approved");
 
     journey.assertEndedAt(PROCESS, "immigration-cleared")
@@ -198,11 +199,59 @@ class ImmigrationProcessTest extends ProcessTestSupport {
         .assertNotReached("traveller-permit-granted", "traveller-withdrawn");
   }
 
+  @Test
+  @DisplayName("permits still missing when the start date becomes at risk: alert, the specialist moves the date, the watch re-arms, then keeps it")
+  void startDateAtRiskIsMovedThenKept() {
+    JourneyDriver journey = startWithPermitsNeeded(1);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.moveClockBy(Duration.ofDays(15));
+    assertThat(journey.executeDueTimers()).as("the counsel SLA on the way").isEqualTo(1);
+    journey.userTask("follow-up-counsel").complete(Map.of("followUpNotes", "chased"));
+
+    journey.moveClockBy(Duration.ofDays(24));
+    assertThat(journey.executeDueTimers()).as("nothing due before the risk date").isZero();
+    journey.moveClockBy(Duration.ofDays(1).plusMinutes(1));
+    assertThat(journey.executeDueTimers()).as("the watch fires on the risk date").isEqualTo(1);
+    journey.completeExternalTask("alert-start-date-risk");
+    journey.userTask("decide-start-date").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("startDateDecision", "move", "newStartDate", "2026-06-01"));
+    java.util.Date rearmed = java.util.Date.from(TEST_START.plus(Duration.ofDays(70)));
+    journey.completeExternalTask("move-start-date", Map.of("startDateRiskAt", rearmed));
+    assertThat(journey.timerJobs()).extracting(Job::getDuedate).contains(rearmed);
+
+    journey.moveClockBy(Duration.ofDays(31));
+    assertThat(journey.executeDueTimers()).isEqualTo(1);
+    journey.completeExternalTask("alert-start-date-risk");
+    journey.userTask("decide-start-date").complete(Map.of("startDateDecision", "keep"));
+    journey.assertPassed("start-date-kept").assertWaitingAt("await-counsel-decision");
+
+    journey.counselAnswers(0, "approved");
+    journey.assertEndedAt(PROCESS, "immigration-cleared")
+        .assertPassedTimes("alert-start-date-risk", 2)
+        .assertPassedTimes("move-start-date", 1)
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("permits granted before the risk date: immigration cleared ends the start date watch and its timer")
+  void permitsInTimeEndTheWatch() {
+    JourneyDriver journey = startWithPermitsNeeded(1);
+    passDocuments(journey);
+    journey.completeExternalTasks("request-immigration-counsel", 1);
+    journey.counselAnswers(0, "approved");
+
+    journey.assertEndedAt(PROCESS, "immigration-cleared")
+        .assertNotReached("alert-start-date-risk", "decide-start-date")
+        .assertCaseFinished();
+    assertThat(journey.timerJobs()).isEmpty();
+  }
+
   private static JourneyDriver startWithPermitsNeeded(int travellers) {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("determine-immigration-requirements",
-        Map.of("visaRequired", true, "permitTravellerCount", travellers, "postedWorker", false));
+        Map.of("visaRequired", true, "permitTravellerCount", travellers, "postedWorker", false, "startDateRiskAt", RISK_AT));
     return journey;
   }
 

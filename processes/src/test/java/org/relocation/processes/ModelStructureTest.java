@@ -61,6 +61,7 @@ class ModelStructureTest {
       Map.entry("confirm-arrival", "group:mobility-specialist"),
       Map.entry("answer-counsel-request", "group:mobility-specialist"),
       Map.entry("arrange-posted-worker-formalities", "group:mobility-specialist"),
+      Map.entry("decide-start-date", "group:mobility-specialist"),
       Map.entry("approve-case-closure", "group:mobility-specialist"));
 
   /** The external tasks of the contract and their topics. */
@@ -72,6 +73,8 @@ class ModelStructureTest {
       Map.entry("determine-immigration-requirements", "determine-immigration-requirements"),
       Map.entry("request-immigration-counsel", "request-immigration-counsel"),
       Map.entry("send-counsel-information", "send-counsel-information"),
+      Map.entry("alert-start-date-risk", "alert-start-date-risk"),
+      Map.entry("move-start-date", "move-start-date"),
       Map.entry("book-temporary-housing", "book-temporary-housing"),
       Map.entry("book-household-shipment", "book-household-shipment"),
       Map.entry("prepare-payroll-instruction", "prepare-payroll-instruction"),

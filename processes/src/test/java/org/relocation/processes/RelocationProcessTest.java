@@ -134,7 +134,8 @@ class RelocationProcessTest extends ProcessTestSupport {
         "determine-benefits-coverage");
 
     // two travellers: one still awaits counsel when the other's refusal cancels the move
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 2, "postedWorker", false));
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 2, "postedWorker", false,
+        "startDateRiskAt", java.util.Date.from(TEST_START.plus(java.time.Duration.ofDays(40)))));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").complete(Map.of("documentsDecision", "valid"));
     journey.completeExternalTasks("request-immigration-counsel", 2);
@@ -180,7 +181,8 @@ class RelocationProcessTest extends ProcessTestSupport {
   }
 
   private static void passImmigrationWithPermit(JourneyDriver journey) {
-    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", false));
+    journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", false,
+        "startDateRiskAt", java.util.Date.from(TEST_START.plus(java.time.Duration.ofDays(40)))));
     journey.userTask("provide-immigration-documents").hasAssignee(EMPLOYEE).complete(Map.of("documentsProvided", true));
     journey.userTask("validate-immigration-documents").hasCandidateGroup("mobility-specialist")
         .complete(Map.of("documentsDecision", "valid"));

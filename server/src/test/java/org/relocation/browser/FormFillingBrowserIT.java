@@ -104,6 +104,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "a1ValidUntil", TODAY.plusMonths(20).withDayOfMonth(15),
                     "postingDeclarationReference", "MELD-2026-0042",
                     "postingDeclarationFiled", true)),
+            Map.entry("decide-start-date", values(
+                    "startDateDecision", "keep", // "move" would re-plan the case's dates through the move-start-date worker
+                    "decisionNotes", "Counsel expects the permit before the start")),
             Map.entry("answer-counsel-request", values(
                     "informationSummary", "Uploaded the signed assignment letter to the case",
                     "informationProvided", true)),

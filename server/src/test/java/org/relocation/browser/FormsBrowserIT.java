@@ -43,6 +43,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("follow-up-counsel", "relocation-immigration", "specialist"),
             new TaskForm("answer-counsel-request", "relocation-immigration", "specialist"),
             new TaskForm("arrange-posted-worker-formalities", "relocation-immigration", "specialist"),
+            new TaskForm("decide-start-date", "relocation-immigration", "specialist"),
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),

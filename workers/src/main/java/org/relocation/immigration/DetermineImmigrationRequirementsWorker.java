@@ -15,9 +15,11 @@ import java.util.Map;
 class DetermineImmigrationRequirementsWorker extends CaseWorker {
 
     private final ImmigrationService immigration;
+    private final StartDateRisk startDateRisk;
 
-    DetermineImmigrationRequirementsWorker(ImmigrationService immigration) {
+    DetermineImmigrationRequirementsWorker(ImmigrationService immigration, StartDateRisk startDateRisk) {
         this.immigration = immigration;
+        this.startDateRisk = startDateRisk;
     }
 
     @Override
@@ -27,13 +29,14 @@ class DetermineImmigrationRequirementsWorker extends CaseWorker {
 
     @Override
     public java.util.List<String> outputVariables() {
-        return java.util.List.of("visaRequired", "permitTravellerCount", "postedWorker");
+        return java.util.List.of("visaRequired", "permitTravellerCount", "postedWorker", "startDateRiskAt");
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
         int needing = immigration.determineRequirements(task.caseId());
         boolean posted = immigration.determinePostedWorker(task.caseId());
-        return Map.of("visaRequired", needing > 0, "permitTravellerCount", needing, "postedWorker", posted);
+        return Map.of("visaRequired", needing > 0, "permitTravellerCount", needing, "postedWorker", posted,
+                "startDateRiskAt", startDateRisk.watchUntil(task.caseId()));
     }
 }

@@ -37,7 +37,18 @@ public class NotificationService {
 
     @Transactional
     public void notifyEmployeeAndManager(RelocationCase c, String kind, String subject, String body) {
-        for (String recipient : List.of(c.getEmployeeEmail(), properties.getManagerMailbox())) {
+        notify(c, kind, subject, body, List.of(c.getEmployeeEmail(), properties.getManagerMailbox()));
+    }
+
+    /** To the mobility specialists' and the managers' mailboxes (not the employee), e.g. a risk to the start date. */
+    @Transactional
+    public void notifySpecialistsAndManager(RelocationCase c, String kind, String subject, String body) {
+        notify(c, kind, subject, body, List.of(properties.getSpecialistMailbox(), properties.getManagerMailbox()));
+    }
+
+    /** Once per case, kind and recipient: a redelivered task sends nothing twice. */
+    private void notify(RelocationCase c, String kind, String subject, String body, List<String> recipients) {
+        for (String recipient : recipients) {
             if (notifications.existsByCaseIdAndKindAndRecipient(c.getId(), kind, recipient)) {
                 continue;
             }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,27 @@ public class CaseService {
     @Transactional
     public void recordStep(Long caseId, TimelineEntry.Kind kind, String elementId, String elementName, String phase, String actor) {
         timeline.save(new TimelineEntry(caseId, clock.instant(), kind, elementId, elementName, phase, actor));
+    }
+
+    /**
+     * Moves the case's start date (the end date moves with it, the assignment keeps its length), e.g. because a
+     * permit will not be granted in time. The new date must lie in the future.
+     * @throws IllegalArgumentException if it does not
+     */
+    @Transactional
+    public RelocationCase moveStartDate(Long caseId, LocalDate newStart, String actor) {
+        RelocationCase c = get(caseId);
+        if (newStart == null || !newStart.isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("newStartDate must be in the future");
+        }
+        if (newStart.equals(c.getStartDate())) {
+            return c; // a redelivered task: already moved
+        }
+        LocalDate old = c.getStartDate();
+        c.moveStartDate(newStart, clock.instant());
+        timeline.save(new TimelineEntry(caseId, clock.instant(), TimelineEntry.Kind.STEP_COMPLETED, "start-date-moved",
+                "Start date moved from " + old + " to " + newStart, null, actor));
+        return c;
     }
 
     /** Ends the case with a final status; the first outcome stands, so a repeated call changes nothing. */

@@ -108,6 +108,14 @@ public class RelocationCase {
         this.updatedAt = now;
     }
 
+    /** Moves the assignment to a new start date, keeping its length: the end date moves by as many days. */
+    void moveStartDate(LocalDate newStart, Instant now) {
+        long days = ChronoUnit.DAYS.between(startDate, newStart);
+        this.startDate = newStart;
+        this.endDate = endDate.plusDays(days);
+        this.updatedAt = now;
+    }
+
     void recordFinalCost(Money finalCost, Instant now) {
         this.finalCostAmount = finalCost.amount();
         this.finalCostCurrency = finalCost.currency().getCurrencyCode();

@@ -121,7 +121,7 @@ public class FormSchemas {
         return (min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0);
     }
 
-    static boolean isDate(String s) {
+    public static boolean isDate(String s) {
         try {
             java.time.LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
             return true;

@@ -74,6 +74,7 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         if (formId != null) {
             Map<String, Object> values = submittedValues(body);
             Map<String, String> problems = new LinkedHashMap<>(forms.violations(formId, values));
+            problems.putAll(crossFieldProblems(formId, values));
             if (formId.equals(START_FORM)) {
                 IntakeValidator.validate(IntakeForm.toIntake(values)).forEach((field, problem) ->
                         problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
@@ -107,6 +108,23 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         }
         String key = start.group(2) != null ? start.group(3) : keyOf(start.group(3));
         return ProcessVariables.PROCESS_KEY.equals(key) ? START_FORM : null;
+    }
+
+    /** Rules that tie one field to another, which form-js cannot express as field validation. */
+    static Map<String, String> crossFieldProblems(String formId, Map<String, Object> values) {
+        if (formId.equals("decide-start-date") && "move".equals(values.get("startDateDecision"))) {
+            Object date = values.get("newStartDate");
+            if (!(date instanceof String s) || s.isBlank()) {
+                return Map.of("newStartDate", "is required to move the start date");
+            }
+            if (!FormSchemas.isDate(s)) {
+                return Map.of("newStartDate", "must be a date (yyyy-mm-dd)");
+            }
+            if (!java.time.LocalDate.parse(s.substring(0, 10)).isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+                return Map.of("newStartDate", "must lie in the future");
+            }
+        }
+        return Map.of();
     }
 
     /**
