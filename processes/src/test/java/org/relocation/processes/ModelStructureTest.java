@@ -62,7 +62,8 @@ class ModelStructureTest {
       Map.entry("answer-counsel-request", "group:mobility-specialist"),
       Map.entry("arrange-posted-worker-formalities", "group:mobility-specialist"),
       Map.entry("decide-start-date", "group:mobility-specialist"),
-      Map.entry("approve-case-closure", "group:mobility-specialist"));
+      Map.entry("approve-case-closure", "group:mobility-specialist"),
+      Map.entry("renew-permit", "group:mobility-specialist"));
 
   /** The external tasks of the contract and their topics. */
   private static final Map<String, String> EXTERNAL_TASKS = Map.ofEntries(
@@ -83,7 +84,10 @@ class ModelStructureTest {
       Map.entry("verify-right-to-work", "verify-right-to-work"),
       Map.entry("register-key-dates", "register-key-dates"),
       Map.entry("summarise-final-costs", "summarise-final-costs"),
-      Map.entry("close-case", "close-case"));
+      Map.entry("close-case", "close-case"),
+      Map.entry("plan-key-date", "plan-key-date"),
+      Map.entry("plan-next-reminder", "plan-key-date"),
+      Map.entry("send-key-date-reminder", "send-key-date-reminder"));
 
   @Test
   void theProcessFolderHoldsExactlyTheJourneyModels() {

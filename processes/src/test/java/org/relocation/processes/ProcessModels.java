@@ -21,7 +21,8 @@ final class ProcessModels {
 
   static final List<String> PROCESS_IDS = List.of(
       "relocation", "relocation-intake", "relocation-approval", "relocation-immigration", "relocation-housing",
-      "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure");
+      "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
+      "relocation-key-date", "relocation-permit-renewal");
   static final String DECISION_ID = "relocation-eligibility";
 
 

@@ -230,9 +230,7 @@ public class ImmigrationService {
     }
 
     private void upsertKeyDate(Long caseId, Long travellerId, String kind, LocalDate due, String note) {
-        keyDates.findByCaseIdAndKind(caseId, kind).ifPresentOrElse(
-                k -> k.reschedule(due, note),
-                () -> keyDates.save(new KeyDate(caseId, travellerId, kind, due, note)));
+        keyDates.register(caseId, travellerId, kind, due, note); // per traveller; plans the reminders (org.relocation.keydate)
     }
 
     @Transactional(readOnly = true)

@@ -1,19 +1,23 @@
 package org.relocation.immigration;
 
+import org.relocation.keydate.KeyDateService;
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic register-key-dates: assignment end and right-to-work recheck go into the key-date register. */
+/**
+ * Topic register-key-dates: at arrival, the assignment end and the right-to-work recheck go into the key-date
+ * register, each followed by its own reminder process (see {@link KeyDateService}).
+ */
 @Component
 class RegisterKeyDatesWorker extends CaseWorker {
 
-    private final ImmigrationService immigration;
+    private final KeyDateService keyDates;
 
-    RegisterKeyDatesWorker(ImmigrationService immigration) {
-        this.immigration = immigration;
+    RegisterKeyDatesWorker(KeyDateService keyDates) {
+        this.keyDates = keyDates;
     }
 
     @Override
@@ -23,7 +27,7 @@ class RegisterKeyDatesWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        immigration.registerKeyDates(task.caseId());
+        keyDates.registerCaseKeyDates(task.caseId());
         return Map.of();
     }
 }

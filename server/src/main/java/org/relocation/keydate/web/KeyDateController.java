@@ -1,0 +1,196 @@
+package org.relocation.keydate.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.OptimisticLockingException;
+import org.relocation.identity.Roles;
+import org.relocation.immigration.KeyDate;
+import org.relocation.keydate.BusinessCalendar;
+import org.relocation.keydate.InvalidKeyDateException;
+import org.relocation.keydate.KeyDateKind;
+import org.relocation.keydate.KeyDateService;
+import org.relocation.keydate.UpcomingKeyDate;
+import org.relocation.platform.web.BadRequestException;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The key-date register across all cases: upcoming dates by window, host country and kind; one key date with the
+ * engine timers that will remind of it; registering or moving a date; and an iCalendar feed of the caller's cases.
+ */
+@RestController
+@RequestMapping("/api/key-dates")
+@Tag(name = "Key dates", description = "Permit, visa and passport expiries, appointments, deadlines and rechecks, with their reminders")
+class KeyDateController {
+
+    private static final String READERS = "hasAnyRole('mobility-specialist','manager','hr-admin','admin','employee')";
+    private static final String WRITERS = "hasAnyRole('mobility-specialist','hr-admin','admin')";
+    private static final String STAFF = "hasAnyRole('mobility-specialist','manager','hr-admin','admin')";
+    /** The engine timers of the key-date process, in the order they usually fire. */
+    private static final List<String> TIMERS = List.of("renewal-due", "reminder-due", "key-date-due");
+    private static final int DEFAULT_WINDOW_DAYS = 90;
+    private static final int MAX_WINDOW_DAYS = 3660;
+    private static final int CALENDAR_MAX_EVENTS = 1000;
+    private static final int REGISTER_ATTEMPTS = 3;
+
+    private final KeyDateService keyDates;
+    private final CaseService cases;
+    private final ManagementService management;
+    private final Clock clock;
+
+    KeyDateController(KeyDateService keyDates, CaseService cases, ManagementService management, Clock clock) {
+        this.keyDates = keyDates;
+        this.cases = cases;
+        this.management = management;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(summary = "Upcoming key dates across all cases, soonest first",
+            description = "Window from..to (ISO dates, default today and 90 days on), country (host country, ISO 3166-1 alpha-2), kind. "
+                    + "Only cases still followed (in progress or completed). Employees see only their own cases. 400 for bad parameters.")
+    KeyDateViews.Page<KeyDateViews.Item> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                              @RequestParam(required = false) String country,
+                                              @RequestParam(required = false) String kind,
+                                              @RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = "20") int size,
+                                              Authentication user) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate start = from != null ? from : LocalDate.now(clock);
+        LocalDate end = to != null ? to : start.plusDays(DEFAULT_WINDOW_DAYS);
+        if (end.isBefore(start)) {
+            errors.put("to", "must not be before from");
+        } else if (ChronoUnit.DAYS.between(start, end) > MAX_WINDOW_DAYS) {
+            errors.put("to", "must be at most " + MAX_WINDOW_DAYS + " days after from");
+        }
+        checkCountry(country, errors);
+        checkKind(kind, errors);
+        if (page < 0) {
+            errors.put("page", "must not be negative");
+        }
+        if (size < 1 || size > 100) {
+            errors.put("size", "must be between 1 and 100");
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        var result = keyDates.upcoming(start, end, country, kind, onlyOwn(user), null, page, size);
+        return new KeyDateViews.Page<>(result.getContent().stream().map(KeyDateViews.Item::of).toList(), page, size,
+                result.getTotalElements(), result.getTotalPages());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "One key date: the engine timers waiting to remind of it (with their due instants) and the reminders sent")
+    KeyDateViews.Details get(@PathVariable long id, Authentication user) {
+        KeyDate k = keyDates.find(id).orElseThrow(() -> new KeyDateNotFoundException(id));
+        RelocationCase c = cases.get(k.getCaseId());
+        String own = onlyOwn(user);
+        if (own != null && !own.equals(c.getEmployeeUserId())) {
+            throw new KeyDateNotFoundException(id); // an employee learns nothing of other cases
+        }
+        List<KeyDateViews.Timer> timers = k.getProcessInstanceId() == null ? List.of() : TIMERS.stream()
+                .flatMap(activity -> management.createJobQuery().processInstanceId(k.getProcessInstanceId()).activityId(activity).list()
+                        .stream().map(job -> new KeyDateViews.Timer(activity, job.getDuedate().toInstant())))
+                .toList();
+        return KeyDateViews.details(k, c.getCaseNumber(), c.getHostCountry(), timers, keyDates.reminders(id));
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "Register a key date, or move it (one per case, traveller and kind)",
+            description = "travellerId empty: the employee. A moved date re-plans its reminders and renewal. 400 problem details "
+                    + "naming each bad field (unknown case, traveller or kind, a date in the past), nothing written.")
+    ResponseEntity<KeyDateViews.Details> register(@RequestBody KeyDateViews.Request body, Authentication user) {
+        if (body == null) {
+            throw new BadRequestException(Map.of("body", "is required"));
+        }
+        KeyDateService.Registration registration = new KeyDateService.Registration(body.caseId(), body.travellerId(), body.kind(),
+                body.dueDate(), body.note());
+        KeyDate k = null;
+        for (int attempt = 1; k == null; attempt++) {
+            try {
+                k = keyDates.register(registration);
+            } catch (InvalidKeyDateException e) {
+                throw new BadRequestException(e.getFieldErrors());
+            } catch (OptimisticLockingException e) {
+                // the follow-up being replaced was moving on at that moment (its worker completing a task): try again
+                if (attempt == REGISTER_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+        return ResponseEntity.created(URI.create("/api/key-dates/" + k.getId())).body(get(k.getId(), user));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    @GetMapping(value = "/calendar.ics", produces = "text/calendar")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "iCalendar feed (RFC 5545) of key dates",
+            description = "scope=mine (default): the cases the caller opened or worked a task on; scope=team: every case followed. "
+                    + "From 30 days ago to three years ahead.")
+    ResponseEntity<String> calendar(@RequestParam(defaultValue = "mine") String scope, Authentication user) {
+        if (!scope.equals("mine") && !scope.equals("team")) {
+            throw new BadRequestException(Map.of("scope", "must be mine or team"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<UpcomingKeyDate> items = keyDates.upcoming(today.minusDays(30), today.plusYears(3), null, null, null,
+                scope.equals("mine") ? user.getName() : null, 0, CALENDAR_MAX_EVENTS).getContent();
+        String name = scope.equals("mine") ? "Key dates of " + user.getName() : "Key dates of all cases";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"key-dates.ics\"")
+                .body(KeyDateCalendar.render(name, items, clock.instant(), "relocation-engine"));
+    }
+
+    private static void checkCountry(String country, Map<String, String> errors) {
+        if (country != null && !BusinessCalendar.isCountry(country)) {
+            errors.put("country", "is not an ISO 3166-1 alpha-2 country code such as DE");
+        }
+    }
+
+    private static void checkKind(String kind, Map<String, String> errors) {
+        if (kind != null && KeyDateKind.fromCode(kind).isEmpty()) {
+            errors.put("kind", "must be one of " + KeyDateKind.codes());
+        }
+    }
+
+    /** Employees (and only they, unless they also hold a staff role) are limited to their own cases. */
+    private static String onlyOwn(Authentication user) {
+        boolean staff = user.getAuthorities().stream().anyMatch(a -> !a.getAuthority().equals("ROLE_" + Roles.EMPLOYEE));
+        return staff ? null : user.getName();
+    }
+}

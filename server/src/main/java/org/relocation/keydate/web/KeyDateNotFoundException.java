@@ -1,0 +1,28 @@
+package org.relocation.keydate.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** No key date with that id (or none the caller may see): 404 problem details. */
+class KeyDateNotFoundException extends RuntimeException {
+
+    KeyDateNotFoundException(long id) {
+        super("No key date " + id);
+    }
+
+    @RestControllerAdvice(basePackageClasses = KeyDateController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class Handler {
+
+        @ExceptionHandler(KeyDateNotFoundException.class)
+        ProblemDetail notFound(KeyDateNotFoundException e) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+            p.setTitle("Not found");
+            return p;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.relocation.keydate;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The kinds of key date in the register; the code (kebab-case) is what is stored and what the API speaks. Code may
+ * register other kinds (kebab-case, at most 40 characters): they get the fallback rule of {@link ReminderPolicy}.
+ */
+public enum KeyDateKind {
+    PERMIT_EXPIRY("permit-expiry"),
+    VISA_EXPIRY("visa-expiry"),
+    PASSPORT_EXPIRY("passport-expiry"),
+    BIOMETRICS_APPOINTMENT("biometrics-appointment"),
+    ENTRY_DEADLINE("entry-deadline"),
+    ASSIGNMENT_END("assignment-end"),
+    SOCIAL_SECURITY_CERTIFICATE_END("social-security-certificate-end"),
+    /** The EU/EEA/CH A1 certificate of a posted worker (a social-security certificate of its own kind). */
+    A1_CERTIFICATE_END("a1-certificate-end"),
+    /** The host country's prior declaration of a posted worker, due before work starts. */
+    POSTING_DECLARATION_DUE("posting-declaration-due"),
+    RIGHT_TO_WORK_RECHECK("right-to-work-recheck");
+
+    private final String code;
+
+    KeyDateKind(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<KeyDateKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(KeyDateKind::code).toList();
+    }
+}
