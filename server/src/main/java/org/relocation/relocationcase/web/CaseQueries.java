@@ -4,6 +4,7 @@ import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.relocation.approval.ApprovalService;
+import org.relocation.document.DocumentService;
 import org.relocation.estimate.CostEstimator;
 import org.relocation.estimate.EstimateLine;
 import org.relocation.immigration.ImmigrationService;
@@ -33,9 +34,11 @@ class CaseQueries {
     private final CostEstimator estimator;
     private final ApprovalService approvals;
     private final NotificationService notifications;
+    private final DocumentService documentFiles;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
-                VendorService vendors, CostEstimator estimator, ApprovalService approvals, NotificationService notifications) {
+                VendorService vendors, CostEstimator estimator, ApprovalService approvals, NotificationService notifications,
+                DocumentService documentFiles) {
         this.repository = repository;
         this.cases = cases;
         this.tasks = tasks;
@@ -44,6 +47,7 @@ class CaseQueries {
         this.estimator = estimator;
         this.approvals = approvals;
         this.notifications = notifications;
+        this.documentFiles = documentFiles;
     }
 
     @Transactional(readOnly = true)
@@ -83,12 +87,17 @@ class CaseQueries {
                 phases.stream().map(CaseViews.PhaseView::of).toList(),
                 c.getTravellers().stream().map(CaseViews.TravellerView::of).toList(), openTasks,
                 cases.timeline(id).stream().map(CaseViews.TimelineView::of).toList(),
-                immigration.documents(id).stream().map(CaseViews.DocumentView::of).toList(),
+                documents(id),
                 immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList(),
                 vendors.orders(id).stream().map(CaseViews.ServiceOrderView::of).toList(), estimate,
                 approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList(),
                 immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList(),
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
+    }
+
+    private List<CaseViews.DocumentView> documents(Long caseId) {
+        var files = documentFiles.currentFiles(caseId);
+        return immigration.documents(caseId).stream().map(d -> CaseViews.DocumentView.of(d, files.get(d.getId()))).toList();
     }
 }

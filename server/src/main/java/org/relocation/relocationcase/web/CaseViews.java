@@ -1,6 +1,7 @@
 package org.relocation.relocationcase.web;
 
 import org.relocation.approval.ApprovalDecision;
+import org.relocation.document.FileSummary;
 import org.relocation.estimate.EstimateLine;
 import org.relocation.immigration.CaseDocument;
 import org.relocation.immigration.KeyDate;
@@ -70,10 +71,19 @@ final class CaseViews {
         }
     }
 
-    record DocumentView(Long travellerId, String documentType, String status, String note, Instant updatedAt) {
+    /** A checklist document; {@code id} addresses its file ({@code /api/cases/{caseId}/documents/{id}/file}), {@code file} is the current one, if any. */
+    record DocumentView(Long id, Long travellerId, String documentType, String status, String note, Instant updatedAt, DocumentFileView file) {
         static DocumentView of(CaseDocument d) {
-            return new DocumentView(d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt());
+            return of(d, null);
         }
+
+        static DocumentView of(CaseDocument d, FileSummary file) {
+            return new DocumentView(d.getId(), d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt(),
+                    file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt()));
+        }
+    }
+
+    record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
     }
 
     record KeyDateView(String kind, LocalDate dueDate, Long travellerId, String note) {

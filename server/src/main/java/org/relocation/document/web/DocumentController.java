@@ -1,0 +1,141 @@
+package org.relocation.document.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.relocation.document.DocumentAccessDeniedException;
+import org.relocation.document.DocumentIntegrityException;
+import org.relocation.document.DocumentNotFoundException;
+import org.relocation.document.DocumentService;
+import org.relocation.document.FileSummary;
+import org.relocation.document.InvalidDocumentFileException;
+import org.relocation.identity.Roles;
+import org.relocation.platform.web.BadRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Files of a case's document checklist. Upload and download: the case's own employee, mobility specialists and
+ * admins; anyone else gets 403 and the refusal is in the document's access log. The access log: mobility
+ * specialists and admins. An unknown case or document, or a document of another case, is a 404.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseId}/documents/{documentId}")
+@Tag(name = "Documents", description = "Document files of a case: upload (PDF, JPEG, PNG; at most 10 MB), download, access log. Stored encrypted, every access audited.")
+class DocumentController {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
+
+    /** Roles that may handle the documents of any case (besides each case's own employee). */
+    static final Set<String> DOCUMENT_ROLES = Set.of("ROLE_" + Roles.SPECIALIST, "ROLE_" + Roles.ADMIN);
+
+    private final DocumentService documents;
+
+    DocumentController(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    /** A stored file's metadata (never its content). */
+    record FileView(Long documentId, int version, String contentType, long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
+        static FileView of(FileSummary f) {
+            return new FileView(f.documentId(), f.version(), f.contentType(), f.sizeBytes(), f.sha256(), f.uploadedBy(), f.uploadedAt());
+        }
+    }
+
+    /** One line of a document's audit trail. */
+    record AccessView(Instant at, String actor, String action, String outcome, Long fileId) {
+    }
+
+    @PostMapping("/file")
+    @Operation(summary = "Upload the document's file (multipart/form-data, part \"file\")",
+            description = "PDF, JPEG or PNG, recognised by content; at most 10 MB; stored encrypted as a new version, the document becomes PROVIDED. "
+                    + "201 with the file's metadata; 400 naming the field \"file\" (empty, too large, wrong type), nothing written; "
+                    + "403 (logged) for anyone but the case's employee, mobility specialists and admins; 404 unknown case or document.")
+    ResponseEntity<FileView> upload(@PathVariable long caseId, @PathVariable long documentId,
+                                    @RequestPart(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
+        if (file == null) {
+            throw new BadRequestException(Map.of("file", "is required: send the file as the multipart/form-data part named file"));
+        }
+        FileSummary stored;
+        try {
+            stored = documents.upload(caseId, documentId, file.getBytes(), file.getContentType(), requester(user));
+        } catch (InvalidDocumentFileException e) {
+            throw new BadRequestException(Map.of("file", e.getMessage()));
+        }
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + documentId + "/file")).body(FileView.of(stored));
+    }
+
+    @GetMapping("/file")
+    @Operation(summary = "Download the document's current file, decrypted, as an attachment",
+            description = "The case's employee, mobility specialists and admins; 403 (logged) for anyone else; 404 unknown case or document, or no file yet.")
+    ResponseEntity<byte[]> download(@PathVariable long caseId, @PathVariable long documentId, Authentication user) {
+        DocumentService.Download d = documents.download(caseId, documentId, requester(user));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.file().contentType()))
+                .contentLength(d.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(d.content());
+    }
+
+    @GetMapping("/access-log")
+    @PreAuthorize("hasAnyRole('mobility-specialist','admin')")
+    @Operation(summary = "The document's audit trail: every upload, download and refusal with its actor, oldest first")
+    List<AccessView> accessLog(@PathVariable long caseId, @PathVariable long documentId) {
+        return documents.accessLog(caseId, documentId).stream()
+                .map(a -> new AccessView(a.getOccurredAt(), a.getActor(), a.getAction().name(), a.getOutcome(), a.getFileId()))
+                .toList();
+    }
+
+    private static DocumentService.Requester requester(Authentication user) {
+        boolean documentRole = user.getAuthorities().stream().anyMatch(a -> DOCUMENT_ROLES.contains(a.getAuthority()));
+        return new DocumentService.Requester(user.getName(), documentRole);
+    }
+
+    @ExceptionHandler(DocumentNotFoundException.class)
+    ProblemDetail notFound(DocumentNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return p;
+    }
+
+    @ExceptionHandler(DocumentAccessDeniedException.class)
+    ProblemDetail denied(DocumentAccessDeniedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Forbidden");
+        return p;
+    }
+
+    @ExceptionHandler(DocumentIntegrityException.class)
+    ProblemDetail integrity(DocumentIntegrityException e) {
+        log.error("A stored document file failed its integrity check: {}", e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The stored file could not be decrypted or verified; the error is logged for the operators");
+        p.setTitle("Stored file unreadable");
+        return p;
+    }
+}
