@@ -104,6 +104,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "a1ValidUntil", TODAY.plusMonths(20).withDayOfMonth(15),
                     "postingDeclarationReference", "MELD-2026-0042",
                     "postingDeclarationFiled", true)),
+            Map.entry("renew-permit", values(
+                    "renewalAction", "filed",
+                    "renewalNotes", "Renewal application filed with the immigration office")),
             Map.entry("decide-start-date", values(
                     "startDateDecision", "keep", // "move" would re-plan the case's dates through the move-start-date worker
                     "decisionNotes", "Counsel expects the permit before the start")),
@@ -139,7 +142,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
             "approve-relocation", Map.of("estimateExceedsBudget", false),
-            "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0));
+            "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0),
+            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"));
 
     /** A task waiting for its user, of a case registered for it. */
     record OpenTask(TaskForm form, long caseId, Task task) {

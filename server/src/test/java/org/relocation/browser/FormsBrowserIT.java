@@ -44,6 +44,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("answer-counsel-request", "relocation-immigration", "specialist"),
             new TaskForm("arrange-posted-worker-formalities", "relocation-immigration", "specialist"),
             new TaskForm("decide-start-date", "relocation-immigration", "specialist"),
+            new TaskForm("renew-permit", "relocation-permit-renewal", "specialist"),
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
@@ -96,7 +97,7 @@ class FormsBrowserIT extends BrowserTestSupport {
     private Task taskFor(TaskForm form) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
-                .setVariables(Map.of("employeeUserId", "employee"))
+                .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z")) // dueAt: renew-permit's due date
                 .startBeforeActivity(form.formId())
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
