@@ -70,6 +70,8 @@ final class TaskForms {
             case "confirm-arrival" -> {
                 str(v, "arrivalDate", today);
                 str(v, "rtwDocumentType", "residence-permit");
+                str(v, "rtwCheckMethod", "in-person");
+                str(v, "rtwNextCheckDate", "2029-12-31");
                 str(v, "pd_rtwDocumentReference", "RP-" + Math.abs(caseLabel.hashCode() % 10_000_000));
                 str(v, "rtwCheckDate", today);
             }

@@ -134,7 +134,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "arrivalDate", TODAY.minusDays(1),
                     "rtwDocumentType", "work-permit",
                     "pd_rtwDocumentReference", "WP-556677",
-                    "rtwCheckDate", TODAY)),
+                    "rtwCheckDate", TODAY,
+                    "rtwCheckMethod", "in-person",
+                    "rtwNextCheckDate", TODAY.plusYears(2))),
             Map.entry("approve-case-closure", values(
                     "closureConfirmed", true,
                     "closureNotes", "Closed in the form-filling browser test")));

@@ -80,7 +80,10 @@ final class Tasklist {
     Tasklist openTask(String taskId, String taskName) {
         Optional<WebElement> previousForm = driver.findElements(TASK_FORM).stream().findFirst();
         By link = taskLink(taskId);
-        browser.await("task '" + taskName + "' (" + taskId + ") in the task list", ExpectedConditions.elementToBeClickable(link)).click();
+        WebElement entry = browser.await("task '" + taskName + "' (" + taskId + ") in the task list", ExpectedConditions.elementToBeClickable(link));
+        // a long list runs under the fixed footer: bring the entry to the middle of the list first
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", entry);
+        browser.await("task '" + taskName + "' (" + taskId + ") to be clickable", ExpectedConditions.elementToBeClickable(entry)).click();
         browser.await("task '" + taskName + "' to be opened", ExpectedConditions.urlContains("task=" + taskId));
         previousForm.ifPresent(f -> browser.await("the previous task's form to go", ExpectedConditions.stalenessOf(f)));
         browser.await("the form of task '" + taskName + "'", ExpectedConditions.or(

@@ -59,7 +59,8 @@ class JourneyEndToEndTest {
         employee.completeTask(caseNumber, "confirm-benefits-enrolment",
                 vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
         specialist.completeTask(caseNumber, "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
-                "pd_rtwDocumentReference", "WP-998877", "rtwCheckDate", "2027-03-01"));
+                "pd_rtwDocumentReference", "WP-998877", "rtwCheckDate", "2027-03-01", "rtwCheckMethod", "in-person",
+                "rtwNextCheckDate", "2029-01-31"));
         specialist.completeTask(caseNumber, "approve-case-closure", vars("closureConfirmed", true, "closureNotes", "Smooth move"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -93,6 +94,11 @@ class JourneyEndToEndTest {
         assertThat(c.get("documents").findValuesAsText("status")).containsOnly("VALIDATED");
         assertThat(c.get("approvals").get(0).get("decidedBy").asText()).isEqualTo("manager");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkedBy").asText()).isEqualTo("specialist");
+        assertThat(c.get("rightToWorkChecks").get(0).get("checkMethod").asText()).isEqualTo("in-person");
+        assertThat(c.get("keyDates")).anySatisfy(k -> {
+            assertThat(k.get("kind").asText()).isEqualTo("right-to-work-recheck");
+            assertThat(k.get("dueDate").asText()).isEqualTo("2029-01-31");
+        });
         assertThat(c.get("finalCost").get("currency").asText()).isEqualTo("EUR");
         assertThat(c.get("notifications").findValuesAsText("kind")).contains("case-completed");
 
@@ -135,6 +141,27 @@ class JourneyEndToEndTest {
         });
         assertThat(c.get("openTasks").findValuesAsText("taskKey")).doesNotContain("provide-immigration-documents");
         assertThat(history.createHistoricVariableInstanceQuery().variableName("pd_a1Reference").count()).isZero();
+    }
+
+    @Test
+    void aPassportExpiringTooSoonAfterTheAssignmentIsSentBackByTheAutomaticCheck() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "250000"));
+        String caseNumber = created.get("caseNumber").asText();
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "approve"));
+        // the assignment ends 2029-02-28: the passport must be valid until at least 2029-08-28
+        Api.as(port, "employee").completeTask(caseNumber, "provide-immigration-documents",
+                vars("pd_passportNumber", "X5566778", "pd_passportExpiry", "2029-05-31", "documentsProvided", true));
+
+        JsonNode documents = specialist.caseDetails(created.get("id").asLong()).get("documents");
+        assertThat(documents).anySatisfy(d -> {
+            assertThat(d.get("documentType").asText()).isEqualTo("passport-copy");
+            assertThat(d.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(d.get("note").asText()).contains("2029-08-28");
+        });
+        assertThat(documents).filteredOn(d -> !d.get("documentType").asText().equals("passport-copy"))
+                .allSatisfy(d -> assertThat(d.get("status").asText()).isEqualTo("PROVIDED"));
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.List;
 @Service
 public class ImmigrationService {
 
+    /** Many countries require a passport valid this many months beyond the planned stay. */
+    static final int PASSPORT_MONTHS_BEYOND_END = 6;
+
     /** What counsel needs to advise when the catalogue has no documents for the case (referrals). */
     static final List<String> COUNSEL_DOCUMENTS = List.of("passport-copy", "assignment-letter");
 
@@ -177,12 +180,20 @@ public class ImmigrationService {
     public void documentsProvided(Long caseId, String passportNumber, LocalDate passportExpiry) {
         RelocationCase c = cases.get(caseId);
         c.employee().recordPassport(passportNumber, passportExpiry);
+        LocalDate validUntilAtLeast = c.getEndDate() == null ? null : c.getEndDate().plusMonths(PASSPORT_MONTHS_BEYOND_END);
+        boolean tooShort = passportExpiry != null && validUntilAtLeast != null && passportExpiry.isBefore(validUntilAtLeast);
         if (passportExpiry != null) {
             upsertKeyDate(caseId, c.employee().getId(), "passport-expiry", passportExpiry, "Employee passport expires");
         }
         documents.findByCaseIdOrderById(caseId).stream()
                 .filter(d -> d.getStatus() == CaseDocument.Status.REQUESTED || d.getStatus() == CaseDocument.Status.REJECTED)
                 .forEach(d -> d.mark(CaseDocument.Status.PROVIDED, null, clock.instant()));
+        if (tooShort) {
+            // an automatic check: the employee's passport copy goes back with the reason, the specialist sees it when validating
+            documents.findByTravellerIdAndDocumentType(c.employee().getId(), "passport-copy").ifPresent(d -> d.mark(CaseDocument.Status.REJECTED,
+                    "Automatic check: the passport must be valid until at least " + validUntilAtLeast + " (" + PASSPORT_MONTHS_BEYOND_END
+                            + " months after the planned end); it expires earlier. Renew it before the application.", clock.instant()));
+        }
     }
 
     /** The specialist validated (or rejected) the provided documents. */
@@ -194,9 +205,18 @@ public class ImmigrationService {
                 .forEach(d -> d.mark(to, comment == null ? null : comment.substring(0, Math.min(comment.length(), 500)), clock.instant()));
     }
 
+    /**
+     * Records the right-to-work check; for time-limited permission its next check becomes the employee's
+     * {@code right-to-work-recheck} key date (with reminders).
+     */
     @Transactional
-    public void recordRightToWork(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy) {
-        rightToWork.save(new RightToWorkCheck(caseId, documentType, documentReference, checkedOn, checkedBy, clock.instant()));
+    public void recordRightToWork(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
+                                  String method, LocalDate nextCheckOn) {
+        rightToWork.save(new RightToWorkCheck(caseId, documentType, documentReference, checkedOn, checkedBy, method, nextCheckOn, clock.instant()));
+        if (nextCheckOn != null) {
+            upsertKeyDate(caseId, cases.get(caseId).employee().getId(), "right-to-work-recheck", nextCheckOn,
+                    "Repeat the right-to-work check (time-limited permission)");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -217,16 +237,6 @@ public class ImmigrationService {
         if (validUntil != null) {
             upsertKeyDate(caseId, travellerId, "permit-expiry", validUntil, "Permit expires");
         }
-    }
-
-    /** Registers the assignment's key dates; idempotent (one row per kind). */
-    @Transactional
-    public void registerKeyDates(Long caseId) {
-        RelocationCase c = cases.get(caseId);
-        upsertKeyDate(caseId, null, "assignment-end", c.getEndDate(), "Planned end of the assignment");
-        keyDates.findByCaseIdAndKind(caseId, "permit-expiry").ifPresent(permit ->
-                upsertKeyDate(caseId, permit.getTravellerId(), "right-to-work-recheck", permit.getDueDate().minusDays(30),
-                        "Recheck right to work before the permit expires"));
     }
 
     private void upsertKeyDate(Long caseId, Long travellerId, String kind, LocalDate due, String note) {

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The record that someone checked the employee's right to work: who, which document, when. */
+/**
+ * The record that someone checked the employee's right to work: who, which document (its reference is personal
+ * data), how, when, and for time-limited permission when the check must be repeated.
+ */
 @Entity
 @Table(name = "right_to_work_check")
 public class RightToWorkCheck {
@@ -26,12 +29,17 @@ public class RightToWorkCheck {
     private String documentReference;
     private LocalDate checkedOn;
     private String checkedBy;
+    private String checkMethod;
+    private LocalDate nextCheckOn;
     private Instant recordedAt;
 
     protected RightToWorkCheck() {
     }
 
-    RightToWorkCheck(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy, Instant recordedAt) {
+    RightToWorkCheck(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
+                     String checkMethod, LocalDate nextCheckOn, Instant recordedAt) {
+        this.checkMethod = checkMethod;
+        this.nextCheckOn = nextCheckOn;
         this.caseId = caseId;
         this.documentType = documentType;
         this.documentReference = documentReference;
@@ -46,4 +54,7 @@ public class RightToWorkCheck {
     public LocalDate getCheckedOn() { return checkedOn; }
     public String getCheckedBy() { return checkedBy; }
     public Instant getRecordedAt() { return recordedAt; }
+    public String getCheckMethod() { return checkMethod; }
+    /** Null for permanent permission (e.g. an EU/EEA passport). */
+    public LocalDate getNextCheckOn() { return nextCheckOn; }
 }

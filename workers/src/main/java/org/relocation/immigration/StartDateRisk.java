@@ -1,5 +1,6 @@
 package org.relocation.immigration;
 
+import org.relocation.keydate.KeyDateService;
 import org.relocation.notification.NotificationService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
@@ -23,9 +24,10 @@ public class StartDateRisk {
     private final CaseService cases;
     private final ImmigrationService immigration;
     private final NotificationService notifications;
+    private final KeyDateService keyDates;
     private final int daysBefore;
 
-    StartDateRisk(CaseService cases, ImmigrationService immigration, NotificationService notifications,
+    StartDateRisk(CaseService cases, ImmigrationService immigration, NotificationService notifications, KeyDateService keyDates,
                   @Value("${relocation.immigration.start-date-risk-days:30}") int daysBefore) {
         if (daysBefore < 0) {
             throw new IllegalStateException("relocation.immigration.start-date-risk-days must not be negative, was " + daysBefore);
@@ -33,6 +35,7 @@ public class StartDateRisk {
         this.cases = cases;
         this.immigration = immigration;
         this.notifications = notifications;
+        this.keyDates = keyDates;
         this.daysBefore = daysBefore;
     }
 
@@ -61,7 +64,7 @@ public class StartDateRisk {
     @Transactional
     public Date moveStartDate(Long caseId, LocalDate newStart) {
         cases.moveStartDate(caseId, newStart, null);
-        immigration.registerKeyDates(caseId);
+        keyDates.registerCaseKeyDates(caseId);
         immigration.determinePostedWorker(caseId);
         return watchUntil(caseId);
     }

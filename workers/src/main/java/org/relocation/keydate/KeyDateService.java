@@ -160,13 +160,19 @@ public class KeyDateService {
         return upsert(c, t.getId(), r.kind(), r.dueDate(), r.note());
     }
 
-    /** At arrival: the assignment end, and the employee's right-to-work recheck 30 days before the permit expires. */
+    /**
+     * At arrival: the assignment end, and, unless the right-to-work check recorded when the next one is due, the
+     * employee's right-to-work recheck 30 days before the permit expires.
+     */
     @Transactional
     public void registerCaseKeyDates(Long caseId) {
         RelocationCase c = cases.get(caseId);
         Long employee = c.employee().getId();
         if (c.getEndDate() != null) {
             upsert(c, employee, KeyDateKind.ASSIGNMENT_END.code(), c.getEndDate(), "Planned end of the assignment");
+        }
+        if (keyDates.findByCaseIdAndTravellerIdAndKind(caseId, employee, KeyDateKind.RIGHT_TO_WORK_RECHECK.code()).isPresent()) {
+            return; // the check's own next date stands
         }
         keyDates.findByCaseIdAndTravellerIdAndKind(caseId, employee, KeyDateKind.PERMIT_EXPIRY.code()).ifPresent(permit ->
                 upsert(c, employee, KeyDateKind.RIGHT_TO_WORK_RECHECK.code(), permit.getDueDate().minusDays(30),

@@ -31,7 +31,7 @@ class FormRecords {
             case "arrange-posted-worker-formalities" -> immigration.postingArranged(caseId, str(form, "pd_a1Reference"),
                     date(form, "a1ValidUntil"), str(form, "postingDeclarationReference"));
             case "confirm-arrival" -> immigration.recordRightToWork(caseId, str(form, "rtwDocumentType"), str(form, "pd_rtwDocumentReference"),
-                    date(form, "rtwCheckDate"), actor);
+                    date(form, "rtwCheckDate"), actor, str(form, "rtwCheckMethod"), date(form, "rtwNextCheckDate"));
             default -> {
                 // other forms carry no personal data and live on as process history
             }

@@ -110,8 +110,22 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         return ProcessVariables.PROCESS_KEY.equals(key) ? START_FORM : null;
     }
 
+    /** Right-to-work documents whose permission ends: the check must be repeated. */
+    private static final java.util.Set<Object> TIME_LIMITED_PERMISSION = java.util.Set.of("passport-with-visa", "residence-permit", "work-permit");
+
     /** Rules that tie one field to another, which form-js cannot express as field validation. */
     static Map<String, String> crossFieldProblems(String formId, Map<String, Object> values) {
+        if (formId.equals("confirm-arrival") && TIME_LIMITED_PERMISSION.contains(values.get("rtwDocumentType"))) {
+            Object next = values.get("rtwNextCheckDate");
+            if (!(next instanceof String s) || s.isBlank()) {
+                return Map.of("rtwNextCheckDate", "is required for time-limited permission (" + values.get("rtwDocumentType") + ")");
+            }
+            Object checked = values.get("rtwCheckDate");
+            if (FormSchemas.isDate(s) && checked instanceof String c && FormSchemas.isDate(c)
+                    && !java.time.LocalDate.parse(s.substring(0, 10)).isAfter(java.time.LocalDate.parse(c.substring(0, 10)))) {
+                return Map.of("rtwNextCheckDate", "must be after the check date");
+            }
+        }
         if (formId.equals("decide-start-date") && "move".equals(values.get("startDateDecision"))) {
             Object date = values.get("newStartDate");
             if (!(date instanceof String s) || s.isBlank()) {

@@ -115,9 +115,11 @@ final class CaseViews {
         }
     }
 
-    record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy) {
+    record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
+                           String checkMethod, LocalDate nextCheckOn) {
         static RightToWorkView of(RightToWorkCheck r) {
-            return new RightToWorkView(r.getDocumentType(), r.getDocumentReference(), r.getCheckedOn(), r.getCheckedBy());
+            return new RightToWorkView(r.getDocumentType(), r.getDocumentReference(), r.getCheckedOn(), r.getCheckedBy(),
+                    r.getCheckMethod(), r.getNextCheckOn());
         }
     }
 
