@@ -240,7 +240,9 @@ final class Tasklist {
         browser.await("the Complete button to be enabled", ExpectedConditions.or(
                 ExpectedConditions.elementToBeClickable(COMPLETE), visible(FIELD_WITH_ERRORS)));
         failOnFieldErrors("before completing the task");
-        driver.findElement(COMPLETE).click();
+        WebElement complete = driver.findElement(COMPLETE);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
         browser.await("the task to be completed and leave the task list", ExpectedConditions.or(
                 ExpectedConditions.invisibilityOfElementLocated(taskLink(taskId)),
                 visible(FIELD_WITH_ERRORS),
