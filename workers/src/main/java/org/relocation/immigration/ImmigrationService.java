@@ -5,6 +5,7 @@ import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.Relationship;
 import org.relocation.relocationcase.Traveller;
+import org.relocation.relocationcase.TimelineEntry;
 import org.relocation.relocationcase.TravellerPermit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -194,6 +195,44 @@ public class ImmigrationService {
                     "Automatic check: the passport must be valid until at least " + validUntilAtLeast + " (" + PASSPORT_MONTHS_BEYOND_END
                             + " months after the planned end); it expires earlier. Renew it before the application.", clock.instant()));
         }
+    }
+
+    /**
+     * The specialist's review of one document: accepted (VALIDATED) or rejected with the reason (REJECTED: the
+     * employee is asked for it again when the validation task goes back to them).
+     * @return false if the case has no such document
+     * @throws IllegalArgumentException naming the field, for a rejection without a reason or a reason over 500 characters
+     * @throws IllegalStateException if nothing has been provided for the document yet
+     */
+    @Transactional
+    public boolean reviewDocument(Long caseId, Long documentId, boolean accept, String reason, String actor) {
+        CaseDocument d = documents.findById(documentId).filter(x -> x.getCaseId().equals(caseId)).orElse(null);
+        if (d == null) {
+            return false;
+        }
+        if (!accept && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("reason");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw new IllegalArgumentException("reason");
+        }
+        if (d.getStatus() == CaseDocument.Status.REQUESTED) {
+            throw new IllegalStateException("Document " + documentId + " has not been provided yet");
+        }
+        d.mark(accept ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED, reason, clock.instant());
+        cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "document-reviewed",
+                d.getDocumentType() + (accept ? " accepted" : " rejected"), null, actor);
+        return true;
+    }
+
+    /** Document types of the case that are rejected or still missing: the documents cannot be declared valid with them. */
+    @Transactional(readOnly = true)
+    public List<String> documentsNotAcceptable(Long caseId) {
+        return documents.findByCaseIdOrderById(caseId).stream()
+                .filter(d -> d.getStatus() == CaseDocument.Status.REJECTED || d.getStatus() == CaseDocument.Status.REQUESTED)
+                .map(CaseDocument::getDocumentType)
+                .distinct()
+                .toList();
     }
 
     /** The specialist validated (or rejected) the provided documents. */

@@ -1,5 +1,7 @@
 package org.relocation.document.web;
 
+import org.springframework.web.bind.annotation.RequestBody;
+import org.relocation.immigration.ImmigrationService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.document.DocumentAccessDeniedException;
@@ -53,9 +55,50 @@ class DocumentController {
     static final Set<String> DOCUMENT_ROLES = Set.of("ROLE_" + Roles.SPECIALIST, "ROLE_" + Roles.ADMIN);
 
     private final DocumentService documents;
+    private final ImmigrationService immigration;
 
-    DocumentController(DocumentService documents) {
+    DocumentController(DocumentService documents, ImmigrationService immigration) {
         this.documents = documents;
+        this.immigration = immigration;
+    }
+
+    /** The specialist's review of one document: {@code accept}, or {@code reject} with the reason the employee will see. */
+    record Review(String decision, String reason) {
+    }
+
+    @PostMapping("/review")
+    @PreAuthorize("hasAnyRole('mobility-specialist','admin')")
+    @Operation(summary = "Accept a provided document, or reject it with a reason (it is requested again when the validation goes back to the employee)")
+    Map<String, Object> review(@PathVariable long caseId, @PathVariable long documentId, @RequestBody Review review, Authentication user) {
+        if (review == null || !("accept".equals(review.decision()) || "reject".equals(review.decision()))) {
+            throw new BadRequestException(Map.of("decision", "must be accept or reject"));
+        }
+        boolean found;
+        try {
+            found = immigration.reviewDocument(caseId, documentId, "accept".equals(review.decision()), review.reason(), user.getName());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(Map.of("reason", "is required to reject a document (at most 500 characters)"));
+        } catch (IllegalStateException e) {
+            throw new DocumentNotReadyException("Document " + documentId + " has not been provided yet: nothing to review");
+        }
+        if (!found) {
+            throw new DocumentNotFoundException("No document " + documentId + " in case " + caseId);
+        }
+        return Map.of("documentId", documentId, "status", "accept".equals(review.decision()) ? "VALIDATED" : "REJECTED");
+    }
+
+    /** A review of a document nobody provided yet: 409. */
+    static class DocumentNotReadyException extends RuntimeException {
+        DocumentNotReadyException(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(DocumentNotReadyException.class)
+    ProblemDetail notReady(DocumentNotReadyException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflict");
+        return p;
     }
 
     /** A stored file's metadata (never its content). */

@@ -17,6 +17,7 @@ import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.IntakeForm;
 import org.relocation.platform.engine.PersonalData;
 import org.relocation.platform.engine.ProcessVariables;
+import org.relocation.immigration.ImmigrationService;
 import org.relocation.relocationcase.IntakeValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +46,13 @@ class FormSubmissionGuard extends OncePerRequestFilter {
 
     private final TaskService tasks;
     private final CommandExecutor commands;
+    private final ImmigrationService immigration;
     private final RepositoryService repository;
     private final FormSchemas forms;
     private final ObjectMapper json;
 
-    FormSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json) {
+    FormSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json, ImmigrationService immigration) {
+        this.immigration = immigration;
         this.tasks = engine.getTaskService();
         this.repository = engine.getRepositoryService();
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
@@ -75,6 +79,7 @@ class FormSubmissionGuard extends OncePerRequestFilter {
             Map<String, Object> values = submittedValues(body);
             Map<String, String> problems = new LinkedHashMap<>(forms.violations(formId, values));
             problems.putAll(crossFieldProblems(formId, values));
+            problems.putAll(caseProblems(formId, request.getRequestURI(), values));
             if (formId.equals(START_FORM)) {
                 IntakeValidator.validate(IntakeForm.toIntake(values)).forEach((field, problem) ->
                         problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
@@ -108,6 +113,31 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         }
         String key = start.group(2) != null ? start.group(3) : keyOf(start.group(3));
         return ProcessVariables.PROCESS_KEY.equals(key) ? START_FORM : null;
+    }
+
+    /**
+     * Rules against the case records: the documents cannot be declared valid while one of them is rejected
+     * (the specialist's review of that document) or still missing.
+     */
+    private Map<String, String> caseProblems(String formId, String uri, Map<String, Object> values) {
+        if (!formId.equals("validate-immigration-documents") || !"valid".equals(values.get("documentsDecision"))) {
+            return Map.of();
+        }
+        Matcher task = COMPLETE.matcher(uri);
+        if (!task.matches()) {
+            return Map.of();
+        }
+        String id = task.group(2);
+        Object caseId = commands.execute(context -> {
+            TaskEntity t = context.getTaskManager().findTaskById(id);
+            return t == null ? null : t.getVariable("caseId");
+        });
+        if (!(caseId instanceof Number n)) {
+            return Map.of();
+        }
+        List<String> open = immigration.documentsNotAcceptable(n.longValue());
+        return open.isEmpty() ? Map.of() : Map.of("documentsDecision",
+                "documents rejected or missing: " + open + "; choose invalid to ask the employee for them again");
     }
 
     /** Right-to-work documents whose permission ends: the check must be repeated. */

@@ -3,6 +3,7 @@ package org.relocation.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.relocation.immigration.ImmigrationService;
 import org.relocation.platform.engine.FormSchemas;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -83,8 +84,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json) {
-        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json));
+    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json,
+                                                                    ImmigrationService immigration) {
+        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json, immigration));
         bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
         bean.setOrder(0); // after Spring Security (-100): only authenticated callers get this far on /engine-rest
         return bean;

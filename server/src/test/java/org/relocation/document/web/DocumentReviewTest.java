@@ -1,0 +1,101 @@
+package org.relocation.document.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.relocation.Api;
+import org.relocation.ServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.relocation.Api.vars;
+
+/**
+ * The specialist reviews each document: accepts it, or rejects it with a reason; the documents cannot be
+ * declared valid while one is rejected, and "invalid" asks the employee again for the rejected ones only.
+ */
+@ServerTest
+class DocumentReviewTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void eachDocumentIsAcceptedOrRejectedWithAReasonAndOnlyTheRejectedAreRequestedAgain() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee2", "IN", "GB", "DE", "LONG_TERM", "250000"));
+        long id = created.get("id").asLong();
+        String caseNumber = created.get("caseNumber").asText();
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").completeTask(caseNumber, "approve-relocation", vars("managerDecision", "approve"));
+        Api employee = Api.as(port, "employee2");
+        employee.completeTask(caseNumber, "provide-immigration-documents",
+                vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+
+        JsonNode documents = specialist.caseDetails(id).get("documents");
+        long passport = idOf(documents, "passport-copy");
+        long letter = idOf(documents, "assignment-letter");
+        String base = "/api/cases/" + id + "/documents/";
+
+        // bad reviews: 400 naming the field, 404 for a document of no such case, 403 for the employee
+        assertThat(specialist.post(base + passport + "/review", Map.of("decision", "maybe")).getStatusCode().value()).isEqualTo(400);
+        var noReason = specialist.post(base + passport + "/review", Map.of("decision", "reject"));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(noReason.getBody().get("fieldErrors").has("reason")).isTrue();
+        assertThat(specialist.post("/api/cases/" + (id + 100000) + "/documents/" + passport + "/review", Map.of("decision", "accept"))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(employee.post(base + passport + "/review", Map.of("decision", "accept")).getStatusCode().value()).isEqualTo(403);
+
+        assertThat(specialist.post(base + passport + "/review", Map.of("decision", "reject", "reason", "The copy is unreadable"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(specialist.post(base + letter + "/review", Map.of("decision", "accept")).getStatusCode().value()).isEqualTo(200);
+
+        // "valid" while a document is rejected: 400, the task stays open
+        String task = specialist.awaitTask(caseNumber, "validate-immigration-documents");
+        var valid = specialist.complete(task, Map.of("documentsDecision", "valid"));
+        assertThat(valid.getStatusCode().value()).isEqualTo(400);
+        assertThat(valid.getBody().get("fieldErrors").get("documentsDecision").asText()).contains("passport-copy");
+
+        specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "invalid", "validationComment", "See the notes"));
+        JsonNode afterReview = specialist.caseDetails(id).get("documents");
+        assertThat(statusOf(afterReview, passport)).isEqualTo("REJECTED");
+        assertThat(noteOf(afterReview, passport)).isEqualTo("The copy is unreadable");
+        assertThat(statusOf(afterReview, letter)).as("accepted documents stay accepted").isEqualTo("VALIDATED");
+
+        // the employee provides again: only the rejected one comes back for validation
+        employee.completeTask(caseNumber, "provide-immigration-documents",
+                vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+        JsonNode again = specialist.caseDetails(id).get("documents");
+        assertThat(statusOf(again, passport)).isEqualTo("PROVIDED");
+        assertThat(statusOf(again, letter)).isEqualTo("VALIDATED");
+        assertThat(specialist.caseDetails(id).get("timeline").findValuesAsText("elementId")).contains("document-reviewed");
+    }
+
+    private static long idOf(JsonNode documents, String type) {
+        for (JsonNode d : documents) {
+            if (d.get("documentType").asText().equals(type)) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no " + type + " in " + documents);
+    }
+
+    private static String statusOf(JsonNode documents, long id) {
+        for (JsonNode d : documents) {
+            if (d.get("id").asLong() == id) {
+                return d.get("status").asText();
+            }
+        }
+        throw new AssertionError("no document " + id);
+    }
+
+    private static String noteOf(JsonNode documents, long id) {
+        for (JsonNode d : documents) {
+            if (d.get("id").asLong() == id) {
+                return d.get("note").asText();
+            }
+        }
+        throw new AssertionError("no document " + id);
+    }
+}
