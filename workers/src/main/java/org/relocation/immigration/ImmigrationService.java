@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Permits, document checklists, right-to-work records and key dates of a case. */
@@ -53,7 +52,7 @@ public class ImmigrationService {
     @Transactional
     public int determineRequirements(Long caseId) {
         RelocationCase c = cases.get(caseId);
-        int months = durationMonths(c.getStartDate(), c.getEndDate());
+        int months = c.durationMonths();
         String employeeNationality = c.employee().getNationality();
         int needing = 0;
         for (Traveller t : c.getTravellers()) {
@@ -91,7 +90,7 @@ public class ImmigrationService {
         boolean posted = !c.getHomeCountry().equals(c.getHostCountry())
                 && FreeMovement.MEMBERS.contains(c.getHomeCountry()) && FreeMovement.MEMBERS.contains(c.getHostCountry())
                 && (c.getAssignmentType() == AssignmentType.SHORT_TERM || c.getAssignmentType() == AssignmentType.LONG_TERM)
-                && durationMonths(c.getStartDate(), c.getEndDate()) <= A1_MAX_MONTHS;
+                && c.durationMonths() <= A1_MAX_MONTHS;
         if (posted && c.getStartDate() != null) {
             upsertKeyDate(caseId, c.employee().getId(), "posting-declaration-due", c.getStartDate(),
                     "Posted-worker declaration to the host country due before work starts");
@@ -162,18 +161,6 @@ public class ImmigrationService {
     @Transactional(readOnly = true)
     public int counselBranchOf(Long caseId, Long travellerId) {
         return travellersNeedingPermit(caseId).indexOf(travellerId);
-    }
-
-    /** Whole months from start to end, a started month counting as one; at least 1. */
-    static int durationMonths(LocalDate start, LocalDate end) {
-        if (start == null || end == null || !end.isAfter(start)) {
-            return 1;
-        }
-        long months = ChronoUnit.MONTHS.between(start, end);
-        if (start.plusMonths(months).isBefore(end)) {
-            months++;
-        }
-        return (int) Math.max(1, Math.min(months, Integer.MAX_VALUE));
     }
 
     /** The employee provided passport data and documents through the Tasklist form. */

@@ -17,11 +17,4 @@ public interface KeyDateRepository extends JpaRepository<KeyDate, Long>, KeyDate
     List<KeyDate> findByCaseIdOrderById(Long caseId);
 
     Optional<KeyDate> findByCaseIdAndTravellerIdAndKind(Long caseId, Long travellerId, String kind);
-
-    List<KeyDate> findByCaseIdAndKindOrderById(Long caseId, String kind);
-
-    /** The first registered key date of that kind on the case (the employee's, usually); there may be one per traveller. */
-    default Optional<KeyDate> findByCaseIdAndKind(Long caseId, String kind) {
-        return findByCaseIdAndKindOrderById(caseId, kind).stream().findFirst();
-    }
 }

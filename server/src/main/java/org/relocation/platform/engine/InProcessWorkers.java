@@ -92,10 +92,11 @@ class InProcessWorkers implements SmartLifecycle {
                 List<LockedExternalTask> tasks;
                 try {
                     tasks = fetch(Math.min(free, Math.max(1, properties.getMaxTasks())));
-                } finally {
+                } catch (RuntimeException e) {
                     freeThreads.release(free);
+                    throw e;
                 }
-                freeThreads.acquire(tasks.size());
+                freeThreads.release(free - tasks.size()); // one permit stays with each task until its thread is done
                 for (LockedExternalTask task : tasks) {
                     pool.execute(() -> {
                         try {
