@@ -3,7 +3,6 @@ package org.relocation.keydate.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.OptimisticLockingException;
 import org.relocation.identity.Roles;
 import org.relocation.immigration.KeyDate;
 import org.relocation.keydate.BusinessCalendar;
@@ -11,6 +10,7 @@ import org.relocation.keydate.InvalidKeyDateException;
 import org.relocation.keydate.KeyDateKind;
 import org.relocation.keydate.KeyDateService;
 import org.relocation.keydate.UpcomingKeyDate;
+import org.relocation.platform.engine.ConcurrentChanges;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
@@ -53,7 +53,7 @@ class KeyDateController {
     private static final int DEFAULT_WINDOW_DAYS = 90;
     private static final int MAX_WINDOW_DAYS = 3660;
     private static final int CALENDAR_MAX_EVENTS = 1000;
-    private static final int REGISTER_ATTEMPTS = 3;
+    private static final int REGISTER_ATTEMPTS = 5;
 
     private final KeyDateService keyDates;
     private final CaseService cases;
@@ -131,30 +131,14 @@ class KeyDateController {
         }
         KeyDateService.Registration registration = new KeyDateService.Registration(body.caseId(), body.travellerId(), body.kind(),
                 body.dueDate(), body.note());
-        KeyDate k = null;
-        for (int attempt = 1; k == null; attempt++) {
-            try {
-                k = keyDates.register(registration);
-            } catch (InvalidKeyDateException e) {
-                throw new BadRequestException(e.getFieldErrors());
-            } catch (OptimisticLockingException e) {
-                // the follow-up being replaced was moving on at that moment (its worker completing a task): try again
-                if (attempt == REGISTER_ATTEMPTS) {
-                    throw e;
-                }
-                pause(attempt);
-            }
+        KeyDate k;
+        try {
+            // the follow-up being replaced may be moving on at that moment (its worker completing a task): try again
+            k = ConcurrentChanges.retry(REGISTER_ATTEMPTS, 50, () -> keyDates.register(registration));
+        } catch (InvalidKeyDateException e) {
+            throw new BadRequestException(e.getFieldErrors());
         }
         return ResponseEntity.created(URI.create("/api/key-dates/" + k.getId())).body(get(k.getId(), user));
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(50L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")

@@ -1,7 +1,6 @@
 package org.relocation.platform.engine;
 
 import org.operaton.bpm.engine.ExternalTaskService;
-import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 import org.operaton.bpm.engine.impl.ProcessEngineImpl;
@@ -158,8 +157,8 @@ class InProcessWorkers implements SmartLifecycle {
                 try {
                     externalTasks.complete(taskId, workerId, variables);
                     return;
-                } catch (OptimisticLockingException e) {
-                    if (attempt == COMPLETE_ATTEMPTS) {
+                } catch (RuntimeException e) {
+                    if (attempt == COMPLETE_ATTEMPTS || !ConcurrentChanges.isConcurrentChange(e)) {
                         throw e;
                     }
                     pause(attempt);

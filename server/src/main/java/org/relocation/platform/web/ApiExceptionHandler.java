@@ -86,6 +86,15 @@ class ApiExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler({org.operaton.bpm.engine.OptimisticLockingException.class, org.springframework.dao.ConcurrencyFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        log.info("A request met a concurrent change and was rolled back: {}", e.getClass().getSimpleName());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The case changed at the same moment; nothing was written, try again");
+        p.setTitle("Concurrent change");
+        return p;
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail forbidden(RuntimeException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this");
