@@ -74,6 +74,9 @@ public final class Api {
         n.put("costCentre", "CC-42");
         n.put("budgetAmount", budget);
         n.put("budgetCurrency", "EUR");
+        n.put("gradeLevel", 6);
+        n.put("baseSalaryAmount", 90000);
+        n.put("baseSalaryCurrency", "EUR");
         return n;
     }
 

@@ -57,22 +57,22 @@ class DemoCases {
         try {
             LocalDate start = LocalDate.now().plusMonths(2).withDayOfMonth(1);
             // 1. waits for the specialist's intake review
-            open("Priya Raman", "employee", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", start, start.plusYears(2), "60000", List.of());
+            open("Priya Raman", "employee", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", start, start.plusYears(2), "260000", 6, "95000", List.of());
             // 2. waits for the manager's approval
-            String second = open("Lukas Weber", "employee2", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", start, start.plusMonths(6), "40000", List.of());
+            String second = open("Lukas Weber", "employee2", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", start, start.plusMonths(6), "60000", 5, "80000", List.of());
             complete(second, "review-intake", "specialist", "mobility-specialist", Map.of("intakeVerified", true, "reviewNotes", "Complete"));
             // 3. approved: immigration, housing, payroll and benefits in parallel (employee documents, kickoff call...)
-            String third = open("Ana Souza", "employee", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", start, start.plusYears(3), "90000",
+            String third = open("Ana Souza", "employee", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", start, start.plusYears(3), "90000", 7, "120000",
                     List.of(new CaseIntake.Dependent("PARTNER", "Joao Souza", "PT", LocalDate.of(1988, 3, 14)),
                             new CaseIntake.Dependent("CHILD", "Lia Souza", "BR", LocalDate.of(2017, 9, 2))));
             complete(third, "review-intake", "specialist", "mobility-specialist", Map.of("intakeVerified", true, "reviewNotes", "Family of three"));
             complete(third, "approve-relocation", "manager", "manager", Map.of("managerDecision", "approve", "managerComment", "Key hire for Austin"));
             // 4. over budget: waits for finance
-            String fourth = open("Kenji Sato", "employee2", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", start, start.plusYears(2), "5000", List.of());
+            String fourth = open("Kenji Sato", "employee2", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", start, start.plusYears(2), "50000", 5, "70000", List.of());
             complete(fourth, "review-intake", "specialist", "mobility-specialist", Map.of("intakeVerified", true, "reviewNotes", "Tight budget"));
             complete(fourth, "approve-relocation", "manager", "manager", Map.of("managerDecision", "approve", "managerComment", "Approved; finance to confirm"));
             // 5. not eligible: a domestic local hire ends at intake
-            open("Chloe Martin", "employee", "FR", "FR", "Lyon", "FR", "Paris", "LOCAL_HIRE", start, start.plusYears(1), "3000", List.of());
+            open("Chloe Martin", "employee", "FR", "FR", "Lyon", "FR", "Paris", "LOCAL_HIRE", start, start.plusYears(1), "3000", 4, "55000", List.of());
             log.info("Demo cases ready: log in to the Tasklist as specialist, manager, finance or employee (password demo)");
         } catch (RuntimeException e) {
             log.warn("Demo cases not fully seeded: {}", e.getMessage());
@@ -80,9 +80,11 @@ class DemoCases {
     }
 
     private String open(String name, String userId, String nationality, String home, String homeCity, String host, String hostCity,
-                        String type, LocalDate start, LocalDate end, String budget, List<CaseIntake.Dependent> dependents) {
+                        String type, LocalDate start, LocalDate end, String budget, int grade, String salary,
+                        List<CaseIntake.Dependent> dependents) {
         CaseIntake intake = new CaseIntake(name, userId + "@example.com", userId, nationality, home, homeCity, host, hostCity, type,
-                start, end, "CC-" + host + "-100", new BigDecimal(budget), "EUR", dependents);
+                start, end, "CC-" + host + "-100", new BigDecimal(budget), "EUR",
+                grade, new BigDecimal(salary), "EUR", dependents);
         return opening.open(intake, "demo").relocationCase().getCaseNumber();
     }
 

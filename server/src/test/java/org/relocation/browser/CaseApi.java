@@ -46,6 +46,9 @@ final class CaseApi {
         intake.put("costCentre", "CC-DE-100");
         intake.put("budgetAmount", 60000);
         intake.put("budgetCurrency", "EUR");
+        intake.put("gradeLevel", 6);
+        intake.put("baseSalaryAmount", 90000);
+        intake.put("baseSalaryCurrency", "EUR");
         intake.put("dependents", List.of());
         return intake;
     }

@@ -64,16 +64,13 @@ import java.util.regex.Pattern;
  * A row matches a duration when {@code min_months <= durationMonths <= max_months} (empty max: no upper limit);
  * durations are whole months rounded up, as {@code RelocationCase.durationMonths()} computes them.
  * <p>
- * Assignment types are the {@link AssignmentType} names plus {@value #EXTENDED_BUSINESS_TRAVEL}, which the
- * catalogue already knows for extended business travellers (business visitor rows) before the case model has it.
+ * Assignment types are the {@link AssignmentType} names.
  */
 @Component
 public class PermitCatalogue {
 
     public static final String LOCATION_PROPERTY = "relocation.immigration.permit-catalogue";
     public static final String DEFAULT_LOCATION = "classpath:processes/reference/immigration-permits.csv";
-    /** Assignment type of extended business travellers: not (yet) an {@link AssignmentType}, but catalogued. */
-    public static final String EXTENDED_BUSINESS_TRAVEL = "EXTENDED_BUSINESS_TRAVEL";
 
     /** The CSV columns; the header must name each exactly once, in any order. */
     public static final List<String> COLUMNS = List.of(
@@ -92,7 +89,6 @@ public class PermitCatalogue {
 
     static {
         Set<String> types = new LinkedHashSet<>();
-        types.add(EXTENDED_BUSINESS_TRAVEL);
         Arrays.stream(AssignmentType.values()).map(Enum::name).forEach(types::add);
         ASSIGNMENT_TYPES = Collections.unmodifiableSet(types);
     }
@@ -161,7 +157,7 @@ public class PermitCatalogue {
         return Collections.unmodifiableSet(hosts);
     }
 
-    /** Assignment types the catalogue understands: {@value #EXTENDED_BUSINESS_TRAVEL} and the {@link AssignmentType} names. */
+    /** Assignment types the catalogue understands: the {@link AssignmentType} names. */
     public static Set<String> assignmentTypes() {
         return ASSIGNMENT_TYPES;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * An intake as it arrives, from the case API or the Tasklist start form, before validation.
  * {@link IntakeValidator} names every bad field; {@link CaseService#register} accepts only a valid intake.
+ * The grade level (1-12, 12 most senior) drives eligibility and the policy tier; the annual base salary is personal
+ * data kept only in the case records (the cost-of-living allowance is a share of it), never in a process variable.
  */
 public record CaseIntake(
         String employeeName,
@@ -23,6 +25,9 @@ public record CaseIntake(
         String costCentre,
         BigDecimal budgetAmount,
         String budgetCurrency,
+        Integer gradeLevel,
+        BigDecimal baseSalaryAmount,
+        String baseSalaryCurrency,
         List<Dependent> dependents) {
 
     public CaseIntake {

@@ -60,6 +60,21 @@ public final class IntakeValidator {
         if (in.budgetCurrency() == null || !CURRENCIES.contains(in.budgetCurrency())) {
             errors.put("budgetCurrency", "must be an ISO 4217 currency code such as EUR");
         }
+        if (in.gradeLevel() == null) {
+            errors.put("gradeLevel", "is required (1-12, 12 most senior)");
+        } else if (in.gradeLevel() < 1 || in.gradeLevel() > 12) {
+            errors.put("gradeLevel", "must be between 1 and 12");
+        }
+        if (in.baseSalaryAmount() == null) {
+            errors.put("baseSalaryAmount", "is required (annual base salary)");
+        } else if (in.baseSalaryAmount().signum() <= 0) {
+            errors.put("baseSalaryAmount", "must be more than 0");
+        } else if (in.baseSalaryAmount().compareTo(MAX_BUDGET) > 0 || in.baseSalaryAmount().scale() > 2) {
+            errors.put("baseSalaryAmount", "must be at most 100000000 with at most 2 decimals");
+        }
+        if (in.baseSalaryCurrency() == null || !CURRENCIES.contains(in.baseSalaryCurrency())) {
+            errors.put("baseSalaryCurrency", "must be an ISO 4217 currency code such as EUR");
+        }
         if (in.dependents().size() > 12) {
             errors.put("dependents", "at most 12 dependents");
         }

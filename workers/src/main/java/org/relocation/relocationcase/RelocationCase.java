@@ -52,6 +52,10 @@ public class RelocationCase {
     private String costCentre;
     private BigDecimal budgetAmount;
     private String budgetCurrency;
+    private Integer gradeLevel;
+    /** Personal: annual base salary, only in the case records. */
+    private BigDecimal baseSalaryAmount;
+    private String baseSalaryCurrency;
     private String processInstanceId;
     private String outcomeReason;
     private BigDecimal finalCostAmount;
@@ -86,6 +90,9 @@ public class RelocationCase {
         this.costCentre = intake.costCentre();
         this.budgetAmount = intake.budgetAmount();
         this.budgetCurrency = intake.budgetCurrency();
+        this.gradeLevel = intake.gradeLevel();
+        this.baseSalaryAmount = intake.baseSalaryAmount();
+        this.baseSalaryCurrency = intake.baseSalaryCurrency();
         this.createdAt = now;
         this.updatedAt = now;
         travellers.add(new Traveller(this, Relationship.EMPLOYEE, intake.employeeName(), intake.nationality(), null));
@@ -143,6 +150,11 @@ public class RelocationCase {
         return new Money(budgetAmount, Currency.getInstance(budgetCurrency));
     }
 
+    /** Personal: the annual base salary. */
+    public Money baseSalary() {
+        return new Money(baseSalaryAmount, Currency.getInstance(baseSalaryCurrency));
+    }
+
     public Traveller employee() {
         return travellers.stream().filter(t -> t.getRelationship() == Relationship.EMPLOYEE).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has no employee traveller"));
@@ -162,6 +174,7 @@ public class RelocationCase {
     public LocalDate getStartDate() { return startDate; }
     public LocalDate getEndDate() { return endDate; }
     public String getCostCentre() { return costCentre; }
+    public Integer getGradeLevel() { return gradeLevel; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getOutcomeReason() { return outcomeReason; }
     public Instant getCreatedAt() { return createdAt; }

@@ -84,16 +84,16 @@ class PermitCatalogueTest {
             "IN, IE, PERMANENT_TRANSFER,       24, EMPLOYEE, WORK_PERMIT,      ie-critical-skills",
             "IN, IE, LONG_TERM,                24, PARTNER,  DEPENDANT_PERMIT, ie-join-family-partner",
             // business visitors and the family travelling with them
-            "US, GB, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, gb-standard-visitor",
-            "US, GB, EXTENDED_BUSINESS_TRAVEL,  1, PARTNER,  VISITOR,          gb-visitor",
-            "IN, DE, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, de-schengen-business-visitor",
-            "IN, DE, EXTENDED_BUSINESS_TRAVEL,  1, CHILD,    VISITOR,          de-schengen-visitor",
-            "BR, US, EXTENDED_BUSINESS_TRAVEL,  2, EMPLOYEE, BUSINESS_VISITOR, us-business-visitor",
-            "CN, CA, EXTENDED_BUSINESS_TRAVEL,  3, EMPLOYEE, BUSINESS_VISITOR, ca-business-visitor",
-            "IN, SG, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, sg-business-visitor",
-            "US, JP, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, jp-temporary-visitor",
-            "GB, AU, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, au-business-visitor",
-            "IN, AE, EXTENDED_BUSINESS_TRAVEL,  1, EMPLOYEE, BUSINESS_VISITOR, ae-business-visitor",
+            "US, GB, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, gb-standard-visitor",
+            "US, GB, EXTENDED_BUSINESS_TRAVELLER,  1, PARTNER,  VISITOR,          gb-visitor",
+            "IN, DE, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, de-schengen-business-visitor",
+            "IN, DE, EXTENDED_BUSINESS_TRAVELLER,  1, CHILD,    VISITOR,          de-schengen-visitor",
+            "BR, US, EXTENDED_BUSINESS_TRAVELLER,  2, EMPLOYEE, BUSINESS_VISITOR, us-business-visitor",
+            "CN, CA, EXTENDED_BUSINESS_TRAVELLER,  3, EMPLOYEE, BUSINESS_VISITOR, ca-business-visitor",
+            "IN, SG, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, sg-business-visitor",
+            "US, JP, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, jp-temporary-visitor",
+            "GB, AU, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, au-business-visitor",
+            "IN, AE, EXTENDED_BUSINESS_TRAVELLER,  1, EMPLOYEE, BUSINESS_VISITOR, ae-business-visitor",
             // the other hosts
             "JP, US, LONG_TERM,                36, EMPLOYEE, WORK_PERMIT,      us-l1a",
             "JP, US, LONG_TERM,                36, PARTNER,  DEPENDANT_PERMIT, us-l2-spouse",
@@ -164,10 +164,10 @@ class PermitCatalogueTest {
             "IN, CA, LONG_TERM,                15, PARTNER,  ca-accompanying-partner-visitor",
             "IN, CA, LONG_TERM,                16, PARTNER,  ca-spousal-open-work-permit",
             // visitor limits: 90 days in Schengen, 6 months in the UK
-            "US, DE, EXTENDED_BUSINESS_TRAVEL,  3, EMPLOYEE, de-schengen-business-visitor",
-            "US, DE, EXTENDED_BUSINESS_TRAVEL,  4, EMPLOYEE, REFER_TO_COUNSEL",
-            "US, GB, EXTENDED_BUSINESS_TRAVEL,  6, EMPLOYEE, gb-standard-visitor",
-            "US, GB, EXTENDED_BUSINESS_TRAVEL,  7, EMPLOYEE, REFER_TO_COUNSEL"})
+            "US, DE, EXTENDED_BUSINESS_TRAVELLER,  3, EMPLOYEE, de-schengen-business-visitor",
+            "US, DE, EXTENDED_BUSINESS_TRAVELLER,  4, EMPLOYEE, REFER_TO_COUNSEL",
+            "US, GB, EXTENDED_BUSINESS_TRAVELLER,  6, EMPLOYEE, gb-standard-visitor",
+            "US, GB, EXTENDED_BUSINESS_TRAVELLER,  7, EMPLOYEE, REFER_TO_COUNSEL"})
     void durationBoundaries(String nationality, String host, String type, int months, Relationship relationship,
                             String permitCode) {
         assertThat(catalogue.requirementFor(nationality, host, type, months, relationship).permitCode())
@@ -208,7 +208,7 @@ class PermitCatalogueTest {
         Map<String, int[]> durations = Map.of(
                 "SHORT_TERM", new int[]{1, 12}, "LONG_TERM", new int[]{12, 120},
                 "PERMANENT_TRANSFER", new int[]{1, 120}, "LOCAL_HIRE", new int[]{1, 120},
-                PermitCatalogue.EXTENDED_BUSINESS_TRAVEL, new int[]{1, 3});
+                "EXTENDED_BUSINESS_TRAVELLER", new int[]{1, 3});
         List<String> gaps = new ArrayList<>();
         for (String host : HOSTS) {
             for (Map.Entry<String, int[]> type : durations.entrySet()) {

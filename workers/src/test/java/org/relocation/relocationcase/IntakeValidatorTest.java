@@ -11,8 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeValidatorTest {
 
     private static CaseIntake intake(String host, LocalDate start, LocalDate end, String amount, String currency) {
+        return intake(host, start, end, amount, currency, 6, "90000", "EUR");
+    }
+
+    private static CaseIntake intake(String host, LocalDate start, LocalDate end, String amount, String currency,
+                                     Integer grade, String salary, String salaryCurrency) {
         return new CaseIntake("Ana", "ana@example.com", "ana", "BR", "BR", "Sao Paulo", host, "City", "LONG_TERM",
                 start, end, "CC-1", amount == null ? null : new BigDecimal(amount), currency,
+                grade, salary == null ? null : new BigDecimal(salary), salaryCurrency,
                 List.of(new CaseIntake.Dependent("CHILD", "Lia", "BR", LocalDate.of(2017, 1, 1))));
     }
 
@@ -25,6 +31,21 @@ class IntakeValidatorTest {
     void everyBadFieldIsNamedAtOnce() {
         assertThat(IntakeValidator.validate(intake("ZZ", LocalDate.of(2027, 1, 1), LocalDate.of(2026, 1, 1), "-1", "DOLLAR")))
                 .containsOnlyKeys("hostCountry", "endDate", "budgetAmount", "budgetCurrency");
+    }
+
+    @Test
+    void gradeAndSalaryAreRequiredAndBounded() {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        LocalDate end = LocalDate.of(2029, 1, 1);
+        assertThat(IntakeValidator.validate(intake("US", start, end, "1", "USD", null, null, null)))
+                .containsOnlyKeys("gradeLevel", "baseSalaryAmount", "baseSalaryCurrency");
+        assertThat(IntakeValidator.validate(intake("US", start, end, "1", "USD", 0, "0", "XXY")))
+                .containsOnlyKeys("gradeLevel", "baseSalaryAmount", "baseSalaryCurrency");
+        assertThat(IntakeValidator.validate(intake("US", start, end, "1", "USD", 13, "-5", "EUR")))
+                .containsOnlyKeys("gradeLevel", "baseSalaryAmount");
+        assertThat(IntakeValidator.validate(intake("US", start, end, "1", "USD", 12, "1.005", "EUR")))
+                .containsOnlyKeys("baseSalaryAmount");
+        assertThat(IntakeValidator.validate(intake("US", start, end, "1", "USD", 1, "1", "JPY"))).isEmpty();
     }
 
     @Test

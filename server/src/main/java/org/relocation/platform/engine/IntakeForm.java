@@ -19,7 +19,8 @@ public final class IntakeForm {
         fields.forEach((k, v) -> f.put(k.startsWith(PersonalData.INTAKE_PREFIX) ? k.substring(PersonalData.INTAKE_PREFIX.length()) : k, v));
         return new CaseIntake(str(f, "employeeName"), str(f, "employeeEmail"), str(f, "employeeUserId"), str(f, "nationality"),
                 str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
-                date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"), null);
+                date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"),
+                integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null);
     }
 
     private static String str(Map<String, Object> f, String key) {
@@ -30,6 +31,18 @@ public final class IntakeForm {
     private static LocalDate date(Map<String, Object> f, String key) {
         String s = str(f, key);
         return s == null || !FormSchemas.isDate(s) ? null : LocalDate.parse(s.substring(0, 10));
+    }
+
+    private static Integer integer(Map<String, Object> f, String key) {
+        BigDecimal d = decimal(f, key);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.intValueExact();
+        } catch (ArithmeticException e) {
+            return -1; // a fraction or out of range: the validator names the field
+        }
     }
 
     private static BigDecimal decimal(Map<String, Object> f, String key) {

@@ -1,0 +1,222 @@
+package org.relocation.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.Relationship;
+import org.relocation.relocationcase.RelocationCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies the relocation policy's decision tables to a case and keeps every evaluation on the case with its inputs,
+ * outputs and the deployed decision version. A case keeps the version it was first evaluated with: a process owner's
+ * new rates apply to new cases, while a running case re-evaluated (new dates, family or host city) keeps its rules.
+ * Inputs are never personal: grade level, assignment type, duration, countries, city, family size, amounts in EUR.
+ */
+@Service
+public class PolicyService {
+
+    public static final String ELIGIBILITY = "relocation-eligibility";
+    public static final String CITY_BAND = "relocation-city-band";
+    public static final String PACKAGE = "relocation-package";
+    public static final String ALLOWANCES = "relocation-allowances";
+    public static final String APPROVAL_ROUTING = "relocation-approval-routing";
+    /** The currency of the amounts in the decision tables. */
+    public static final String POLICY_CURRENCY = "EUR";
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final PolicyRules rules;
+    private final PolicyDecisionRepository decisions;
+    private final CaseService cases;
+    private final List<PolicyDecisionListener> listeners;
+    private final Clock clock;
+
+    PolicyService(PolicyRules rules, PolicyDecisionRepository decisions, CaseService cases,
+                  List<PolicyDecisionListener> listeners, Clock clock) {
+        this.rules = rules;
+        this.decisions = decisions;
+        this.cases = cases;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** Eligibility, and for an eligible case its package and allowances; every evaluation recorded. */
+    @Transactional
+    public Eligibility apply(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("assignmentType", c.getAssignmentType().name());
+        in.put("gradeLevel", c.getGradeLevel());
+        in.put("durationMonths", c.durationMonths());
+        in.put("international", c.isInternational());
+        Map<String, Object> e = single(evaluate(c, ELIGIBILITY, in));
+        Eligibility eligibility = new Eligibility(Boolean.TRUE.equals(e.get("eligible")), text(e, "reason"), text(e, "policyClause"));
+        if (!eligibility.eligible()) {
+            return eligibility;
+        }
+        String cityBand = text(single(evaluate(c, CITY_BAND, Map.of("hostCountry", c.getHostCountry(), "hostCity", c.getHostCity()))), "cityBand");
+        Map<String, Object> pkgIn = new LinkedHashMap<>();
+        pkgIn.put("assignmentType", c.getAssignmentType().name());
+        pkgIn.put("gradeLevel", c.getGradeLevel());
+        pkgIn.put("international", c.isInternational());
+        pkgIn.put("familySize", c.getTravellers().size());
+        String tier = text(single(evaluate(c, PACKAGE, pkgIn)), "policyTier");
+        Map<String, Object> allowIn = new LinkedHashMap<>();
+        allowIn.put("assignmentType", c.getAssignmentType().name());
+        allowIn.put("policyTier", tier);
+        allowIn.put("cityBand", cityBand);
+        allowIn.put("durationMonths", c.durationMonths());
+        evaluate(c, ALLOWANCES, allowIn);
+        return eligibility;
+    }
+
+    /** The package and allowances the case's latest evaluations decided. */
+    @Transactional(readOnly = true)
+    public Allowances allowances(Long caseId) {
+        Map<String, Object> band = latest(caseId, CITY_BAND);
+        Map<String, Object> pkg = latest(caseId, PACKAGE);
+        Map<String, Object> a = latest(caseId, ALLOWANCES);
+        return new Allowances(text(pkg, "policyTier"), text(pkg, "moveType"), text(pkg, "coreBenefits"),
+                number(pkg, "flexPoints").intValue(), text(band, "cityBand"),
+                number(a, "colaPercent"), number(a, "housingCapMonthly"), number(a, "perDiemDaily"),
+                number(a, "homeLeaveTripsPerYear").intValue(), number(a, "schoolingPerChildYearly"),
+                number(a, "destinationServices"), number(a, "relocationAllowance"),
+                number(a, "temporaryHousingNights").intValue(), number(a, "temporaryHousingNightlyRate"), POLICY_CURRENCY);
+    }
+
+    /**
+     * Which approvals the case needs (manager, finance, hr-lead, second-level), from the routing table.
+     * Amounts in {@value #POLICY_CURRENCY}.
+     */
+    @Transactional
+    public Route route(Long caseId, BigDecimal estimateAmount, BigDecimal budgetAmount, int exceptionCount, BigDecimal exceptionAmount) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("assignmentType", c.getAssignmentType().name());
+        in.put("estimateAmount", estimateAmount);
+        in.put("budgetAmount", budgetAmount);
+        in.put("exceptionCount", exceptionCount);
+        in.put("exceptionAmount", exceptionAmount);
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        for (Map<String, Object> row : evaluate(c, APPROVAL_ROUTING, in).rows()) {
+            reasons.computeIfAbsent(text(row, "approval"), k -> new ArrayList<>()).add(text(row, "reason"));
+        }
+        if (!reasons.containsKey(Route.MANAGER)) {
+            throw new IllegalStateException("The approval routing table decided no manager approval for case " + c.getCaseNumber()
+                    + ": every case needs one (check " + APPROVAL_ROUTING + ")");
+        }
+        return new Route(reasons);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PolicyDecision> decisions(Long caseId) {
+        return decisions.findByCaseIdOrderById(caseId);
+    }
+
+    private PolicyRules.Evaluation evaluate(RelocationCase c, String key, Map<String, Object> inputs) {
+        String pinned = decisions.findFirstByCaseIdAndDecisionKeyOrderByIdAsc(c.getId(), key).map(PolicyDecision::getDefinitionId).orElse(null);
+        PolicyRules.Evaluation evaluation = rules.evaluate(key, pinned, inputs);
+        PolicyDecision d = decisions.save(new PolicyDecision(c.getId(), key, evaluation, json(inputs), json(evaluation.rows()), clock.instant()));
+        log.debug("Case {}: {} v{} decided {}", c.getCaseNumber(), key, evaluation.version(), evaluation.rows());
+        listeners.forEach(l -> l.decided(c, d, inputs, evaluation));
+        return evaluation;
+    }
+
+    private Map<String, Object> latest(Long caseId, String key) {
+        PolicyDecision d = decisions.findFirstByCaseIdAndDecisionKeyOrderByIdDesc(caseId, key)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no " + key + " decision yet"));
+        try {
+            List<Map<String, Object>> rows = JSON.readValue(d.getOutputs(), new TypeReference<>() { });
+            return rows.isEmpty() ? Map.of() : rows.get(0);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable outputs of policy decision " + d.getId(), e);
+        }
+    }
+
+    private static Map<String, Object> single(PolicyRules.Evaluation e) {
+        if (e.rows().size() != 1) {
+            throw new IllegalStateException("Decision " + e.definitionId() + " answered " + e.rows().size()
+                    + " rows where one is expected (a catch-all rule must exist)");
+        }
+        return e.rows().get(0);
+    }
+
+    private static String text(Map<String, Object> row, String name) {
+        Object v = row.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    private static BigDecimal number(Map<String, Object> row, String name) {
+        Object v = row.get(name);
+        if (v == null) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(v.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Output " + name + " of a policy decision is not a number: " + v);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write policy decision data as JSON", e);
+        }
+    }
+
+    /** What the eligibility table decided. */
+    public record Eligibility(boolean eligible, String reason, String policyClause) {
+    }
+
+    /** The package and allowance rates of a case, amounts in {@code currency} (the policy currency). */
+    public record Allowances(String policyTier, String moveType, String coreBenefits, int flexPoints, String cityBand,
+                             BigDecimal colaPercent, BigDecimal housingCapMonthly, BigDecimal perDiemDaily,
+                             int homeLeaveTripsPerYear, BigDecimal schoolingPerChildYearly, BigDecimal destinationServices,
+                             BigDecimal relocationAllowance, int temporaryHousingNights, BigDecimal temporaryHousingNightlyRate,
+                             String currency) {
+
+        /** Children among the travellers, for schooling. */
+        public static long children(RelocationCase c) {
+            return c.getTravellers().stream().filter(t -> t.getRelationship() == Relationship.CHILD).count();
+        }
+    }
+
+    /** The approvals a case needs, each with the reasons the routing table gave. */
+    public record Route(Map<String, List<String>> reasons) {
+
+        public static final String MANAGER = "manager";
+        public static final String FINANCE = "finance";
+        public static final String HR_LEAD = "hr-lead";
+        public static final String SECOND_LEVEL = "second-level";
+
+        public Route {
+            reasons = Map.copyOf(reasons);
+        }
+
+        public boolean needs(String approval) {
+            return reasons.containsKey(approval);
+        }
+
+        public Set<String> approvals() {
+            return new LinkedHashSet<>(reasons.keySet());
+        }
+    }
+}
