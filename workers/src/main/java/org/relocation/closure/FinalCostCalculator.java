@@ -1,8 +1,9 @@
 package org.relocation.closure;
 
+import org.relocation.estimate.CostEstimate;
+import org.relocation.estimate.CostEstimateLine;
 import org.relocation.estimate.CostEstimator;
-import org.relocation.estimate.EstimateLine;
-import org.relocation.estimate.ExchangeRates;
+import org.relocation.fx.ExchangeRateService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
@@ -12,14 +13,18 @@ import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.money.Monetary;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The final cost of a case in its budget currency: each estimate category, replaced by the actual cost
- * vendors reported for it where they did (converted at the configured rates).
+ * The final cost of a case in its budget currency: each line of the latest estimate version, replaced by the actual
+ * cost vendors reported for its category where they did (converted at the rates in effect on the closing day).
  */
 @Service
 class FinalCostCalculator {
@@ -32,35 +37,46 @@ class FinalCostCalculator {
     private final CaseService cases;
     private final CostEstimator estimator;
     private final VendorService vendors;
-    private final ExchangeRates rates;
+    private final ExchangeRateService rates;
+    private final Clock clock;
 
-    FinalCostCalculator(CaseService cases, CostEstimator estimator, VendorService vendors, ExchangeRates rates) {
+    FinalCostCalculator(CaseService cases, CostEstimator estimator, VendorService vendors, ExchangeRateService rates, Clock clock) {
         this.cases = cases;
         this.estimator = estimator;
         this.vendors = vendors;
         this.rates = rates;
+        this.clock = clock;
     }
 
     @Transactional
     public Money summarise(Long caseId) {
         RelocationCase c = cases.get(caseId);
         Currency currency = c.budget().currency();
+        LocalDate on = LocalDate.now(clock);
         Map<String, Money> byCategory = new HashMap<>();
-        for (EstimateLine line : estimator.lines(caseId)) {
-            byCategory.put(line.getCategory(), rates.convert(line.money(), currency));
+        for (CostEstimateLine line : estimator.latest(caseId).map(CostEstimate::getLines).orElse(List.of())) {
+            byCategory.merge(line.getCategory(), convert(line.money(), currency, on), Money::plus);
         }
         Map<String, Money> actual = new HashMap<>();
         List<ServiceOrder> orders = vendors.orders(caseId);
         for (ServiceOrder order : orders) {
             String category = CATEGORY.get(order.getServiceType());
             if (category != null && order.getCostAmount() != null) {
-                Money cost = rates.convert(Money.of(order.getCostAmount(), order.getCostCurrency()), currency);
-                actual.merge(category, cost, Money::plus);
+                actual.merge(category, convert(Money.of(order.getCostAmount(), order.getCostCurrency()), currency, on), Money::plus);
             }
         }
         byCategory.putAll(actual);
         Money total = byCategory.values().stream().reduce(Money.zero(currency), Money::plus);
         cases.recordFinalCost(caseId, total);
         return total;
+    }
+
+    private Money convert(Money money, Currency to, LocalDate on) {
+        if (money.currency().equals(to)) {
+            return money;
+        }
+        BigDecimal converted = rates.convert(org.javamoney.moneta.Money.of(money.amount(), Monetary.getCurrency(money.currency().getCurrencyCode())),
+                Monetary.getCurrency(to.getCurrencyCode()), on).converted().getNumber().numberValueExact(BigDecimal.class);
+        return new Money(converted, to);
     }
 }

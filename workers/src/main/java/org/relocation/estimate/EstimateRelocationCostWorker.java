@@ -1,12 +1,17 @@
 package org.relocation.estimate;
 
+import org.relocation.audit.DecisionLog;
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
-/** Topic estimate-relocation-cost: writes the estimate lines and tells approval whether the budget is exceeded. */
+/**
+ * Topic estimate-relocation-cost: estimates the case (a new version when anything changed) and tells approval whether
+ * the budget is exceeded. Input {@code estimateReason} (optional) says why.
+ */
 @Component
 class EstimateRelocationCostWorker extends CaseWorker {
 
@@ -22,12 +27,18 @@ class EstimateRelocationCostWorker extends CaseWorker {
     }
 
     @Override
-    public java.util.List<String> outputVariables() {
-        return java.util.List.of("estimateExceedsBudget");
+    public List<String> inputVariables() {
+        return List.of("estimateReason");
+    }
+
+    @Override
+    public List<String> outputVariables() {
+        return List.of("estimateExceedsBudget");
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        return Map.of("estimateExceedsBudget", estimator.estimate(task.caseId()));
+        String reason = task.optionalString("estimateReason").orElse("intake");
+        return Map.of("estimateExceedsBudget", estimator.estimate(task.caseId(), reason, DecisionLog.SYSTEM).exceedsBudget());
     }
 }

@@ -46,6 +46,24 @@ public class NotificationService {
         notify(c, kind, subject, body, List.of(properties.getSpecialistMailbox(), properties.getManagerMailbox()));
     }
 
+    /**
+     * To the mailboxes of roles (candidate groups such as finance or hr-lead, {@code relocation.notifications.role-mailboxes});
+     * a role without a mailbox is reported and skipped.
+     */
+    @Transactional
+    public void notifyRoles(RelocationCase c, String kind, String subject, String body, List<String> roles) {
+        List<String> recipients = new java.util.ArrayList<>();
+        for (String role : roles) {
+            String mailbox = properties.getRoleMailboxes().get(role);
+            if (mailbox == null) {
+                log.warn("No mailbox for role {} (relocation.notifications.role-mailboxes): {} of case {} not sent to it", role, kind, c.getCaseNumber());
+            } else if (!recipients.contains(mailbox)) {
+                recipients.add(mailbox);
+            }
+        }
+        notify(c, kind, subject, body, recipients);
+    }
+
     /** Once per case, kind and recipient: a redelivered task sends nothing twice. */
     private void notify(RelocationCase c, String kind, String subject, String body, List<String> recipients) {
         for (String recipient : recipients) {

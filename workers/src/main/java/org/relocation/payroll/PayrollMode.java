@@ -13,7 +13,7 @@ public enum PayrollMode {
 
     public static PayrollMode forAssignment(AssignmentType type) {
         return switch (type) {
-            case SHORT_TERM -> HOME;
+            case SHORT_TERM, EXTENDED_BUSINESS_TRAVELLER -> HOME;
             case LONG_TERM -> SPLIT;
             case PERMANENT_TRANSFER, LOCAL_HIRE -> HOST;
         };

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.Relationship;
 import org.relocation.relocationcase.RelocationCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.relocation.audit.DecisionKind;
+import org.relocation.audit.DecisionLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,21 +38,20 @@ public class PolicyService {
     /** The currency of the amounts in the decision tables. */
     public static final String POLICY_CURRENCY = "EUR";
 
-    private static final Logger log = LoggerFactory.getLogger(PolicyService.class);
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final PolicyRules rules;
     private final PolicyDecisionRepository decisions;
     private final CaseService cases;
-    private final List<PolicyDecisionListener> listeners;
+    private final DecisionLog log;
     private final Clock clock;
 
     PolicyService(PolicyRules rules, PolicyDecisionRepository decisions, CaseService cases,
-                  List<PolicyDecisionListener> listeners, Clock clock) {
+                  DecisionLog log, Clock clock) {
         this.rules = rules;
         this.decisions = decisions;
         this.cases = cases;
-        this.listeners = listeners;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -132,9 +131,14 @@ public class PolicyService {
     private PolicyRules.Evaluation evaluate(RelocationCase c, String key, Map<String, Object> inputs) {
         String pinned = decisions.findFirstByCaseIdAndDecisionKeyOrderByIdAsc(c.getId(), key).map(PolicyDecision::getDefinitionId).orElse(null);
         PolicyRules.Evaluation evaluation = rules.evaluate(key, pinned, inputs);
-        PolicyDecision d = decisions.save(new PolicyDecision(c.getId(), key, evaluation, json(inputs), json(evaluation.rows()), clock.instant()));
-        log.debug("Case {}: {} v{} decided {}", c.getCaseNumber(), key, evaluation.version(), evaluation.rows());
-        listeners.forEach(l -> l.decided(c, d, inputs, evaluation));
+        decisions.save(new PolicyDecision(c.getId(), key, evaluation, json(inputs), json(evaluation.rows()), clock.instant()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decisionDefinitionId", evaluation.definitionId());
+        details.put("version", evaluation.version());
+        details.put("inputs", inputs);
+        details.put("outputs", evaluation.rows());
+        log.append(c.getId(), DecisionKind.RULE_DECISION, key, evaluation.decisionName() + " (version " + evaluation.version() + "): "
+                + summary(evaluation.rows()), details, DecisionLog.SYSTEM);
         return evaluation;
     }
 
@@ -147,6 +151,11 @@ public class PolicyService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable outputs of policy decision " + d.getId(), e);
         }
+    }
+
+    private static String summary(List<Map<String, Object>> rows) {
+        String s = rows.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 
     private static Map<String, Object> single(PolicyRules.Evaluation e) {

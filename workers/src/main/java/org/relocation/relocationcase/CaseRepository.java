@@ -12,6 +12,8 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
 
     Optional<RelocationCase> findByCaseNumber(String caseNumber);
 
+    long countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(java.time.Instant from, java.time.Instant to);
+
     @Query("""
             select c from RelocationCase c
             where (:status is null or c.status = :status)

@@ -82,6 +82,39 @@ public class CaseService {
         return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
+    /** Cases opened in [from, to). */
+    @Transactional(readOnly = true)
+    public long countOpenedBetween(Instant from, Instant to) {
+        return cases.countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(from, to);
+    }
+
+    /**
+     * An approver sent the case back: the specialist changes dates, host city or budget (null: unchanged). Every bad
+     * field is reported at once and nothing is written.
+     *
+     * @return the names of the fields that changed
+     * @throws InvalidIntakeException naming each bad field
+     */
+    @Transactional
+    public List<String> revise(Long caseId, Revision r) {
+        RelocationCase c = get(caseId);
+        java.util.Map<String, String> errors = IntakeValidator.validateRevision(c, r, LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            throw new InvalidIntakeException(errors);
+        }
+        return c.revise(r, clock.instant());
+    }
+
+    /** What is wrong with a revision of the case, by form field; empty when it can be applied. */
+    @Transactional(readOnly = true)
+    public Map<String, String> revisionProblems(Long caseId, Revision r) {
+        return IntakeValidator.validateRevision(get(caseId), r, LocalDate.now(clock));
+    }
+
+    /** Changes to an intake sent back for changes; null fields stay as they are. */
+    public record Revision(LocalDate startDate, LocalDate endDate, String hostCity, java.math.BigDecimal budgetAmount) {
+    }
+
     @Transactional(readOnly = true)
     public RelocationCase getByNumber(String caseNumber) {
         return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));

@@ -2,6 +2,7 @@ package org.relocation.relocationcase;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -93,6 +94,27 @@ public final class IntakeValidator {
             if (d.birthDate() != null && in.startDate() != null && d.birthDate().isAfter(in.startDate())) {
                 errors.put(prefix + "birthDate", "must not be after startDate");
             }
+        }
+        return errors;
+    }
+
+    /** Checks the changes of a revision against the case as it is (a new start before the old end, and so on). */
+    static Map<String, String> validateRevision(RelocationCase c, CaseService.Revision r, LocalDate today) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate start = r.startDate() == null ? c.getStartDate() : r.startDate();
+        LocalDate end = r.endDate() == null ? c.getEndDate() : r.endDate();
+        if (r.startDate() != null && r.startDate().isBefore(today)) {
+            errors.put("revisedStartDate", "must not be in the past");
+        }
+        if (!end.isAfter(start)) {
+            errors.put(r.endDate() != null ? "revisedEndDate" : "revisedStartDate", "must leave the end date after the start date");
+        }
+        if (r.hostCity() != null && r.hostCity().length() > 100) {
+            errors.put("revisedHostCity", "must be at most 100 characters");
+        }
+        if (r.budgetAmount() != null && (r.budgetAmount().signum() < 0 || r.budgetAmount().compareTo(MAX_BUDGET) > 0
+                || r.budgetAmount().stripTrailingZeros().scale() > 2)) {
+            errors.put("revisedBudgetAmount", "must be 0 to 100000000 with at most 2 decimals");
         }
         return errors;
     }

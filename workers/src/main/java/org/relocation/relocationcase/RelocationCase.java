@@ -123,6 +123,30 @@ public class RelocationCase {
         this.updatedAt = now;
     }
 
+    List<String> revise(CaseService.Revision r, Instant now) {
+        List<String> changed = new ArrayList<>();
+        if (r.startDate() != null && !r.startDate().equals(startDate)) {
+            startDate = r.startDate();
+            changed.add("startDate");
+        }
+        if (r.endDate() != null && !r.endDate().equals(endDate)) {
+            endDate = r.endDate();
+            changed.add("endDate");
+        }
+        if (r.hostCity() != null && !r.hostCity().isBlank() && !r.hostCity().trim().equals(hostCity)) {
+            hostCity = r.hostCity().trim();
+            changed.add("hostCity");
+        }
+        if (r.budgetAmount() != null && r.budgetAmount().compareTo(budgetAmount) != 0) {
+            budgetAmount = r.budgetAmount();
+            changed.add("budgetAmount");
+        }
+        if (!changed.isEmpty()) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
     void recordFinalCost(Money finalCost, Instant now) {
         this.finalCostAmount = finalCost.amount();
         this.finalCostCurrency = finalCost.currency().getCurrencyCode();

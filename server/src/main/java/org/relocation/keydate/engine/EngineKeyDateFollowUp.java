@@ -1,15 +1,11 @@
 package org.relocation.keydate.engine;
 
-import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.impl.context.Context;
-import org.operaton.bpm.engine.impl.identity.Authentication;
-import org.operaton.bpm.engine.impl.interceptor.CommandContext;
 import org.relocation.keydate.KeyDateFollowUp;
+import org.relocation.platform.engine.SystemContext;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * The key-date follow-up on the embedded engine: one instance of {@value KeyDateFollowUp#PROCESS_KEY} per key date,
@@ -21,11 +17,11 @@ import java.util.concurrent.Callable;
 class EngineKeyDateFollowUp implements KeyDateFollowUp {
 
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final SystemContext system;
 
-    EngineKeyDateFollowUp(RuntimeService runtime, IdentityService identity) {
+    EngineKeyDateFollowUp(RuntimeService runtime, SystemContext system) {
         this.runtime = runtime;
-        this.identity = identity;
+        this.system = system;
     }
 
     @Override
@@ -43,26 +39,7 @@ class EngineKeyDateFollowUp implements KeyDateFollowUp {
         });
     }
 
-    private <T> T asSystem(Callable<T> work) {
-        try {
-            CommandContext command = Context.getCommandContext();
-            if (command != null) {
-                return command.runWithoutAuthorization(work);
-            }
-            Authentication user = identity.getCurrentAuthentication();
-            if (user == null) {
-                return work.call();
-            }
-            identity.clearAuthentication();
-            try {
-                return work.call();
-            } finally {
-                identity.setAuthentication(user);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private <T> T asSystem(java.util.concurrent.Callable<T> work) {
+        return system.call(work);
     }
 }

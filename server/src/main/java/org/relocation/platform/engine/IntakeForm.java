@@ -1,6 +1,7 @@
 package org.relocation.platform.engine;
 
 import org.relocation.relocationcase.CaseIntake;
+import org.relocation.relocationcase.CaseService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,6 +22,12 @@ public final class IntakeForm {
                 str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
                 date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"),
                 integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null);
+    }
+
+    /** The revise-intake form's fields as a revision of the case (empty fields: unchanged). */
+    public static CaseService.Revision revision(Map<String, Object> f) {
+        return new CaseService.Revision(date(f, "revisedStartDate"), date(f, "revisedEndDate"), str(f, "revisedHostCity"),
+                decimal(f, "revisedBudgetAmount"));
     }
 
     private static String str(Map<String, Object> f, String key) {

@@ -94,6 +94,9 @@ class JourneyListeners {
             // the REST API and the Tasklist answer a form validation failure with 400 and this message
             throw new FormFieldValidationException(problems, "Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems);
         }
+        if (task.hasVariableLocal(FormRecords.EXCEPTION_ID) || task.getExecution().hasVariableLocal(FormRecords.EXCEPTION_ID)) {
+            submitted.put(FormRecords.EXCEPTION_ID, task.getVariable(FormRecords.EXCEPTION_ID));
+        }
         Long caseId = caseId(task.getExecution());
         String actor = actor(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
         if (actor == null) {

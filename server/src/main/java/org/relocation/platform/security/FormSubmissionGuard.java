@@ -13,11 +13,13 @@ import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.relocation.approval.web.ApprovalBrief;
 import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.IntakeForm;
 import org.relocation.platform.engine.PersonalData;
 import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.immigration.ImmigrationService;
+import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.IntakeValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,12 +49,14 @@ class FormSubmissionGuard extends OncePerRequestFilter {
     private final TaskService tasks;
     private final CommandExecutor commands;
     private final ImmigrationService immigration;
+    private final CaseService cases;
     private final RepositoryService repository;
     private final FormSchemas forms;
     private final ObjectMapper json;
 
-    FormSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json, ImmigrationService immigration) {
+    FormSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json, ImmigrationService immigration, CaseService cases) {
         this.immigration = immigration;
+        this.cases = cases;
         this.tasks = engine.getTaskService();
         this.repository = engine.getRepositoryService();
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
@@ -92,7 +96,27 @@ class FormSubmissionGuard extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, withoutDisplayOnlyFields(body)), response);
+    }
+
+    /**
+     * Display-only fields (the approval brief the form shows from the case records) are never stored with the task,
+     * should a form submit them.
+     */
+    private byte[] withoutDisplayOnlyFields(byte[] body) throws IOException {
+        if (body.length == 0) {
+            return body;
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            if (root.path("variables") instanceof com.fasterxml.jackson.databind.node.ObjectNode variables
+                    && variables.remove(ApprovalBrief.FIELD) != null) {
+                return json.writeValueAsBytes(root);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: the engine answers it
+        }
+        return body;
     }
 
     /**
@@ -120,7 +144,8 @@ class FormSubmissionGuard extends OncePerRequestFilter {
      * (the specialist's review of that document) or still missing.
      */
     private Map<String, String> caseProblems(String formId, String uri, Map<String, Object> values) {
-        if (!formId.equals("validate-immigration-documents") || !"valid".equals(values.get("documentsDecision"))) {
+        boolean documents = formId.equals("validate-immigration-documents") && "valid".equals(values.get("documentsDecision"));
+        if (!documents && !formId.equals("revise-intake")) {
             return Map.of();
         }
         Matcher task = COMPLETE.matcher(uri);
@@ -135,6 +160,9 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         if (!(caseId instanceof Number n)) {
             return Map.of();
         }
+        if (!documents) {
+            return cases.revisionProblems(n.longValue(), IntakeForm.revision(values));
+        }
         List<String> open = immigration.documentsNotAcceptable(n.longValue());
         return open.isEmpty() ? Map.of() : Map.of("documentsDecision",
                 "documents rejected or missing: " + open + "; choose invalid to ask the employee for them again");
@@ -142,6 +170,10 @@ class FormSubmissionGuard extends OncePerRequestFilter {
 
     /** Right-to-work documents whose permission ends: the check must be repeated. */
     private static final java.util.Set<Object> TIME_LIMITED_PERMISSION = java.util.Set.of("passport-with-visa", "residence-permit", "work-permit");
+
+    /** Approval forms: the prefix of their decision and comment fields. */
+    private static final Map<String, String> APPROVAL_COMMENTS = Map.of(
+            "approve-relocation", "manager", "approve-budget", "finance", "approve-transfer", "secondLevel");
 
     /** Rules that tie one field to another, which form-js cannot express as field validation. */
     static Map<String, String> crossFieldProblems(String formId, Map<String, Object> values) {
@@ -154,6 +186,15 @@ class FormSubmissionGuard extends OncePerRequestFilter {
             if (FormSchemas.isDate(s) && checked instanceof String c && FormSchemas.isDate(c)
                     && !java.time.LocalDate.parse(s.substring(0, 10)).isAfter(java.time.LocalDate.parse(c.substring(0, 10)))) {
                 return Map.of("rtwNextCheckDate", "must be after the check date");
+            }
+        }
+        String decisionField = APPROVAL_COMMENTS.get(formId);
+        if (decisionField != null) {
+            Object decision = values.get(decisionField + "Decision");
+            Object comment = values.get(decisionField + "Comment");
+            if (("reject".equals(decision) || "send-back".equals(decision)) && (!(comment instanceof String c) || c.isBlank())) {
+                return Map.of(decisionField + "Comment", "is required to " + ("reject".equals(decision) ? "reject" : "send the case back")
+                        + ": say why, or what must change");
             }
         }
         if (formId.equals("decide-start-date") && "move".equals(values.get("startDateDecision"))) {

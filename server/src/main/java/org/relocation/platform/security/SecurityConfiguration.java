@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.relocation.immigration.ImmigrationService;
+import org.relocation.relocationcase.CaseService;
 import org.relocation.platform.engine.FormSchemas;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -85,8 +86,8 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json,
-                                                                    ImmigrationService immigration) {
-        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json, immigration));
+                                                                    ImmigrationService immigration, CaseService cases) {
+        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json, immigration, cases));
         bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
         bean.setOrder(0); // after Spring Security (-100): only authenticated callers get this far on /engine-rest
         return bean;

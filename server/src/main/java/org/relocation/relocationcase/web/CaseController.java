@@ -95,8 +95,9 @@ class CaseController {
             // approval comments are between approvers and the mobility team
             d = new CaseViews.Details(d.id(), d.caseNumber(), d.status(), d.outcomeReason(), d.processInstanceId(), d.employeeName(),
                     d.employeeEmail(), d.employeeUserId(), d.homeCountry(), d.homeCity(), d.hostCountry(), d.hostCity(), d.assignmentType(),
-                    d.startDate(), d.endDate(), d.costCentre(), d.budget(), d.finalCost(), d.currentPhases(), d.phases(), d.travellers(),
-                    d.openTasks(), d.timeline(), d.documents(), d.keyDates(), d.serviceOrders(), d.estimate(), java.util.List.of(),
+                    d.startDate(), d.endDate(), d.costCentre(), d.gradeLevel(), d.budget(), d.finalCost(), d.currentPhases(), d.phases(),
+                    d.travellers(), d.openTasks(), d.timeline(), d.documents(), d.keyDates(), d.serviceOrders(), d.estimate(),
+                    d.estimateVersions(), java.util.List.of(),
                     d.rightToWorkChecks(), d.notifications(), d.createdAt(), d.updatedAt(), d.closedAt());
         }
         return d;

@@ -6,7 +6,7 @@ import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.relocation.approval.ApprovalService;
 import org.relocation.document.DocumentService;
 import org.relocation.estimate.CostEstimator;
-import org.relocation.estimate.EstimateLine;
+import org.relocation.estimate.CostEstimate;
 import org.relocation.immigration.ImmigrationService;
 import org.relocation.notification.NotificationService;
 import org.relocation.relocationcase.CaseRepository;
@@ -68,10 +68,8 @@ class CaseQueries {
     CaseViews.Details details(Long id) {
         RelocationCase c = cases.get(id);
         var phases = cases.phases(id);
-        List<EstimateLine> lines = estimator.lines(id);
-        Money total = CostEstimator.total(lines, c.budget().currency());
-        CaseViews.EstimateView estimate = new CaseViews.EstimateView(lines.stream().map(CaseViews.EstimateLineView::of).toList(),
-                CaseViews.money(total), !lines.isEmpty() && total.isGreaterThan(c.budget()));
+        List<CostEstimate> versions = estimator.versions(id);
+        CaseViews.EstimateView estimate = versions.isEmpty() ? null : CaseViews.EstimateView.of(versions.get(versions.size() - 1), c.budget());
         List<CaseViews.TaskView> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(c.getCaseNumber())
                 .initializeFormKeys().orderByTaskCreateTime().asc().list().stream()
                 .map(t -> new CaseViews.TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
@@ -83,13 +81,13 @@ class CaseQueries {
         return new CaseViews.Details(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getOutcomeReason(), c.getProcessInstanceId(),
                 c.getEmployeeName(), c.getEmployeeEmail(), c.getEmployeeUserId(), c.getHomeCountry(), c.getHomeCity(),
                 c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(), c.getCostCentre(),
-                CaseViews.money(c.budget()), CaseViews.money(c.finalCost()), CaseViews.currentPhases(phases),
+                c.getGradeLevel(), CaseViews.money(c.budget()), CaseViews.money(c.finalCost()), CaseViews.currentPhases(phases),
                 phases.stream().map(CaseViews.PhaseView::of).toList(),
                 c.getTravellers().stream().map(CaseViews.TravellerView::of).toList(), openTasks,
                 cases.timeline(id).stream().map(CaseViews.TimelineView::of).toList(),
                 documents(id),
                 immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList(),
-                vendors.orders(id).stream().map(CaseViews.ServiceOrderView::of).toList(), estimate,
+                vendors.orders(id).stream().map(CaseViews.ServiceOrderView::of).toList(), estimate, versions.size(),
                 approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList(),
                 immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList(),
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),

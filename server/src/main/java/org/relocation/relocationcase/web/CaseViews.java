@@ -2,7 +2,8 @@ package org.relocation.relocationcase.web;
 
 import org.relocation.approval.ApprovalDecision;
 import org.relocation.document.FileSummary;
-import org.relocation.estimate.EstimateLine;
+import org.relocation.estimate.CostEstimate;
+import org.relocation.estimate.CostEstimateLine;
 import org.relocation.immigration.CaseDocument;
 import org.relocation.immigration.KeyDate;
 import org.relocation.immigration.RightToWorkCheck;
@@ -100,13 +101,22 @@ final class CaseViews {
         }
     }
 
-    record EstimateLineView(String category, BigDecimal amount, String currency, String basis) {
-        static EstimateLineView of(EstimateLine l) {
-            return new EstimateLineView(l.getCategory(), l.getAmount(), l.getCurrency(), l.getBasis());
+    record EstimateLineView(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
+        static EstimateLineView of(CostEstimateLine l) {
+            return new EstimateLineView(l.getCategory(), l.getAmount(), l.getCurrency(), l.getReportingAmount(), l.getBasis());
         }
     }
 
-    record EstimateView(List<EstimateLineView> lines, MoneyView total, boolean exceedsBudget) {
+    /** One estimate version; {@code approvedAt} set on the version the approvers committed to. */
+    record EstimateView(int version, String reason, LocalDate ratesOn, String policyTier, List<EstimateLineView> lines,
+                        MoneyView total, MoneyView reportingTotal, boolean exceedsBudget, String createdBy, Instant createdAt,
+                        Instant approvedAt) {
+        static EstimateView of(CostEstimate e, org.relocation.relocationcase.Money budget) {
+            return new EstimateView(e.getVersion(), e.getReason(), e.getRatesOn(), e.getPolicyTier(),
+                    e.getLines().stream().map(EstimateLineView::of).toList(), money(e.total()), money(e.reportingTotal()),
+                    e.total().currency().equals(budget.currency()) && e.total().isGreaterThan(budget),
+                    e.getCreatedBy(), e.getCreatedAt(), e.getApprovedAt());
+        }
     }
 
     record ApprovalView(String step, String decision, String comment, String decidedBy, Instant decidedAt) {
@@ -132,10 +142,10 @@ final class CaseViews {
     record Details(Long id, String caseNumber, String status, String outcomeReason, String processInstanceId,
                    String employeeName, String employeeEmail, String employeeUserId,
                    String homeCountry, String homeCity, String hostCountry, String hostCity, String assignmentType,
-                   LocalDate startDate, LocalDate endDate, String costCentre, MoneyView budget, MoneyView finalCost,
+                   LocalDate startDate, LocalDate endDate, String costCentre, Integer gradeLevel, MoneyView budget, MoneyView finalCost,
                    List<String> currentPhases, List<PhaseView> phases, List<TravellerView> travellers, List<TaskView> openTasks,
                    List<TimelineView> timeline, List<DocumentView> documents, List<KeyDateView> keyDates,
-                   List<ServiceOrderView> serviceOrders, EstimateView estimate, List<ApprovalView> approvals,
+                   List<ServiceOrderView> serviceOrders, EstimateView estimate, int estimateVersions, List<ApprovalView> approvals,
                    List<RightToWorkView> rightToWorkChecks, List<NotificationView> notifications,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
     }

@@ -57,6 +57,11 @@ public final class CaseTask {
         throw new IllegalStateException("External task " + id + " lacks the numeric input variable " + name);
     }
 
+    /** A text input that may be absent: empty then. */
+    public java.util.Optional<String> optionalString(String name) {
+        return variables.get(name) instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
     public String requiredString(String name) {
         Object value = variables.get(name);
         if (value instanceof String s && !s.isBlank()) {

@@ -1,0 +1,108 @@
+package org.relocation.approval.web;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.relocation.estimate.CostEstimate;
+import org.relocation.estimate.CostEstimateLine;
+import org.relocation.estimate.CostEstimator;
+import org.relocation.policy.PolicyDecision;
+import org.relocation.policy.PolicyService;
+import org.relocation.policyexception.PolicyException;
+import org.relocation.policyexception.PolicyExceptionService;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an approver reads in the approval form, built from the case records each time the task opens and never stored
+ * with the task: the move, the policy tier, the latest estimate line by line against the budget, why this approval
+ * is needed, and the policy exceptions asked (for the HR lead, the one to decide first).
+ */
+@Component
+public class ApprovalBrief {
+
+    /** The display-only form field that shows the brief. */
+    public static final String FIELD = "approvalBrief";
+    /** The task forms that show it. */
+    static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CaseService cases;
+    private final CostEstimator estimator;
+    private final PolicyService policy;
+    private final PolicyExceptionService exceptions;
+
+    ApprovalBrief(CaseService cases, CostEstimator estimator, PolicyService policy, PolicyExceptionService exceptions) {
+        this.cases = cases;
+        this.estimator = estimator;
+        this.policy = policy;
+        this.exceptions = exceptions;
+    }
+
+    @Transactional(readOnly = true)
+    public String text(Long caseId, Long exceptionId) {
+        RelocationCase c = cases.get(caseId);
+        StringBuilder b = new StringBuilder();
+        List<PolicyException> asked = exceptions.ofCase(caseId);
+        if (exceptionId != null) {
+            asked.stream().filter(e -> e.getId().equals(exceptionId)).findFirst().ifPresent(e -> {
+                b.append("EXCEPTION TO DECIDE: #").append(e.getId()).append(' ').append(e.getCategory()).append(' ').append(e.money())
+                        .append(" (clause ").append(e.getPolicyClause()).append(", asked by ").append(e.getRequestedBy()).append(")\n")
+                        .append("Justification: ").append(e.getJustification()).append("\n\n");
+            });
+        }
+        b.append("Case ").append(c.getCaseNumber()).append(": ").append(c.getAssignmentType()).append(' ')
+                .append(c.getHomeCountry()).append(" -> ").append(c.getHostCountry()).append(" (").append(c.getHostCity()).append("), ")
+                .append(c.getStartDate()).append(" to ").append(c.getEndDate()).append(", ").append(c.durationMonths()).append(" month(s), ")
+                .append(c.getTravellers().size()).append(" traveller(s), cost centre ").append(c.getCostCentre()).append('\n');
+        latest(caseId, PolicyService.PACKAGE).ifPresent(p -> b.append("Policy tier ").append(p.get("policyTier")).append(", ")
+                .append(p.get("moveType")).append(", core benefits ").append(p.get("coreBenefits")).append('\n'));
+        estimator.latest(caseId).ifPresent(e -> appendEstimate(b, c, e));
+        latestRows(caseId, PolicyService.APPROVAL_ROUTING).ifPresent(rows -> {
+            b.append("\nApprovals this case needs:\n");
+            rows.forEach(r -> b.append("  ").append(r.get("approval")).append(": ").append(r.get("reason")).append('\n'));
+        });
+        if (!asked.isEmpty()) {
+            b.append("\nPolicy exceptions:\n");
+            asked.forEach(e -> b.append("  #").append(e.getId()).append(' ').append(e.getCategory()).append(' ').append(e.money())
+                    .append(" (clause ").append(e.getPolicyClause()).append("): ").append(e.getStatus().name().toLowerCase()).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void appendEstimate(StringBuilder b, RelocationCase c, CostEstimate e) {
+        b.append("\nEstimate version ").append(e.getVersion()).append(" (").append(e.getReason()).append(", rates of ").append(e.getRatesOn())
+                .append("): ").append(e.total());
+        if (e.reportingTotal() != null) {
+            b.append(" = ").append(e.reportingTotal());
+        }
+        b.append("; budget ").append(c.budget()).append(e.total().isGreaterThan(c.budget()) ? " - OVER BUDGET" : " - within budget").append('\n');
+        for (CostEstimateLine l : e.getLines()) {
+            b.append("  ").append(l.getCategory()).append(": ").append(l.money()).append("  (").append(l.getBasis()).append(")\n");
+        }
+    }
+
+    private java.util.Optional<Map<String, Object>> latest(Long caseId, String key) {
+        return latestRows(caseId, key).filter(rows -> !rows.isEmpty()).map(rows -> rows.get(0));
+    }
+
+    private java.util.Optional<List<Map<String, Object>>> latestRows(Long caseId, String key) {
+        List<PolicyDecision> all = policy.decisions(caseId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).getDecisionKey().equals(key)) {
+                try {
+                    return java.util.Optional.of(JSON.readValue(all.get(i).getOutputs(), new TypeReference<>() { }));
+                } catch (java.io.IOException ex) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
