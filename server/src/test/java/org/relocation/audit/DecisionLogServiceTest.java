@@ -60,7 +60,7 @@ class DecisionLogServiceTest {
         details.put("outputs", Map.of("b", true, "a", List.of("x", "y")));
         DecisionLogEntry first = tx.execute(s -> log.append(caseId, DecisionKind.ESTIMATE, "estimate-v1", "Estimate version 1: EUR 82,000.50",
                 details, DecisionLog.SYSTEM));
-        DecisionLogEntry second = tx.execute(s -> log.append(caseId, DecisionKind.APPROVAL, "approve-budget", "Budget approved",
+        DecisionLogEntry second = tx.execute(s -> log.append(caseId, DecisionKind.APPROVAL, "approve-budget", "Budget approved – Zuschuss für München ✓",
                 null, "manager"));
 
         assertThat(first.getSequence()).isEqualTo(1);
@@ -78,6 +78,7 @@ class DecisionLogServiceTest {
         assertThat(read.get(0).getDetails()).isEqualTo(first.getDetails());
         assertThat(read.get(0).getOccurredAt()).isEqualTo(first.getOccurredAt());
         assertThat(read.get(1).getHash()).isEqualTo(second.getHash());
+        assertThat(read.get(1).getSummary()).isEqualTo("Budget approved – Zuschuss für München ✓");
         assertThat(log.verify(caseId)).isEqualTo(new DecisionLog.Verification(true, 2, null, null));
         assertThat(log.entries(openCase())).isEmpty();
     }
