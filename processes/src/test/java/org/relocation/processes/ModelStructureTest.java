@@ -93,7 +93,8 @@ class ModelStructureTest {
   void theProcessFolderHoldsExactlyTheJourneyModels() {
     assertThat(ProcessModels.classpathFiles("processes", ".bpmn"))
         .containsExactlyInAnyOrderElementsOf(ProcessModels.PROCESS_IDS.stream().map(id -> id + ".bpmn").toList());
-    assertThat(ProcessModels.classpathFiles("processes", ".dmn")).containsExactly(ProcessModels.DECISION_ID + ".dmn");
+    assertThat(ProcessModels.classpathFiles("processes", ".dmn"))
+        .containsExactlyInAnyOrderElementsOf(ProcessModels.DECISION_IDS.stream().map(id -> id + ".dmn").toList());
   }
 
   @Test
@@ -133,25 +134,93 @@ class ModelStructureTest {
     return ProcessModels.PROCESS_IDS.stream().map(id -> DynamicTest.dynamicTest(id, () -> checkConventions(id)));
   }
 
+  /** The contract of every decision with the Java side: hit policy, input expressions and output names with their types. */
+  private record DecisionContract(HitPolicy hitPolicy, List<String> inputs, List<String> outputs) {
+  }
+
+  private static final Map<String, DecisionContract> DECISIONS = Map.of(
+      "relocation-eligibility", new DecisionContract(HitPolicy.FIRST,
+          List.of("assignmentType:string", "gradeLevel:integer", "durationMonths:integer", "international:boolean"),
+          List.of("eligible:boolean", "reason:string", "policyClause:string")),
+      "relocation-package", new DecisionContract(HitPolicy.FIRST,
+          List.of("assignmentType:string", "gradeLevel:integer", "international:boolean", "familySize:integer"),
+          List.of("policyTier:string", "moveType:string", "coreBenefits:string", "flexPoints:integer")),
+      "relocation-city-band", new DecisionContract(HitPolicy.FIRST,
+          List.of("hostCountry:string", "hostCity:string"),
+          List.of("cityBand:string")),
+      "relocation-allowances", new DecisionContract(HitPolicy.FIRST,
+          List.of("assignmentType:string", "policyTier:string", "cityBand:string", "durationMonths:integer"),
+          List.of("colaPercent:double", "housingCapMonthly:double", "perDiemDaily:double", "homeLeaveTripsPerYear:integer",
+              "schoolingPerChildYearly:double", "destinationServices:double", "relocationAllowance:double",
+              "temporaryHousingNights:integer", "temporaryHousingNightlyRate:double")),
+      "relocation-approval-routing", new DecisionContract(HitPolicy.COLLECT,
+          List.of("assignmentType:string", "estimateAmount:double", "budgetAmount:double", "exceptionCount:integer",
+              "exceptionAmount:double"),
+          List.of("approval:string", "reason:string")));
+
   @Test
-  void theEligibilityDecisionIsAFirstHitTableWithOneBooleanOutput() throws Exception {
-    try (InputStream in = resource(ProcessModels.DECISION_ID + ".dmn")) {
-      DmnModelInstance dmn = Dmn.readModelFromStream(in);
-      Decision decision = dmn.getModelElementById(ProcessModels.DECISION_ID);
-      assertThat(decision).isNotNull();
-      assertThat(decision.getAttributeValueNs("http://camunda.org/schema/1.0/dmn", "historyTimeToLive")).isEqualTo("P180D");
-      DecisionTable table = (DecisionTable) decision.getExpression();
-      assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
-      assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getTypeRef())
-          .containsExactly("string", "integer", "boolean");
-      assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent())
-          .containsExactly("assignmentType", "durationMonths", "international");
-      assertThat(table.getOutputs()).singleElement().satisfies(output -> {
-        assertThat(output.getName()).isEqualTo("eligible");
-        assertThat(output.getTypeRef()).isEqualTo("boolean");
-      });
-      assertThat(table.getRules()).hasSize(5);
+  void everyDecisionHasAContract() {
+    assertThat(DECISIONS.keySet()).containsExactlyInAnyOrderElementsOf(ProcessModels.DECISION_IDS);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDecisionKeepsItsContractAndTheModelConventions() {
+    return ProcessModels.DECISION_IDS.stream().map(id -> DynamicTest.dynamicTest(id, () -> checkDecision(id)));
+  }
+
+  private static void checkDecision(String decisionId) throws Exception {
+    DecisionContract contract = DECISIONS.get(decisionId);
+    DmnModelInstance dmn;
+    try (InputStream in = resource(decisionId + ".dmn")) {
+      dmn = Dmn.readModelFromStream(in);
     }
+    assertThat(dmn.getModelElementsByType(Decision.class)).as("decisions in %s.dmn", decisionId).singleElement()
+        .satisfies(decision -> assertThat(decision.getId()).isEqualTo(decisionId));
+    Decision decision = dmn.getModelElementById(decisionId);
+    assertThat(decision.getName()).isNotBlank();
+    assertThat(decision.getDescription()).as("description of %s", decisionId).isNotNull();
+    assertThat(decision.getAttributeValueNs("http://camunda.org/schema/1.0/dmn", "historyTimeToLive")).isEqualTo("P180D");
+    DecisionTable table = (DecisionTable) decision.getExpression();
+    assertThat(table.getHitPolicy()).isEqualTo(contract.hitPolicy());
+    assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent()
+        + ":" + input.getInputExpression().getTypeRef()).containsExactlyElementsOf(contract.inputs());
+    assertThat(table.getOutputs()).extracting(output -> output.getName() + ":" + output.getTypeRef())
+        .containsExactlyElementsOf(contract.outputs());
+    assertThat(table.getInputs()).allSatisfy(input -> assertThat(input.getLabel()).as("label of %s", input.getId()).isNotBlank());
+    assertThat(table.getOutputs()).allSatisfy(output -> assertThat(output.getLabel()).as("label of %s", output.getId()).isNotBlank());
+    assertThat(table.getRules()).as("rules of %s", decisionId).isNotEmpty().allSatisfy(rule -> {
+      assertThat(rule.getId()).as("rule id").matches("rule(-[a-z0-9]+)+");
+      assertThat(rule.getDescription()).as("description of %s", rule.getId()).isNotNull();
+      assertThat(rule.getDescription().getTextContent()).as("description of %s", rule.getId()).isNotBlank();
+    });
+    if (contract.hitPolicy() == HitPolicy.FIRST) {
+      var last = table.getRules().stream().reduce((a, b) -> b).orElseThrow();
+      assertThat(last.getId()).as("the catch-all rule of %s", decisionId).isEqualTo("rule-otherwise");
+      assertThat(last.getInputEntries()).as("entries of the catch-all rule of %s", decisionId)
+          .allSatisfy(entry -> assertThat(entry.getTextContent().trim()).isIn("-", ""));
+    }
+    assertThat(decisionShapes(decisionId)).as("DMNDI shape (Bounds width:height) of each decision in %s.dmn", decisionId)
+        .containsOnlyKeys(decisionId)
+        .allSatisfy((id, size) -> assertThat(size).matches("[1-9][0-9.]*:[1-9][0-9.]*"));
+  }
+
+  /** DMNDI shapes of a DMN file: decision id to "width:height" of its bounds. */
+  private static Map<String, String> decisionShapes(String decisionId) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    org.w3c.dom.Document document;
+    try (InputStream in = resource(decisionId + ".dmn")) {
+      document = factory.newDocumentBuilder().parse(in);
+    }
+    org.w3c.dom.NodeList shapes = document.getElementsByTagNameNS("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape");
+    Map<String, String> result = new java.util.HashMap<>();
+    for (int i = 0; i < shapes.getLength(); i++) {
+      org.w3c.dom.Element shape = (org.w3c.dom.Element) shapes.item(i);
+      org.w3c.dom.NodeList bounds = shape.getElementsByTagNameNS("http://www.omg.org/spec/DMN/20180521/DC/", "Bounds");
+      org.w3c.dom.Element b = bounds.getLength() == 0 ? null : (org.w3c.dom.Element) bounds.item(0);
+      result.put(shape.getAttribute("dmnElementRef"), b == null ? "" : b.getAttribute("width") + ":" + b.getAttribute("height"));
+    }
+    return result;
   }
 
   private static void checkConventions(String processId) {

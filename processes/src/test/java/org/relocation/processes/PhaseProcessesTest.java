@@ -1,5 +1,8 @@
 package org.relocation.processes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +20,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
 
     journey.assertEndedAt("relocation-intake", "intake-done").assertCaseFinished();
+    assertThat(intakeVariables(journey)).containsEntry("eligible", true).containsEntry("eligibilityPolicyClause", "GM-4.1");
   }
 
   @Test
@@ -28,6 +32,30 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.assertEndedAt("relocation-intake", "intake-ineligible")
         .assertNotReached("estimate-relocation-cost")
         .assertCaseFinished();
+    assertThat(intakeVariables(journey)).containsEntry("eligible", false)
+        .containsEntry("eligibilityPolicyClause", "GM-5.2")
+        .hasEntrySatisfying("eligibilityReason", reason -> assertThat((String) reason).contains("domestic local hire"));
+  }
+
+  @Test
+  @DisplayName("intake, no grade level: the decision's grade rule ends the intake at intake-ineligible")
+  void intakeWithoutGradeIsIneligible() {
+    JourneyDriver journey = newCase();
+    Map<String, Object> variables = new HashMap<>(eligibleCase());
+    variables.remove("gradeLevel");
+    journey.start("relocation-intake", variables);
+
+    journey.assertEndedAt("relocation-intake", "intake-ineligible").assertCaseFinished();
+    assertThat(intakeVariables(journey)).containsEntry("eligible", false).containsEntry("eligibilityPolicyClause", "GM-1.2");
+  }
+
+  /** The variables of the intake instance as history recorded them: the decision outputs are plain values, no map. */
+  private static Map<String, Object> intakeVariables(JourneyDriver journey) {
+    String instanceId = journey.historicInstance("relocation-intake").getId();
+    Map<String, Object> variables = new HashMap<>();
+    ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+    return variables;
   }
 
   @Test

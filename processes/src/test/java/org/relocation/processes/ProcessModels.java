@@ -24,6 +24,9 @@ final class ProcessModels {
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
       "relocation-key-date", "relocation-permit-renewal");
   static final String DECISION_ID = "relocation-eligibility";
+  /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
+  static final List<String> DECISION_IDS = List.of(
+      DECISION_ID, "relocation-package", "relocation-city-band", "relocation-allowances", "relocation-approval-routing");
 
 
   private ProcessModels() {

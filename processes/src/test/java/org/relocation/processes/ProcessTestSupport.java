@@ -19,6 +19,8 @@ abstract class ProcessTestSupport {
 
   static final Instant TEST_START = Instant.parse("2026-03-02T09:00:00Z");
   static final String EMPLOYEE = "employee-0042";
+  /** The grade level of the test cases: senior enough for every assignment type, below the executive tier. */
+  static final int CASE_GRADE_LEVEL = 6;
 
   @RegisterExtension
   static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().build();
@@ -48,7 +50,13 @@ abstract class ProcessTestSupport {
 
   /** The start variables of a case: only ids and routing flags, no personal data. */
   static Map<String, Object> caseVariables(String assignmentType, Integer durationMonths, Boolean international) {
+    return caseVariables(assignmentType, CASE_GRADE_LEVEL, durationMonths, international);
+  }
+
+  /** The start variables of a case with a grade level (1 to 12), which the eligibility decision requires. */
+  static Map<String, Object> caseVariables(String assignmentType, Integer gradeLevel, Integer durationMonths, Boolean international) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("gradeLevel", gradeLevel);
     variables.put("caseId", 1000L + caseCounter);
     variables.put("assignmentType", assignmentType);
     variables.put("durationMonths", durationMonths);
