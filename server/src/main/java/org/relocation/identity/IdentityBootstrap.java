@@ -104,7 +104,7 @@ class IdentityBootstrap {
             grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
             grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         }
-        for (String role : new String[]{Roles.MANAGER, Roles.FINANCE, Roles.EMPLOYEE}) {
+        for (String role : new String[]{Roles.MANAGER, Roles.FINANCE, Roles.HR_LEAD, Roles.SENIOR_MANAGER, Roles.EMPLOYEE}) {
             grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
         // Process owners change models and redeploy; they see everything in Cockpit

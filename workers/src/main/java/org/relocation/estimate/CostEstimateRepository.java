@@ -13,6 +13,10 @@ public interface CostEstimateRepository extends JpaRepository<CostEstimate, Long
 
     Optional<CostEstimate> findFirstByCaseIdOrderByVersionDesc(Long caseId);
 
+    /** The latest version of every case. */
+    @Query("select e from CostEstimate e where e.version = (select max(x.version) from CostEstimate x where x.caseId = e.caseId)")
+    List<CostEstimate> findLatestOfEveryCase();
+
     /** The latest approved version of every case approved in a period (committed spend). */
     @Query("select e from CostEstimate e where e.approvedAt is not null and e.approvedAt >= ?1 and e.approvedAt < ?2"
             + " and e.version = (select max(x.version) from CostEstimate x where x.caseId = e.caseId and x.approvedAt is not null)")

@@ -82,6 +82,36 @@ public class CostEstimator {
         RelocationCase c = cases.get(caseId);
         LocalDate on = LocalDate.now(clock);
         PolicyService.Allowances a = policy.allowances(caseId);
+        Lines lines = compute(c, a, exceptions.approved(caseId), on);
+        CurrencyUnit reporting = rates.reportingCurrency();
+        Money total = new Money(lines.totalCase(), c.budget().currency());
+        Money reportingTotal = Money.of(lines.totalReporting(), reporting.getCurrencyCode());
+        String fingerprint = lines.fingerprint(c.budget());
+        boolean exceeds = total.isGreaterThan(c.budget());
+        Optional<CostEstimate> latest = estimates.findFirstByCaseIdOrderByVersionDesc(caseId);
+        if (latest.isPresent() && latest.get().getFingerprint().equals(fingerprint)) {
+            return new Result(latest.get(), false, exceeds);
+        }
+        int version = latest.map(e -> e.getVersion() + 1).orElse(1);
+        CostEstimate estimate = estimates.save(new CostEstimate(caseId, version, reason, total, reportingTotal, on, a.policyTier(),
+                fingerprint, actor, clock.instant(), lines.entities()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", version);
+        details.put("reason", reason);
+        details.put("total", total.toString());
+        details.put("reportingTotal", reportingTotal.toString());
+        details.put("budget", c.budget().toString());
+        details.put("ratesOn", on.toString());
+        details.put("exchangeRates", lines.ratesUsed());
+        details.put("lines", lines.summary());
+        log.append(caseId, DecisionKind.ESTIMATE, "estimate-v" + version,
+                "Estimate version " + version + " (" + reason + "): " + total + (exceeds ? ", over the budget of " : ", within the budget of ") + c.budget(),
+                details, actor);
+        return new Result(estimate, true, exceeds);
+    }
+
+    /** The lines of an estimate of a case (saved or a draft) with these allowances and approved exceptions. */
+    private Lines compute(RelocationCase c, PolicyService.Allowances a, List<PolicyException> approvedExceptions, LocalDate on) {
         CurrencyUnit caseCurrency = Monetary.getCurrency(c.budget().currency().getCurrencyCode());
         CurrencyUnit reporting = rates.reportingCurrency();
         Lines lines = new Lines(caseCurrency, reporting, on);
@@ -154,7 +184,7 @@ public class CostEstimator {
         if (a.destinationServices().signum() > 0) {
             lines.add("destination-services", money(a.destinationServices(), policyCurrency), "Orientation and settling-in");
         }
-        for (PolicyException e : exceptions.approved(caseId)) {
+        for (PolicyException e : approvedExceptions) {
             Money m = e.money();
             lines.add("exception-" + e.getCategory(), money(m.amount(), Monetary.getCurrency(m.currency().getCurrencyCode())),
                     "Approved policy exception " + e.getId() + " (clause " + e.getPolicyClause() + ")");
@@ -165,31 +195,22 @@ public class CostEstimator {
                     card.getTaxGrossUpRate().movePointRight(2).stripTrailingZeros().toPlainString() + "% of the taxable lines "
                             + card.getTaxableCategories());
         }
+        return lines;
+    }
 
-        Money total = new Money(lines.totalCase(), c.budget().currency());
-        Money reportingTotal = Money.of(lines.totalReporting(), reporting.getCurrencyCode());
-        String fingerprint = lines.fingerprint(c.budget());
-        boolean exceeds = total.isGreaterThan(c.budget());
-        Optional<CostEstimate> latest = estimates.findFirstByCaseIdOrderByVersionDesc(caseId);
-        if (latest.isPresent() && latest.get().getFingerprint().equals(fingerprint)) {
-            return new Result(latest.get(), false, exceeds);
-        }
-        int version = latest.map(e -> e.getVersion() + 1).orElse(1);
-        CostEstimate estimate = estimates.save(new CostEstimate(caseId, version, reason, total, reportingTotal, on, a.policyTier(),
-                fingerprint, actor, clock.instant(), lines.entities()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("version", version);
-        details.put("reason", reason);
-        details.put("total", total.toString());
-        details.put("reportingTotal", reportingTotal.toString());
-        details.put("budget", c.budget().toString());
-        details.put("ratesOn", on.toString());
-        details.put("exchangeRates", lines.ratesUsed());
-        details.put("lines", lines.summary());
-        log.append(caseId, DecisionKind.ESTIMATE, "estimate-v" + version,
-                "Estimate version " + version + " (" + reason + "): " + total + (exceeds ? ", over the budget of " : ", within the budget of ") + c.budget(),
-                details, actor);
-        return new Result(estimate, true, exceeds);
+    /**
+     * What a draft would cost under these allowances, with today's rates; nothing is written (options advice).
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(RelocationCase draft, PolicyService.Allowances a) {
+        Lines lines = compute(draft, a, List.of(), LocalDate.now(clock));
+        Money total = new Money(lines.totalCase(), draft.budget().currency());
+        return new Preview(lines.entities(), total, Money.of(lines.totalReporting(), rates.reportingCurrency().getCurrencyCode()),
+                total.isGreaterThan(draft.budget()));
+    }
+
+    /** An estimate not saved: its lines and totals. */
+    public record Preview(List<CostEstimateLine> lines, Money total, Money reportingTotal, boolean exceedsBudget) {
     }
 
     /** Marks the latest version as the one the approvers committed to (committed spend). */
@@ -204,6 +225,12 @@ public class CostEstimator {
     @Transactional(readOnly = true)
     public Optional<CostEstimate> latest(Long caseId) {
         return estimates.findFirstByCaseIdOrderByVersionDesc(caseId);
+    }
+
+    /** The latest version of every case that has an estimate. */
+    @Transactional(readOnly = true)
+    public List<CostEstimate> latestOfEveryCase() {
+        return estimates.findLatestOfEveryCase();
     }
 
     @Transactional(readOnly = true)

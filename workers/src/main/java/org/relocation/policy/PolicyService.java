@@ -58,39 +58,56 @@ public class PolicyService {
     /** Eligibility, and for an eligible case its package and allowances; every evaluation recorded. */
     @Transactional
     public Eligibility apply(Long caseId) {
-        RelocationCase c = cases.get(caseId);
+        return decide(cases.get(caseId), true).eligibility();
+    }
+
+    /**
+     * What the latest tables decide for a draft (never saved, no case id): eligibility and, when eligible, the
+     * allowances. Nothing is recorded (options advice).
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(RelocationCase draft) {
+        return decide(draft, false);
+    }
+
+    /** What the tables decided for a draft; {@code allowances} null when not eligible. */
+    public record Preview(Eligibility eligibility, Allowances allowances) {
+    }
+
+    private Preview decide(RelocationCase c, boolean record) {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("assignmentType", c.getAssignmentType().name());
         in.put("gradeLevel", c.getGradeLevel());
         in.put("durationMonths", c.durationMonths());
         in.put("international", c.isInternational());
-        Map<String, Object> e = single(evaluate(c, ELIGIBILITY, in));
+        Map<String, Object> e = single(evaluate(c, ELIGIBILITY, in, record));
         Eligibility eligibility = new Eligibility(Boolean.TRUE.equals(e.get("eligible")), text(e, "reason"), text(e, "policyClause"));
         if (!eligibility.eligible()) {
-            return eligibility;
+            return new Preview(eligibility, null);
         }
-        String cityBand = text(single(evaluate(c, CITY_BAND, Map.of("hostCountry", c.getHostCountry(), "hostCity", c.getHostCity()))), "cityBand");
+        Map<String, Object> band = single(evaluate(c, CITY_BAND, Map.of("hostCountry", c.getHostCountry(), "hostCity", c.getHostCity()), record));
         Map<String, Object> pkgIn = new LinkedHashMap<>();
         pkgIn.put("assignmentType", c.getAssignmentType().name());
         pkgIn.put("gradeLevel", c.getGradeLevel());
         pkgIn.put("international", c.isInternational());
         pkgIn.put("familySize", c.getTravellers().size());
-        String tier = text(single(evaluate(c, PACKAGE, pkgIn)), "policyTier");
+        Map<String, Object> pkg = single(evaluate(c, PACKAGE, pkgIn, record));
         Map<String, Object> allowIn = new LinkedHashMap<>();
         allowIn.put("assignmentType", c.getAssignmentType().name());
-        allowIn.put("policyTier", tier);
-        allowIn.put("cityBand", cityBand);
+        allowIn.put("policyTier", text(pkg, "policyTier"));
+        allowIn.put("cityBand", text(band, "cityBand"));
         allowIn.put("durationMonths", c.durationMonths());
-        evaluate(c, ALLOWANCES, allowIn);
-        return eligibility;
+        Map<String, Object> allowances = single(evaluate(c, ALLOWANCES, allowIn, record));
+        return new Preview(eligibility, allowances(band, pkg, allowances));
     }
 
     /** The package and allowances the case's latest evaluations decided. */
     @Transactional(readOnly = true)
     public Allowances allowances(Long caseId) {
-        Map<String, Object> band = latest(caseId, CITY_BAND);
-        Map<String, Object> pkg = latest(caseId, PACKAGE);
-        Map<String, Object> a = latest(caseId, ALLOWANCES);
+        return allowances(latest(caseId, CITY_BAND), latest(caseId, PACKAGE), latest(caseId, ALLOWANCES));
+    }
+
+    private static Allowances allowances(Map<String, Object> band, Map<String, Object> pkg, Map<String, Object> a) {
         return new Allowances(text(pkg, "policyTier"), text(pkg, "moveType"), text(pkg, "coreBenefits"),
                 number(pkg, "flexPoints").intValue(), text(band, "cityBand"),
                 number(a, "colaPercent"), number(a, "housingCapMonthly"), number(a, "perDiemDaily"),
@@ -113,7 +130,7 @@ public class PolicyService {
         in.put("exceptionCount", exceptionCount);
         in.put("exceptionAmount", exceptionAmount);
         Map<String, List<String>> reasons = new LinkedHashMap<>();
-        for (Map<String, Object> row : evaluate(c, APPROVAL_ROUTING, in).rows()) {
+        for (Map<String, Object> row : evaluate(c, APPROVAL_ROUTING, in, true).rows()) {
             reasons.computeIfAbsent(text(row, "approval"), k -> new ArrayList<>()).add(text(row, "reason"));
         }
         if (!reasons.containsKey(Route.MANAGER)) {
@@ -128,9 +145,13 @@ public class PolicyService {
         return decisions.findByCaseIdOrderById(caseId);
     }
 
-    private PolicyRules.Evaluation evaluate(RelocationCase c, String key, Map<String, Object> inputs) {
-        String pinned = decisions.findFirstByCaseIdAndDecisionKeyOrderByIdAsc(c.getId(), key).map(PolicyDecision::getDefinitionId).orElse(null);
+    private PolicyRules.Evaluation evaluate(RelocationCase c, String key, Map<String, Object> inputs, boolean record) {
+        String pinned = c.getId() == null ? null
+                : decisions.findFirstByCaseIdAndDecisionKeyOrderByIdAsc(c.getId(), key).map(PolicyDecision::getDefinitionId).orElse(null);
         PolicyRules.Evaluation evaluation = rules.evaluate(key, pinned, inputs);
+        if (!record) {
+            return evaluation;
+        }
         decisions.save(new PolicyDecision(c.getId(), key, evaluation, json(inputs), json(evaluation.rows()), clock.instant()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("decisionDefinitionId", evaluation.definitionId());

@@ -14,6 +14,8 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
 
     long countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(java.time.Instant from, java.time.Instant to);
 
+    java.util.List<RelocationCase> findByStatusAndClosedAtBetween(CaseStatus status, java.time.Instant from, java.time.Instant to);
+
     @Query("""
             select c from RelocationCase c
             where (:status is null or c.status = :status)

@@ -101,6 +101,11 @@ public class RelocationCase {
         }
     }
 
+    /** A case that is never saved, to see what a draft intake would get (options advice). Validate the intake first. */
+    public static RelocationCase draft(CaseIntake intake, Instant now) {
+        return new RelocationCase("DRAFT", intake, now);
+    }
+
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -67,8 +67,8 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
     }
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ProblemDetail notFound(CaseNotFoundException e) {
+    @ExceptionHandler({CaseNotFoundException.class, org.relocation.policyexception.PolicyExceptionNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
         return p;

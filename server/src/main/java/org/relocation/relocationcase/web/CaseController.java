@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The case API: intake, list with filters, and one case with its whole record. */
@@ -29,7 +30,8 @@ import java.util.Map;
 @Tag(name = "Cases", description = "Relocation cases: intake, search, details")
 class CaseController {
 
-    private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','admin','employee')";
+    private static final String STAFF = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin')";
+    private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin','employee')";
 
     private final CaseOpening opening;
     private final CaseQueries queries;
@@ -101,6 +103,22 @@ class CaseController {
                     d.rightToWorkChecks(), d.notifications(), d.createdAt(), d.updatedAt(), d.closedAt());
         }
         return d;
+    }
+
+    @GetMapping("/{id}/estimates")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Every estimate version of a case, oldest first",
+            description = "A change of dates, family or host city, or an approved policy exception, makes a new version; none is ever changed. "
+                    + "approvedAt marks the version the approvers committed to.")
+    List<CaseViews.EstimateView> estimates(@PathVariable long id) {
+        return queries.estimates(id);
+    }
+
+    @GetMapping("/{id}/policy-decisions")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Every policy decision table evaluated for a case: inputs, outputs and the deployed version that decided")
+    List<CaseViews.PolicyDecisionView> policyDecisions(@PathVariable long id) {
+        return queries.policyDecisions(id);
     }
 
     /** Employees (and only they, unless they also hold a staff role) are limited to their own cases. */

@@ -32,12 +32,13 @@ class CaseQueries {
     private final ImmigrationService immigration;
     private final VendorService vendors;
     private final CostEstimator estimator;
+    private final org.relocation.policy.PolicyService policy;
     private final ApprovalService approvals;
     private final NotificationService notifications;
     private final DocumentService documentFiles;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
-                VendorService vendors, CostEstimator estimator, ApprovalService approvals, NotificationService notifications,
+                VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
                 DocumentService documentFiles) {
         this.repository = repository;
         this.cases = cases;
@@ -45,6 +46,7 @@ class CaseQueries {
         this.immigration = immigration;
         this.vendors = vendors;
         this.estimator = estimator;
+        this.policy = policy;
         this.approvals = approvals;
         this.notifications = notifications;
         this.documentFiles = documentFiles;
@@ -62,6 +64,18 @@ class CaseQueries {
     @Transactional(readOnly = true)
     RelocationCase get(Long id) {
         return cases.get(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<CaseViews.EstimateView> estimates(Long id) {
+        RelocationCase c = cases.get(id);
+        return estimator.versions(id).stream().map(e -> CaseViews.EstimateView.of(e, c.budget())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<CaseViews.PolicyDecisionView> policyDecisions(Long id) {
+        cases.get(id);
+        return policy.decisions(id).stream().map(CaseViews.PolicyDecisionView::of).toList();
     }
 
     @Transactional(readOnly = true)

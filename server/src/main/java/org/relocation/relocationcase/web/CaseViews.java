@@ -1,5 +1,7 @@
 package org.relocation.relocationcase.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.relocation.approval.ApprovalDecision;
 import org.relocation.document.FileSummary;
 import org.relocation.estimate.CostEstimate;
@@ -116,6 +118,20 @@ final class CaseViews {
                     e.getLines().stream().map(EstimateLineView::of).toList(), money(e.total()), money(e.reportingTotal()),
                     e.total().currency().equals(budget.currency()) && e.total().isGreaterThan(budget),
                     e.getCreatedBy(), e.getCreatedAt(), e.getApprovedAt());
+        }
+    }
+
+    record PolicyDecisionView(Long id, String decisionKey, String decisionName, int version, String definitionId,
+                              JsonNode inputs, JsonNode outputs, Instant evaluatedAt) {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        static PolicyDecisionView of(org.relocation.policy.PolicyDecision d) {
+            try {
+                return new PolicyDecisionView(d.getId(), d.getDecisionKey(), d.getDecisionName(), d.getDefinitionVersion(), d.getDefinitionId(),
+                        JSON.readTree(d.getInputs()), JSON.readTree(d.getOutputs()), d.getEvaluatedAt());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Unreadable policy decision " + d.getId(), e);
+            }
         }
     }
 

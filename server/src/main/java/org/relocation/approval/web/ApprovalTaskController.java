@@ -1,0 +1,106 @@
+package org.relocation.approval.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
+import org.relocation.approval.ApprovalStep;
+import org.relocation.audit.DecisionKind;
+import org.relocation.audit.DecisionLog;
+import org.relocation.identity.Roles;
+import org.relocation.platform.engine.SystemContext;
+import org.relocation.platform.web.BadRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reassigning an approval when its approver is absent: HR administration, or an approver of the same role, hands
+ * the task to another member of the approver role. Recorded in the case's decision log.
+ */
+@RestController
+@Tag(name = "Approvals", description = "Reassigning approval tasks")
+class ApprovalTaskController {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final SystemContext system;
+    private final DecisionLog log;
+
+    ApprovalTaskController(TaskService tasks, IdentityService identity, SystemContext system, DecisionLog log) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.system = system;
+        this.log = log;
+    }
+
+    record Delegation(String to, String reason) {
+    }
+
+    @PostMapping("/api/approval-tasks/{taskId}/delegate")
+    @PreAuthorize("hasAnyRole('manager','finance','hr-lead','senior-manager','hr-admin','admin')")
+    @Operation(summary = "Hand an open approval task to another approver of the same role",
+            description = "Body: to (a user in the task's approver role), reason (3-500 characters). 200 with the new assignee; 400 naming "
+                    + "each bad field; 404 for a task that is not an open approval; 403 for a caller outside the approver role and HR administration.")
+    @Transactional
+    ResponseEntity<?> delegate(@PathVariable String taskId, @RequestBody(required = false) Delegation body, Authentication user) {
+        Task task = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        ApprovalStep step = task == null ? null : ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElse(null);
+        if (step == null) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No open approval task " + taskId);
+            p.setTitle("Not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+        }
+        boolean administration = has(user, Roles.HR_ADMIN) || has(user, Roles.ADMIN);
+        if (!administration && !has(user, step.approverGroup())) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only HR administration or a " + step.approverGroup()
+                    + " approver may reassign this approval");
+            p.setTitle("Forbidden");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (body == null || body.to() == null || body.to().isBlank()) {
+            errors.put("to", "is required");
+        } else if (body.to().equals(task.getAssignee())) {
+            errors.put("to", "already has the task");
+        } else if (system.call(() -> identity.createUserQuery().userId(body.to()).memberOfGroup(step.approverGroup()).count()) == 0) {
+            errors.put("to", "must be a user in the " + step.approverGroup() + " role");
+        }
+        if (body == null || body.reason() == null || body.reason().trim().length() < 3 || body.reason().length() > 500) {
+            errors.put("reason", "is required, 3-500 characters (e.g. the approver is on leave until ...)");
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        String previous = task.getAssignee();
+        system.call(() -> {
+            tasks.setAssignee(taskId, body.to());
+            return null;
+        });
+        Object caseId = system.call(() -> tasks.getVariable(taskId, "caseId"));
+        if (caseId instanceof Number n) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("step", step.taskKey());
+            details.put("from", previous);
+            details.put("to", body.to());
+            details.put("reason", body.reason().trim());
+            log.append(n.longValue(), DecisionKind.APPROVAL, step.taskKey(), "Approval task reassigned to " + body.to(), details, user.getName());
+        }
+        return ResponseEntity.ok(Map.of("taskId", taskId, "assignee", body.to(), "step", step.taskKey()));
+    }
+
+    private static boolean has(Authentication user, String role) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+}

@@ -1,0 +1,132 @@
+package org.relocation.policy.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.relocation.estimate.CostEstimateLine;
+import org.relocation.estimate.CostEstimator;
+import org.relocation.fx.MissingExchangeRateException;
+import org.relocation.platform.web.BadRequestException;
+import org.relocation.policy.PolicyService;
+import org.relocation.relocationcase.AssignmentType;
+import org.relocation.relocationcase.CaseIntake;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.IntakeValidator;
+import org.relocation.relocationcase.Money;
+import org.relocation.relocationcase.RelocationCase;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options advice: for a draft intake or an existing case, what each assignment type would give and cost, side by
+ * side, under the policy tables deployed now and today's exchange rates. Nothing is written.
+ */
+@RestController
+@Tag(name = "Options advice", description = "Short-term, long-term, permanent transfer, local hire or extended business travel, side by side")
+class OptionsAdviceController {
+
+    private static final String ADVISERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin')";
+
+    private final PolicyService policy;
+    private final CostEstimator estimator;
+    private final CaseService cases;
+    private final Clock clock;
+
+    OptionsAdviceController(PolicyService policy, CostEstimator estimator, CaseService cases, Clock clock) {
+        this.policy = policy;
+        this.estimator = estimator;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    record Line(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
+        static Line of(CostEstimateLine l) {
+            return new Line(l.getCategory(), l.getAmount(), l.getCurrency(), l.getReportingAmount(), l.getBasis());
+        }
+    }
+
+    record Amount(BigDecimal amount, String currency) {
+        static Amount of(Money m) {
+            return new Amount(m.amount(), m.currency().getCurrencyCode());
+        }
+    }
+
+    /** One assignment type: eligible or why not; when eligible its package, lines and totals. */
+    record Option(String assignmentType, boolean eligible, String reason, String policyClause, String policyTier, String moveType,
+                  String coreBenefits, Integer flexPoints, String cityBand, List<Line> lines, Amount total, Amount reportingTotal,
+                  Boolean exceedsBudget) {
+    }
+
+    record Advice(Amount budget, int durationMonths, int travellers, List<Option> options) {
+    }
+
+    @PostMapping("/api/options-advice")
+    @PreAuthorize(ADVISERS)
+    @Operation(summary = "Options advice for a draft intake (the case intake's fields; assignmentType is ignored)",
+            description = "Each assignment type with the given dates, family, host and budget. 400 naming each bad field.")
+    Advice draft(@RequestBody(required = false) CaseIntake intake) {
+        if (intake == null) {
+            throw new BadRequestException(Map.of("body", "is required"));
+        }
+        CaseIntake asAny = withType(intake, AssignmentType.LONG_TERM.name());
+        Map<String, String> errors = IntakeValidator.validate(asAny);
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        return advise(asAny);
+    }
+
+    @GetMapping("/api/cases/{caseId}/options")
+    @PreAuthorize(ADVISERS)
+    @Operation(summary = "Options advice for an existing case: each assignment type with the case's dates, family, host and budget")
+    Advice forCase(@PathVariable long caseId) {
+        RelocationCase c = cases.get(caseId);
+        List<CaseIntake.Dependent> dependents = c.getTravellers().stream().filter(t -> t != c.employee())
+                .map(t -> new CaseIntake.Dependent(t.getRelationship().name(), "dependant", t.getNationality(), t.getBirthDate())).toList();
+        CaseIntake intake = new CaseIntake("employee", "employee@example.invalid", "employee", c.employee().getNationality(),
+                c.getHomeCountry(), c.getHomeCity(), c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(),
+                c.getEndDate(), c.getCostCentre(), c.budget().amount(), c.budget().currency().getCurrencyCode(), c.getGradeLevel(),
+                c.baseSalary().amount(), c.baseSalary().currency().getCurrencyCode(), dependents);
+        return advise(intake);
+    }
+
+    private Advice advise(CaseIntake intake) {
+        List<Option> options = new ArrayList<>();
+        RelocationCase any = RelocationCase.draft(intake, clock.instant());
+        for (AssignmentType type : AssignmentType.values()) {
+            RelocationCase draft = RelocationCase.draft(withType(intake, type.name()), clock.instant());
+            PolicyService.Preview p = policy.preview(draft);
+            if (p.allowances() == null) {
+                options.add(new Option(type.name(), false, p.eligibility().reason(), p.eligibility().policyClause(), null, null, null, null,
+                        null, List.of(), null, null, null));
+                continue;
+            }
+            CostEstimator.Preview e;
+            try {
+                e = estimator.preview(draft, p.allowances());
+            } catch (MissingExchangeRateException ex) {
+                throw new BadRequestException(Map.of("budgetCurrency", "has no exchange rate in effect today (" + ex.getMessage() + ")"));
+            }
+            PolicyService.Allowances a = p.allowances();
+            options.add(new Option(type.name(), true, p.eligibility().reason(), p.eligibility().policyClause(), a.policyTier(), a.moveType(),
+                    a.coreBenefits(), a.flexPoints(), a.cityBand(), e.lines().stream().map(Line::of).toList(), Amount.of(e.total()),
+                    Amount.of(e.reportingTotal()), e.exceedsBudget()));
+        }
+        return new Advice(Amount.of(any.budget()), any.durationMonths(), any.getTravellers().size(), options);
+    }
+
+    private static CaseIntake withType(CaseIntake i, String type) {
+        return new CaseIntake(i.employeeName(), i.employeeEmail(), i.employeeUserId(), i.nationality(), i.homeCountry(), i.homeCity(),
+                i.hostCountry(), i.hostCity(), type, i.startDate(), i.endDate(), i.costCentre(), i.budgetAmount(), i.budgetCurrency(),
+                i.gradeLevel(), i.baseSalaryAmount(), i.baseSalaryCurrency(), i.dependents());
+    }
+}
