@@ -148,14 +148,15 @@ class ExchangeRateApiTest {
             "rates[0].quoteCurrency | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"NZD\", \"rate\": \"1\", \"effectiveFrom\": \"2026-03-01\"}]}",
             "rates[0].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\"}]}",
             "rates[0].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2026-02-30\"}]}",
-            "rates[0].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2030-01-01\"}]}",
+            "rates[0].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2099-01-01\"}]}",
             "rates[1].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2026-03-01\"}, {\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.2\", \"effectiveFrom\": \"2026-03-01\"}]}",
             "rates[1].effectiveFrom | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2026-03-01\"}, {\"baseCurrency\": \"EUR\", \"quoteCurrency\": \"USD\", \"rate\": \"1.2\", \"effectiveFrom\": \"2026-10-01\"}]}",
             "rates[0].margin        | {\"source\": \"s\", \"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2026-03-01\", \"margin\": 1}]}",
             "source                 | {\"rates\": [{\"baseCurrency\": \"NZD\", \"quoteCurrency\": \"SEK\", \"rate\": \"6.1\", \"effectiveFrom\": \"2026-03-01\"}]}",
             "rates                  | {\"source\": \"s\", \"rates\": []}",
             "rates                  | {\"source\": \"s\"}",
-            "body                   | {\"source\": \"s\", \"rates\": [",
+            "rates                  | {\"source\": \"s\", \"rates\": [",
+            "body                   | {",
             "body                   | not json"})
     void badInputIsA400NamingTheFieldAndWritesNothing(String field, String json) {
         long before = rows();
