@@ -95,6 +95,23 @@ final class JourneyDriver {
     return branches;
   }
 
+  /**
+   * Fetches the one external task on a topic, asserts its local input variables (visible to the worker, and local
+   * to the task's execution, not set on the process instance), then completes it with the worker's variables.
+   */
+  LockedExternalTask completeExternalTaskWithLocals(String topic, Map<String, Object> expectedLocals,
+      Map<String, Object> variables) {
+    LockedExternalTask task = fetchExternalTask(topic);
+    expectedLocals.forEach((name, value) -> {
+      assertThat(task.getVariables().get(name)).as("variable %s fetched with %s", name, topic).isEqualTo(value);
+      assertThat(runtime().getVariableLocal(task.getExecutionId(), name)).as("local %s of %s", name, topic).isEqualTo(value);
+      assertThat(runtime().getVariable(task.getProcessInstanceId(), name)).as("%s stays local to %s", name, topic).isNull();
+    });
+    externalTasks().complete(task.getId(), WORKER_ID, variables);
+    executeAsyncContinuations();
+    return task;
+  }
+
   /** A worker reporting a business outcome as a BPMN error. */
   LockedExternalTask throwBpmnError(String topic, String errorCode) {
     LockedExternalTask task = fetchExternalTask(topic);
@@ -170,6 +187,124 @@ final class JourneyDriver {
       taskService().complete(task.getId(), variables);
       executeAsyncContinuations();
     }
+  }
+
+  // ------------------------------------------------------------------------------------------------ intake, approval
+
+  /** The apply-relocation-policy worker: the policy's eligibility verdict (the decision tables run in Java). */
+  JourneyDriver applyPolicy(boolean eligible) {
+    completeExternalTask("apply-relocation-policy", Map.of("eligible", eligible,
+        "ineligibilityReason", eligible ? "" : INELIGIBILITY_REASON));
+    return this;
+  }
+
+  static final String INELIGIBILITY_REASON = "A domestic local hire is not relocated (GM-5.2)";
+
+  /**
+   * The estimate-relocation-cost worker, which gets the reason of the estimate as a local input variable of its
+   * task ({@code estimateReason}: 'intake', 'revised intake' or 'policy exceptions decided').
+   */
+  JourneyDriver estimate(String expectedReason, boolean estimateExceedsBudget) {
+    completeExternalTaskWithLocals("estimate-relocation-cost", Map.of("estimateReason", expectedReason),
+        Map.of("estimateExceedsBudget", estimateExceedsBudget));
+    return this;
+  }
+
+  /** A first intake that passes: eligible, estimated, reviewed by the specialist. */
+  JourneyDriver passIntake(boolean estimateExceedsBudget) {
+    applyPolicy(true);
+    estimate("intake", estimateExceedsBudget);
+    userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
+    return this;
+  }
+
+  /** The intake of a case an approver sent back: revised by the specialist, then policy, estimate and review again. */
+  JourneyDriver passRevisedIntake() {
+    userTask("revise-intake").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("revisedBudgetAmount", 30000, "revisionNote", "Budget raised as asked"));
+    applyPolicy(true);
+    estimate("revised intake", false);
+    userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
+    return this;
+  }
+
+  /** What the approval routing decided for a case (the route-approval worker's output variables). */
+  record Routing(boolean financeApprovalRequired, boolean secondLevelApprovalRequired, List<String> exceptionIds) {
+    static final Routing MANAGER_ONLY = new Routing(false, false, List.of());
+    static final Routing FINANCE = new Routing(true, false, List.of());
+    static final Routing SECOND_LEVEL = new Routing(false, true, List.of());
+
+    static Routing exceptions(String... ids) {
+      return new Routing(false, false, List.of(ids));
+    }
+
+    static Routing everything(String... exceptionIds) {
+      return new Routing(true, true, List.of(exceptionIds));
+    }
+
+    Map<String, Object> variables() {
+      return Map.of("financeApprovalRequired", financeApprovalRequired,
+          "secondLevelApprovalRequired", secondLevelApprovalRequired,
+          "exceptionCount", exceptionIds.size(),
+          "exceptionIds", String.join(",", exceptionIds),
+          "approvalOutcome", "pending");
+    }
+  }
+
+  JourneyDriver routeApproval(Routing routing) {
+    completeExternalTask("route-approval", routing.variables());
+    return this;
+  }
+
+  /** The approval steps: user task id, candidate group and the prefix of its form's decision and comment fields. */
+  enum ApprovalStep {
+    MANAGER("approve-relocation", "manager", "manager"),
+    POLICY_EXCEPTION("approve-policy-exception", "hr-lead", "exception"),
+    FINANCE("approve-budget", "finance", "finance"),
+    SECOND_LEVEL("approve-transfer", "senior-manager", "secondLevel");
+
+    final String task;
+    final String group;
+    final String field;
+
+    ApprovalStep(String task, String group, String field) {
+      this.task = task;
+      this.group = group;
+      this.field = field;
+    }
+
+    String decisionVariable() {
+      return field + "Decision";
+    }
+
+    String commentVariable() {
+      return field + "Comment";
+    }
+  }
+
+  /** The approver of a (single-instance) step decides: approve, reject or send-back, with a comment. */
+  JourneyDriver decide(ApprovalStep step, String decision) {
+    userTask(step.task).hasCandidateGroup(step.group).complete(decisionVariables(step, decision));
+    return this;
+  }
+
+  static Map<String, Object> decisionVariables(ApprovalStep step, String decision) {
+    return Map.of(step.decisionVariable(), decision, step.commentVariable(), commentFor(step, decision));
+  }
+
+  static String commentFor(ApprovalStep step, String decision) {
+    return step.field + " says " + decision;
+  }
+
+  /** The record-approval worker: the approval is granted. */
+  JourneyDriver recordApproval() {
+    completeExternalTask("record-approval", Map.of("approvalOutcome", "approved"));
+    return this;
+  }
+
+  /** The simplest approval: routed to the manager only, who approves; the approval is recorded. */
+  JourneyDriver approve() {
+    return routeApproval(Routing.MANAGER_ONLY).decide(ApprovalStep.MANAGER, "approve").recordApproval();
   }
 
   // ------------------------------------------------------------------------------------------------ messages, timers
@@ -293,6 +428,22 @@ final class JourneyDriver {
   JourneyDriver assertNotWaitingAt(String... activityIds) {
     assertThat(activeActivityIds()).as("active activities of case %s", businessKey).doesNotContain(activityIds);
     return this;
+  }
+
+  /** The variables of the (one) instance of a process of this case, as history recorded them (last values). */
+  Map<String, Object> historicVariables(String processDefinitionKey) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    historyService().createHistoricVariableInstanceQuery().processInstanceId(historicInstance(processDefinitionKey).getId())
+        .list().forEach(v -> variables.put(v.getName(), v.getValue()));
+    return variables;
+  }
+
+  /** A variable of the running instance of a process of this case (its process instance scope). */
+  Object variable(String processDefinitionKey, String name) {
+    ProcessInstance instance = runtime().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(processDefinitionKey).singleResult();
+    assertThat(instance).as("running instance of %s for case %s", processDefinitionKey, businessKey).isNotNull();
+    return runtime().getVariable(instance.getId(), name);
   }
 
   /** The (one) instance of a process of this case, from history. */

@@ -47,9 +47,12 @@ class ModelStructureTest {
 
   /** The user tasks of the contract: candidate group, or assignee expression. */
   private static final Map<String, String> USER_TASKS = Map.ofEntries(
+      Map.entry("revise-intake", "group:mobility-specialist"),
       Map.entry("review-intake", "group:mobility-specialist"),
       Map.entry("approve-relocation", "group:manager"),
+      Map.entry("approve-policy-exception", "group:hr-lead"),
       Map.entry("approve-budget", "group:finance"),
+      Map.entry("approve-transfer", "group:senior-manager"),
       Map.entry("provide-immigration-documents", "assignee:${employeeUserId}"),
       Map.entry("validate-immigration-documents", "group:mobility-specialist"),
       Map.entry("follow-up-counsel", "group:mobility-specialist"),
@@ -70,7 +73,19 @@ class ModelStructureTest {
       Map.entry("record-ineligible-outcome", "record-case-outcome"),
       Map.entry("record-rejected-outcome", "record-case-outcome"),
       Map.entry("record-cancelled-outcome", "record-case-outcome"),
+      Map.entry("apply-relocation-policy", "apply-relocation-policy"),
       Map.entry("estimate-relocation-cost", "estimate-relocation-cost"),
+      Map.entry("route-approval", "route-approval"),
+      Map.entry("update-estimate", "estimate-relocation-cost"),
+      Map.entry("record-approval", "record-approval"),
+      Map.entry("remind-approve-relocation", "remind-approver"),
+      Map.entry("remind-approve-policy-exception", "remind-approver"),
+      Map.entry("remind-approve-budget", "remind-approver"),
+      Map.entry("remind-approve-transfer", "remind-approver"),
+      Map.entry("escalate-approve-relocation", "escalate-approval"),
+      Map.entry("escalate-approve-policy-exception", "escalate-approval"),
+      Map.entry("escalate-approve-budget", "escalate-approval"),
+      Map.entry("escalate-approve-transfer", "escalate-approval"),
       Map.entry("determine-immigration-requirements", "determine-immigration-requirements"),
       Map.entry("request-immigration-counsel", "request-immigration-counsel"),
       Map.entry("send-counsel-information", "send-counsel-information"),
@@ -113,6 +128,40 @@ class ModelStructureTest {
     for (ServiceTask task : serviceTasks) {
       assertThat(camunda(task, "type")).as("type of %s", task.getId()).isEqualTo("external");
       assertThat(camunda(task, "topic")).as("topic of %s", task.getId()).isEqualTo(EXTERNAL_TASKS.get(task.getId()));
+    }
+  }
+
+  /** The approval steps, each reminded after 2 days and escalated after 3 without interrupting the approver. */
+  private static final List<String> APPROVAL_STEPS = List.of("approve-relocation", "approve-policy-exception",
+      "approve-budget", "approve-transfer");
+
+  @Test
+  void everyApprovalStepIsRemindedAndEscalatedWithoutInterruption() {
+    BpmnModelInstance model = read("relocation-approval");
+    for (String step : APPROVAL_STEPS) {
+      List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(b -> b.getAttachedTo().getId().equals(step))
+          .toList();
+      assertThat(timers).as("boundary events of %s", step).extracting(BoundaryEvent::getId)
+          .containsExactlyInAnyOrder(step + "-reminder", step + "-overdue");
+      for (BoundaryEvent timer : timers) {
+        boolean reminder = timer.getId().endsWith("-reminder");
+        assertThat(timer.cancelActivity()).as("%s interrupts the approver", timer.getId()).isFalse();
+        var definition = (org.operaton.bpm.model.bpmn.instance.TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+        assertThat(definition.getTimeDuration().getTextContent()).as("duration of %s", timer.getId())
+            .isEqualTo(reminder ? "P2D" : "P3D");
+        String taskId = (reminder ? "remind-" : "escalate-") + step;
+        assertThat(timer.getOutgoing()).as("flows out of %s", timer.getId()).singleElement()
+            .satisfies(flow -> assertThat(flow.getTarget().getId()).isEqualTo(taskId));
+        ServiceTask task = model.getModelElementById(taskId);
+        var inputs = task.getExtensionElements().getElementsQuery()
+            .filterByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputOutput.class).singleResult()
+            .getOperatonInputParameters();
+        assertThat(inputs).as("input parameters of %s", taskId)
+            .extracting(p -> p.getOperatonName() + "=" + p.getTextContent()).containsExactly("approvalStep=" + step);
+        assertThat(task.getOutgoing()).singleElement().satisfies(flow -> assertThat(flow.getTarget())
+            .isInstanceOf(org.operaton.bpm.model.bpmn.instance.EndEvent.class));
+      }
     }
   }
 

@@ -12,50 +12,73 @@ import org.junit.jupiter.api.Test;
 class PhaseProcessesTest extends ProcessTestSupport {
 
   @Test
-  @DisplayName("intake, eligible: estimate and review, ends at intake-done with the estimate flag")
+  @DisplayName("intake, eligible: policy, estimate (reason 'intake') and review, ends at intake-done")
   void intakeEligible() {
     JourneyDriver journey = newCase();
     journey.start("relocation-intake", caseVariables("PERMANENT_TRANSFER", 1, false));
-    journey.completeExternalTask("estimate-relocation-cost", Map.of("estimateExceedsBudget", true));
+    journey.assertPassed("intake-started", "sent-back-gateway").assertWaitingAt("apply-relocation-policy");
+    journey.applyPolicy(true);
+    journey.estimate("intake", true);
     journey.userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
 
-    journey.assertEndedAt("relocation-intake", "intake-done").assertCaseFinished();
-    assertThat(intakeVariables(journey)).containsEntry("eligible", true).containsEntry("eligibilityPolicyClause", "GM-4.1");
+    journey.assertEndedAt("relocation-intake", "intake-done")
+        .assertPassed("apply-relocation-policy", "eligible-gateway", "estimate-relocation-cost", "review-intake")
+        .assertNotReached("revise-intake", "intake-ineligible")
+        .assertCaseFinished();
+    assertThat(journey.historicVariables("relocation-intake")).containsEntry("eligible", true)
+        .containsEntry("estimateExceedsBudget", true);
   }
 
   @Test
-  @DisplayName("intake, not eligible: ends at the error end event intake-ineligible")
+  @DisplayName("intake, not eligible: ends at the error end event intake-ineligible, no estimate")
   void intakeIneligible() {
     JourneyDriver journey = newCase();
     journey.start("relocation-intake", caseVariables("LOCAL_HIRE", 24, false));
+    journey.applyPolicy(false);
 
     journey.assertEndedAt("relocation-intake", "intake-ineligible")
-        .assertNotReached("estimate-relocation-cost")
+        .assertPassed("apply-relocation-policy", "eligible-gateway")
+        .assertNotReached("revise-intake", "estimate-relocation-cost", "review-intake", "intake-done")
         .assertCaseFinished();
-    assertThat(intakeVariables(journey)).containsEntry("eligible", false)
-        .containsEntry("eligibilityPolicyClause", "GM-5.2")
-        .hasEntrySatisfying("eligibilityReason", reason -> assertThat((String) reason).contains("domestic local hire"));
+    assertThat(journey.historicVariables("relocation-intake")).containsEntry("eligible", false)
+        .containsEntry("ineligibilityReason", JourneyDriver.INELIGIBILITY_REASON);
   }
 
   @Test
-  @DisplayName("intake, no grade level: the decision's grade rule ends the intake at intake-ineligible")
-  void intakeWithoutGradeIsIneligible() {
+  @DisplayName("intake, sent back by an approver: the specialist revises it first; the estimate reason is 'revised intake'")
+  void intakeSentBack() {
     JourneyDriver journey = newCase();
     Map<String, Object> variables = new HashMap<>(eligibleCase());
-    variables.remove("gradeLevel");
+    variables.put("approvalOutcome", "sent-back");
+    variables.put("sendBackComment", "Budget too low for the host city");
     journey.start("relocation-intake", variables);
 
-    journey.assertEndedAt("relocation-intake", "intake-ineligible").assertCaseFinished();
-    assertThat(intakeVariables(journey)).containsEntry("eligible", false).containsEntry("eligibilityPolicyClause", "GM-1.2");
+    journey.assertWaitingAt("revise-intake").assertNotWaitingAt("apply-relocation-policy");
+    journey.passRevisedIntake();
+
+    journey.assertEndedAt("relocation-intake", "intake-done")
+        .assertPassed("sent-back-gateway", "revise-intake", "apply-relocation-policy", "eligible-gateway",
+            "estimate-relocation-cost", "review-intake")
+        .assertPassedTimes("apply-relocation-policy", 1)
+        .assertNotReached("intake-ineligible")
+        .assertCaseFinished();
+    assertThat(journey.historicVariables("relocation-intake")).containsEntry("revisionNote", "Budget raised as asked");
   }
 
-  /** The variables of the intake instance as history recorded them: the decision outputs are plain values, no map. */
-  private static Map<String, Object> intakeVariables(JourneyDriver journey) {
-    String instanceId = journey.historicInstance("relocation-intake").getId();
-    Map<String, Object> variables = new HashMap<>();
-    ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
-        .forEach(v -> variables.put(v.getName(), v.getValue()));
-    return variables;
+  @Test
+  @DisplayName("intake, sent back, then not eligible after the revision: ends at intake-ineligible")
+  void intakeSentBackThenIneligible() {
+    JourneyDriver journey = newCase();
+    Map<String, Object> variables = new HashMap<>(eligibleCase());
+    variables.put("approvalOutcome", "sent-back");
+    journey.start("relocation-intake", variables);
+    journey.userTask("revise-intake").complete(Map.of("revisionNote", "Now a local hire"));
+    journey.applyPolicy(false);
+
+    journey.assertEndedAt("relocation-intake", "intake-ineligible")
+        .assertPassed("revise-intake")
+        .assertNotReached("estimate-relocation-cost", "review-intake")
+        .assertCaseFinished();
   }
 
   @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.relocation.processes.JourneyDriver.ApprovalStep;
+import org.relocation.processes.JourneyDriver.Routing;
 
 /** The main process {@code relocation} end to end, through its phase processes (call activities). */
 class RelocationProcessTest extends ProcessTestSupport {
@@ -21,10 +23,13 @@ class RelocationProcessTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start("relocation", eligibleCase());
 
-    passIntake(journey, false);
+    journey.passIntake(false);
     journey.assertEndedAt("relocation-intake", "intake-done");
-    journey.userTask("approve-relocation").hasCandidateGroup("manager").complete(Map.of("managerDecision", "approve"));
-    journey.assertEndedAt("relocation-approval", "approval-granted").assertNotReached("approve-budget");
+    journey.approve();
+    journey.assertEndedAt("relocation-approval", "approval-granted")
+        .assertPassed("approval-outcome-gateway")
+        .assertNotReached("approve-policy-exception", "approve-budget", "approve-transfer", "revise-intake");
+    assertThat(journey.variable("relocation", "approvalOutcome")).isEqualTo("approved");
 
     journey.assertWaitingAt("immigration", "housing", "payroll", "benefits");
     passImmigrationWithPermit(journey);
@@ -58,8 +63,9 @@ class RelocationProcessTest extends ProcessTestSupport {
   void ineligibleCaseEndsAfterRecordingTheOutcome() {
     JourneyDriver journey = newCase();
     journey.start("relocation", caseVariables("SHORT_TERM", 13, true));
+    journey.applyPolicy(false);
 
-    journey.assertPassed("check-eligibility", "eligible-gateway", "intake-ineligible")
+    journey.assertPassed("apply-relocation-policy", "eligible-gateway", "intake-ineligible")
         .assertNotReached("estimate-relocation-cost", "review-intake", "approval");
     recordOutcome(journey, "INELIGIBLE");
 
@@ -74,10 +80,12 @@ class RelocationProcessTest extends ProcessTestSupport {
   void rejectedByManager() {
     JourneyDriver journey = newCase();
     journey.start("relocation", eligibleCase());
-    passIntake(journey, false);
+    journey.passIntake(false);
 
-    journey.userTask("approve-relocation").hasCandidateGroup("manager").complete(Map.of("managerDecision", "reject"));
-    journey.assertErrorThrownToCaller("relocation-approval", "approval-rejected-by-manager").assertNotReached("budget-gateway", "approve-budget");
+    journey.routeApproval(Routing.everything("7")).decide(ApprovalStep.MANAGER, "reject");
+    journey.assertErrorThrownToCaller("relocation-approval", "approval-rejected-by-manager")
+        .assertNotReached("exceptions-gateway", "approve-policy-exception", "finance-gateway", "approve-budget",
+            "approve-transfer", "record-approval", "approval-outcome-gateway");
     recordOutcome(journey, "REJECTED");
 
     journey.assertEndedAt("relocation", "case-rejected-end")
@@ -91,13 +99,14 @@ class RelocationProcessTest extends ProcessTestSupport {
   void overBudgetApprovedByFinance() {
     JourneyDriver journey = newCase();
     journey.start("relocation", eligibleCase());
-    passIntake(journey, true);
+    journey.passIntake(true);
 
-    journey.userTask("approve-relocation").hasCandidateGroup("manager").complete(Map.of("managerDecision", "approve"));
-    journey.userTask("approve-budget").hasCandidateGroup("finance").complete(Map.of("financeDecision", "approve"));
+    journey.routeApproval(Routing.FINANCE).decide(ApprovalStep.MANAGER, "approve").decide(ApprovalStep.FINANCE, "approve")
+        .recordApproval();
 
-    journey.assertEndedAt("relocation-approval", "budget-approved")
-        .assertPassed("budget-gateway", "approve-budget", "finance-decision-gateway", "approved-work-split")
+    journey.assertEndedAt("relocation-approval", "approval-granted")
+        .assertPassed("finance-gateway", "approve-budget", "finance-decision-gateway", "approval-outcome-gateway",
+            "approved-work-split")
         .assertWaitingAt("immigration", "housing", "payroll", "benefits")
         .assertWaitingAt("determine-immigration-requirements", "record-kickoff-call", "prepare-payroll-instruction",
             "determine-benefits-coverage");
@@ -108,11 +117,11 @@ class RelocationProcessTest extends ProcessTestSupport {
   void overBudgetRejectedByFinance() {
     JourneyDriver journey = newCase();
     journey.start("relocation", eligibleCase());
-    passIntake(journey, true);
+    journey.passIntake(true);
 
-    journey.userTask("approve-relocation").hasCandidateGroup("manager").complete(Map.of("managerDecision", "approve"));
-    journey.userTask("approve-budget").hasCandidateGroup("finance").complete(Map.of("financeDecision", "reject"));
-    journey.assertErrorThrownToCaller("relocation-approval", "approval-rejected-by-finance");
+    journey.routeApproval(Routing.FINANCE).decide(ApprovalStep.MANAGER, "approve").decide(ApprovalStep.FINANCE, "reject");
+    journey.assertErrorThrownToCaller("relocation-approval", "approval-rejected-by-finance")
+        .assertNotReached("second-level-gateway", "record-approval");
     recordOutcome(journey, "REJECTED");
 
     journey.assertEndedAt("relocation", "case-rejected-end")
@@ -121,12 +130,105 @@ class RelocationProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("rejected at the second level: the case ends at case-rejected-end")
+  void rejectedAtTheSecondLevel() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation", caseVariables("PERMANENT_TRANSFER", null, true));
+    journey.passIntake(true);
+
+    journey.routeApproval(Routing.everything()).decide(ApprovalStep.MANAGER, "approve").decide(ApprovalStep.FINANCE, "approve")
+        .decide(ApprovalStep.SECOND_LEVEL, "reject");
+    journey.assertErrorThrownToCaller("relocation-approval", "approval-rejected-by-second-level")
+        .assertNotReached("second-level-merge", "record-approval");
+    recordOutcome(journey, "REJECTED");
+
+    journey.assertEndedAt("relocation", "case-rejected-end")
+        .assertNotReached("approval-outcome-gateway", "approved-work-split")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("sent back by the manager: intake again (revised, re-estimated), approval again, then the approved work starts")
+  void sentBackByTheManagerLoopsToIntake() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation", eligibleCase());
+    journey.passIntake(false);
+    journey.routeApproval(Routing.MANAGER_ONLY).decide(ApprovalStep.MANAGER, "send-back");
+
+    journey.assertPassed("approval-sent-back-by-manager", "approval-outcome-gateway")
+        .assertNotReached("approved-work-split", "record-approval")
+        .assertWaitingAt("intake", "revise-intake");
+    assertThat(journey.variable("relocation", "approvalOutcome")).isEqualTo("sent-back");
+    assertThat(journey.variable("relocation", "sendBackComment"))
+        .isEqualTo(JourneyDriver.commentFor(ApprovalStep.MANAGER, "send-back"));
+    assertThat(ENGINE.getTaskService().getVariable(journey.userTask("revise-intake").task().getId(), "sendBackComment"))
+        .as("the revise-intake form shows the approver's comment")
+        .isEqualTo(JourneyDriver.commentFor(ApprovalStep.MANAGER, "send-back"));
+
+    journey.passRevisedIntake();
+    journey.assertWaitingAt("approval", "route-approval");
+    journey.approve();
+
+    journey.assertPassedTimes("intake", 2)
+        .assertPassedTimes("approval", 2)
+        .assertPassedTimes("approval-outcome-gateway", 2)
+        .assertPassedTimes("apply-relocation-policy", 2)
+        .assertPassedTimes("estimate-relocation-cost", 2)
+        .assertPassedTimes("revise-intake", 1)
+        .assertPassedTimes("approval-granted", 1)
+        .assertPassed("approved-work-split")
+        .assertNotReached("record-ineligible-outcome", "record-rejected-outcome")
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+    assertThat(journey.variable("relocation", "approvalOutcome")).isEqualTo("approved");
+  }
+
+  @Test
+  @DisplayName("sent back by finance: intake again, then approved by the manager alone the second time")
+  void sentBackByFinanceLoopsToIntake() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation", eligibleCase());
+    journey.passIntake(true);
+    journey.routeApproval(Routing.FINANCE).decide(ApprovalStep.MANAGER, "approve").decide(ApprovalStep.FINANCE, "send-back");
+
+    journey.assertPassed("approval-sent-back-by-finance").assertWaitingAt("revise-intake");
+    assertThat(journey.variable("relocation", "sendBackComment"))
+        .isEqualTo(JourneyDriver.commentFor(ApprovalStep.FINANCE, "send-back"));
+    journey.passRevisedIntake().approve();
+
+    journey.assertPassedTimes("intake", 2).assertPassedTimes("approve-budget", 1)
+        .assertPassed("approved-work-split")
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+  }
+
+  @Test
+  @DisplayName("manager SLA: reminded after 2 days, escalated after 3, still approves and the approved work starts")
+  void managerIsRemindedThenEscalatedAndStillApproves() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation", eligibleCase());
+    journey.passIntake(false).routeApproval(Routing.MANAGER_ONLY);
+
+    journey.moveClockBy(java.time.Duration.ofDays(2).plusMinutes(1));
+    assertThat(journey.executeDueTimers()).isEqualTo(1);
+    journey.assertWaitingAt("approve-relocation", "remind-approve-relocation");
+    journey.completeExternalTaskWithLocals("remind-approver", Map.of("approvalStep", "approve-relocation"), Map.of());
+    journey.moveClockBy(java.time.Duration.ofDays(1));
+    assertThat(journey.executeDueTimers()).isEqualTo(1);
+    journey.assertWaitingAt("approve-relocation", "escalate-approve-relocation");
+    journey.completeExternalTaskWithLocals("escalate-approval", Map.of("approvalStep", "approve-relocation"), Map.of());
+    journey.assertWaitingAt("approve-relocation").assertNotReached("approved-work-split");
+
+    journey.decide(ApprovalStep.MANAGER, "approve").recordApproval();
+    journey.assertEndedAt("relocation-approval", "approval-granted")
+        .assertPassed("approve-relocation-reminded", "approve-relocation-escalated", "approved-work-split")
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+  }
+
+  @Test
   @DisplayName("permit refused and the move cancelled: the terminate end stops housing, payroll and benefits too")
   void cancelledMoveTerminatesAllPhases() {
     JourneyDriver journey = newCase();
     journey.start("relocation", eligibleCase());
-    passIntake(journey, false);
-    journey.userTask("approve-relocation").complete(Map.of("managerDecision", "approve"));
+    journey.passIntake(false).approve();
     // the other phases are under way
     journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
     journey.completeExternalTask("prepare-payroll-instruction");
@@ -165,7 +267,7 @@ class RelocationProcessTest extends ProcessTestSupport {
     try (InputStream startForm = ENGINE.getFormService().getDeployedStartForm(definitionId)) {
       assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"start-relocation\"");
     }
-    journey.completeExternalTask("estimate-relocation-cost", Map.of("estimateExceedsBudget", false));
+    journey.applyPolicy(true).estimate("intake", false);
     String taskId = journey.userTask("review-intake").task().getId();
     try (InputStream taskForm = ENGINE.getFormService().getDeployedTaskForm(taskId)) {
       assertThat(new String(taskForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"review-intake\"");
@@ -173,12 +275,6 @@ class RelocationProcessTest extends ProcessTestSupport {
   }
 
   // ------------------------------------------------------------------------------------------------ steps
-
-  private static void passIntake(JourneyDriver journey, boolean estimateExceedsBudget) {
-    journey.assertPassed("check-eligibility", "eligible-gateway");
-    journey.completeExternalTask("estimate-relocation-cost", Map.of("estimateExceedsBudget", estimateExceedsBudget));
-    journey.userTask("review-intake").hasCandidateGroup("mobility-specialist").complete(Map.of("intakeVerified", true));
-  }
 
   private static void passImmigrationWithPermit(JourneyDriver journey) {
     journey.completeExternalTask("determine-immigration-requirements", Map.of("visaRequired", true, "permitTravellerCount", 1, "postedWorker", false,
