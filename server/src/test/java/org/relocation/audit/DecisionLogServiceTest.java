@@ -1,5 +1,8 @@
 package org.relocation.audit;
 
+import org.relocation.TestCases;
+import org.relocation.relocationcase.CaseService;
+
 import org.junit.jupiter.api.Test;
 import org.relocation.Api;
 import org.relocation.ServerTest;
@@ -41,8 +44,12 @@ class DecisionLogServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CaseService cases;
+
+    /** A case record without a journey: only this test writes to its log. */
     private long openCase() {
-        return Api.as(port, "specialist").openCase(Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "90000")).get("id").asLong();
+        return TestCases.recordOnly(cases).getId();
     }
 
     private DecisionLogEntry append(long caseId, String summary) {

@@ -14,6 +14,7 @@ import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.operaton.bpm.model.dmn.Dmn;
 import org.operaton.bpm.model.dmn.DmnModelInstance;
 import org.operaton.bpm.model.dmn.instance.Input;
+import org.relocation.policy.PolicyService;
 import org.relocation.ServerTest;
 import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.ProcessVariables;
@@ -131,9 +132,18 @@ class ModelContractTest {
         for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn")) {
             try (InputStream in = r.getInputStream()) {
                 DmnModelInstance dmn = Dmn.readModelFromStream(in);
-                for (Input input : dmn.getModelElementsByType(Input.class)) {
-                    String expression = input.getInputExpression().getText().getTextContent().trim();
-                    assertThat(startVariables()).as("DMN input %s", expression).contains(expression);
+                for (org.operaton.bpm.model.dmn.instance.Decision d : dmn.getModelElementsByType(org.operaton.bpm.model.dmn.instance.Decision.class)) {
+                    // the policy service evaluates each table with exactly these variables and reads these outputs
+                    assertThat(PolicyService.INPUTS).as("decision %s in %s is evaluated by the policy service", d.getId(), r.getFilename())
+                            .containsKey(d.getId());
+                    org.operaton.bpm.model.dmn.instance.DecisionTable table = (org.operaton.bpm.model.dmn.instance.DecisionTable) d.getExpression();
+                    for (Input input : table.getInputs()) {
+                        String expression = input.getInputExpression().getText().getTextContent().trim();
+                        assertThat(PolicyService.INPUTS.get(d.getId())).as("DMN input %s of %s", expression, d.getId()).contains(expression);
+                    }
+                    Set<String> outputs = new HashSet<>();
+                    table.getOutputs().forEach(o -> outputs.add(o.getName()));
+                    assertThat(outputs).as("outputs of %s", d.getId()).containsAll(PolicyService.OUTPUTS.get(d.getId()));
                 }
             }
         }

@@ -35,6 +35,21 @@ public class PolicyService {
     public static final String PACKAGE = "relocation-package";
     public static final String ALLOWANCES = "relocation-allowances";
     public static final String APPROVAL_ROUTING = "relocation-approval-routing";
+    /** The variables each table is evaluated with (the contract with the DMN files, checked by a test). */
+    public static final Map<String, Set<String>> INPUTS = Map.of(
+            ELIGIBILITY, Set.of("assignmentType", "gradeLevel", "durationMonths", "international"),
+            CITY_BAND, Set.of("hostCountry", "hostCity"),
+            PACKAGE, Set.of("assignmentType", "gradeLevel", "international", "familySize"),
+            ALLOWANCES, Set.of("assignmentType", "policyTier", "cityBand", "durationMonths"),
+            APPROVAL_ROUTING, Set.of("assignmentType", "estimateAmount", "budgetAmount", "exceptionCount", "exceptionAmount"));
+    /** The outputs read from each table. */
+    public static final Map<String, Set<String>> OUTPUTS = Map.of(
+            ELIGIBILITY, Set.of("eligible", "reason", "policyClause"),
+            CITY_BAND, Set.of("cityBand"),
+            PACKAGE, Set.of("policyTier", "moveType", "coreBenefits", "flexPoints"),
+            ALLOWANCES, Set.of("colaPercent", "housingCapMonthly", "perDiemDaily", "homeLeaveTripsPerYear", "schoolingPerChildYearly",
+                    "destinationServices", "relocationAllowance", "temporaryHousingNights", "temporaryHousingNightlyRate"),
+            APPROVAL_ROUTING, Set.of("approval", "reason"));
     /** The currency of the amounts in the decision tables. */
     public static final String POLICY_CURRENCY = "EUR";
 
