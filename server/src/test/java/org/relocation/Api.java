@@ -56,6 +56,12 @@ public final class Api {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    public String getText(String path) {
+        ResponseEntity<String> r = http.get().uri(path).retrieve().toEntity(String.class);
+        assertThat(r.getStatusCode().value()).as("GET %s: %s", path, r.getBody()).isEqualTo(200);
+        return r.getBody();
+    }
+
     public ResponseEntity<JsonNode> post(String path, Object body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }

@@ -60,7 +60,11 @@ public class ApprovalService {
     public record Routing(PolicyService.Route route, List<Long> exceptionIds) {
     }
 
-    /** Decides the approvals the case needs now, from its latest estimate and the exceptions still asked. */
+    /**
+     * Decides the approvals the case needs now: the routing table gets the latest estimate plus the exceptions still
+     * asked (what the move costs if they are approved), the budget, and the number and amount of those exceptions, all
+     * in the reporting currency.
+     */
     @Transactional
     public Routing route(Long caseId) {
         RelocationCase c = cases.get(caseId);
@@ -73,7 +77,8 @@ public class ApprovalService {
         List<PolicyException> asked = exceptions.requested(caseId);
         BigDecimal exceptionAmount = asked.stream().map(e -> e.getReportingAmount() == null ? BigDecimal.ZERO : e.getReportingAmount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        PolicyService.Route route = policy.route(caseId, estimateReporting, budgetReporting, asked.size(), exceptionAmount);
+        // the move as asked: the estimate and the exceptions on top of it (an approved exception joins the estimate)
+        PolicyService.Route route = policy.route(caseId, estimateReporting.add(exceptionAmount), budgetReporting, asked.size(), exceptionAmount);
         if (!asked.isEmpty() && !route.needs(PolicyService.Route.HR_LEAD)) {
             throw new IllegalStateException("The approval routing table decided no HR lead approval for case " + c.getCaseNumber()
                     + " although " + asked.size() + " policy exception(s) are asked: each must be decided (check "
