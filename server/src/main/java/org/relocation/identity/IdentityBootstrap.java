@@ -121,6 +121,8 @@ class IdentityBootstrap {
         // Job workers fetch and complete external tasks of any process instance
         grant(Roles.JOB_WORKER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         grant(Roles.JOB_WORKER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        // ... and evaluate the policy decision tables (standalone workers, through the REST API)
+        grant(Roles.JOB_WORKER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -38,6 +38,12 @@ public class WorkersApplication {
                 .run(args);
     }
 
+    /** The policy decision tables, evaluated by the server's engine over its REST API. */
+    @Bean
+    org.relocation.policy.PolicyRules policyRules(WorkerProperties workers) {
+        return new RestPolicyRules(workers);
+    }
+
     /** Fails at startup, before any polling, when the remote engine or the worker's credentials are missing. */
     @Bean
     InitializingBean standaloneWorkersSettingsCheck(WorkerProperties workers) {
