@@ -3,6 +3,7 @@ package org.relocation.demo;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
+import org.relocation.policyexception.PolicyExceptionService;
 import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseRepository;
 import org.relocation.relocationcase.web.CaseOpening;
@@ -34,8 +35,10 @@ class DemoCases {
     private final CaseOpening opening;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final PolicyExceptionService exceptions;
 
-    DemoCases(CaseRepository cases, CaseOpening opening, TaskService tasks, IdentityService identity) {
+    DemoCases(CaseRepository cases, CaseOpening opening, TaskService tasks, IdentityService identity, PolicyExceptionService exceptions) {
+        this.exceptions = exceptions;
         this.cases = cases;
         this.opening = opening;
         this.tasks = tasks;
@@ -71,9 +74,17 @@ class DemoCases {
             String fourth = open("Kenji Sato", "employee2", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", start, start.plusYears(2), "50000", 5, "70000", List.of());
             complete(fourth, "review-intake", "specialist", "mobility-specialist", Map.of("intakeVerified", true, "reviewNotes", "Tight budget"));
             complete(fourth, "approve-relocation", "manager", "manager", Map.of("managerDecision", "approve", "managerComment", "Approved; finance to confirm"));
+            // 6. a policy exception asked in intake: after the manager, the HR lead decides it (then finance: above its threshold)
+            String sixth = open("Noah Berg", "employee2", "SE", "DE", "Berlin", "GB", "London", "LONG_TERM", start, start.plusYears(2), "350000", 7, "98000",
+                    List.of(new CaseIntake.Dependent("CHILD", "Mila Berg", "SE", LocalDate.of(2016, 4, 20))));
+            awaitTask(sixth, "review-intake");
+            exceptions.request(cases.findByCaseNumber(sixth).orElseThrow().getId(), new PolicyExceptionService.Request("schooling", "18000.00", "EUR",
+                    "GM-5.4", "Bilingual school place in London; the policy cap covers only local schools"), "specialist");
+            complete(sixth, "review-intake", "specialist", "mobility-specialist", Map.of("intakeVerified", true, "reviewNotes", "Exception asked for schooling"));
+            complete(sixth, "approve-relocation", "manager", "manager", Map.of("managerDecision", "approve", "managerComment", "Supported"));
             // 5. not eligible: a domestic local hire ends at intake
             open("Chloe Martin", "employee", "FR", "FR", "Lyon", "FR", "Paris", "LOCAL_HIRE", start, start.plusYears(1), "3000", 4, "55000", List.of());
-            log.info("Demo cases ready: log in to the Tasklist as specialist, manager, finance or employee (password demo)");
+            log.info("Demo cases ready: log in to the Tasklist as specialist, manager, finance, hrlead, director or employee (password demo)");
         } catch (RuntimeException e) {
             log.warn("Demo cases not fully seeded: {}", e.getMessage());
         }
