@@ -266,7 +266,8 @@ public class CostEstimator {
             remember(toCase);
             remember(toReporting);
             BigDecimal caseAmount = toCase.converted().getNumber().numberValueExact(BigDecimal.class);
-            BigDecimal reportingAmount = toReporting.converted().getNumber().numberValueExact(BigDecimal.class);
+            BigDecimal reportingAmount = toReporting.converted().getNumber().numberValueExact(BigDecimal.class)
+                    .setScale(reporting.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
             String source = amount.getCurrency().equals(caseCurrency) ? basis
                     : basis + "; " + amount.getNumber().numberValue(BigDecimal.class).setScale(amount.getCurrency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN).toPlainString()
                     + " " + amount.getCurrency().getCurrencyCode() + " at " + toCase.rate().rate().toPlainString();

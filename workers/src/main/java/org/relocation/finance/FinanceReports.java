@@ -92,7 +92,9 @@ public class FinanceReports {
         sums.forEach((key, s) -> {
             String[] parts = key.split("\\|", 2);
             int[] n = counts.get(key);
-            rows.add(new SpendRow(parts[0], parts[1], s[0], s[1], n[0], n[1], currency));
+            int digits = rates.reportingCurrency().getDefaultFractionDigits();
+            rows.add(new SpendRow(parts[0], parts[1], s[0].setScale(digits, java.math.RoundingMode.HALF_EVEN),
+                    s[1].setScale(digits, java.math.RoundingMode.HALF_EVEN), n[0], n[1], currency));
         });
         return rows;
     }
@@ -109,7 +111,8 @@ public class FinanceReports {
             LocalDate closed = c.getClosedAt().atZone(ZoneOffset.UTC).toLocalDate();
             org.relocation.relocationcase.Money cost = c.finalCost();
             BigDecimal amount = rates.convert(Money.of(cost.amount(), Monetary.getCurrency(cost.currency().getCurrencyCode())),
-                    rates.reportingCurrency(), closed).converted().getNumber().numberValueExact(BigDecimal.class);
+                    rates.reportingCurrency(), closed).converted().getNumber().numberValueExact(BigDecimal.class)
+                    .setScale(rates.reportingCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN);
             rows.add(new ChargebackRow(c.getCostCentre(), quarter(closed), c.getCaseNumber(), amount,
                     rates.reportingCurrency().getCurrencyCode(), cost.amount(), cost.currency().getCurrencyCode()));
         }

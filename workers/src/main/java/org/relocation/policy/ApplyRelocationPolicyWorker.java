@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Topic apply-relocation-policy: eligibility, and for an eligible case the policy tier, package and allowances, from
- * the policy decision tables; each evaluation recorded on the case. Sets {@code eligible} and {@code policyTier}.
+ * the policy decision tables; each evaluation recorded on the case. Sets {@code eligible} and
+ * {@code ineligibilityReason} (empty when eligible).
  */
 @Component
 class ApplyRelocationPolicyWorker extends CaseWorker {

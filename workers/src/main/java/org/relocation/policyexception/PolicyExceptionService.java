@@ -114,7 +114,8 @@ public class PolicyExceptionService {
         if (errors.isEmpty()) {
             try {
                 reporting = rates.convert(Money.of(amount, currency.get()), rates.reportingCurrency(), today())
-                        .converted().getNumber().numberValueExact(BigDecimal.class);
+                        .converted().getNumber().numberValueExact(BigDecimal.class)
+                        .setScale(rates.reportingCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN);
             } catch (MissingExchangeRateException e) {
                 errors.put("currency", "has no exchange rate to " + rates.reportingCurrency().getCurrencyCode() + " in effect today: finance loads rates");
             }

@@ -108,11 +108,17 @@ class JourneyListeners {
                     task.getProcessDefinitionId().split(":")[0], actor);
         }
         for (String name : submitted.keySet()) {
-            if (PersonalData.isPersonal(name)) {
+            if (PersonalData.isPersonal(name) || ONE_OFF_FORMS.contains(task.getTaskDefinitionKey())) {
                 task.getExecution().removeVariable(name);
             }
         }
     }
+
+    /**
+     * Forms whose values live on only in the case records: a later revision must not find the earlier one's values
+     * prefilled (a second send-back of the same case).
+     */
+    private static final java.util.Set<String> ONE_OFF_FORMS = java.util.Set.of("revise-intake");
 
     private static Long caseId(DelegateExecution execution) {
         Object v = execution == null ? null : execution.getVariable(ProcessVariables.CASE_ID);

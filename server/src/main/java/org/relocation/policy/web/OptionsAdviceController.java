@@ -14,6 +14,8 @@ import org.relocation.relocationcase.IntakeValidator;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,12 +42,16 @@ class OptionsAdviceController {
     private final CostEstimator estimator;
     private final CaseService cases;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
-    OptionsAdviceController(PolicyService policy, CostEstimator estimator, CaseService cases, Clock clock) {
+    OptionsAdviceController(PolicyService policy, CostEstimator estimator, CaseService cases, Clock clock,
+                            PlatformTransactionManager transactions) {
         this.policy = policy;
         this.estimator = estimator;
         this.cases = cases;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     record Line(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
@@ -89,14 +95,18 @@ class OptionsAdviceController {
     @PreAuthorize(ADVISERS)
     @Operation(summary = "Options advice for an existing case: each assignment type with the case's dates, family, host and budget")
     Advice forCase(@PathVariable long caseId) {
-        RelocationCase c = cases.get(caseId);
+        // the case's travellers are loaded lazily: read the case in a transaction (open-in-view is off), advise outside it
+        return advise(readOnly.execute(status -> intakeOf(cases.get(caseId))));
+    }
+
+    private static CaseIntake intakeOf(RelocationCase c) {
         List<CaseIntake.Dependent> dependents = c.getTravellers().stream().filter(t -> t != c.employee())
                 .map(t -> new CaseIntake.Dependent(t.getRelationship().name(), "dependant", t.getNationality(), t.getBirthDate())).toList();
         CaseIntake intake = new CaseIntake("employee", "employee@example.invalid", "employee", c.employee().getNationality(),
                 c.getHomeCountry(), c.getHomeCity(), c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(),
                 c.getEndDate(), c.getCostCentre(), c.budget().amount(), c.budget().currency().getCurrencyCode(), c.getGradeLevel(),
                 c.baseSalary().amount(), c.baseSalary().currency().getCurrencyCode(), dependents);
-        return advise(intake);
+        return intake;
     }
 
     private Advice advise(CaseIntake intake) {
@@ -114,7 +124,12 @@ class OptionsAdviceController {
             try {
                 e = estimator.preview(draft, p.allowances());
             } catch (MissingExchangeRateException ex) {
-                throw new BadRequestException(Map.of("budgetCurrency", "has no exchange rate in effect today (" + ex.getMessage() + ")"));
+                // the cost-of-living line is in the salary currency, every other line goes into the budget currency
+                String salary = intake.baseSalaryCurrency();
+                boolean salaryRate = !salary.equals(intake.budgetCurrency())
+                        && (salary.equals(ex.getFrom().getCurrencyCode()) || salary.equals(ex.getTo().getCurrencyCode()));
+                throw new BadRequestException(Map.of(salaryRate ? "baseSalaryCurrency" : "budgetCurrency",
+                        "has no exchange rate in effect today (" + ex.getMessage() + ")"));
             }
             PolicyService.Allowances a = p.allowances();
             options.add(new Option(type.name(), true, p.eligibility().reason(), p.eligibility().policyClause(), a.policyTier(), a.moveType(),

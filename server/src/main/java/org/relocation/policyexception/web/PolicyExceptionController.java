@@ -76,13 +76,22 @@ class PolicyExceptionController {
             throw new BadRequestException(Map.of("body", "is required"));
         }
         String caseNumber = cases.get(caseId).getCaseNumber();
-        String amount = body.amount() == null ? null : body.amount() instanceof Number n ? new BigDecimal(n.toString()).toPlainString() : body.amount().toString();
+        String amount = body.amount() == null ? null : body.amount() instanceof Number n ? plain(n) : body.amount().toString();
         try {
             PolicyException e = exceptions.request(caseId, new PolicyExceptionService.Request(body.category(), amount, body.currency(),
                     body.policyClause(), body.justification()), user.getName());
             return ResponseEntity.created(URI.create("/api/policy-exceptions/" + e.getId())).body(View.of(e, caseNumber));
         } catch (InvalidPolicyExceptionException e) {
             throw new BadRequestException(e.getFieldErrors());
+        }
+    }
+
+    /** A JSON number as a decimal string; one beyond a double's range (read as Infinity) is left for the service to refuse. */
+    private static String plain(Number n) {
+        try {
+            return new BigDecimal(n.toString()).toPlainString();
+        } catch (NumberFormatException e) {
+            return n.toString();
         }
     }
 
