@@ -189,7 +189,11 @@ class GovernanceJourneyTest {
         long id = created.get("id").asLong();
         String caseNumber = created.get("caseNumber").asText();
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
-        Api.as(port, "manager").awaitTask(caseNumber, "approve-relocation");
+        String task = Api.as(port, "manager").awaitTask(caseNumber, "approve-relocation");
+        JsonNode due = Api.as(port, "manager").get("/engine-rest/task/" + task).getBody();
+        assertThat(java.time.OffsetDateTime.parse(due.get("due").asText(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .as("the SLA of the overdue timer is the task's due date")
+                .isBetween(java.time.Instant.now().plus(Duration.ofDays(3)).minusSeconds(120), java.time.Instant.now().plus(Duration.ofDays(3)).plusSeconds(5));
 
         // the engine's timers, fired now instead of in 2 and 3 days
         management.executeJob(timer(caseNumber, "approve-relocation-reminder").getId());

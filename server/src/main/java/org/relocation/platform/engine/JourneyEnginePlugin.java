@@ -60,6 +60,29 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
             activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> listeners.getObject().onStepEnd(e));
         }
 
+        /**
+         * An approval's SLA is the non-interrupting "-overdue" timer on its user task: the task gets that due date, so
+         * the Tasklist shows it and sorts by it.
+         */
+        @Override
+        public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting, ActivityImpl timerActivity) {
+            if (interrupting || !timerActivity.getId().endsWith("-overdue")) {
+                return;
+            }
+            Element duration = timerEventDefinition.element("timeDuration");
+            if (duration == null || duration.getText() == null || duration.getText().contains("$")) {
+                return;
+            }
+            java.time.Duration sla = java.time.Duration.parse(duration.getText().trim());
+            ScopeImpl attached = timerActivity.getEventScope();
+            ActivityImpl task = attached instanceof ActivityImpl a && a.getActivityBehavior() instanceof UserTaskActivityBehavior ? a
+                    : attached.getActivities().stream().filter(c -> c.getActivityBehavior() instanceof UserTaskActivityBehavior).findFirst().orElse(null);
+            if (task != null) {
+                ((UserTaskActivityBehavior) task.getActivityBehavior()).getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        t -> t.setDueDate(java.util.Date.from(org.operaton.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(sla))));
+            }
+        }
+
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
