@@ -72,21 +72,23 @@ class OptionsAdviceApiTest {
         assertThat(advice.get("budget").get("currency").asText()).isEqualTo("EUR");
         assertThat(advice.get("options").findValuesAsText("assignmentType")).containsExactlyElementsOf(TYPES);
 
-        for (String type : List.of("SHORT_TERM", "EXTENDED_BUSINESS_TRAVELLER")) {
-            JsonNode o = option(advice, type);
-            assertThat(o.get("eligible").asBoolean()).as(type).isFalse();
-            assertThat(o.get("reason").asText()).as(type).isNotBlank();
-            assertThat(o.get("policyClause").asText()).as(type).isNotBlank();
-            assertThat(o.get("lines")).as(type).isEmpty();
-            assertThat(o.hasNonNull("total")).as(type).isFalse();
-            assertThat(o.hasNonNull("policyTier")).as(type).isFalse();
-        }
+        assertIneligible(option(advice, "SHORT_TERM"), "1 to 12 months");
+        // extended business travel lasts 1 to 24 months (policy GM-6.1): 24 months still qualify, 25 do not
+        JsonNode traveller = option(advice, "EXTENDED_BUSINESS_TRAVELLER");
+        assertThat(traveller.get("eligible").asBoolean()).isTrue();
+        assertThat(traveller.get("policyClause").asText()).isEqualTo("GM-6.1");
+        assertThat(traveller.get("lines").findValuesAsText("category")).contains("travel").doesNotContain("household-goods");
+        JsonNode longer = advise(Api.as(port, "specialist"), draft().put("endDate", "2029-03-31"));
+        assertThat(longer.get("durationMonths").asInt()).isEqualTo(25);
+        assertIneligible(option(longer, "SHORT_TERM"), "1 to 12 months");
+        assertIneligible(option(longer, "EXTENDED_BUSINESS_TRAVELLER"), "1 to 24 months");
+        assertThat(option(longer, "LONG_TERM").get("eligible").asBoolean()).isTrue();
 
         JsonNode longTerm = option(advice, "LONG_TERM");
         assertThat(longTerm.get("eligible").asBoolean()).isTrue();
         assertThat(longTerm.get("policyTier").asText()).isNotBlank();
         assertThat(longTerm.get("lines")).isNotEmpty();
-        assertThat(longTerm.get("lines").findValuesAsText("category")).contains("relocation-allowance", "travel");
+        assertThat(longTerm.get("lines").findValuesAsText("category")).contains("relocation-allowance", "travel", "cost-of-living-allowance");
         assertLinesAddUp(longTerm, "EUR");
         assertThat(longTerm.get("exceedsBudget").asBoolean()).isFalse();
 
@@ -94,6 +96,17 @@ class OptionsAdviceApiTest {
         assertThat(permanent.get("eligible").asBoolean()).isTrue();
         assertThat(permanent.get("lines").findValuesAsText("category")).isNotEmpty().doesNotContain("cost-of-living-allowance");
         assertLinesAddUp(permanent, "EUR");
+    }
+
+    private static void assertIneligible(JsonNode o, String reason) {
+        String type = o.get("assignmentType").asText();
+        assertThat(o.get("eligible").asBoolean()).as(type).isFalse();
+        assertThat(o.get("reason").asText()).as(type).startsWith("Not eligible").contains(reason);
+        assertThat(o.get("policyClause").asText()).as(type).isNotBlank();
+        assertThat(o.get("lines")).as(type).isEmpty();
+        assertThat(o.hasNonNull("total")).as(type).isFalse();
+        assertThat(o.hasNonNull("reportingTotal")).as(type).isFalse();
+        assertThat(o.hasNonNull("policyTier")).as(type).isFalse();
     }
 
     /** The lines are in the budget currency and the totals are their sums (in the budget and the reporting currency). */
@@ -156,7 +169,10 @@ class OptionsAdviceApiTest {
     @Test
     void anExistingCaseGetsItsOptionsWithoutANewEstimateOrLogEntry() {
         Api specialist = Api.as(port, "specialist");
-        JsonNode c = specialist.openCase(draft());
+        ObjectNode withPartner = draft();
+        withPartner.putArray("dependents").addObject()
+                .put("relationship", "PARTNER").put("fullName", "Pat Partner").put("nationality", "US").put("birthDate", "1990-05-01");
+        JsonNode c = specialist.openCase(withPartner);
         long id = c.get("id").asLong();
         specialist.awaitTask(c.get("caseNumber").asText(), "review-intake");
         await().atMost(Duration.ofSeconds(30)).until(() -> specialist.get("/api/cases/" + id + "/estimates").getBody().size() > 0);
@@ -167,7 +183,10 @@ class OptionsAdviceApiTest {
         ResponseEntity<JsonNode> r = Api.as(port, "hrlead").get("/api/cases/" + id + "/options");
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
         assertThat(r.getBody().get("options").findValuesAsText("assignmentType")).containsExactlyElementsOf(TYPES);
-        JsonNode fromDraft = advise(specialist, draft());
+        assertThat(r.getBody().get("travellers").asInt()).isEqualTo(2);
+        assertThat(r.getBody().get("durationMonths").asInt()).isEqualTo(24);
+        JsonNode fromDraft = advise(specialist, withPartner);
+        assertThat(fromDraft.get("travellers").asInt()).isEqualTo(2);
         assertThat(option(r.getBody(), "LONG_TERM").get("total").get("amount").decimalValue())
                 .isEqualByComparingTo(option(fromDraft, "LONG_TERM").get("total").get("amount").decimalValue());
 
@@ -190,6 +209,15 @@ class OptionsAdviceApiTest {
         several.remove("gradeLevel");
         assertBadRequest(specialist.post("/api/options-advice", several), "budgetCurrency", "endDate", "hostCountry", "gradeLevel");
         assertBadRequest(specialist.post("/api/options-advice", draft().put("budgetCurrency", "ISK")), "budgetCurrency");
+        // the cost-of-living allowance is a share of the salary, in its currency: a salary currency without a rate is named as such
+        ResponseEntity<JsonNode> salary = specialist.post("/api/options-advice", draft().put("baseSalaryCurrency", "ISK"));
+        assertBadRequest(salary, "baseSalaryCurrency");
+        assertThat(salary.getBody().get("fieldErrors").has("budgetCurrency")).as("%s", salary.getBody()).isFalse();
+        ResponseEntity<JsonNode> budget = specialist.post("/api/options-advice", draft().put("budgetCurrency", "KRW"));
+        assertBadRequest(budget, "budgetCurrency");
+        assertThat(budget.getBody().get("fieldErrors").has("baseSalaryCurrency")).as("%s", budget.getBody()).isFalse();
+        assertBadRequest(specialist.post("/api/options-advice", draft().put("budgetCurrency", "KRW").put("baseSalaryCurrency", "ISK")),
+                "budgetCurrency", "baseSalaryCurrency");
         assertBadRequest(specialist.postRaw("/api/options-advice", "{", Map.of()), "body");
         assertBadRequest(specialist.post("/api/options-advice", draft().put("gradeLevel", 13)), "gradeLevel");
         assertThat(caseCount()).isEqualTo(cases);

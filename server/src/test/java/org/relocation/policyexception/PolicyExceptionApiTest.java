@@ -211,6 +211,11 @@ class PolicyExceptionApiTest {
                 .contains("category", "amount", "currency", "policyClause", "justification");
 
         assertBadRequest(specialist.postRaw(path, "{", Map.of()), "body");
+        // JSON numbers: one too large for a double, one with too many decimals, an object
+        for (String amount : List.of("1e400", "10.123", "-5", "{\"value\": 10}", "true")) {
+            assertBadRequest(specialist.postRaw(path, "{\"category\": \"housing\", \"amount\": " + amount + ", \"currency\": \"EUR\", "
+                    + "\"policyClause\": \"GM-4.2\", \"justification\": \"A perfectly fine reason\"}", Map.of()), "amount");
+        }
         assertBadRequest(specialist.postRaw(path, "{\"category\": \"housing\", \"amount\": \"1500\", \"currency\": \"EUR\", "
                 + "\"policyClause\": \"GM-4.2\", \"justification\": \"A perfectly fine reason\", \"approved\": true}", Map.of()), "approved");
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.estimate.CostEstimateLine;
 import org.relocation.estimate.CostEstimator;
+import org.relocation.fx.ExchangeRateService;
 import org.relocation.fx.MissingExchangeRateException;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.policy.PolicyService;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +45,15 @@ class OptionsAdviceController {
     private final CaseService cases;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private final ExchangeRateService rates;
 
     OptionsAdviceController(PolicyService policy, CostEstimator estimator, CaseService cases, Clock clock,
-                            PlatformTransactionManager transactions) {
+                            PlatformTransactionManager transactions, ExchangeRateService rates) {
         this.policy = policy;
         this.estimator = estimator;
         this.cases = cases;
         this.clock = clock;
+        this.rates = rates;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -124,12 +128,7 @@ class OptionsAdviceController {
             try {
                 e = estimator.preview(draft, p.allowances());
             } catch (MissingExchangeRateException ex) {
-                // the cost-of-living line is in the salary currency, every other line goes into the budget currency
-                String salary = intake.baseSalaryCurrency();
-                boolean salaryRate = !salary.equals(intake.budgetCurrency())
-                        && (salary.equals(ex.getFrom().getCurrencyCode()) || salary.equals(ex.getTo().getCurrencyCode()));
-                throw new BadRequestException(Map.of(salaryRate ? "baseSalaryCurrency" : "budgetCurrency",
-                        "has no exchange rate in effect today (" + ex.getMessage() + ")"));
+                throw new BadRequestException(unrated(intake, ex));
             }
             PolicyService.Allowances a = p.allowances();
             options.add(new Option(type.name(), true, p.eligibility().reason(), p.eligibility().policyClause(), a.policyTier(), a.moveType(),
@@ -137,6 +136,28 @@ class OptionsAdviceController {
                     Amount.of(e.reportingTotal()), e.exceedsBudget()));
         }
         return new Advice(Amount.of(any.budget()), any.durationMonths(), any.getTravellers().size(), options);
+    }
+
+    /**
+     * The currency fields without a rate to the reporting currency today: the lines go into the budget currency, the
+     * cost-of-living allowance is computed in the salary currency.
+     */
+    private Map<String, String> unrated(CaseIntake intake, MissingExchangeRateException ex) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("budgetCurrency", intake.budgetCurrency());
+        fields.put("baseSalaryCurrency", intake.baseSalaryCurrency());
+        fields.forEach((field, code) -> ExchangeRateService.currency(code).ifPresent(unit -> {
+            try {
+                rates.rate(unit, rates.reportingCurrency(), LocalDate.now(clock));
+            } catch (MissingExchangeRateException e) {
+                errors.put(field, "has no exchange rate to " + rates.reportingCurrency().getCurrencyCode() + " in effect today: finance loads rates");
+            }
+        }));
+        if (errors.isEmpty()) {
+            errors.put("budgetCurrency", "has no exchange rate in effect today (" + ex.getMessage() + ")");
+        }
+        return errors;
     }
 
     private static CaseIntake withType(CaseIntake i, String type) {
