@@ -53,6 +53,35 @@ final class CaseApi {
         return intake;
     }
 
+    /**
+     * A permanent transfer India to London on a EUR 60,000 budget: with a EUR 80,000 housing exception (see
+     * {@link #housingException}) the route asks every approver: manager, HR lead, finance and the second level.
+     */
+    static Map<String, Object> permanentTransferIntake(String employeeName) {
+        Map<String, Object> intake = longTermIntake(employeeName);
+        intake.put("nationality", "IN");
+        intake.put("homeCountry", "IN");
+        intake.put("homeCity", "Bengaluru");
+        intake.put("hostCountry", "GB");
+        intake.put("hostCity", "London");
+        intake.put("assignmentType", "PERMANENT_TRANSFER");
+        intake.put("costCentre", "CC-GB-100");
+        return intake;
+    }
+
+    /** A body for POST /api/cases/{id}/policy-exceptions: housing above the policy, in EUR. */
+    static Map<String, Object> housingException(String amount) {
+        return Map.of("category", "housing", "amount", amount, "currency", "EUR", "policyClause", "GM-4.1",
+                "justification", "Housing near the host office for the first year");
+    }
+
+    /** The approval steps a case's route may ask, by task: who decides, the decision field and the comment field. */
+    static final Map<String, List<String>> APPROVERS = Map.of(
+            "approve-relocation", List.of("manager", "managerDecision", "managerComment"),
+            "approve-policy-exception", List.of("hrlead", "exceptionDecision", "exceptionComment"),
+            "approve-budget", List.of("finance", "financeDecision", "financeComment"),
+            "approve-transfer", List.of("director", "secondLevelDecision", "secondLevelComment"));
+
     /** POST /api/cases; returns the new case's id. */
     long open(String user, Map<String, Object> intake) {
         ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).postForEntity("/api/cases", intake, JsonNode.class);
@@ -78,6 +107,42 @@ final class CaseApi {
     JsonNode awaitOpenTask(String user, long caseId, String taskKey) {
         return await("open task " + taskKey + " of case " + caseId).atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> openTask(get(user, caseId), taskKey), Optional::isPresent).orElseThrow();
+    }
+
+    /** POST /api/cases/{id}/policy-exceptions (during intake); returns the exception's id. */
+    long requestPolicyException(String user, long caseId, Map<String, Object> exception) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)
+                .postForEntity("/api/cases/" + caseId + "/policy-exceptions", exception, JsonNode.class);
+        assertThat(response.getStatusCode()).as("POST /api/cases/%s/policy-exceptions as %s: %s", caseId, user, response.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("id").asLong();
+    }
+
+    /** GET /api/cases/{id}/decision-log. */
+    JsonNode decisionLog(String user, long caseId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/cases/" + caseId + "/decision-log", JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/cases/%s/decision-log as %s: %s", caseId, user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** GET /api/policy-exceptions/{id}. */
+    JsonNode policyException(String user, long exceptionId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/policy-exceptions/" + exceptionId, JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/policy-exceptions/%s as %s: %s", exceptionId, user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** Waits for the approval task of the case and decides it through /engine-rest as the approver of that step. */
+    void decide(long caseId, String taskKey, String decision, String comment) {
+        List<String> approver = APPROVERS.get(taskKey);
+        assertThat(approver).as("approver of %s", taskKey).isNotNull();
+        JsonNode task = awaitOpenTask("specialist", caseId, taskKey);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(approver.get(1), decision);
+        variables.put(approver.get(2), comment);
+        completeThroughEngineRest(approver.get(0), task.path("id").asText(), variables);
     }
 
     static Optional<JsonNode> openTask(JsonNode details, String taskKey) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +42,18 @@ import static org.relocation.browser.FormsBrowserIT.START_FORM;
 import static org.relocation.browser.FormsBrowserIT.TASK_FORMS;
 
 /**
- * Every required field of every form of forms/ can be filled in the Tasklist. For the start form and each user task
+ * Every field of every form of forms/ can be filled in the Tasklist. For the start form and each user task
  * form, the user who works on it opens it in headless Chromium (one browser session per user), enters a value into
  * every required field the form's JSON declares (and every field its conditions make required; see
- * {@link FormFiller}), submits with the Tasklist's own Start or Complete button, and the engine and the case records
+ * {@link FormFiller}) and into the optional ones, checks the display-only fields show what the server supplies
+ * ({@link #SHOWN}), submits with the Tasklist's own Start or Complete button, and the engine and the case records
  * show that it was completed with those values: ordinary fields as process variables, personal fields (pd_*,
- * intake_*) only in the case records and never as variables.
+ * intake_*) and the revision's fields only in the case records and never as variables.
  *
  * <p>Each task is a real task of its phase process, started right before the user task for a case registered
- * for the purpose, with the variables the journey would have set by then.
+ * for the purpose, with the variables the journey would have set by then; the approval tasks and the revision after
+ * a send-back are reached by a case's own journey (their forms show the approval brief or the approver's comment,
+ * which the test checks as well).
  */
 class FormFillingBrowserIT extends BrowserTestSupport {
 
@@ -80,16 +84,31 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "intake_endDate", START.plusMonths(9),
                     "intake_costCentre", "CC-SG-300",
                     "intake_budgetAmount", new BigDecimal("42000.50"),
-                    "intake_budgetCurrency", "SGD")),
+                    "intake_budgetCurrency", "SGD",
+                    "intake_gradeLevel", 7,
+                    "intake_baseSalaryAmount", new BigDecimal("98000"),
+                    "intake_baseSalaryCurrency", "SGD")),
             Map.entry("review-intake", values(
                     "intakeVerified", true,
                     "reviewNotes", "Intake checked in the form-filling browser test")),
+            Map.entry("revise-intake", values(
+                    "revisedStartDate", START,
+                    "revisedEndDate", START.plusMonths(18),
+                    "revisedHostCity", "Munich",
+                    "revisedBudgetAmount", new BigDecimal("95000"),
+                    "revisionNote", "Munich instead of Berlin, 18 months, a bigger budget")),
             Map.entry("approve-relocation", values(
                     "managerDecision", "approve",
                     "managerComment", "Approved in the form-filling browser test")),
+            Map.entry("approve-policy-exception", values(
+                    "exceptionDecision", "approve",
+                    "exceptionComment", "Exception approved in the form-filling browser test")),
             Map.entry("approve-budget", values(
                     "financeDecision", "approve",
                     "financeComment", "Budget approved in the form-filling browser test")),
+            Map.entry("approve-transfer", values(
+                    "secondLevelDecision", "approve",
+                    "secondLevelComment", "Transfer approved in the form-filling browser test")),
             Map.entry("provide-immigration-documents", values(
                     "pd_passportNumber", "K7L9M2N4",
                     "pd_passportExpiry", TODAY.plusYears(6).withDayOfMonth(15),
@@ -141,14 +160,41 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "closureConfirmed", true,
                     "closureNotes", "Closed in the form-filling browser test")));
 
+    /** The approver's comment when the manager sends the case of the revise-intake task back. */
+    static final String SEND_BACK_COMMENT = "Please move it to Munich and shorten it to 18 months";
+
+    /**
+     * The display-only (disabled) fields: nobody enters them, the form shows what the server supplies; by form and
+     * field key, a text the field must show.
+     */
+    static final Map<String, Map<String, String>> SHOWN = Map.of(
+            "approve-relocation", Map.of("approvalBrief", "Estimate version"),
+            "approve-budget", Map.of("approvalBrief", "Estimate version"),
+            "approve-transfer", Map.of("approvalBrief", "Estimate version"),
+            "approve-policy-exception", Map.of("approvalBrief", "Estimate version"),
+            "revise-intake", Map.of("sendBackComment", SEND_BACK_COMMENT));
+
+    /** Editable fields the test leaves empty on purpose, by form and field key, with the reason. */
+    static final Map<String, Map<String, String>> LEFT_EMPTY = Map.of(
+            "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"));
+
+    /** The approval tasks (and the revision after a send-back), reached by a case's journey rather than started directly. */
+    static final List<String> THROUGH_THE_JOURNEY = List.of("approve-relocation", "approve-policy-exception", "approve-budget",
+            "approve-transfer", "revise-intake");
+
+    /**
+     * Forms whose values live on only in the case records, never as process variables (a second send-back must not
+     * find the first revision's values prefilled); the case records are checked instead.
+     */
+    static final Set<String> CASE_RECORDS_ONLY = Set.of("revise-intake");
+
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
-            "approve-relocation", Map.of("estimateExceedsBudget", false),
             "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0),
             "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"));
 
-    /** A task waiting for its user, of a case registered for it. */
-    record OpenTask(TaskForm form, long caseId, Task task) {
+    /** A task waiting for its user, of a case registered for it (and the policy exception it decides, if any). */
+    record OpenTask(TaskForm form, long caseId, Task task, Long exceptionId) {
     }
 
     @Autowired
@@ -184,6 +230,31 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         assertThat(problems).as("fields the test cannot fill").isEmpty();
     }
 
+    /** Fails fast, without a browser, naming every form field the test neither fills, nor checks as shown, nor leaves empty on purpose. */
+    @Test
+    void theTestCoversEveryFieldOfEveryForm() {
+        List<String> uncovered = new ArrayList<>();
+        FormFiller.formsOnClasspath(json).forEach((id, form) -> {
+            for (FormFiller.Field f : FormFiller.fields(form)) {
+                boolean valued = VALUES.get(id).containsKey(f.key());
+                boolean shown = SHOWN.getOrDefault(id, Map.of()).containsKey(f.key());
+                boolean leftEmpty = LEFT_EMPTY.getOrDefault(id, Map.of()).containsKey(f.key());
+                if (f.locked() && !shown) {
+                    uncovered.add("form " + id + ": display-only " + f.describe() + " has no text to show in FormFillingBrowserIT.SHOWN");
+                } else if (!f.locked() && !valued && !leftEmpty) {
+                    uncovered.add("form " + id + ": " + f.describe() + " has no test value in FormFillingBrowserIT.VALUES"
+                            + " (or a reason in FormFillingBrowserIT.LEFT_EMPTY)");
+                } else if (f.locked() ? valued || leftEmpty : shown) {
+                    uncovered.add("form " + id + ": " + f.describe() + (f.locked() ? " is display-only but has a test value"
+                            : " is editable but listed in FormFillingBrowserIT.SHOWN"));
+                }
+            }
+            SHOWN.getOrDefault(id, Map.of()).keySet().stream().filter(k -> FormFiller.fields(form).stream().noneMatch(f -> f.key().equals(k)))
+                    .forEach(k -> uncovered.add("form " + id + " has no field '" + k + "', but FormFillingBrowserIT.SHOWN lists it"));
+        });
+        assertThat(uncovered).as("fields the test does not cover").isEmpty();
+    }
+
     @ParameterizedTest(name = "the forms of {0}")
     @MethodSource("users")
     void everyRequiredFieldIsFilledInTheTasklistAndTheValuesArrive(String user) {
@@ -213,6 +284,16 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             assertThat(task.getAssignee()).as("assignee of %s", formId).isEqualTo(user);
             tasklist.awaitEditableForm();
         }
+        for (FormFiller.Field f : FormFiller.fields(form)) {
+            String expected = SHOWN.getOrDefault(formId, Map.of()).get(f.key());
+            if (expected != null) {
+                String shown = tasklist.awaitShownText(f.id(), expected);
+                if (open.exceptionId() != null && f.key().equals("approvalBrief")) {
+                    assertThat(shown).as("form %s: the brief names the exception to decide", formId)
+                            .contains("EXCEPTION TO DECIDE: #" + open.exceptionId());
+                }
+            }
+        }
         Map<String, Object> entered = FormFiller.fill(tasklist, form, VALUES.get(formId));
         tasklist.complete(task.getId());
 
@@ -222,8 +303,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         assertThat(done.getAssignee()).as("form %s: who completed the task", formId).isEqualTo(user);
 
         JsonNode details = api.get("specialist", open.caseId());
+        assertTheCaseRecordsShowTheDecision(open, entered, details);
         entered.forEach((key, value) -> {
-            if (isPersonal(key)) {
+            if (CASE_RECORDS_ONLY.contains(formId)) {
+                assertNoVariable(formId, task.getProcessInstanceId(), key);
+            } else if (isPersonal(key)) {
                 assertNoVariable(formId, task.getProcessInstanceId(), key);
                 assertSame("form " + formId + ": " + key + " in the case records", value, storedInCaseRecords(key, open.caseId(), details));
             } else {
@@ -267,8 +351,104 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 });
     }
 
-    /** Registers a case and starts the form's phase process right before the form's user task. */
+    /**
+     * What the case records hold after an approval or a revision: the approver's decision in the case's approvals, the
+     * HR lead's in the policy exception, the revised intake in the case itself.
+     */
+    private void assertTheCaseRecordsShowTheDecision(OpenTask open, Map<String, Object> entered, JsonNode details) {
+        String formId = open.form().formId();
+        switch (formId) {
+            case "approve-relocation", "approve-budget", "approve-transfer" -> {
+                List<String> approver = CaseApi.APPROVERS.get(formId);
+                String step = Map.of("approve-relocation", "manager", "approve-budget", "finance", "approve-transfer", "second-level").get(formId);
+                assertThat(CaseApi.stream(details.path("approvals")))
+                        .as("form %s: approvals of case %s", formId, open.caseId())
+                        .anySatisfy(a -> {
+                            assertThat(a.path("step").asText()).isEqualTo(step);
+                            assertThat(a.path("decision").asText()).isEqualTo(entered.get(approver.get(1)));
+                            assertThat(a.path("comment").asText()).isEqualTo(entered.get(approver.get(2)));
+                            assertThat(a.path("decidedBy").asText()).isEqualTo(open.form().user());
+                        });
+            }
+            case "approve-policy-exception" -> {
+                JsonNode exception = api.policyException("specialist", open.exceptionId());
+                assertThat(exception.path("status").asText()).as("form %s: status of exception %s", formId, open.exceptionId())
+                        .isEqualTo("APPROVED");
+                assertThat(exception.path("decidedBy").asText()).as("form %s: who decided the exception", formId).isEqualTo(open.form().user());
+                assertThat(exception.path("decisionComment").asText()).as("form %s: the HR lead's comment", formId)
+                        .isEqualTo(entered.get("exceptionComment"));
+            }
+            case "revise-intake" -> {
+                assertThat(details.path("hostCity").asText()).as("form %s: host city of case %s", formId, open.caseId())
+                        .isEqualTo(entered.get("revisedHostCity"));
+                assertThat(details.path("startDate").asText()).as("form %s: start date", formId).isEqualTo(entered.get("revisedStartDate").toString());
+                assertThat(details.path("endDate").asText()).as("form %s: end date", formId).isEqualTo(entered.get("revisedEndDate").toString());
+                assertThat(details.path("budget").path("amount").decimalValue()).as("form %s: budget", formId)
+                        .isEqualByComparingTo(new BigDecimal(entered.get("revisedBudgetAmount").toString()));
+                assertThat(CaseApi.stream(api.decisionLog("specialist", open.caseId()).path("entries")))
+                        .as("form %s: the revision in the decision log of case %s", formId, open.caseId())
+                        .anySatisfy(e -> {
+                            assertThat(e.path("kind").asText()).isEqualTo("CASE_CHANGE");
+                            assertThat(e.path("subject").asText()).isEqualTo("revise-intake");
+                            assertThat(e.path("details").path("note").asText()).isEqualTo(entered.get("revisionNote"));
+                            assertThat(e.path("actor").asText()).isEqualTo(open.form().user());
+                        });
+            }
+            default -> {
+                // the other forms' values are checked as process variables or personal case records above
+            }
+        }
+    }
+
+    /** A task waiting for its user: an approval (or the revision) through a case's journey, any other by starting its phase process before it. */
     private OpenTask openTaskOf(TaskForm form) {
+        return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
+    }
+
+    /**
+     * Opens a case through the case API and takes it along its journey to the form's task, deciding every earlier
+     * approval through the engine REST API: the approval brief then has the case's estimate and route to show.
+     * <ul>
+     * <li>approve-relocation: a long-term move well within its budget (the manager alone approves);</li>
+     * <li>revise-intake: the same, sent back by the manager;</li>
+     * <li>approve-policy-exception: the same with a small housing exception asked in intake;</li>
+     * <li>approve-budget: a long-term move whose estimate exceeds its small budget;</li>
+     * <li>approve-transfer: a permanent transfer to London with a EUR 80,000 housing exception (manager, HR lead, finance, second level).</li>
+     * </ul>
+     */
+    private OpenTask throughTheJourney(TaskForm form) {
+        String formId = form.formId();
+        Map<String, Object> intake = formId.equals("approve-transfer")
+                ? CaseApi.permanentTransferIntake("Fills " + formId) : CaseApi.longTermIntake("Fills " + formId);
+        intake.put("budgetAmount", switch (formId) {
+            case "approve-budget" -> 1000;
+            case "approve-transfer" -> 60000;
+            default -> 400000;
+        });
+        long caseId = api.open("specialist", intake);
+        JsonNode review = api.awaitOpenTask("specialist", caseId, "review-intake");
+        Long exceptionId = switch (formId) {
+            case "approve-policy-exception" -> api.requestPolicyException("specialist", caseId, CaseApi.housingException("5000.00"));
+            case "approve-transfer" -> api.requestPolicyException("specialist", caseId, CaseApi.housingException("80000.00"));
+            default -> null;
+        };
+        api.completeThroughEngineRest("specialist", review.path("id").asText(), Map.of("intakeVerified", true, "reviewNotes", "Complete"));
+        if (!formId.equals("approve-relocation")) {
+            boolean sendBack = formId.equals("revise-intake");
+            api.decide(caseId, "approve-relocation", sendBack ? "send-back" : "approve", sendBack ? SEND_BACK_COMMENT : "Approved");
+        }
+        if (formId.equals("approve-transfer")) {
+            api.decide(caseId, "approve-policy-exception", "approve", "Within the housing market");
+            api.decide(caseId, "approve-budget", "approve", "Budget approved");
+        }
+        String taskId = api.awaitOpenTask("specialist", caseId, formId).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", formId, caseId).isNotNull();
+        return new OpenTask(form, caseId, task, formId.equals("approve-policy-exception") ? exceptionId : null);
+    }
+
+    /** Registers a case and starts the form's phase process right before the form's user task. */
+    private OpenTask startedBefore(TaskForm form) {
         RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
         Map<String, Object> variables = new HashMap<>(ProcessVariables.forCase(c));
         variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
@@ -279,7 +459,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
         assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();
-        return new OpenTask(form, c.getId(), task);
+        return new OpenTask(form, c.getId(), task, null);
     }
 
     /** Runs one form's check; on failure saves the browser's screenshot and DOM, and reloads the Tasklist for the next form. */
@@ -316,6 +496,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             case "intake_nationality" -> employee(details).path("nationality");
             case "intake_budgetAmount" -> details.path("budget").path("amount");
             case "intake_budgetCurrency" -> details.path("budget").path("currency");
+            case "intake_baseSalaryAmount" -> new TransactionTemplate(transactions).execute(s -> cases.get(caseId).baseSalary().amount());
+            case "intake_baseSalaryCurrency" -> new TransactionTemplate(transactions).execute(s ->
+                    cases.get(caseId).baseSalary().currency().getCurrencyCode());
             default -> {
                 String name = key.substring(key.indexOf('_') + 1);
                 if (key.startsWith("intake_") && details.has(name)) {
@@ -337,15 +520,17 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     private Object variable(String processInstanceId, String name) {
         List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).variableName(name).list();
-        assertThat(found).as("process variable %s of process instance %s", name, processInstanceId).hasSize(1);
+        assertThat(found).as("process variable %s of process instance %s (its variables: %s)", name, processInstanceId,
+                history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                        .map(v -> v.getName() + "=" + v.getValue()).toList()).hasSize(1);
         return found.get(0).getValue();
     }
 
     private void assertNoVariable(String formId, String processInstanceId, String name) {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).count())
-                .as("form %s: personal field %s in the variable history", formId, name).isZero();
+                .as("form %s: field %s (case records only) in the variable history", formId, name).isZero();
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId).variableName(name).count())
-                .as("form %s: personal field %s as a process variable", formId, name).isZero();
+                .as("form %s: field %s (case records only) as a process variable", formId, name).isZero();
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.operaton.bpm.engine.RuntimeService;
@@ -17,8 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +38,11 @@ class FormsBrowserIT extends BrowserTestSupport {
     /** From docs/journey.md; the first test checks it covers every form in forms/. */
     static final List<TaskForm> TASK_FORMS = List.of(
             new TaskForm("review-intake", "relocation-intake", "specialist"),
+            new TaskForm("revise-intake", "relocation-intake", "specialist"),
             new TaskForm("approve-relocation", "relocation-approval", "manager"),
+            new TaskForm("approve-policy-exception", "relocation-approval", "hrlead"),
             new TaskForm("approve-budget", "relocation-approval", "finance"),
+            new TaskForm("approve-transfer", "relocation-approval", "director"),
             new TaskForm("provide-immigration-documents", "relocation-immigration", "employee"),
             new TaskForm("validate-immigration-documents", "relocation-immigration", "specialist"),
             new TaskForm("follow-up-counsel", "relocation-immigration", "specialist"),
@@ -76,8 +81,15 @@ class FormsBrowserIT extends BrowserTestSupport {
         assertRendered(tasklist, FormFiller.formsOnClasspath(json).get(START_FORM));
     }
 
+    /** Multi-instance user tasks (one task per item): started as a whole body of one instance. */
+    static final Set<String> MULTI_INSTANCE = Set.of("approve-policy-exception");
+
+    static Stream<String> users() {
+        return TASK_FORMS.stream().map(TaskForm::user).distinct();
+    }
+
     @ParameterizedTest(name = "the task forms of {0}")
-    @ValueSource(strings = {"specialist", "manager", "finance", "hradmin", "employee"})
+    @MethodSource("users")
     void everyTaskFormRendersForTheUserWhoWorksOnIt(String user) {
         Map<String, JsonNode> forms = FormFiller.formsOnClasspath(json);
         List<Task> created = TASK_FORMS.stream().filter(f -> f.user().equals(user)).map(this::taskFor).toList();
@@ -97,8 +109,9 @@ class FormsBrowserIT extends BrowserTestSupport {
     private Task taskFor(TaskForm form) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
-                .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z")) // dueAt: renew-permit's due date
-                .startBeforeActivity(form.formId())
+                // dueAt: renew-permit's due date; exceptionCount/exceptionIds: the exceptions the HR lead decides, one task each
+                .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "exceptionCount", 1, "exceptionIds", "0"))
+                .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
         assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();

@@ -43,15 +43,19 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
 
     @Test
     void managerApprovesTheRelocationInTheTasklist() {
-        long caseId = api.open("specialist", CaseApi.longTermIntake("Tasklist Approval"));
+        Map<String, Object> intake = CaseApi.longTermIntake("Tasklist Approval");
+        intake.put("budgetAmount", 400000); // well within the budget: the manager's approval is the only one the route asks
+        long caseId = api.open("specialist", intake);
         JsonNode review = api.awaitOpenTask("specialist", caseId, "review-intake");
         api.completeThroughEngineRest("specialist", review.path("id").asText(), Map.of("intakeVerified", true, "reviewNotes", "Complete"));
         JsonNode approval = api.awaitOpenTask("specialist", caseId, "approve-relocation");
 
-        tasklistAs("manager")
+        Tasklist tasklist = tasklistAs("manager")
                 .openTask(approval.path("id").asText(), "Approve relocation")
-                .claim()
-                .choose("Field_managerDecision", "Approve")
+                .claim();
+        assertThat(tasklist.awaitShownText("Field_approvalBrief", "Estimate version 1"))
+                .as("the approval brief the manager reads").contains(api.get("manager", caseId).path("caseNumber").asText());
+        tasklist.choose("Field_managerDecision", "Approve")
                 .type("Field_managerComment", "Approved in the browser test")
                 .complete(approval.path("id").asText());
 
@@ -66,7 +70,7 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
                     assertThat(a.path("comment").asText()).isEqualTo("Approved in the browser test");
                     assertThat(a.path("decidedBy").asText()).isEqualTo("manager");
                 });
-        assertThat(CaseApi.openTaskKeys(details)).doesNotContain("approve-relocation");
+        assertThat(CaseApi.openTaskKeys(details)).doesNotContain("approve-relocation", "approve-budget", "approve-policy-exception", "approve-transfer");
         assertThat(CaseApi.stream(details.path("timeline")))
                 .anySatisfy(e -> {
                     assertThat(e.path("kind").asText()).isEqualTo("TASK_COMPLETED");
@@ -92,7 +96,10 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
                 .date("Field_intake_endDate", start.plusYears(2))
                 .type("Field_intake_costCentre", "CC-US-200")
                 .type("Field_intake_budgetAmount", "75000")
-                .select("Field_intake_budgetCurrency", "USD – US dollar");
+                .select("Field_intake_budgetCurrency", "USD – US dollar")
+                .type("Field_intake_gradeLevel", "5")
+                .type("Field_intake_baseSalaryAmount", "120000")
+                .select("Field_intake_baseSalaryCurrency", "USD – US dollar");
         tasklist.submitStartForm();
 
         long caseId = await("the case started in the Tasklist").atMost(CaseApi.PATIENCE).pollInterval(Duration.ofMillis(250))
@@ -108,6 +115,7 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
         assertThat(details.path("endDate").asText()).isEqualTo(start.plusYears(2).toString());
         assertThat(details.path("budget").path("amount").decimalValue()).isEqualByComparingTo("75000");
         assertThat(details.path("budget").path("currency").asText()).isEqualTo("USD");
+        assertThat(details.path("gradeLevel").asInt()).isEqualTo(5);
         assertThat(CaseApi.stream(details.path("timeline")))
                 .anySatisfy(e -> {
                     assertThat(e.path("kind").asText()).isEqualTo("CASE_OPENED");

@@ -157,6 +157,21 @@ final class Tasklist {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form [id$='-" + componentId + "']")));
     }
 
+    /**
+     * Waits until a field shows a text containing this (e.g. a disabled field whose value the server supplies, such as
+     * the approval brief) and returns the whole text it shows.
+     */
+    String awaitShownText(String componentId, String expected) {
+        WebElement shown = field(componentId);
+        try {
+            browser.await(componentId + " to show a text containing '" + expected + "'",
+                    d -> String.valueOf(shown.getAttribute("value")).contains(expected));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it shows: '" + shown.getAttribute("value") + "'", e);
+        }
+        return shown.getAttribute("value");
+    }
+
     Tasklist tick(String componentId) {
         WebElement box = field(componentId);
         if (!box.isSelected()) {
@@ -170,6 +185,9 @@ final class Tasklist {
         WebElement input = field(componentId);
         input.sendKeys(text);
         browser.await(componentId + " to hold the typed text", ExpectedConditions.attributeToBe(input, "value", text));
+        // form-js takes a typed value into the form's data after a debounce, or at once when the field loses focus: leave
+        // the field, or a Complete clicked within the debounce validates and submits the form without it
+        script("arguments[0].blur();", input);
         return this;
     }
 
