@@ -209,6 +209,12 @@ public class ExchangeRateService {
                 .orElseThrow(() -> new MissingExchangeRateException(from, to, on, reportingCurrency));
     }
 
+    /** Whether a rate from one currency to another (direct, inverse or cross) is in effect on a day. */
+    @Transactional(readOnly = true)
+    public boolean hasRate(CurrencyUnit from, CurrencyUnit to, LocalDate on) {
+        return from.equals(to) || directOrInverse(from, to, on).or(() -> cross(from, to, on)).isPresent();
+    }
+
     /**
      * Converts an amount into another currency with the rate in effect on a day ({@link #rate}). The product is exact
      * ({@link BigDecimal}, never double) and is then rounded once to the target currency's minor units

@@ -174,14 +174,16 @@ public class PolicyExceptionService {
     }
 
     /**
-     * Per category over [from, to]: requests, approvals, rejections, the approved amount in the reporting currency, and
-     * the exception rate: the share of the cases opened in the period that asked for an exception of the category.
+     * Per category over [from, to]: requests, approvals, rejections and the approved amount in the reporting currency
+     * (exceptions asked in the period), and the exception rate: the share of the cases opened in the period that asked
+     * for an exception of the category (at most 1).
      */
     @Transactional(readOnly = true)
     public List<CategorySummary> summary(LocalDate from, LocalDate to) {
         Instant start = start(from);
         Instant end = start(to.plusDays(1));
-        long casesOpened = cases.countOpenedBetween(start, end);
+        Set<Long> opened = cases.idsOpenedBetween(start, end);
+        long casesOpened = opened.size();
         Map<String, List<PolicyException>> byCategory = new TreeMap<>();
         for (PolicyException e : exceptions.requestedBetween(start, end)) {
             byCategory.computeIfAbsent(e.getCategory(), k -> new java.util.ArrayList<>()).add(e);
@@ -201,8 +203,10 @@ public class PolicyExceptionService {
                     rejected++;
                 }
             }
+            // of the cases opened in the period, the share that asked for an exception of this category
+            long openedAndAsking = casesAsking.stream().filter(opened::contains).count();
             BigDecimal rate = casesOpened == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(casesAsking.size()).divide(BigDecimal.valueOf(casesOpened), 4, java.math.RoundingMode.HALF_EVEN);
+                    : BigDecimal.valueOf(openedAndAsking).divide(BigDecimal.valueOf(casesOpened), 4, java.math.RoundingMode.HALF_EVEN);
             return new CategorySummary(en.getKey(), list.size(), approved, rejected, approvedAmount,
                     rates.reportingCurrency().getCurrencyCode(), rate, casesAsking.size(), casesOpened);
         }).sorted(Comparator.comparing(CategorySummary::category)).toList();

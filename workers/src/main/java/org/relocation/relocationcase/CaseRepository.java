@@ -12,7 +12,8 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
 
     Optional<RelocationCase> findByCaseNumber(String caseNumber);
 
-    long countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(java.time.Instant from, java.time.Instant to);
+    @Query("select c.id from RelocationCase c where c.createdAt >= ?1 and c.createdAt < ?2")
+    java.util.Set<Long> idsOpenedBetween(java.time.Instant from, java.time.Instant to);
 
     java.util.List<RelocationCase> findByStatusAndClosedAtBetween(CaseStatus status, java.time.Instant from, java.time.Instant to);
 

@@ -1,5 +1,6 @@
 package org.relocation.relocationcase;
 
+import org.relocation.fx.ExchangeRateService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,8 +32,11 @@ public class CaseService {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
 
+    private final ExchangeRateService rates;
+
     CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
-                CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions) {
+                CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions, ExchangeRateService rates) {
+        this.rates = rates;
         this.cases = cases;
         this.phases = phases;
         this.timeline = timeline;
@@ -42,10 +46,33 @@ public class CaseService {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Every bad field of an intake: the field rules, and a budget or salary currency without an exchange rate to the
+     * reporting currency in effect today (the estimate could not be made).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> intakeProblems(CaseIntake intake) {
+        Map<String, String> errors = IntakeValidator.validate(intake);
+        LocalDate today = LocalDate.now(clock);
+        for (Map.Entry<String, String> currency : Map.of("budgetCurrency", String.valueOf(intake.budgetCurrency()),
+                "baseSalaryCurrency", String.valueOf(intake.baseSalaryCurrency())).entrySet()) {
+            if (!errors.containsKey(currency.getKey())) {
+                var unit = ExchangeRateService.currency(currency.getValue());
+                if (unit.isEmpty()) {
+                    errors.put(currency.getKey(), "must be an ISO 4217 currency code such as EUR");
+                } else if (!rates.hasRate(unit.get(), rates.reportingCurrency(), today)) {
+                    errors.put(currency.getKey(), "has no exchange rate to " + rates.reportingCurrency().getCurrencyCode()
+                            + " in effect today: finance loads rates (POST /api/exchange-rates)");
+                }
+            }
+        }
+        return errors;
+    }
+
     /** Validates and stores an intake; throws {@link InvalidIntakeException} naming every bad field, writing nothing. */
     @Transactional
     public RelocationCase register(CaseIntake intake, String actor) {
-        Map<String, String> errors = IntakeValidator.validate(intake);
+        Map<String, String> errors = intakeProblems(intake);
         if (!errors.isEmpty()) {
             throw new InvalidIntakeException(errors);
         }
@@ -82,10 +109,10 @@ public class CaseService {
         return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
-    /** Cases opened in [from, to). */
+    /** The ids of the cases opened in [from, to). */
     @Transactional(readOnly = true)
-    public long countOpenedBetween(Instant from, Instant to) {
-        return cases.countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(from, to);
+    public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to) {
+        return cases.idsOpenedBetween(from, to);
     }
 
     /**

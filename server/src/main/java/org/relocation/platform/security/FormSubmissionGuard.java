@@ -20,7 +20,6 @@ import org.relocation.platform.engine.PersonalData;
 import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.immigration.ImmigrationService;
 import org.relocation.relocationcase.CaseService;
-import org.relocation.relocationcase.IntakeValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -85,7 +84,7 @@ class FormSubmissionGuard extends OncePerRequestFilter {
             problems.putAll(crossFieldProblems(formId, values));
             problems.putAll(caseProblems(formId, request.getRequestURI(), values));
             if (formId.equals(START_FORM)) {
-                IntakeValidator.validate(IntakeForm.toIntake(values)).forEach((field, problem) ->
+                cases.intakeProblems(IntakeForm.toIntake(values)).forEach((field, problem) ->
                         problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
             }
             if (!problems.isEmpty() && visible(request.getRequestURI())) {

@@ -50,6 +50,12 @@ class CaseApiTest {
                 bad("budgetAmount", n -> n.put("budgetAmount", "lots")),
                 bad("budgetCurrency", n -> n.put("budgetCurrency", "EURO")),
                 bad("budgetCurrency", n -> n.put("budgetCurrency", "XYZ")),
+                bad("budgetCurrency", n -> n.put("budgetCurrency", "ISK")), // an ISO currency without an exchange rate today
+                bad("baseSalaryCurrency", n -> n.put("baseSalaryCurrency", "KRW")),
+                bad("gradeLevel", n -> n.put("gradeLevel", 13)),
+                bad("gradeLevel", n -> n.remove("gradeLevel")),
+                bad("baseSalaryAmount", n -> n.put("baseSalaryAmount", -1)),
+                bad("assignmentType", n -> n.put("assignmentType", "SECONDMENT")),
                 bad("costCentre", n -> n.put("costCentre", "c".repeat(41))),
                 bad("dependents[0].nationality", n -> n.putArray("dependents").addObject()
                         .put("relationship", "CHILD").put("fullName", "Kid").put("nationality", "ZZ")),
