@@ -6,43 +6,94 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cases the benchmark opens, cycling through ten templates: assignment types, countries and budgets are
- * chosen so that some cases need a visa (employee documents, specialist validation, immigration counsel),
- * some hosts have no benefits coverage (HR arranges international cover), and one in ten is over budget
- * (finance approval). Every case is eligible and every decision is positive, so every case reaches COMPLETED.
+ * The cases the benchmark opens, cycling through ten templates: assignment types (all five), grades, countries and
+ * budgets are chosen so that some cases need a visa (employee documents, specialist validation, immigration
+ * counsel), some hosts have no benefits coverage (HR arranges international cover), one in ten is over budget
+ * (finance approval for that reason), one in ten asks for a policy exception during intake (HR lead approval), and
+ * the rest are within their budget. Every case is eligible (grade and duration fit docs/policies.md) and every
+ * decision is positive, so every case reaches COMPLETED.
+ *
+ * <p>The approval route follows the routing table (docs/governance.md): the manager always; the HR lead per policy
+ * exception; finance when over budget or when the estimate (plus the exceptions asked) is above EUR 150,000, which
+ * realistic long-term assignments usually are; the second level for a permanent transfer above EUR 100,000.
+ * Under the demo tables a permanent transfer gets no cost-of-living or housing allowance, and the two in the mix are
+ * estimated at EUR 42-54k, so the mix has no second-level approval; {@link TaskForms} completes one when it appears.
+ * {@code estimateEur} is the approximate estimate of the template (reporting currency, EUR, from
+ * {@code POST /api/options-advice} with the demo rates, 2026-11-26), used only to predict the route for the load and
+ * pace estimates; the benchmark completes whatever task the server creates.
  */
 final class CaseMix {
 
+    /** The exception one template asks for (POST /api/cases/{id}/policy-exceptions as the opener). */
+    static final Map<String, Object> POLICY_EXCEPTION = Map.of(
+            "category", "schooling", "amount", "12000.00", "currency", "EUR", "policyClause", "GM-5.4",
+            "justification", "Bilingual school place");
+    static final double POLICY_EXCEPTION_EUR = 12_000;
+
     /** One kind of case and the journey it takes. */
     record Template(String label, String nationality, String homeCountry, String homeCity, String hostCountry, String hostCity,
-                    String assignmentType, int months, String budget, String currency, boolean withFamily,
-                    boolean visa, boolean overBudget, boolean noHostCoverage, boolean postedWorker) {
+                    String assignmentType, int months, int grade, String salary, String salaryCurrency,
+                    String budget, String currency, boolean withFamily,
+                    boolean visa, boolean overBudget, boolean noHostCoverage, boolean postedWorker, boolean policyException,
+                    double estimateEur) {
 
-        /**
-         * User tasks the case needs: 7 on every path, plus documents and validation for a visa, finance, HR cover,
-         * and the A1 / posting notification of a posted worker (intra-EU/EEA, up to 24 months).
-         */
-        int userTasks() {
-            return 7 + (visa ? 2 : 0) + (overBudget ? 1 : 0) + (noHostCoverage ? 1 : 0) + (postedWorker ? 1 : 0);
+        /** What the route weighs: the estimate plus the exceptions asked, EUR. */
+        double routedEur() {
+            return estimateEur + (policyException ? POLICY_EXCEPTION_EUR : 0);
         }
 
-        /** External (service) tasks the job workers complete: 11 on every path, plus a counsel request per traveller for a visa. */
+        /** Finance approves: over budget, or above EUR 150,000 with the exceptions. */
+        boolean finance() {
+            return overBudget || routedEur() > 150_000;
+        }
+
+        /** The second level (director) approves a permanent transfer above EUR 100,000 with the exceptions. */
+        boolean secondLevel() {
+            return assignmentType.equals("PERMANENT_TRANSFER") && routedEur() > 100_000;
+        }
+
+        /**
+         * User tasks the case needs: 7 on every path (review, manager approval, kick-off, payroll, benefits enrolment,
+         * arrival, closure), plus documents and validation for a visa, the HR lead per exception, finance, the second
+         * level, HR cover, and the A1 / posting notification of a posted worker (intra-EU/EEA, up to 24 months).
+         */
+        int userTasks() {
+            return 7 + (visa ? 2 : 0) + (policyException ? 1 : 0) + (finance() ? 1 : 0) + (secondLevel() ? 1 : 0)
+                    + (noHostCoverage ? 1 : 0) + (postedWorker ? 1 : 0);
+        }
+
+        /**
+         * External (service) tasks of the journey's own processes: 14 on every path (policy, estimate, route, record
+         * approval, immigration requirements, 2 housing, 2 payroll, benefits coverage, 2 arrival, 2 closure), plus the
+         * estimate update after exception decisions and a counsel request per traveller for a visa. The key-date
+         * processes the journey starts add their planning tasks ({@link #KEY_DATE_PLANNING_PER_CASE}).
+         */
         int externalTasks() {
-            return 11 + (visa ? (withFamily ? 3 : 1) : 0);
+            return 14 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
         }
     }
 
     static final List<Template> TEMPLATES = List.of(
-            new Template("EU move, no visa", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false, true),
-            new Template("visa", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", 24, "100000", "EUR", false, true, false, false, false),
-            new Template("visa, family of three", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", 36, "150000", "USD", true, true, false, false, false),
-            new Template("EU move, no visa", "FR", "FR", "Lyon", "ES", "Madrid", "SHORT_TERM", 6, "100000", "EUR", false, false, false, false, true),
-            new Template("visa, no host benefits", "US", "US", "Boston", "AE", "Dubai", "LONG_TERM", 24, "500000", "AED", false, true, false, true, false),
-            new Template("visa, over budget", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", 24, "5000", "SGD", false, true, true, false, false),
-            new Template("local hire, no visa", "ES", "ES", "Valencia", "DE", "Hamburg", "LOCAL_HIRE", 12, "100000", "EUR", false, false, false, false, false),
-            new Template("EU to CH, no visa", "NL", "NL", "Utrecht", "CH", "Zurich", "PERMANENT_TRANSFER", 36, "150000", "CHF", false, false, false, false, false),
-            new Template("visa", "CA", "CA", "Toronto", "GB", "London", "SHORT_TERM", 6, "100000", "GBP", false, true, false, false, false),
-            new Template("visa, no host benefits", "PL", "PL", "Warsaw", "BR", "Sao Paulo", "LONG_TERM", 24, "100000", "EUR", false, true, false, true, false));
+            new Template("EU move, no visa", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", 6, 5, "85000", "EUR",
+                    "60000", "EUR", false, false, false, false, true, false, 48_920),
+            new Template("visa", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", 24, 6, "80000", "GBP",
+                    "175000", "EUR", false, true, false, false, false, false, 147_332),
+            new Template("visa, family of three, policy exception", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", 36, 7, "140000", "USD",
+                    "80000", "USD", true, true, false, false, false, true, 42_400),
+            new Template("extended business travel, no visa", "FR", "FR", "Lyon", "ES", "Madrid", "EXTENDED_BUSINESS_TRAVELLER", 6, 4, "70000", "EUR",
+                    "20000", "EUR", false, false, false, false, false, false, 15_360),
+            new Template("visa, no host benefits", "US", "US", "Boston", "AE", "Dubai", "LONG_TERM", 24, 8, "160000", "USD",
+                    "1000000", "AED", false, true, false, true, false, false, 201_628),
+            new Template("visa, over budget", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", 24, 6, "12000000", "JPY",
+                    "300000", "SGD", false, true, true, false, false, false, 234_711),
+            new Template("local hire, no visa", "ES", "ES", "Valencia", "DE", "Hamburg", "LOCAL_HIRE", 12, 3, "55000", "EUR",
+                    "15000", "EUR", false, false, false, false, false, false, 9_470),
+            new Template("EU to CH, executive, no visa", "NL", "NL", "Utrecht", "CH", "Zurich", "PERMANENT_TRANSFER", 36, 9, "180000", "EUR",
+                    "65000", "CHF", false, false, false, false, false, false, 53_900),
+            new Template("visa", "CA", "CA", "Toronto", "GB", "London", "SHORT_TERM", 6, 5, "110000", "CAD",
+                    "65000", "GBP", false, true, false, false, false, false, 59_300),
+            new Template("visa, no host benefits", "PL", "PL", "Warsaw", "BR", "Sao Paulo", "LONG_TERM", 24, 5, "60000", "EUR",
+                    "130000", "EUR", false, true, false, true, false, false, 104_800));
 
     static final List<String> EMPLOYEES = List.of("employee", "employee2");
 
@@ -77,6 +128,9 @@ final class CaseMix {
         body.put("costCentre", "CC-BENCH-" + t.hostCountry());
         body.put("budgetAmount", t.budget());
         body.put("budgetCurrency", t.currency());
+        body.put("gradeLevel", t.grade());
+        body.put("baseSalaryAmount", t.salary());
+        body.put("baseSalaryCurrency", t.salaryCurrency());
         if (t.withFamily()) {
             body.put("dependents", List.of(
                     Map.of("relationship", "PARTNER", "fullName", "Bench Partner " + i, "nationality", "PT", "birthDate", "1988-03-14"),
@@ -85,10 +139,17 @@ final class CaseMix {
         return body;
     }
 
-    /** Expected user and external tasks of the first n cases. */
+    /**
+     * Key-date planning tasks ({@code plan-key-date} of the key-date processes the journey starts: passport and permit
+     * expiries, posting declaration, A1 end, assignment end, right-to-work recheck) per case of this mix, as measured:
+     * 720 for 200 cases on 2026-11-26. They count for the pace (cases are opened at rate / tasks per case).
+     */
+    static final double KEY_DATE_PLANNING_PER_CASE = 3.6;
+
+    /** Expected user and external tasks of the first n cases, the key-date planning included. */
     static long[] expectedTasks(int n) {
         long user = 0;
-        long external = 0;
+        long external = Math.round(n * KEY_DATE_PLANNING_PER_CASE);
         for (int i = 0; i < n; i++) {
             user += template(i).userTasks();
             external += template(i).externalTasks();

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives N relocation cases through the whole journey over HTTP: opens them with POST /api/cases, lets a
- * simulated team (specialist, manager, finance, HR admin and the employees, one or more threads each)
+ * simulated team (specialist, manager, finance, HR admin, HR lead, director and the employees, one or more threads each)
  * complete their user tasks through /engine-rest while the server's own job workers complete the external
  * tasks, waits until every case is COMPLETED, and prints completed cases/s, task completions/s (user and
  * external together), the latency of user task completions (p50, p99) and the server's peak RSS.
@@ -113,9 +113,9 @@ public final class JourneyBenchmark {
                     Usage: java -jar relocation-bench.jar [options]
                       --url URL            server base URL (default http://localhost:8080)
                       --cases N            cases to drive through the whole journey (default 50)
-                      --team-threads T     simulated team threads, at least one per role (default 10; 6 roles:
-                                           specialist, manager, finance, hradmin, employee, employee2; extra
-                                           threads go to the roles with the most tasks per thread)
+                      --team-threads T     simulated team threads, at least one per role (default 10; 8 roles:
+                                           specialist, manager, finance, hradmin, hrlead, director, employee,
+                                           employee2; extra threads go to the roles with the most tasks per thread)
                       --rate R             target task completions/s, user and external together; 0 = as fast
                                            as possible (default 0). User completions are paced at R times the
                                            user share of the case mix, and cases arrive at R / tasks per case
@@ -139,8 +139,21 @@ public final class JourneyBenchmark {
             new Role("manager", "manager"),
             new Role("finance", "finance"),
             new Role("hradmin", "hr-admin"),
+            new Role("hrlead", "hr-lead"),
+            new Role("director", "senior-manager"),
             new Role("employee", null),
             new Role("employee2", null));
+
+    /** Service tasks of the journey's processes (all external tasks), for the breakdown of external completions. */
+    static final List<String> SERVICE_TASKS = List.of(
+            "apply-relocation-policy", "estimate-relocation-cost", "route-approval", "update-estimate", "record-approval",
+            "remind-approve-relocation", "escalate-approve-relocation", "remind-approve-policy-exception", "escalate-approve-policy-exception",
+            "remind-approve-budget", "escalate-approve-budget", "remind-approve-transfer", "escalate-approve-transfer",
+            "determine-immigration-requirements", "request-immigration-counsel", "send-counsel-information", "alert-start-date-risk",
+            "move-start-date", "book-temporary-housing", "book-household-shipment", "prepare-payroll-instruction", "request-tax-briefing",
+            "determine-benefits-coverage", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
+            "plan-key-date", "send-key-date-reminder", "plan-next-reminder",
+            "record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome");
 
     private JourneyBenchmark() {
     }
@@ -163,10 +176,13 @@ public final class JourneyBenchmark {
         for (int i = 0; i < n; i++) {
             CaseMix.Template t = CaseMix.template(i);
             String employee = CaseMix.employeeOf(i);
-            load.merge("specialist", 4.0 + (t.visa() ? 1 : 0), Double::sum); // review, kickoff, arrival, closure (+ validation)
+            // review, kickoff, arrival, closure (+ validation, + A1 / posting declaration)
+            load.merge("specialist", 4.0 + (t.visa() ? 1 : 0) + (t.postedWorker() ? 1 : 0), Double::sum);
             load.merge("manager", 1.0, Double::sum);
-            load.merge("finance", 1.0 + (t.overBudget() ? 1 : 0), Double::sum); // payroll setup (+ budget)
+            load.merge("finance", 1.0 + (t.finance() ? 1 : 0), Double::sum); // payroll setup (+ budget approval)
             load.merge("hradmin", t.noHostCoverage() ? 1.0 : 0.0, Double::sum);
+            load.merge("hrlead", t.policyException() ? 1.0 : 0.0, Double::sum); // one task per exception
+            load.merge("director", t.secondLevel() ? 1.0 : 0.0, Double::sum);
             load.merge(employee, 1.0 + (t.visa() ? 1 : 0), Double::sum); // benefits enrolment (+ documents)
         }
         return load;
@@ -202,6 +218,8 @@ public final class JourneyBenchmark {
         private final AtomicInteger created = new AtomicInteger();
         private final AtomicLong creationErrors = new AtomicLong();
         private final AtomicLong creationRetries = new AtomicLong();
+        private final AtomicLong exceptionsAsked = new AtomicLong();
+        private final AtomicLong exceptionErrors = new AtomicLong();
         private CallbackRedelivery redelivery;
         private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
@@ -315,10 +333,20 @@ public final class JourneyBenchmark {
             for (Thread t : team) {
                 t.join(5000);
             }
-            long external = externalCompletions(startedAt.minusSeconds(1), endedAt.plusSeconds(1));
+            long external = externalCompletions(startedAt.minusSeconds(1), endedAt.plusSeconds(1), null);
+            Map<String, Long> externalByActivity = new LinkedHashMap<>();
+            if (!warmup) {
+                for (String activity : SERVICE_TASKS) {
+                    long n = externalCompletions(startedAt.minusSeconds(1), endedAt.plusSeconds(1), activity);
+                    if (n != 0) {
+                        externalByActivity.put(activity, n);
+                    }
+                }
+            }
             long successLogs = successfulExternalTaskLogs();
-            report(t1 - t0, ninetyPercentAt < 0 ? -1 : ninetyPercentAt - t0, ninetyPercent, completed, external, successLogs, peakRss, cpuTicksBefore, cpuTicksAfter, timedOut);
-            return timedOut || completed < cases || stats.errors.get() > 0 ? 1 : 0;
+            report(t1 - t0, ninetyPercentAt < 0 ? -1 : ninetyPercentAt - t0, ninetyPercent, completed, external, successLogs, peakRss, cpuTicksBefore, cpuTicksAfter, timedOut,
+                    expected, externalByActivity);
+            return timedOut || completed < cases || stats.errors.get() > 0 || exceptionErrors.get() > 0 ? 1 : 0;
         }
 
         private void openCases(AtomicInteger next, Pacer pacer) {
@@ -332,6 +360,9 @@ public final class JourneyBenchmark {
                     if (reply.ok()) {
                         creations.add(null, (System.nanoTime() - started) / 1000);
                         created.incrementAndGet();
+                        if (CaseMix.template(i).policyException()) {
+                            askPolicyException(i, reply.json().path("id").asLong());
+                        }
                         break;
                     }
                     if (attempt < 3) {
@@ -347,6 +378,18 @@ public final class JourneyBenchmark {
             }
         }
 
+        /** The specialist asks for the template's policy exception while the case is in intake (the HR lead decides it). */
+        private void askPolicyException(int i, long caseId) {
+            EngineClient.Reply reply = client.post(o.opener, "/api/cases/" + caseId + "/policy-exceptions", CaseMix.POLICY_EXCEPTION);
+            if (reply.ok()) {
+                exceptionsAsked.incrementAndGet();
+            } else {
+                exceptionErrors.incrementAndGet();
+                System.err.printf("  ! policy exception of case %d (id %d): HTTP %d %s%n", i, caseId, reply.status(),
+                        EngineClient.abbreviate(reply.body()));
+            }
+        }
+
         private long count(String status) {
             EngineClient.Reply reply = client.get(o.opener, "/api/cases?status=" + status + "&size=1");
             if (!reply.ok()) {
@@ -357,9 +400,12 @@ public final class JourneyBenchmark {
         }
 
         /** Service tasks (all external tasks in this journey) finished within the run, from the engine's history. */
-        private long externalCompletions(Instant from, Instant to) {
+        private long externalCompletions(Instant from, Instant to, String activityId) {
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("activityType", "serviceTask");
+            if (activityId != null) {
+                q.put("activityId", activityId);
+            }
             q.put("finished", true);
             q.put("startedAfter", ENGINE_DATE.format(from));
             q.put("finishedBefore", ENGINE_DATE.format(to));
@@ -408,7 +454,7 @@ public final class JourneyBenchmark {
         }
 
         private void report(long nanos, long ninetyNanos, long ninetyPercent, long completed, long external, long successLogs, long peakRssDuringRun,
-                            long cpuBefore, long cpuAfter, boolean timedOut) {
+                            long cpuBefore, long cpuAfter, boolean timedOut, long[] expected, Map<String, Long> externalByActivity) {
             double seconds = nanos / 1e9;
             long user = stats.completed.get();
             long[] lat = stats.completions.sorted();
@@ -428,6 +474,10 @@ public final class JourneyBenchmark {
                     completed, cases, completed / seconds, ninetyPercent, ninetyNanos / 1e9, ninetyPercent / (ninetyNanos / 1e9));
             System.out.printf(Locale.ROOT, "  task completions    %d -> %.1f /s  (user %d over HTTP = %.1f/s; external %d by job workers = %.1f/s)%n",
                     total, total / seconds, user, user / seconds, external, external / seconds);
+            System.out.printf(Locale.ROOT, "  per case            %.2f task completions (user %.2f, external %.2f); the case mix predicts user %.2f, "
+                            + "external %.2f (key-date planning included)%n",
+                    completed == 0 ? 0 : (double) total / completed, completed == 0 ? 0 : (double) user / completed,
+                    completed == 0 ? 0 : (double) external / completed, (double) expected[0] / cases, (double) expected[1] / cases);
             System.out.printf(Locale.ROOT, "  user task complete  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, HTTP round trip)%n",
                     Latencies.percentileMillis(lat, 50), Latencies.percentileMillis(lat, 90), Latencies.percentileMillis(lat, 99),
                     Latencies.percentileMillis(lat, 100), lat.length);
@@ -437,6 +487,7 @@ public final class JourneyBenchmark {
             System.out.printf(Locale.ROOT, "  retries/errors      %d optimistic-locking retries, %d errors, %d tasks gone, %d unknown tasks; "
                             + "case opening: %d retried, %d failed%n",
                     stats.retries.get(), stats.errors.get(), stats.gone.get(), stats.unknownTasks.get(), creationRetries.get(), creationErrors.get());
+            System.out.printf("  policy exceptions   %d asked during intake, %d refused%n", exceptionsAsked.get(), exceptionErrors.get());
             System.out.printf("  lost vendor answers %s%n", redelivery == null ? "not watched (--redeliver-after 0)"
                     : redelivery.redelivered.get() + " redelivered by the benchmark after " + o.redeliverAfterSeconds
                     + " s of waiting (the simulator drops an answer the callback endpoint refuses with HTTP 500)");
@@ -460,6 +511,8 @@ public final class JourneyBenchmark {
                 System.out.printf(Locale.ROOT, "    %-32s %6d %8.1f %8.1f%n", key, s.length, Latencies.percentileMillis(s, 50),
                         Latencies.percentileMillis(s, 99));
             });
+            System.out.println("  external by activity count (service tasks finished in the window)");
+            externalByActivity.forEach((activity, n) -> System.out.printf(Locale.ROOT, "    %-32s %6d%n", activity, n));
             System.out.printf(Locale.ROOT, "RESULT cases=%d seconds=%.1f cases_per_s=%.2f tasks_per_s=%.1f user_per_s=%.1f external_per_s=%.1f "
                             + "p50_ms=%.1f p99_ms=%.1f peak_rss_mib=%s rate=%s errors=%d%n",
                     completed, seconds, completed / seconds, total / seconds, user / seconds, external / seconds,

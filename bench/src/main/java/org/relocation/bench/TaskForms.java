@@ -25,9 +25,17 @@ final class TaskForms {
                 str(v, "managerDecision", "approve");
                 str(v, "managerComment", "Approved by the benchmark manager");
             }
+            case "approve-policy-exception" -> {
+                str(v, "exceptionDecision", "approve");
+                str(v, "exceptionComment", "Exception approved by the benchmark HR lead");
+            }
             case "approve-budget" -> {
                 str(v, "financeDecision", "approve");
-                str(v, "financeComment", "Budget exception approved");
+                str(v, "financeComment", "Budget approved by the benchmark finance approver");
+            }
+            case "approve-transfer" -> {
+                str(v, "secondLevelDecision", "approve");
+                str(v, "secondLevelComment", "Transfer approved by the benchmark director");
             }
             case "provide-immigration-documents" -> {
                 str(v, "pd_passportNumber", String.format("X%07d", Math.abs(caseLabel.hashCode() % 10_000_000)));
