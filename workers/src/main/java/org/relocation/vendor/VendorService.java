@@ -32,8 +32,12 @@ public class VendorService {
     private final CaseService cases;
     private final Clock clock;
 
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
-                  Clock clock) {
+                  Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.orders = orders;
         this.gateway = gateway;
         this.cases = cases;
@@ -42,7 +46,9 @@ public class VendorService {
 
     /**
      * Orders a service for a case. The request key (the external task id) makes a redelivered task reuse
-     * its order: the vendor is called until it accepted the order once, never after.
+     * its order: the vendor is called until it accepted the order once, never after. The order is committed before
+     * the vendor is called, and its being sent right after: a vendor answering at once finds it (while it is not yet
+     * marked sent, its answer is a 409 the vendor retries), and a task that fails later does not send it again.
      */
     @Transactional
     public ServiceOrder order(Long caseId, ServiceType type, String requestKey, String detail) {
@@ -53,15 +59,15 @@ public class VendorService {
     @Transactional
     public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
-        ServiceOrder order = orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
-                caseId, travellerId, type, "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant())));
-        if (order.getStatus() == ServiceOrder.Status.NEW) {
-            gateway.send(type.vendor(), new VendorRequest(order.getReference(), type.name(), c.getCaseNumber(),
+        ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
+                caseId, travellerId, type, "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant()))));
+        if (recorded.getStatus() == ServiceOrder.Status.NEW) {
+            gateway.send(type.vendor(), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
                     c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), detail));
-            order.sent();
-            log.info("Order {} ({}) sent to {} for case {}", order.getReference(), type, type.vendor(), c.getCaseNumber());
+            ownTransaction.executeWithoutResult(s -> orders.findById(recorded.getId()).ifPresent(ServiceOrder::sent));
+            log.info("Order {} ({}) sent to {} for case {}", recorded.getReference(), type, type.vendor(), c.getCaseNumber());
         }
-        return order;
+        return orders.findById(recorded.getId()).orElseThrow();
     }
 
     /**
