@@ -39,10 +39,14 @@ class CostEstimatorTest {
     @Autowired
     DecisionLog log;
 
-    private RelocationCase open(String budgetCurrency, String salaryCurrency, List<CaseIntake.Dependent> family) {
-        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
+    private static CaseIntake intake(String budgetCurrency, String salaryCurrency, List<CaseIntake.Dependent> family) {
+        return new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
                 "Host City", "LONG_TERM", LocalDate.of(2027, 3, 1), LocalDate.of(2029, 2, 28), "CC-EST", new BigDecimal("400000"),
-                budgetCurrency, 6, new BigDecimal("90000"), salaryCurrency, family), "test");
+                budgetCurrency, 6, new BigDecimal("90000"), salaryCurrency, family);
+    }
+
+    private RelocationCase open(String budgetCurrency, String salaryCurrency, List<CaseIntake.Dependent> family) {
+        RelocationCase c = cases.register(intake(budgetCurrency, salaryCurrency, family), "test");
         assertThat(policy.apply(c.getId()).eligible()).isTrue();
         return c;
     }
@@ -109,12 +113,17 @@ class CostEstimatorTest {
     }
 
     @Test
-    void aCurrencyWithoutARateInEffectStopsTheEstimateNamingThePairAndNothingIsWritten() {
-        RelocationCase c = open("ISK", "EUR", List.of());
-        assertThatThrownBy(() -> estimator.estimate(c.getId(), "intake", "test"))
+    void aCurrencyWithoutARateInEffectIsRefusedAtIntakeAndStopsAnEstimateNamingThePair() {
+        CaseIntake icelandic = intake("ISK", "EUR", List.of());
+        assertThatThrownBy(() -> cases.register(icelandic, "test")).isInstanceOf(org.relocation.relocationcase.InvalidIntakeException.class)
+                .satisfies(e -> assertThat(((org.relocation.relocationcase.InvalidIntakeException) e).getFieldErrors())
+                        .containsOnlyKeys("budgetCurrency"));
+        // an estimate that meets a missing rate anyway (a draft for options advice) stops with the pair and the day named
+        RelocationCase draft = RelocationCase.draft(icelandic, java.time.Instant.now());
+        PolicyService.Preview p = policy.preview(draft);
+        assertThatThrownBy(() -> estimator.preview(draft, p.allowances()))
                 .isInstanceOf(MissingExchangeRateException.class)
                 .hasMessageContaining("ISK").hasMessageContaining("finance must load one");
-        assertThat(estimator.versions(c.getId())).isEmpty();
     }
 
     private static CostEstimateLine line(CostEstimate e, String category) {
