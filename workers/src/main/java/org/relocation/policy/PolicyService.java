@@ -78,9 +78,10 @@ public class PolicyService {
 
     /**
      * What the latest tables decide for a draft (never saved, no case id): eligibility and, when eligible, the
-     * allowances. Nothing is recorded (options advice).
+     * allowances. Nothing is recorded on a case (options advice); the engine keeps its own history of the evaluations,
+     * so this is not a read-only transaction (MySQL refuses writes in one).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Preview preview(RelocationCase draft) {
         return decide(draft, false);
     }
