@@ -25,9 +25,11 @@ import java.util.List;
 class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
+    private final ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers;
 
-    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners) {
+    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers) {
         this.listeners = listeners;
+        this.absentApprovers = absentApprovers;
     }
 
     @Override
@@ -88,6 +90,7 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
             UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> listeners.getObject().onTaskCreate(t));
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> listeners.getObject().onTaskComplete(t));
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> absentApprovers.getObject().onAssignment(t));
         }
     }
 }
