@@ -1,6 +1,5 @@
 package org.relocation.approval;
 
-import org.javamoney.moneta.Money;
 import org.relocation.audit.DecisionKind;
 import org.relocation.audit.DecisionLog;
 import org.relocation.estimate.CostEstimate;
@@ -15,7 +14,6 @@ import org.relocation.relocationcase.RelocationCase;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.money.Monetary;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -150,8 +148,7 @@ public class ApprovalService {
     }
 
     private BigDecimal reporting(org.relocation.relocationcase.Money money, LocalDate on) {
-        return rates.convert(Money.of(money.amount(), Monetary.getCurrency(money.currency().getCurrencyCode())), rates.reportingCurrency(), on)
-                .converted().getNumber().numberValueExact(BigDecimal.class);
+        return rates.convert(money.amount(), money.currency().getCurrencyCode(), rates.reportingCurrency(), on);
     }
 
     static String ids(List<Long> ids) {

@@ -75,8 +75,6 @@ class FinalCostCalculator {
         if (money.currency().equals(to)) {
             return money;
         }
-        BigDecimal converted = rates.convert(org.javamoney.moneta.Money.of(money.amount(), Monetary.getCurrency(money.currency().getCurrencyCode())),
-                Monetary.getCurrency(to.getCurrencyCode()), on).converted().getNumber().numberValueExact(BigDecimal.class);
-        return new Money(converted, to);
+        return new Money(rates.convert(money.amount(), money.currency().getCurrencyCode(), Monetary.getCurrency(to.getCurrencyCode()), on), to);
     }
 }

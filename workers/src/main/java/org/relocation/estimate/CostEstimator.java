@@ -233,6 +233,12 @@ public class CostEstimator {
         return estimates.findLatestOfEveryCase();
     }
 
+    /** The latest approved version of every case that has one. */
+    @Transactional(readOnly = true)
+    public List<CostEstimate> latestApprovedOfEveryCase() {
+        return estimates.findLatestApprovedOfEveryCase();
+    }
+
     @Transactional(readOnly = true)
     public List<CostEstimate> versions(Long caseId) {
         return estimates.findByCaseIdOrderByVersionAsc(caseId);

@@ -1,6 +1,5 @@
 package org.relocation.finance;
 
-import org.javamoney.moneta.Money;
 import org.relocation.estimate.CostEstimate;
 import org.relocation.estimate.CostEstimator;
 import org.relocation.fx.ExchangeRateService;
@@ -10,7 +9,6 @@ import org.relocation.relocationcase.RelocationCase;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.money.Monetary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -59,6 +57,8 @@ public class FinanceReports {
     @Transactional(readOnly = true)
     public List<SpendRow> spend(LocalDate from, LocalDate to, String costCentre) {
         List<CostEstimate> latest = estimator.latestOfEveryCase();
+        Map<Long, CostEstimate> approvedVersions = estimator.latestApprovedOfEveryCase().stream()
+                .collect(Collectors.toMap(CostEstimate::getCaseId, Function.identity()));
         Map<Long, RelocationCase> byId = cases.findAllById(latest.stream().map(CostEstimate::getCaseId).toList()).stream()
                 .collect(Collectors.toMap(RelocationCase::getId, Function.identity()));
         Map<String, BigDecimal[]> sums = new TreeMap<>();
@@ -72,7 +72,7 @@ public class FinanceReports {
             boolean committed;
             CostEstimate basis = e;
             if (c.getStatus() == CaseStatus.IN_PROGRESS || c.getStatus() == CaseStatus.COMPLETED) {
-                CostEstimate approved = approvedVersion(c.getId());
+                CostEstimate approved = approvedVersions.get(c.getId());
                 committed = approved != null;
                 if (approved != null) {
                     basis = approved;
@@ -110,9 +110,7 @@ public class FinanceReports {
             }
             LocalDate closed = c.getClosedAt().atZone(ZoneOffset.UTC).toLocalDate();
             org.relocation.relocationcase.Money cost = c.finalCost();
-            BigDecimal amount = rates.convert(Money.of(cost.amount(), Monetary.getCurrency(cost.currency().getCurrencyCode())),
-                    rates.reportingCurrency(), closed).converted().getNumber().numberValueExact(BigDecimal.class)
-                    .setScale(rates.reportingCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN);
+            BigDecimal amount = rates.convert(cost.amount(), cost.currency().getCurrencyCode(), rates.reportingCurrency(), closed);
             rows.add(new ChargebackRow(c.getCostCentre(), quarter(closed), c.getCaseNumber(), amount,
                     rates.reportingCurrency().getCurrencyCode(), cost.amount(), cost.currency().getCurrencyCode()));
         }
@@ -121,23 +119,12 @@ public class FinanceReports {
         return rows;
     }
 
-    private CostEstimate approvedVersion(Long caseId) {
-        List<CostEstimate> versions = estimator.versions(caseId);
-        for (int i = versions.size() - 1; i >= 0; i--) {
-            if (versions.get(i).getApprovedAt() != null) {
-                return versions.get(i);
-            }
-        }
-        return null;
-    }
-
     private BigDecimal reporting(CostEstimate e) {
         if (e.reportingTotal() != null && e.reportingTotal().currency().getCurrencyCode().equals(rates.reportingCurrency().getCurrencyCode())) {
             return e.reportingTotal().amount();
         }
         LocalDate on = e.getRatesOn() != null ? e.getRatesOn() : e.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        return rates.convert(Money.of(e.total().amount(), Monetary.getCurrency(e.total().currency().getCurrencyCode())),
-                rates.reportingCurrency(), on).converted().getNumber().numberValueExact(BigDecimal.class);
+        return rates.convert(e.total().amount(), e.total().currency().getCurrencyCode(), rates.reportingCurrency(), on);
     }
 
     static String quarter(LocalDate d) {

@@ -231,6 +231,16 @@ public class ExchangeRateService {
         return new Conversion(Money.of(converted, to), rate);
     }
 
+    /**
+     * {@link #convert(MonetaryAmount, CurrencyUnit, LocalDate)} for an amount in a currency given by its code: the
+     * converted amount at the target currency's scale (Moneta's amounts drop trailing zeros).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal convert(BigDecimal amount, String fromCurrency, CurrencyUnit to, LocalDate on) {
+        return convert(Money.of(amount, Monetary.getCurrency(fromCurrency)), to, on).converted().getNumber().numberValueExact(BigDecimal.class)
+                .setScale(to.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+    }
+
     private Optional<AppliedRate> directOrInverse(CurrencyUnit from, CurrencyUnit to, LocalDate on) {
         return inEffect(from, to, on)
                 .map(r -> new AppliedRate(from, to, normalize(r.getRate()), r.getEffectiveFrom(), on))

@@ -180,14 +180,21 @@ public class PolicyService {
     }
 
     private Map<String, Object> latest(Long caseId, String key) {
-        PolicyDecision d = decisions.findFirstByCaseIdAndDecisionKeyOrderByIdDesc(caseId, key)
+        List<Map<String, Object>> rows = latestOutputs(caseId, key)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no " + key + " decision yet"));
-        try {
-            List<Map<String, Object>> rows = JSON.readValue(d.getOutputs(), new TypeReference<>() { });
-            return rows.isEmpty() ? Map.of() : rows.get(0);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable outputs of policy decision " + d.getId(), e);
-        }
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
+    /** The rows the case's latest evaluation of a table answered; empty when it was never evaluated for the case. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<Map<String, Object>>> latestOutputs(Long caseId, String key) {
+        return decisions.findFirstByCaseIdAndDecisionKeyOrderByIdDesc(caseId, key).map(d -> {
+            try {
+                return JSON.readValue(d.getOutputs(), new TypeReference<List<Map<String, Object>>>() { });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable outputs of policy decision " + d.getId(), e);
+            }
+        });
     }
 
     private static String summary(List<Map<String, Object>> rows) {

@@ -1,6 +1,5 @@
 package org.relocation.policyexception;
 
-import org.javamoney.moneta.Money;
 import org.relocation.audit.DecisionKind;
 import org.relocation.audit.DecisionLog;
 import org.relocation.fx.ExchangeRateService;
@@ -113,9 +112,7 @@ public class PolicyExceptionService {
         BigDecimal reporting = null;
         if (errors.isEmpty()) {
             try {
-                reporting = rates.convert(Money.of(amount, currency.get()), rates.reportingCurrency(), today())
-                        .converted().getNumber().numberValueExact(BigDecimal.class)
-                        .setScale(rates.reportingCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN);
+                reporting = rates.convert(amount, r.currency(), rates.reportingCurrency(), today());
             } catch (MissingExchangeRateException e) {
                 errors.put("currency", "has no exchange rate to " + rates.reportingCurrency().getCurrencyCode() + " in effect today: finance loads rates");
             }

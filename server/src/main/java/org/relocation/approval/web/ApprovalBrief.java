@@ -1,11 +1,8 @@
 package org.relocation.approval.web;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.relocation.estimate.CostEstimate;
 import org.relocation.estimate.CostEstimateLine;
 import org.relocation.estimate.CostEstimator;
-import org.relocation.policy.PolicyDecision;
 import org.relocation.policy.PolicyService;
 import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
@@ -30,8 +27,6 @@ public class ApprovalBrief {
     public static final String FIELD = "approvalBrief";
     /** The task forms that show it. */
     static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseService cases;
     private final CostEstimator estimator;
@@ -93,16 +88,6 @@ public class ApprovalBrief {
     }
 
     private java.util.Optional<List<Map<String, Object>>> latestRows(Long caseId, String key) {
-        List<PolicyDecision> all = policy.decisions(caseId);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).getDecisionKey().equals(key)) {
-                try {
-                    return java.util.Optional.of(JSON.readValue(all.get(i).getOutputs(), new TypeReference<>() { }));
-                } catch (java.io.IOException ex) {
-                    return java.util.Optional.empty();
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return policy.latestOutputs(caseId, key);
     }
 }

@@ -26,20 +26,16 @@ class EngineKeyDateFollowUp implements KeyDateFollowUp {
 
     @Override
     public String start(String caseNumber, Long caseId, Long keyDateId) {
-        return asSystem(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, caseNumber,
+        return system.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, caseNumber,
                 Map.of("caseId", caseId, KEY_DATE_ID, String.valueOf(keyDateId))).getId());
     }
 
     @Override
     public void stop(String processInstanceId, String reason) {
-        asSystem(() -> {
+        system.call(() -> {
             // built-in listeners still run (the renewal phase is completed on the case); the called renewal instance goes too
             runtime.deleteProcessInstanceIfExists(processInstanceId, reason, false, true, false, false);
             return null;
         });
-    }
-
-    private <T> T asSystem(java.util.concurrent.Callable<T> work) {
-        return system.call(work);
     }
 }

@@ -153,17 +153,10 @@ class InProcessWorkers implements SmartLifecycle {
 
         @Override
         public void complete(Map<String, Object> variables) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    externalTasks.complete(taskId, workerId, variables);
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt == COMPLETE_ATTEMPTS || !ConcurrentChanges.isConcurrentChange(e)) {
-                        throw e;
-                    }
-                    pause(attempt);
-                }
-            }
+            ConcurrentChanges.retry(COMPLETE_ATTEMPTS, 20, () -> {
+                externalTasks.complete(taskId, workerId, variables);
+                return null;
+            });
         }
 
         @Override
@@ -174,15 +167,6 @@ class InProcessWorkers implements SmartLifecycle {
         @Override
         public void failure(String errorMessage, String errorDetails, int retriesLeft, long retryTimeoutMillis) {
             externalTasks.handleFailure(taskId, workerId, errorMessage, errorDetails, retriesLeft, retryTimeoutMillis);
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(20L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an external task completion", e);
         }
     }
 
