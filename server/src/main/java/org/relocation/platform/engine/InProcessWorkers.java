@@ -28,8 +28,11 @@ import java.util.stream.Collectors;
  * The in-process transport of the job workers ({@code relocation.workers.transport: in-process}, the
  * server's default): one dispatcher thread fetches and locks external tasks of every worker's topic through
  * the engine's Java API and hands them to a pool of {@code relocation.workers.threads}; the workers report
- * through the same API. It never fetches more tasks than it has free threads, so a task is not held locked
- * while it waits. When idle it sleeps until the engine signals a new external task created in this JVM
+ * through the same API. It holds at most twice as many tasks as it has threads (so a fetched task waits for at most
+ * about one task's work before a thread takes it), and it fetches again only when no more than one task per thread
+ * is left: under load every fetch brings a batch (up to {@code relocation.workers.max-tasks}) instead of one task per
+ * freed thread, because each fetch reads all open external tasks. Tasks are fetched without ordering by priority
+ * (the models set none). When idle it sleeps until the engine signals a new external task created in this JVM
  * (the signal the REST API's long polling uses too) or, at the latest, {@code relocation.workers.long-polling}
  * later (tasks created on another node of a cluster, retries whose backoff ran out).
  * <p>
@@ -46,7 +49,9 @@ class InProcessWorkers implements SmartLifecycle {
     private final Map<String, CaseWorker> workersByTopic;
     private final WorkerProperties properties;
     private final String workerId;
-    private final Semaphore freeThreads;
+    private final int threads;
+    /** Tasks this node may still take: twice the threads, less the tasks fetched and not yet done. */
+    private final Semaphore slots;
     private volatile ExecutorService pool;
     private volatile Thread dispatcher;
     private volatile SingleConsumerCondition wakeUp;
@@ -57,7 +62,8 @@ class InProcessWorkers implements SmartLifecycle {
         this.workersByTopic = workers.stream().collect(Collectors.toMap(CaseWorker::topic, Function.identity()));
         this.properties = properties;
         this.workerId = properties.resolvedWorkerId();
-        this.freeThreads = new Semaphore(Math.max(1, properties.getThreads()));
+        this.threads = Math.max(1, properties.getThreads());
+        this.slots = new Semaphore(2 * threads);
     }
 
     @Override
@@ -67,7 +73,7 @@ class InProcessWorkers implements SmartLifecycle {
         }
         running = true;
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(Math.max(1, properties.getThreads()), r -> {
+        pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -86,22 +92,22 @@ class InProcessWorkers implements SmartLifecycle {
         int failures = 0;
         while (running) {
             try {
-                freeThreads.acquire();
-                int free = 1 + freeThreads.drainPermits();
+                slots.acquire(threads); // wait until at most one task per thread is left
+                int free = threads + slots.drainPermits();
                 List<LockedExternalTask> tasks;
                 try {
                     tasks = fetch(Math.min(free, Math.max(1, properties.getMaxTasks())));
                 } catch (RuntimeException e) {
-                    freeThreads.release(free);
+                    slots.release(free);
                     throw e;
                 }
-                freeThreads.release(free - tasks.size()); // one permit stays with each task until its thread is done
+                slots.release(free - tasks.size()); // one slot stays with each task until its thread is done
                 for (LockedExternalTask task : tasks) {
                     pool.execute(() -> {
                         try {
                             run(task);
                         } finally {
-                            freeThreads.release();
+                            slots.release();
                         }
                     });
                 }
@@ -122,7 +128,7 @@ class InProcessWorkers implements SmartLifecycle {
     }
 
     private List<LockedExternalTask> fetch(int max) {
-        ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(max, workerId, true);
+        ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(max, workerId, false);
         long lock = properties.getLockDuration().toMillis();
         for (CaseWorker worker : workersByTopic.values()) {
             query = query.topic(worker.topic(), lock).variables(worker.fetchedVariables());
