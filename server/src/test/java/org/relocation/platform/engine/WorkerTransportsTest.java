@@ -2,6 +2,7 @@ package org.relocation.platform.engine;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.operaton.bpm.engine.ExternalTaskService;
@@ -22,10 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +61,8 @@ class WorkerTransportsTest {
     int port;
 
     private final AtomicInteger failingCalls = new AtomicInteger();
+    private final AtomicInteger working = new AtomicInteger();
+    private final CountDownLatch slowWorkMayEnd = new CountDownLatch(1);
     private SmartLifecycle transport;
 
     @BeforeEach
@@ -72,24 +79,28 @@ class WorkerTransportsTest {
                 .moveToNode("route").condition("fail", "${path == 'fail'}")
                   .serviceTask("fail").operatonExternalTask("in-process-test-fail")
                   .endEvent("never")
+                .moveToNode("route").condition("slow", "${path == 'slow'}")
+                  .serviceTask("slow").operatonExternalTask("in-process-test-slow")
+                  .endEvent("slow-done")
                 .done();
         repository.createDeployment().addModelInstance(PROCESS + ".bpmn", model).enableDuplicateFiltering(true).deploy();
     }
 
-    private void start(String transportName) {
+    private void start(String transportName, CaseWorker... more) {
         WorkerProperties properties = new WorkerProperties();
         properties.setWorkerId(transportName + "-test");
         properties.setThreads(2);
         properties.setMaxRetries(2);
         properties.setRetryBackoff(Duration.ofMillis(100));
         properties.setLongPolling(Duration.ofSeconds(1));
-        List<CaseWorker> workers = List.of(
+        List<CaseWorker> workers = new ArrayList<>(List.of(more));
+        workers.addAll(List.of(
                 worker("in-process-test-ok", t -> Map.of("result", "worked on " + t.requiredString("subject"))),
                 worker("in-process-test-business", t -> { throw new BpmnError("not-eligible", "Policy excludes it"); }),
                 worker("in-process-test-fail", t -> {
                     failingCalls.incrementAndGet();
                     throw new IllegalStateException("Vendor 'test' is not configured");
-                }));
+                })));
         if (transportName.equals("http")) {
             properties.setTransport(WorkerProperties.Transport.HTTP);
             properties.setEngineUrl("http://localhost:" + port + "/engine-rest");
@@ -104,6 +115,7 @@ class WorkerTransportsTest {
 
     @AfterEach
     void stop() {
+        slowWorkMayEnd.countDown();
         if (transport != null) {
             transport.stop();
         }
@@ -175,5 +187,32 @@ class WorkerTransportsTest {
         assertThat(failingCalls).hasValue(3);
         assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(id).failureLog().count()).isEqualTo(3);
         assertThat(externalTasks.createExternalTaskQuery().processInstanceId(id).singleResult().getRetries()).isZero();
+    }
+
+    @Test
+    void inProcessWorkersHoldAtMostTwoTasksPerThreadAndFetchAgainWhenThreadsFree() {
+        List<String> ids = IntStream.range(0, 8).mapToObj(i -> startCase("slow")).toList();
+        start("in-process", worker("in-process-test-slow", t -> {
+            working.incrementAndGet();
+            try {
+                slowWorkMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of();
+        })); // 2 threads
+
+        // one fetch of four: two at work, two waiting for a thread; no more are fetched while four are held
+        await().atMost(Duration.ofSeconds(20)).until(() -> working.get() == 2 && lockedByTheWorkers() == 4);
+        assertThat(externalTasks.createExternalTaskQuery().topicName("in-process-test-slow").notLocked().count()).isEqualTo(4);
+
+        slowWorkMayEnd.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceIds(new HashSet<>(ids)).completed().count() == 8);
+        assertThat(working).hasValue(8);
+    }
+
+    private long lockedByTheWorkers() {
+        return externalTasks.createExternalTaskQuery().topicName("in-process-test-slow").workerId("in-process-test").locked().count();
     }
 }
