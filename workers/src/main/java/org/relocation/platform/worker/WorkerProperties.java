@@ -18,7 +18,7 @@ public class WorkerProperties {
 
     private boolean enabled = true;
     private Transport transport = Transport.IN_PROCESS;
-    private int threads = 4;
+    private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private String engineUrl;
     private String username;
     private String password;
@@ -33,7 +33,11 @@ public class WorkerProperties {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Transport getTransport() { return transport; }
     public void setTransport(Transport transport) { this.transport = transport; }
-    /** In-process transport: worker threads running tasks at the same time (the HTTP client runs one at a time). */
+    /**
+     * In-process transport: worker threads running tasks at the same time (the HTTP client runs one at a time). Default:
+     * one per core, at least two: more threads than cores only take CPU from the people's requests while the server is
+     * busy (on 2 cores, 4 threads made user task completions twice as slow as 2 at full load, docs/benchmarks.md).
+     */
     public int getThreads() { return threads; }
     public void setThreads(int threads) { this.threads = threads; }
     public String getEngineUrl() { return engineUrl; }
