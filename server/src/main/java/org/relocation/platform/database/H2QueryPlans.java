@@ -44,6 +44,10 @@ class H2QueryPlans implements SmartLifecycle {
     H2QueryPlans(DataSource dataSource,
                  @Value("${relocation.h2.replan-after:10s}") Duration first,
                  @Value("${relocation.h2.replan-at-most-every:10m}") Duration longest) {
+        if (first.isNegative() || first.isZero()) {
+            // zero would re-plan without pause, over and over
+            throw new IllegalArgumentException("relocation.h2.replan-after must be a positive duration, not " + first);
+        }
         this.dataSource = dataSource;
         this.first = first;
         this.longest = longest.compareTo(first) < 0 ? first : longest;

@@ -60,4 +60,11 @@ class H2QueryPlansTest {
         }
         assertThat(plans.isRunning()).isFalse();
     }
+
+    @Test
+    void aReplanIntervalThatIsNotPositiveIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new H2QueryPlans(dataSource, Duration.ZERO, Duration.ofMinutes(1)))
+                .withMessageContaining("relocation.h2.replan-after");
+    }
 }
