@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  * The in-process transport of the job workers ({@code relocation.workers.transport: in-process}, the
  * server's default): one dispatcher thread fetches and locks external tasks of every worker's topic through
  * the engine's Java API and hands them to a pool of {@code relocation.workers.threads}; the workers report
- * through the same API. It holds at most twice as many tasks as it has threads (so a fetched task waits for at most
- * about one task's work before a thread takes it), and it fetches again only when no more than one task per thread
- * is left: under load every fetch brings a batch (up to {@code relocation.workers.max-tasks}) instead of one task per
- * freed thread, because each fetch reads all open external tasks. Tasks are fetched without ordering by priority
+ * through the same API. It holds at most four tasks per thread (so a fetched task waits for at most about three
+ * tasks' work before a thread takes it), and it fetches again only when no more than two tasks per thread are left:
+ * under load every fetch brings a batch (up to {@code relocation.workers.max-tasks}) instead of one task per freed
+ * thread, because each fetch reads all open external tasks and builds a query naming every topic. Tasks are fetched without ordering by priority
  * (the models set none). When idle it sleeps until the engine signals a new external task created in this JVM
  * (the signal the REST API's long polling uses too) or, at the latest, {@code relocation.workers.long-polling}
  * later (tasks created on another node of a cluster, retries whose backoff ran out).
@@ -44,13 +44,14 @@ class InProcessWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessWorkers.class);
     private static final int COMPLETE_ATTEMPTS = 5;
+    private static final int HELD_PER_THREAD = 4;
 
     private final ExternalTaskService externalTasks;
     private final Map<String, CaseWorker> workersByTopic;
     private final WorkerProperties properties;
     private final String workerId;
     private final int threads;
-    /** Tasks this node may still take: twice the threads, less the tasks fetched and not yet done. */
+    /** Tasks this node may still take: four per thread, less the tasks fetched and not yet done. */
     private final Semaphore slots;
     private volatile ExecutorService pool;
     private volatile Thread dispatcher;
@@ -63,7 +64,7 @@ class InProcessWorkers implements SmartLifecycle {
         this.properties = properties;
         this.workerId = properties.resolvedWorkerId();
         this.threads = Math.max(1, properties.getThreads());
-        this.slots = new Semaphore(2 * threads);
+        this.slots = new Semaphore(HELD_PER_THREAD * threads);
     }
 
     @Override
@@ -92,8 +93,9 @@ class InProcessWorkers implements SmartLifecycle {
         int failures = 0;
         while (running) {
             try {
-                slots.acquire(threads); // wait until at most one task per thread is left
-                int free = threads + slots.drainPermits();
+                int batch = HELD_PER_THREAD / 2 * threads;
+                slots.acquire(batch); // wait until at most two tasks per thread are left
+                int free = batch + slots.drainPermits();
                 List<LockedExternalTask> tasks;
                 try {
                     tasks = fetch(Math.min(free, Math.max(1, properties.getMaxTasks())));

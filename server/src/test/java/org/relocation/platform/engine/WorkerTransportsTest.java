@@ -190,8 +190,8 @@ class WorkerTransportsTest {
     }
 
     @Test
-    void inProcessWorkersHoldAtMostTwoTasksPerThreadAndFetchAgainWhenThreadsFree() {
-        List<String> ids = IntStream.range(0, 8).mapToObj(i -> startCase("slow")).toList();
+    void inProcessWorkersHoldAtMostFourTasksPerThreadAndFetchAgainWhenThreadsFree() {
+        List<String> ids = IntStream.range(0, 16).mapToObj(i -> startCase("slow")).toList();
         start("in-process", worker("in-process-test-slow", t -> {
             working.incrementAndGet();
             try {
@@ -202,14 +202,14 @@ class WorkerTransportsTest {
             return Map.of();
         })); // 2 threads
 
-        // one fetch of four: two at work, two waiting for a thread; no more are fetched while four are held
-        await().atMost(Duration.ofSeconds(20)).until(() -> working.get() == 2 && lockedByTheWorkers() == 4);
-        assertThat(externalTasks.createExternalTaskQuery().topicName("in-process-test-slow").notLocked().count()).isEqualTo(4);
+        // one fetch of eight: two at work, six waiting for a thread; no more are fetched while eight are held
+        await().atMost(Duration.ofSeconds(20)).until(() -> working.get() == 2 && lockedByTheWorkers() == 8);
+        assertThat(externalTasks.createExternalTaskQuery().topicName("in-process-test-slow").notLocked().count()).isEqualTo(8);
 
         slowWorkMayEnd.countDown();
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceIds(new HashSet<>(ids)).completed().count() == 8);
-        assertThat(working).hasValue(8);
+                .processInstanceIds(new HashSet<>(ids)).completed().count() == 16);
+        assertThat(working).hasValue(16);
     }
 
     private long lockedByTheWorkers() {
