@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps models, forms and workers consistent: every topic has exactly one worker, every formRef a form,
- * every variable a gateway or the DMN reads is produced by a form, worker, message or the start, and
- * every process has diagram layout and historyTimeToLive. A process owner's change that breaks the
+ * every variable a gateway or the DMN reads is produced by a form, worker, message or the start, every
+ * called process gets from its call activity what it reads and does not produce itself, and every process
+ * has diagram layout and historyTimeToLive. A process owner's change that breaks the
  * contract fails here, not in production.
  */
 @ServerTest
@@ -147,6 +148,102 @@ class ModelContractTest {
                 }
             }
         }
+    }
+
+    /**
+     * A phase gets from the main process only the variables its call activity maps in (not all of them: each copy is a
+     * row written, read with every step and deleted again). What a called process reads (conditions, assignees, timers,
+     * input parameters, its workers' inputs, and the case id every worker and listener needs) must come from inside it
+     * (its forms, workers, input parameters, messages, the expressions that set variables) or from its call activity.
+     */
+    @Test
+    void everyCalledProcessGetsTheVariablesItReadsFromItsCallActivity() throws IOException {
+        Map<String, BpmnModelInstance> byProcess = new HashMap<>();
+        models().values().forEach(m -> byProcess.put(m.getModelElementsByType(Process.class).iterator().next().getId(), m));
+        int checked = 0;
+        for (BpmnModelInstance caller : byProcess.values()) {
+            for (org.operaton.bpm.model.bpmn.instance.CallActivity call : caller.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.CallActivity.class)) {
+                BpmnModelInstance called = byProcess.get(call.getCalledElement());
+                assertThat(called).as("process %s called by %s", call.getCalledElement(), call.getId()).isNotNull();
+                Set<String> available = producedWithin(called);
+                boolean all = false;
+                for (org.operaton.bpm.model.bpmn.instance.operaton.OperatonIn in : call.getChildElementsByType(
+                        org.operaton.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                        .flatMap(e -> e.getChildElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonIn.class).stream()).toList()) {
+                    all |= "all".equals(in.getOperatonVariables());
+                    if (in.getOperatonTarget() != null) {
+                        available.add(in.getOperatonTarget());
+                    }
+                }
+                if (all) {
+                    continue;
+                }
+                Set<String> missing = new TreeSet<>(readWithin(called));
+                missing.removeAll(available);
+                assertThat(missing).as("variables %s reads but neither produces nor gets from call activity %s", call.getCalledElement(), call.getId())
+                        .isEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
+
+    private static final Pattern SET_VARIABLE = Pattern.compile("setVariable(?:Local)?\\('(\\w+)'");
+    /** Set by the engine inside a multi-instance activity. */
+    private static final Set<String> ENGINE_VARIABLES = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+
+    private Set<String> producedWithin(BpmnModelInstance model) {
+        Set<String> produced = new HashSet<>(MESSAGE_VARIABLES);
+        produced.addAll(ENGINE_VARIABLES);
+        model.getModelElementsByType(FlowNode.class).forEach(n -> {
+            String ref = n.getAttributeValueNs(CAMUNDA, "formRef");
+            if (ref != null) {
+                forms.fields(ref).forEach(f -> produced.add(f.key()));
+            }
+        });
+        Set<String> topics = topics(model);
+        workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> produced.addAll(w.outputVariables()));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class).forEach(p -> produced.add(p.getOperatonName()));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonOutputParameter.class).forEach(p -> produced.add(p.getOperatonName()));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonOut.class).forEach(o -> {
+            if (o.getOperatonTarget() != null) {
+                produced.add(o.getOperatonTarget());
+            }
+        });
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonExecutionListener.class).forEach(l -> {
+            if (l.getOperatonExpression() != null) {
+                Matcher m = SET_VARIABLE.matcher(l.getOperatonExpression());
+                while (m.find()) {
+                    produced.add(m.group(1));
+                }
+            }
+        });
+        return produced;
+    }
+
+    private Set<String> readWithin(BpmnModelInstance model) {
+        Set<String> read = new HashSet<>();
+        read.add(ProcessVariables.CASE_ID); // every worker and every platform listener needs it
+        model.getModelElementsByType(ConditionExpression.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.LoopCardinality.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeDate.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeDuration.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeCycle.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
+        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class).forEach(p -> read.addAll(identifiers(p.getTextContent())));
+        model.getModelElementsByType(UserTask.class).forEach(t -> {
+            for (String attribute : new String[]{"assignee", "candidateUsers", "candidateGroups"}) {
+                if (camunda(t, attribute) != null) {
+                    read.addAll(identifiers(camunda(t, attribute)));
+                }
+            }
+        });
+        Set<String> topics = topics(model);
+        workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> read.addAll(w.inputVariables()));
+        return read;
+    }
+
+    private static Set<String> topics(BpmnModelInstance model) {
+        return model.getModelElementsByType(ServiceTask.class).stream().map(t -> camunda(t, "topic")).collect(Collectors.toSet());
     }
 
     @Test
