@@ -10,7 +10,7 @@
 # Environment: PORT (default 18080), SIM_DELAY (vendor simulator delay, default 100ms; the product default
 # is 2s), SERVER_JAVA_OPTS (JVM options of the server, default none), SERVER_EXTRA_ARGS (more server arguments,
 # e.g. "--operaton.bpm.history-level=full"), BENCH_JAVA_OPTS (of the benchmark
-# client, default -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1), DB_NAME (MariaDB database, default relocation_bench), THREAD_DUMPS (seconds after the start of the
+# client), DB_NAME (MariaDB database, default relocation_bench), THREAD_DUMPS (seconds after the start of the
 # benchmark at which to save `jcmd Thread.print` of the server, e.g. "20 40"), PROFILE_AT ("START LENGTH" in
 # seconds: a JFR profile of the server, saved as profile.jfr), KEEP_LOGS=1 to keep the work dir (log, dumps, profile).
 #
@@ -113,8 +113,7 @@ fi
 
 set +e
 # shellcheck disable=SC2086
-# the client only waits on HTTP: C1 compiles it well enough, and C2's compilations would take CPU from the server
-java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$BENCH_JAR" \
+java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$BENCH_JAR" \
   --url "http://127.0.0.1:$PORT" --cases "$CASES" --server-pid "$SERVER_PID" "$@"
 STATUS=$?
 set -e
