@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "relocation.demo.seed-cases=false",
         "spring.datasource.url=jdbc:h2:mem:relocation-browser-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        // like the rest of the suite, the most detailed history: the tests read the submitted values back from it
+        "operaton.bpm.history-level=full",
 })
 abstract class BrowserTestSupport {
 
