@@ -89,16 +89,29 @@ class JobDueDateIndex extends AbstractProcessEnginePlugin {
     }
 
     static boolean hasIndex(Connection connection, String table) throws SQLException {
+        int dot = table.lastIndexOf('.'); // a table prefix may name a schema: "relocation.ACT_RU_JOB"
+        String schema = dot < 0 ? null : table.substring(0, dot);
+        String name = table.substring(dot + 1);
         DatabaseMetaData meta = connection.getMetaData();
-        for (String name : new String[]{table, table.toLowerCase()}) {
-            try (ResultSet indexes = meta.getIndexInfo(connection.getCatalog(), null, name, false, false)) {
-                while (indexes.next()) {
-                    if ("DUEDATE_".equalsIgnoreCase(indexes.getString("COLUMN_NAME")) && indexes.getShort("ORDINAL_POSITION") == 1) {
-                        return true;
-                    }
-                }
+        for (String n : new String[]{name, name.toUpperCase(), name.toLowerCase()}) {
+            if (indexOnDueDate(schema == null ? meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), n, false, false)
+                    : meta.getIndexInfo(schema, null, n, false, false))
+                    || (schema != null && (indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), schema, n, false, false))
+                    || indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), schema.toUpperCase(), n, false, false))))) {
+                return true; // MySQL calls a database a catalog, H2 and the others a schema
             }
         }
         return false;
+    }
+
+    private static boolean indexOnDueDate(ResultSet indexes) throws SQLException {
+        try (indexes) {
+            while (indexes.next()) {
+                if ("DUEDATE_".equalsIgnoreCase(indexes.getString("COLUMN_NAME")) && indexes.getShort("ORDINAL_POSITION") == 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

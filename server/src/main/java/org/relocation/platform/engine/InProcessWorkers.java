@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * through the same API. It holds at most four tasks per thread (so a fetched task waits for at most about three
  * tasks' work before a thread takes it), and it fetches again only when no more than two tasks per thread are left:
  * under load every fetch brings a batch (up to {@code relocation.workers.max-tasks}) instead of one task per freed
- * thread, because each fetch reads all open external tasks and builds a query naming every topic. Tasks are fetched without ordering by priority
- * (the models set none). When idle it sleeps until the engine signals a new external task created in this JVM
+ * thread, because each fetch reads all open external tasks and builds a query naming every topic. Tasks are
+ * fetched without ordering by priority (the models set none). When idle it sleeps until the engine signals a new external task created in this JVM
  * (the signal the REST API's long polling uses too) or, at the latest, {@code relocation.workers.long-polling}
  * later (tasks created on another node of a cluster, retries whose backoff ran out).
  * <p>

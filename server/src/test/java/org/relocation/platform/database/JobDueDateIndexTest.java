@@ -53,6 +53,27 @@ class JobDueDateIndexTest {
     }
 
     @Test
+    void aTablePrefixThatNamesASchemaIsFollowed() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create schema ENGINE");
+            s.execute("create table ENGINE.ACT_RU_JOB (ID_ varchar(64) primary key, DUEDATE_ timestamp)");
+            s.execute("insert into ENGINE.ACT_RU_JOB values ('async', null)");
+        }
+
+        JobDueDateIndex.prepare(dataSource, "ENGINE.ACT_RU_JOB");
+        JobDueDateIndex.prepare(dataSource, "ENGINE.ACT_RU_JOB");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(JobDueDateIndex.hasIndex(c, "ENGINE.ACT_RU_JOB")).isTrue();
+            assertThat(JobDueDateIndex.hasIndex(c, "ACT_RU_JOB")).isFalse(); // the one in PUBLIC has none yet
+            try (ResultSet r = s.executeQuery("select count(*) from ENGINE.ACT_RU_JOB where DUEDATE_ is null")) {
+                r.next();
+                assertThat(r.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void anIndexOnTheDueDateUnderAnotherNameIsEnough() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create index MY_JOB_DUE on ACT_RU_JOB (DUEDATE_)");
