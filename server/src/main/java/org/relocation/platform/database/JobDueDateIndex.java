@@ -16,6 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Lets the job executor find due jobs through an index instead of reading every job.
@@ -90,15 +93,18 @@ class JobDueDateIndex extends AbstractProcessEnginePlugin {
 
     static boolean hasIndex(Connection connection, String table) throws SQLException {
         int dot = table.lastIndexOf('.'); // a table prefix may name a schema: "relocation.ACT_RU_JOB"
-        String schema = dot < 0 ? null : table.substring(0, dot);
-        String name = table.substring(dot + 1);
+        String prefix = dot < 0 ? null : table.substring(0, dot);
         DatabaseMetaData meta = connection.getMetaData();
-        for (String n : new String[]{name, name.toUpperCase(), name.toLowerCase()}) {
-            if (indexOnDueDate(schema == null ? meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), n, false, false)
-                    : meta.getIndexInfo(schema, null, n, false, false))
-                    || (schema != null && (indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), schema, n, false, false))
-                    || indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), schema.toUpperCase(), n, false, false))))) {
-                return true; // MySQL calls a database a catalog, H2 and the others a schema
+        // databases differ in the case they keep names in
+        for (UnaryOperator<String> spelling : List.<UnaryOperator<String>>of(n -> n, n -> n.toUpperCase(Locale.ROOT), n -> n.toLowerCase(Locale.ROOT))) {
+            String name = spelling.apply(table.substring(dot + 1));
+            boolean found = prefix == null
+                    ? indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), name, false, false))
+                    // what the prefix names MySQL calls a catalog, H2 and the others a schema
+                    : indexOnDueDate(meta.getIndexInfo(spelling.apply(prefix), null, name, false, false))
+                    || indexOnDueDate(meta.getIndexInfo(connection.getCatalog(), spelling.apply(prefix), name, false, false));
+            if (found) {
+                return true;
             }
         }
         return false;

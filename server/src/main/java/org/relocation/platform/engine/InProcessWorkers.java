@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
  * tasks' work before a thread takes it), and it fetches again only when no more than two tasks per thread are left:
  * under load every fetch brings a batch (up to {@code relocation.workers.max-tasks}) instead of one task per freed
  * thread, because each fetch reads all open external tasks and builds a query naming every topic. Tasks are
- * fetched without ordering by priority (the models set none). When idle it sleeps until the engine signals a new external task created in this JVM
- * (the signal the REST API's long polling uses too) or, at the latest, {@code relocation.workers.long-polling}
- * later (tasks created on another node of a cluster, retries whose backoff ran out).
+ * fetched without ordering by priority (the models set none). When idle it sleeps until the engine signals a new
+ * external task created in this JVM (the signal the REST API's long polling uses too) or, at the latest,
+ * {@code relocation.workers.long-polling} later (tasks created on another node of a cluster, retries whose backoff
+ * ran out).
  * <p>
  * The same {@link CaseWorker} beans run over HTTP in the standalone workers; here no HTTP, security filter
  * chain or password check sits between the engine and its workers. Without an authenticated user in these
@@ -53,6 +54,8 @@ class InProcessWorkers implements SmartLifecycle {
     private final int threads;
     /** Tasks this node may still take: four per thread, less the tasks fetched and not yet done. */
     private final Semaphore slots;
+    /** Free slots a fetch waits for: two per thread, so at most two per thread are left when it fetches. */
+    private final int fetchWhenFree;
     private volatile ExecutorService pool;
     private volatile Thread dispatcher;
     private volatile SingleConsumerCondition wakeUp;
@@ -65,6 +68,7 @@ class InProcessWorkers implements SmartLifecycle {
         this.workerId = properties.resolvedWorkerId();
         this.threads = Math.max(1, properties.getThreads());
         this.slots = new Semaphore(HELD_PER_THREAD * threads);
+        this.fetchWhenFree = HELD_PER_THREAD / 2 * threads;
     }
 
     @Override
@@ -93,9 +97,8 @@ class InProcessWorkers implements SmartLifecycle {
         int failures = 0;
         while (running) {
             try {
-                int batch = HELD_PER_THREAD / 2 * threads;
-                slots.acquire(batch); // wait until at most two tasks per thread are left
-                int free = batch + slots.drainPermits();
+                slots.acquire(fetchWhenFree);
+                int free = fetchWhenFree + slots.drainPermits();
                 List<LockedExternalTask> tasks;
                 try {
                     tasks = fetch(Math.min(free, Math.max(1, properties.getMaxTasks())));
