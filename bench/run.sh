@@ -12,7 +12,9 @@
 # e.g. "--operaton.bpm.history-level=full"), BENCH_JAVA_OPTS (of the benchmark
 # client), DB_NAME (MariaDB database, default relocation_bench), THREAD_DUMPS (seconds after the start of the
 # benchmark at which to save `jcmd Thread.print` of the server, e.g. "20 40"), PROFILE_AT ("START LENGTH" in
-# seconds: a JFR profile of the server, saved as profile.jfr), KEEP_LOGS=1 to keep the work dir (log, dumps, profile).
+# seconds: a JFR profile of the server, saved as profile.jfr; JFR_SETTINGS picks the JFR settings, default "profile",
+# "default" samples less often and slows the server less), SERVER_JAVA (the server's java command, default java),
+# KEEP_LOGS=1 to keep the work dir (log, dumps, profile).
 #
 # On a shared machine wrap it in the CPU lock, which it then holds for build, server start, run and stop:
 #   flock /tmp/cpu.lock bench/run.sh h2 200
@@ -75,7 +77,7 @@ fi
 echo "== starting the server ($DB, port $PORT, simulator delay $SIM_DELAY, work dir $WORK)"
 cd "$WORK"
 # shellcheck disable=SC2086
-java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" "${SERVER_ARGS[@]}" >"$WORK/server.log" 2>&1 &
+"${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" "${SERVER_ARGS[@]}" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 STARTED=$(date +%s)
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
@@ -97,7 +99,7 @@ echo "== server up in $(($(date +%s) - STARTED)) s (pid $SERVER_PID)"
 
 if [[ -n "${PROFILE_AT:-}" ]]; then
   read -r P_START P_LEN <<<"$PROFILE_AT"
-  (sleep "$P_START"; jcmd "$SERVER_PID" JFR.start name=bench settings=profile duration="${P_LEN:-60}s" filename="$WORK/profile.jfr" >/dev/null 2>&1 || true) &
+  (sleep "$P_START"; jcmd "$SERVER_PID" JFR.start name=bench settings="${JFR_SETTINGS:-profile}" duration="${P_LEN:-60}s" filename="$WORK/profile.jfr" >/dev/null 2>&1 || true) &
 fi
 for at in ${THREAD_DUMPS:-}; do
   (sleep "$at"; jcmd "$SERVER_PID" Thread.print >"$WORK/threads-$at.txt" 2>&1 || true) &
