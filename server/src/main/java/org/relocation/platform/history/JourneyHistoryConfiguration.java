@@ -25,17 +25,20 @@ class JourneyHistoryConfiguration {
 
     @Bean
     AbstractProcessEnginePlugin journeyHistoryLevelPlugin() {
-        return new AbstractProcessEnginePlugin() {
-            @Override
-            public void preInit(ProcessEngineConfigurationImpl configuration) {
-                List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
-                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-                if (levels.stream().noneMatch(l -> l.getId() == LEVEL.getId())) {
-                    levels.add(LEVEL);
-                }
-                configuration.setCustomHistoryLevels(levels);
+        return new JourneyHistoryLevelPlugin();
+    }
+
+    /** Adds the level to the engine's custom levels before it resolves the configured one. */
+    static final class JourneyHistoryLevelPlugin extends AbstractProcessEnginePlugin {
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                    ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+            if (levels.stream().noneMatch(l -> l.getId() == LEVEL.getId())) {
+                levels.add(LEVEL);
             }
-        };
+            configuration.setCustomHistoryLevels(levels);
+        }
     }
 
     /** The starter's own determinator (it backs off for a bean of this name), knowing this level too. */
