@@ -10,6 +10,8 @@ public interface CostEstimateRepository extends JpaRepository<CostEstimate, Long
 
     List<CostEstimate> findByCaseIdOrderByVersionAsc(Long caseId);
 
+    // JPQL, not a derived query: Hibernate keeps the plan of a JPQL string, a derived query is translated again on every call
+    @Query("select e from CostEstimate e where e.caseId = ?1 order by e.version desc limit 1")
     Optional<CostEstimate> findFirstByCaseIdOrderByVersionDesc(Long caseId);
 
     /** The latest version of every case. */

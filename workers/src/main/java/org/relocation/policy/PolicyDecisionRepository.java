@@ -1,6 +1,7 @@
 package org.relocation.policy;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,10 @@ public interface PolicyDecisionRepository extends JpaRepository<PolicyDecision, 
     List<PolicyDecision> findByCaseIdOrderById(Long caseId);
 
     /** The first evaluation of a table for a case: its version is the one the case keeps. */
+    // JPQL, not a derived query: Hibernate keeps the plan of a JPQL string, a derived query is translated again on every call
+    @Query("select d from PolicyDecision d where d.caseId = ?1 and d.decisionKey = ?2 order by d.id asc limit 1")
     Optional<PolicyDecision> findFirstByCaseIdAndDecisionKeyOrderByIdAsc(Long caseId, String decisionKey);
 
+    @Query("select d from PolicyDecision d where d.caseId = ?1 and d.decisionKey = ?2 order by d.id desc limit 1")
     Optional<PolicyDecision> findFirstByCaseIdAndDecisionKeyOrderByIdDesc(Long caseId, String decisionKey);
 }

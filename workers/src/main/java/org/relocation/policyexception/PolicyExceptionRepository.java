@@ -11,6 +11,8 @@ public interface PolicyExceptionRepository extends JpaRepository<PolicyException
 
     List<PolicyException> findByCaseIdOrderById(Long caseId);
 
+    // JPQL, not a derived query: Hibernate keeps the plan of a JPQL string, a derived query is translated again on every call
+    @Query("select e from PolicyException e where e.caseId = ?1 and e.status = ?2 order by e.id")
     List<PolicyException> findByCaseIdAndStatusOrderById(Long caseId, PolicyException.Status status);
 
     @Query("select e from PolicyException e where (?1 is null or e.caseId = ?1) and (?2 is null or e.category = ?2)"
