@@ -351,9 +351,10 @@ public final class JourneyBenchmark {
                     if (reply.ok()) {
                         creations.add(null, (System.nanoTime() - started) / 1000);
                         created.incrementAndGet();
-                        caseIds.add(reply.json().path("id").asLong());
+                        long id = reply.json().path("id").asLong();
+                        caseIds.add(id);
                         if (CaseMix.template(i).policyException()) {
-                            askPolicyException(i, reply.json().path("id").asLong());
+                            askPolicyException(i, id);
                         }
                         break;
                     }
