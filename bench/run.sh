@@ -29,7 +29,7 @@ fi
 shift 2
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SERVER_JAR="$ROOT/server/target/relocation-server-0.1.0-SNAPSHOT.jar"
+SERVER_JAR=${SERVER_JAR:-"$ROOT/server/target/relocation-server-0.1.0-SNAPSHOT.jar"}
 BENCH_JAR="$ROOT/bench/target/relocation-bench-0.1.0-SNAPSHOT.jar"
 PORT=${PORT:-18080}
 SIM_DELAY=${SIM_DELAY:-100ms}

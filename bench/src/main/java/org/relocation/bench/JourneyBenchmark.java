@@ -516,12 +516,15 @@ public final class JourneyBenchmark {
             });
             System.out.println("  external by activity count (service tasks finished in the window)");
             externalByActivity.forEach((activity, n) -> System.out.printf(Locale.ROOT, "    %-32s %6d%n", activity, n));
+            boolean cpuKnown = o.serverPid > 0 && cpuBefore >= 0 && cpuAfter >= 0;
             System.out.printf(Locale.ROOT, "RESULT cases=%d seconds=%.1f cases_per_s=%.2f tasks_per_s=%.1f user_per_s=%.1f external_per_s=%.1f "
-                            + "p50_ms=%.1f p99_ms=%.1f peak_rss_mib=%s rate=%s errors=%d%n",
+                            + "p50_ms=%.1f p99_ms=%.1f peak_rss_mib=%s rate=%s errors=%d server_cores=%s server_cpu_ms_per_task=%s%n",
                     completed, seconds, completed / seconds, total / seconds, user / seconds, external / seconds,
                     Latencies.percentileMillis(lat, 50), Latencies.percentileMillis(lat, 99),
                     o.serverPid > 0 ? Long.toString(procStatusKb("VmHWM") / 1024) : "unknown",
-                    o.rate > 0 ? Double.toString(o.rate) : "max", stats.errors.get());
+                    o.rate > 0 ? Double.toString(o.rate) : "max", stats.errors.get(),
+                    cpuKnown ? String.format(Locale.ROOT, "%.2f", (cpuAfter - cpuBefore) / 100.0 / seconds) : "unknown",
+                    cpuKnown && total > 0 ? String.format(Locale.ROOT, "%.1f", (cpuAfter - cpuBefore) * 10.0 / total) : "unknown");
         }
 
         private static String mib(long kb) {

@@ -1,0 +1,47 @@
+package org.relocation.platform.dmn;
+
+import org.operaton.bpm.dmn.engine.DmnEngineConfiguration;
+import org.operaton.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.operaton.bpm.dmn.feel.impl.FeelEngine;
+import org.operaton.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Gives the engine's DMN the {@link ParsedFeelEngine}, unless it is configured for the legacy (JUEL) FEEL. */
+@Configuration(proxyBeanMethods = false)
+class ParsedFeelConfiguration {
+
+    @Bean
+    AbstractProcessEnginePlugin parsedFeelPlugin() {
+        return new ParsedFeelPlugin();
+    }
+
+    static final class ParsedFeelPlugin extends AbstractProcessEnginePlugin {
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            if (configuration.isDmnFeelEnableLegacyBehavior()) {
+                return;
+            }
+            DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+                    ? configuration.getDmnEngineConfiguration()
+                    : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+            if (dmn.getFeelEngineFactory() == null) {
+                // the function providers as configured when the DMN engine is built, after every plugin's preInit
+                dmn.setFeelEngineFactory(new Factory(configuration));
+            }
+            configuration.setDmnEngineConfiguration(dmn);
+        }
+    }
+
+    record Factory(ProcessEngineConfigurationImpl configuration) implements FeelEngineFactory {
+        @Override
+        public FeelEngine createInstance() {
+            List<org.operaton.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider> providers = configuration.getDmnFeelCustomFunctionProviders();
+            return new ParsedFeelEngine(providers == null ? List.of() : providers);
+        }
+    }
+}
