@@ -9,7 +9,9 @@
 # Extra arguments go to the benchmark (--team-threads, --rate, --poll-ms, ...; see --help).
 # Environment: PORT (default 18080), SIM_DELAY (vendor simulator delay, default 100ms; the product default
 # is 2s), SERVER_JAVA_OPTS (JVM options of the server, default none), SERVER_EXTRA_ARGS (more server arguments,
-# e.g. "--operaton.bpm.history-level=full"), BENCH_JAVA_OPTS (of the benchmark
+# e.g. "--operaton.bpm.history-level=full"), ROUNDS (run the benchmark this many times against the same server,
+# each with its own cases and RESULT line: how the server does once its JIT has settled), SERVER_JAR (another build's
+# server jar, for A/B runs), BENCH_JAVA_OPTS (of the benchmark
 # client), DB_NAME (MariaDB database, default relocation_bench), THREAD_DUMPS (seconds after the start of the
 # benchmark at which to save `jcmd Thread.print` of the server, e.g. "20 40"), PROFILE_AT ("START LENGTH" in
 # seconds: a JFR profile of the server, saved as profile.jfr; JFR_SETTINGS picks the JFR settings, default "profile",
@@ -114,10 +116,15 @@ fi
 [[ -n "$DB_PID" ]] && DB_TICKS=$(ticks "$DB_PID") && DB_T0=$(date +%s.%N)
 
 set +e
-# shellcheck disable=SC2086
-java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$BENCH_JAR" \
-  --url "http://127.0.0.1:$PORT" --cases "$CASES" --server-pid "$SERVER_PID" "$@"
-STATUS=$?
+STATUS=0
+for ((round = 1; round <= ${ROUNDS:-1}; round++)); do
+  ((${ROUNDS:-1} > 1)) && echo "== round $round of $ROUNDS against the same server"
+  # shellcheck disable=SC2086
+  java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$BENCH_JAR" \
+    --url "http://127.0.0.1:$PORT" --cases "$CASES" --server-pid "$SERVER_PID" "$@"
+  STATUS=$?
+  ((STATUS != 0)) && break
+done
 set -e
 if [[ -n "$DB_PID" ]]; then
   awk -v t="$(($(ticks "$DB_PID") - DB_TICKS))" -v s="$(awk -v a="$(date +%s.%N)" -v b="$DB_T0" 'BEGIN { print a - b }')" \
