@@ -137,8 +137,7 @@ class ParsedFeelEngineTest {
         throw new AssertionError("Operaton's FEEL accepted the broken entry");
     }
 
-    @Test
-    void theEnginePluginGivesTheProcessEnginesDecisionsThisFeel() {
+    private static ProcessEngineConfigurationImpl engineConfiguration() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:parsed-feel-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
@@ -148,6 +147,25 @@ class ParsedFeelEngineTest {
                 .setJobExecutorActivate(false);
         config.setProcessEngineName("parsed-feel-" + System.nanoTime());
         config.setProcessEnginePlugins(List.<ProcessEnginePlugin>of(new ParsedFeelConfiguration().parsedFeelPlugin()));
+        return config;
+    }
+
+    @Test
+    void anEngineConfiguredForTheLegacyFeelKeepsIt() {
+        ProcessEngineConfigurationImpl config = engineConfiguration();
+        config.setDmnFeelEnableLegacyBehavior(true); // read by the factory when the DMN engine is built
+        ProcessEngine engine = config.buildProcessEngine();
+        try {
+            assertThat(config.getDmnEngineConfiguration().getFeelEngine())
+                    .isInstanceOf(org.operaton.bpm.dmn.feel.impl.juel.FeelEngineImpl.class);
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void theEnginePluginGivesTheProcessEnginesDecisionsThisFeel() {
+        ProcessEngineConfigurationImpl config = engineConfiguration();
         ProcessEngine engine = config.buildProcessEngine();
         try {
             assertThat(config.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedFeelEngine.class);
