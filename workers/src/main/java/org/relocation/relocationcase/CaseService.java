@@ -109,6 +109,18 @@ public class CaseService {
         return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
+    /**
+     * Whether the user opened the case or is its employee: they may not decide its approvals (segregation of duties).
+     */
+    @Transactional(readOnly = true)
+    public boolean isOwnCase(Long caseId, String userId) {
+        if (userId == null) {
+            return false;
+        }
+        return cases.findById(caseId).map(c -> userId.equals(c.getEmployeeUserId())).orElse(false)
+                || timeline.actorsOf(caseId, TimelineEntry.Kind.CASE_OPENED).contains(userId);
+    }
+
     /** The ids of the cases opened in [from, to). */
     @Transactional(readOnly = true)
     public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to) {

@@ -26,7 +26,7 @@ public class ApprovalBrief {
     /** The display-only form field that shows the brief. */
     public static final String FIELD = "approvalBrief";
     /** The task forms that show it. */
-    static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
+    public static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
 
     private final CaseService cases;
     private final CostEstimator estimator;

@@ -30,20 +30,35 @@ public class FormSchemas {
     }
 
     private final Map<String, List<Field>> forms = new HashMap<>();
+    private final ObjectMapper json;
 
     FormSchemas(ObjectMapper json) {
+        this.json = json;
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
                 try (InputStream in = r.getInputStream()) {
                     JsonNode form = json.readTree(in);
-                    List<Field> fields = new ArrayList<>();
-                    collect(form.path("components"), fields);
-                    forms.put(form.path("id").asText(), List.copyOf(fields));
+                    forms.put(form.path("id").asText(), fieldsOf(form));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read forms/*.form", e);
         }
+    }
+
+    /** The fields of a form-js form as deployed (a form resource's content). */
+    public List<Field> parse(InputStream form) {
+        try {
+            return fieldsOf(json.readTree(form));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read a deployed form", e);
+        }
+    }
+
+    private static List<Field> fieldsOf(JsonNode form) {
+        List<Field> fields = new ArrayList<>();
+        collect(form.path("components"), fields);
+        return List.copyOf(fields);
     }
 
     private static void collect(JsonNode components, List<Field> out) {
@@ -77,8 +92,13 @@ public class FormSchemas {
 
     /** Field name → problem, for every submitted value that breaks the form's rules. */
     public Map<String, String> violations(String formId, Map<String, Object> submitted) {
+        return violations(fields(formId), submitted);
+    }
+
+    /** Field name → problem, for every submitted value that breaks the rules of these fields. */
+    public static Map<String, String> violations(List<Field> fields, Map<String, Object> submitted) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
-        for (Field f : fields(formId)) {
+        for (Field f : fields) {
             Object value = submitted.get(f.key());
             boolean blank = value == null || (value instanceof String s && s.isBlank());
             if (f.required() && (blank || ("checkbox".equals(f.type()) && !Boolean.TRUE.equals(value)))) {

@@ -26,10 +26,16 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
     private final ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers;
+    private final UserCommandGuard guard;
+    private final UserCommandGuard guardRequiresNew;
 
-    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers) {
+    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers,
+                        ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
+                        ObjectProvider<org.relocation.relocationcase.CaseService> cases) {
         this.listeners = listeners;
         this.absentApprovers = absentApprovers;
+        this.guard = new UserCommandGuard(schemas, rules, cases);
+        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases); // an interceptor belongs to one chain
     }
 
     @Override
@@ -39,6 +45,16 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
         parseListeners.add(new ParseListener());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
         configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+        // inside every command context (both transaction modes): what people and queries may ask of the engine
+        configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guardRequiresNew));
+    }
+
+    private static List<org.operaton.bpm.engine.impl.interceptor.CommandInterceptor> with(
+            List<org.operaton.bpm.engine.impl.interceptor.CommandInterceptor> existing, org.operaton.bpm.engine.impl.interceptor.CommandInterceptor added) {
+        List<org.operaton.bpm.engine.impl.interceptor.CommandInterceptor> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        all.add(added);
+        return all;
     }
 
     private class ParseListener implements BpmnParseListener {

@@ -1,15 +1,8 @@
 package org.relocation.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.relocation.immigration.ImmigrationService;
-import org.relocation.relocationcase.CaseService;
-import org.relocation.platform.engine.FormSchemas;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -74,22 +67,5 @@ class SecurityConfiguration {
     /** Path matchers that work for every servlet (Jersey's /engine-rest too), not only Spring MVC's. */
     private static RequestMatcher ant(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) new AntPathRequestMatcher(p)).toList());
-    }
-
-    @Bean
-    FilterRegistrationBean<AdhocQueryExpressionGuard> adhocQueryExpressionGuard() {
-        FilterRegistrationBean<AdhocQueryExpressionGuard> bean = new FilterRegistrationBean<>(new AdhocQueryExpressionGuard());
-        bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return bean;
-    }
-
-    @Bean
-    FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(ProcessEngine engine, FormSchemas forms, ObjectMapper json,
-                                                                    ImmigrationService immigration, CaseService cases) {
-        FilterRegistrationBean<FormSubmissionGuard> bean = new FilterRegistrationBean<>(new FormSubmissionGuard(engine, forms, json, immigration, cases));
-        bean.addUrlPatterns("/engine-rest/*", "/operaton/api/engine/*");
-        bean.setOrder(0); // after Spring Security (-100): only authenticated callers get this far on /engine-rest
-        return bean;
     }
 }

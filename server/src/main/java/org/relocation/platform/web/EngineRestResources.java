@@ -30,7 +30,14 @@ class EngineRestResources extends OperatonJerseyResourceConfig {
             throw new IllegalStateException("The engine REST API no longer registers " + JacksonConfigurator.class.getName()
                     + "; check how it configures its ObjectMapper before replacing it");
         }
+        if (!configuration.remove(org.operaton.bpm.engine.rest.exception.RestExceptionHandler.class)
+                || !configuration.remove(org.operaton.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class)) {
+            throw new IllegalStateException("The engine REST API no longer registers its RestException and ProcessEngineException "
+                    + "handlers; check " + FieldErrorsRestExceptionHandler.class.getSimpleName() + " still answers them");
+        }
         registerClasses(configuration);
+        register(FieldErrorsRestExceptionHandler.class);
+        register(FieldErrorsRestExceptionHandler.EngineExceptions.class);
         register(new SharedObjectMapper());
         register(JacksonFeature.class);
     }

@@ -1,4 +1,4 @@
-package org.relocation.platform.security;
+package org.relocation.platform.engine;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,24 +13,24 @@ class CrossFieldRulesTest {
 
     @Test
     void timeLimitedPermissionNeedsANextRightToWorkCheckAfterTheCheck() {
-        assertThat(FormSubmissionGuard.crossFieldProblems("confirm-arrival",
+        assertThat(FormRules.crossFieldProblems("confirm-arrival",
                 Map.of("rtwDocumentType", "work-permit", "rtwCheckDate", "2027-03-01"))).containsKey("rtwNextCheckDate");
-        assertThat(FormSubmissionGuard.crossFieldProblems("confirm-arrival",
+        assertThat(FormRules.crossFieldProblems("confirm-arrival",
                 Map.of("rtwDocumentType", "residence-permit", "rtwCheckDate", "2027-03-01", "rtwNextCheckDate", "2027-03-01")))
                 .containsEntry("rtwNextCheckDate", "must be after the check date");
-        assertThat(FormSubmissionGuard.crossFieldProblems("confirm-arrival",
+        assertThat(FormRules.crossFieldProblems("confirm-arrival",
                 Map.of("rtwDocumentType", "work-permit", "rtwCheckDate", "2027-03-01", "rtwNextCheckDate", "2029-01-31"))).isEmpty();
-        assertThat(FormSubmissionGuard.crossFieldProblems("confirm-arrival",
+        assertThat(FormRules.crossFieldProblems("confirm-arrival",
                 Map.of("rtwDocumentType", "eu-eea-passport", "rtwCheckDate", "2027-03-01"))).as("permanent permission").isEmpty();
     }
 
     @Test
     void movingTheStartDateNeedsAFutureDate() {
-        assertThat(FormSubmissionGuard.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "keep"))).isEmpty();
-        assertThat(FormSubmissionGuard.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "move"))).containsKey("newStartDate");
-        assertThat(FormSubmissionGuard.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "move", "newStartDate", "soon")))
+        assertThat(FormRules.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "keep"))).isEmpty();
+        assertThat(FormRules.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "move"))).containsKey("newStartDate");
+        assertThat(FormRules.crossFieldProblems("decide-start-date", Map.of("startDateDecision", "move", "newStartDate", "soon")))
                 .containsEntry("newStartDate", "must be a date (yyyy-mm-dd)");
-        assertThat(FormSubmissionGuard.crossFieldProblems("decide-start-date",
+        assertThat(FormRules.crossFieldProblems("decide-start-date",
                 Map.of("startDateDecision", "move", "newStartDate", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()))).isEmpty();
     }
 }
