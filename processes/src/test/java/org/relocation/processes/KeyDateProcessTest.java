@@ -205,6 +205,7 @@ class KeyDateProcessTest extends ProcessTestSupport {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration();
     configuration.setJavaSerializationFormatEnabled(false);
+    configuration.getProcessEnginePlugins().add(new ModelFunctionsPlugin());
     return configuration
         .setProcessEngineName(name)
         .setJdbcUrl(jdbcUrl)

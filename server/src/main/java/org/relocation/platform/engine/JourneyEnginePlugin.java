@@ -22,20 +22,23 @@ import java.util.List;
  * timeline and form records, and a history filter for personal data.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DeploymentRulesProperties.class)
 class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
     private final ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers;
     private final UserCommandGuard guard;
     private final UserCommandGuard guardRequiresNew;
+    private final DeploymentPolicy deploymentPolicy;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers,
                         ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
-                        ObjectProvider<org.relocation.relocationcase.CaseService> cases) {
+                        ObjectProvider<org.relocation.relocationcase.CaseService> cases, DeploymentRulesProperties deploymentRules) {
         this.listeners = listeners;
         this.absentApprovers = absentApprovers;
         this.guard = new UserCommandGuard(schemas, rules, cases);
         this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases); // an interceptor belongs to one chain
+        this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
     }
 
     @Override
@@ -48,6 +51,16 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
         // inside every command context (both transaction modes): what people and queries may ask of the engine
         configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guardRequiresNew));
+        // a new deployment is checked before the engine parses it: no code in models
+        List<org.operaton.bpm.engine.impl.persistence.deploy.Deployer> deployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        deployers.add(deploymentPolicy);
+        configuration.setCustomPreDeployers(deployers);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        new org.relocation.processes.ModelFunctionsPlugin().postInit(configuration); // the functions the models call
     }
 
     private static List<org.operaton.bpm.engine.impl.interceptor.CommandInterceptor> with(
