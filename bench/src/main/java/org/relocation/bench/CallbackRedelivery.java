@@ -140,9 +140,13 @@ final class CallbackRedelivery implements Runnable {
     private int post(String vendor, Map<String, Object> callback) {
         try {
             byte[] body = EngineClient.JSON.writeValueAsBytes(callback);
+            String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+            String nonce = java.util.UUID.randomUUID().toString();
             HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/vendor-callbacks/" + vendor))
                     .header("Content-Type", "application/json")
-                    .header("X-Relocation-Signature", sign(body, secrets.get(vendor)))
+                    .header("X-Relocation-Timestamp", timestamp)
+                    .header("X-Relocation-Nonce", nonce)
+                    .header("X-Relocation-Signature", sign(timestamp, nonce, body, secrets.get(vendor)))
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -154,10 +158,12 @@ final class CallbackRedelivery implements Runnable {
         }
     }
 
-    static String sign(byte[] body, String secret) {
+    /** The server's callback signature: HMAC-SHA256 of "timestamp.nonce.body" (docs/operations.md, "Vendor callbacks"). */
+    static String sign(String timestamp, String nonce, byte[] body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + "." + nonce + ".").getBytes(StandardCharsets.UTF_8));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

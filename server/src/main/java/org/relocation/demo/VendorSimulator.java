@@ -57,9 +57,13 @@ class VendorSimulator {
 
     private final java.util.Set<String> manualCities;
 
+    private final java.time.Clock clock;
+
     VendorSimulator(VendorProperties vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay,
-                    @Value("${relocation.demo.simulator-manual-cities:Manual Answers}") java.util.List<String> manualCities) {
+                    @Value("${relocation.demo.simulator-manual-cities:Manual Answers}") java.util.List<String> manualCities,
+                    java.time.Clock clock) {
         this.vendors = vendors;
+        this.clock = clock;
         this.json = json;
         this.delay = delay;
         this.manualCities = manualCities.stream().map(c -> c.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
@@ -107,9 +111,11 @@ class VendorSimulator {
         }
         try {
             byte[] body = json.writeValueAsBytes(callback);
+            // signed afresh on every attempt: a new timestamp and a new one-time nonce
+            Map<String, String> signature = Signatures.callbackHeaders(body, secret, clock.instant().getEpochSecond());
             http.post().uri("http://localhost:" + port + "/api/vendor-callbacks/" + vendor)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .header(Signatures.HEADER, Signatures.sign(body, secret))
+                    .headers(h -> signature.forEach(h::set))
                     .body(body).retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
             // 409: the case is not waiting yet or a concurrent step won; 5xx: a transient failure. A vendor retries both.

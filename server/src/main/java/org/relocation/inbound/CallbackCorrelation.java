@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a vendor's answer and correlates it to the waiting process as a BPMN message, in one
- * transaction: if the process is not waiting (yet), nothing is recorded and the vendor retries.
+ * transaction with the callback's nonce: if the process is not waiting (yet), nothing is recorded and the vendor
+ * retries; if the nonce was used before (on any node), the callback is a replay and nothing is recorded.
  */
 @Service
 class CallbackCorrelation {
@@ -27,16 +28,19 @@ class CallbackCorrelation {
     private final VendorService vendors;
     private final ImmigrationService immigration;
     private final RuntimeService runtime;
+    private final CallbackNonces nonces;
 
-    CallbackCorrelation(VendorService vendors, ImmigrationService immigration, RuntimeService runtime) {
+    CallbackCorrelation(VendorService vendors, ImmigrationService immigration, RuntimeService runtime, CallbackNonces nonces) {
         this.vendors = vendors;
         this.immigration = immigration;
         this.runtime = runtime;
+        this.nonces = nonces;
     }
 
     @Transactional
-    public AcceptedCallback accept(String vendor, VendorCallback callback) {
-        AcceptedCallback accepted = vendors.accept(vendor, callback);
+    public AcceptedCallback accept(CallbackVerifier.SignedCallback signed, VendorCallback callback) {
+        nonces.consume(signed.vendor(), signed.nonce(), signed.timestamp()); // first: a replay waits here, then fails
+        AcceptedCallback accepted = vendors.accept(signed.vendor(), callback);
         if (accepted.messageName() == null) {
             return accepted; // an interim status (counsel: SUBMITTED), recorded; nothing waits for it
         }

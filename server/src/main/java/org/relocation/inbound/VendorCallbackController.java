@@ -2,20 +2,22 @@ package org.relocation.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.vendor.AcceptedCallback;
 import org.relocation.vendor.CallbackRejectedException;
 import org.relocation.vendor.Signatures;
 import org.relocation.vendor.VendorCallback;
-import org.relocation.vendor.VendorProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,45 +25,48 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Vendors answer orders here. A vendor authenticates by signing the raw body with its shared secret
- * (header X-Relocation-Signature: sha256=&lt;hex HMAC&gt;). Bad signature: 401; unknown order: 404;
- * already answered: 409; malformed: 400. None of these changes anything.
+ * Vendors answer orders here, anonymously: a callback authenticates by its signature. {@link CallbackVerifier}
+ * checks size (413), headers, freshness and signature (401) before the body is parsed; the nonce is consumed with
+ * the effect (replay: 409). Then: unknown order 404; already answered 409; malformed 400. None of these changes
+ * anything. How a vendor signs: docs/operations.md, "Vendor callbacks".
  */
 @RestController
 @RequestMapping("/api/vendor-callbacks")
 @Tag(name = "Vendor callbacks", description = "Signed answers of counsel, housing and moving vendors")
 class VendorCallbackController {
 
-    private final VendorProperties vendors;
+    private final CallbackVerifier verifier;
     private final CallbackCorrelation correlation;
     private final ObjectMapper json;
 
-    VendorCallbackController(VendorProperties vendors, CallbackCorrelation correlation, ObjectMapper json) {
-        this.vendors = vendors;
+    VendorCallbackController(CallbackVerifier verifier, CallbackCorrelation correlation, ObjectMapper json) {
+        this.verifier = verifier;
         this.correlation = correlation;
         this.json = json;
     }
 
     @PostMapping("/{vendor}")
-    @Operation(summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)")
-    ResponseEntity<?> callback(@PathVariable String vendor, @RequestBody byte[] body,
-                               @RequestHeader(name = Signatures.HEADER, required = false) String signature) {
-        VendorProperties.Endpoint endpoint = vendors.getEndpoints().get(vendor);
-        if (endpoint == null || endpoint.getSecret() == null || endpoint.getSecret().isBlank()
-                || !Signatures.verify(body, endpoint.getSecret(), signature)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Missing or bad signature");
-            p.setTitle("Unauthorized");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(p);
-        }
+    @Operation(summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)",
+            description = "Signed: " + Signatures.HEADER + ": sha256=<hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret>, "
+                    + Signatures.TIMESTAMP_HEADER + ": epoch seconds (within 5 minutes of the server's clock by default), "
+                    + Signatures.NONCE_HEADER + ": 16-128 characters [A-Za-z0-9_-], used once. Body at most 64 KiB by default (413).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = VendorCallback.class))),
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.TIMESTAMP_HEADER, required = true),
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.NONCE_HEADER, required = true),
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.HEADER, required = true)})
+    ResponseEntity<Map<String, Object>> callback(@PathVariable String vendor, HttpServletRequest request) {
+        CallbackVerifier.SignedCallback signed = verifier.verify(vendor, request);
         VendorCallback callback;
         try {
-            callback = json.readValue(body, VendorCallback.class);
+            callback = json.readValue(signed.body(), VendorCallback.class);
         } catch (IOException e) {
             throw new BadRequestException(Map.of("body", "is not a valid callback (reference, status, vendorReference, costAmount, costCurrency, permitNumber, validFrom, validUntil, note)"));
         }
         AcceptedCallback accepted;
         try {
-            accepted = correlation.accept(vendor, callback);
+            accepted = correlation.accept(signed, callback);
         } catch (org.springframework.dao.ConcurrencyFailureException | org.springframework.dao.DataIntegrityViolationException
                  | org.operaton.bpm.engine.OptimisticLockingException e) {
             // a concurrent step of the same case won at commit: nothing was recorded, the vendor retries
@@ -75,5 +80,12 @@ class VendorCallbackController {
             answer.put("message", accepted.messageName());
         }
         return ResponseEntity.accepted().body(answer);
+    }
+
+    @ExceptionHandler(CallbackRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(CallbackRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setTitle(e.title());
+        return ResponseEntity.status(e.status()).body(p);
     }
 }

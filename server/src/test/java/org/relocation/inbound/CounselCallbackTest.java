@@ -159,7 +159,8 @@ class CounselCallbackTest {
         return tx.execute(s -> cases.get(caseId).getTravellers().stream().filter(t -> t.getRelationship() == relationship).findFirst().orElseThrow());
     }
 
+    /** Signed as a vendor signs a callback now: timestamp, fresh nonce, HMAC of "timestamp.nonce.body". */
     private static Map<String, String> signed(String body, String secret) {
-        return Map.of(Signatures.HEADER, Signatures.sign(body.getBytes(StandardCharsets.UTF_8), secret));
+        return Signatures.callbackHeaders(body.getBytes(StandardCharsets.UTF_8), secret, java.time.Instant.now().getEpochSecond());
     }
 }

@@ -67,7 +67,8 @@ class VendorCallbackTest {
         assertThat(callbacks).as("only the simulator's accepted callbacks are on the timeline").isLessThanOrEqualTo(3);
     }
 
+    /** Signed as a vendor signs a callback now: timestamp, fresh nonce, HMAC of "timestamp.nonce.body". */
     private static Map<String, String> signed(String body, String secret) {
-        return Map.of(Signatures.HEADER, Signatures.sign(body.getBytes(StandardCharsets.UTF_8), secret));
+        return Signatures.callbackHeaders(body.getBytes(StandardCharsets.UTF_8), secret, java.time.Instant.now().getEpochSecond());
     }
 }

@@ -41,7 +41,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ant("/actuator/health", "/actuator/health/**")).permitAll()
-                        // vendors authenticate with an HMAC signature of the body, checked by the controller
+                        // vendors authenticate with an HMAC of timestamp, nonce and body (inbound.CallbackVerifier)
                         .requestMatchers(ant("/api/vendor-callbacks/**", "/simulator/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAnyRole("admin", "hr-admin")
                         .anyRequest().authenticated())
