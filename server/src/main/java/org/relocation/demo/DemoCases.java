@@ -10,6 +10,7 @@ import org.relocation.relocationcase.web.CaseOpening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import java.util.Map;
  * completing their tasks as the demo users would, so the Tasklist has work for every role.
  */
 @Component
+@Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
 @ConditionalOnProperty(name = "relocation.demo.seed-cases", havingValue = "true")
 class DemoCases {
 

@@ -5,6 +5,7 @@ import org.relocation.fx.RateRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import java.util.Map;
  * Not market data: production loads real rates through POST /api/exchange-rates.
  */
 @Component
+@Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
 @ConditionalOnProperty(name = "relocation.demo.enabled", havingValue = "true")
 class DemoExchangeRates {
 

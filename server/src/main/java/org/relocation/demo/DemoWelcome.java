@@ -3,6 +3,7 @@ package org.relocation.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Demo only: tells the person who just started the product where to go and how to log in. */
 @Component
+@Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
 @ConditionalOnProperty(name = "relocation.demo.enabled", havingValue = "true")
 class DemoWelcome {
 

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * vendor by hand through the signed callback endpoint.
  */
 @RestController
+@Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
 @ConditionalOnProperty(name = "relocation.demo.enabled", havingValue = "true")
 class VendorSimulator {
 

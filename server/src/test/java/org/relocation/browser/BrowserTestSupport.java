@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole server (demo profile: demo users, password demo) on a random port with its own in-memory
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // like the rest of the suite, the most detailed history: the tests read the submitted values back from it
         "operaton.bpm.history-level=full",
 })
+@ActiveProfiles("demo") // no profile is production, which refuses to start without its own users and secrets
 abstract class BrowserTestSupport {
 
     @RegisterExtension
