@@ -119,6 +119,10 @@ class CaseReadAccessTest {
                 "currency", "EUR", "policyClause", "GM-5.4", "justification", "Bilingual school place")).getStatusCode().value()).isEqualTo(201);
         specialist.completeTask(ln, "review-intake", vars("intakeVerified", true));
         String approval = as("manager").awaitTask(ln, "approve-relocation");
+        // the approval form's brief: the estimate lines computed from the salary are withheld from the manager
+        String managerBrief = as("manager").get("/engine-rest/task/" + approval + "/form-variables").getBody()
+                .get("approvalBrief").get("value").asText();
+        assertThat(managerBrief).contains(COLA + ": withheld").doesNotContain("of base salary");
         long lPassport = registerKeyDate(lid, "passport-expiry", "2028-06-10");
         registerKeyDate(lid, "biometrics-appointment", "2028-06-11");
         long bPassport = registerKeyDate(bid, "passport-expiry", "2028-06-12");
@@ -227,6 +231,8 @@ class CaseReadAccessTest {
         assertThat(status("hrlead", "/api/cases/" + lid)).isEqualTo(200);
         // finance, once the budget is theirs to approve, reads the case with its salary
         String budget = as("finance").awaitTask(ln, "approve-budget");
+        assertThat(as("finance").get("/engine-rest/task/" + budget + "/form-variables").getBody().get("approvalBrief").get("value").asText())
+                .as("finance's brief").contains("of base salary");
         JsonNode financeOnL = details("finance", lid);
         assertThat(financeOnL.get("baseSalary").get("amount").decimalValue()).isEqualByComparingTo("90000");
         assertAbsent(financeOnL, PERSONAL, "finance");
@@ -236,5 +242,37 @@ class CaseReadAccessTest {
         assertThat(status("finance", "/api/cases/" + bid)).isEqualTo(404);
         assertThat(status("director", "/api/cases/" + lid)).isEqualTo(404);
         assertThat(listed("director")).doesNotContain(lid, bid, fid);
+    }
+
+    @Test
+    void aDirectorReadsAPermanentTransferOnceItsSecondLevelApprovalIsTheirs() {
+        Api specialist = as("specialist");
+        JsonNode c = specialist.openCase(Api.intake("employee2", "IN", "IN", "GB", "PERMANENT_TRANSFER", "900000").put("hostCity", "London"));
+        long id = c.get("id").asLong();
+        String number = c.get("caseNumber").asText();
+        specialist.awaitTask(number, "review-intake");
+        // an exception asked in intake takes the transfer above the second-level threshold
+        assertThat(specialist.post("/api/cases/" + id + "/policy-exceptions", Map.of("category", "housing", "amount", "80000.00",
+                "currency", "EUR", "policyClause", "GM-4.1", "justification", "Central London")).getStatusCode().value()).isEqualTo(201);
+        specialist.completeTask(number, "review-intake", vars("intakeVerified", true));
+        String approval = as("manager").awaitTask(number, "approve-relocation");
+        assertThat(status("director", "/api/cases/" + id)).as("nothing for the director to do yet").isEqualTo(404);
+        assertThat(as("manager").complete(approval, vars("managerDecision", "approve", "managerComment", "Fine")).getStatusCode().value())
+                .isEqualTo(204);
+        as("hrlead").completeTask(number, "approve-policy-exception", vars("exceptionDecision", "approve", "exceptionComment", "Fine"));
+        // exceptions above EUR 25000: finance approves too
+        as("finance").completeTask(number, "approve-budget", vars("financeDecision", "approve"));
+
+        String transfer = as("director").awaitTask(number, "approve-transfer");
+        JsonNode asDirector = details("director", id);
+        assertPresent(asDirector, FINANCIALS, "director");
+        assertAbsent(asDirector, PERSONAL, "director");
+        assertAbsent(asDirector, List.of("baseSalary"), "director");
+        assertThat(listed("director")).contains(id);
+        assertThat(as("director").complete(transfer, vars("secondLevelDecision", "approve", "secondLevelComment", "Fine")).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(status("director", "/api/cases/" + id)).as("after deciding").isEqualTo(200);
+        assertThat(status("manager2", "/api/cases/" + id)).as("never had anything to do with it").isEqualTo(404);
+        assertThat(listed("manager2")).doesNotContain(id);
     }
 }
