@@ -21,6 +21,8 @@ public class IdentityProperties {
         private String email;
         private String password;
         private List<String> groups = new ArrayList<>();
+        /** The cost centres a finance user or a manager answers for: they read the cases charged to them. */
+        private List<String> costCentres = new ArrayList<>();
 
         public String getId() { return id; }
         public void setId(String id) { this.id = id; }
@@ -34,5 +36,7 @@ public class IdentityProperties {
         public void setPassword(String password) { this.password = password; }
         public List<String> getGroups() { return groups; }
         public void setGroups(List<String> groups) { this.groups = groups; }
+        public List<String> getCostCentres() { return costCentres; }
+        public void setCostCentres(List<String> costCentres) { this.costCentres = costCentres; }
     }
 }

@@ -22,6 +22,9 @@ public enum KeyDateKind {
     POSTING_DECLARATION_DUE("posting-declaration-due"),
     RIGHT_TO_WORK_RECHECK("right-to-work-recheck");
 
+    /** The codes of the kinds that are personal data (a passport's expiry): shown only to readers of a case's personal details. */
+    public static final List<String> PERSONAL = List.of("passport-expiry");
+
     private final String code;
 
     KeyDateKind(String code) {

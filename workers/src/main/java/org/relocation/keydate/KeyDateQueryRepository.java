@@ -1,6 +1,7 @@
 package org.relocation.keydate;
 
 import org.relocation.immigration.KeyDate;
+import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.CaseStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,15 +21,18 @@ interface KeyDateQueryRepository extends Repository<KeyDate, Long> {
               and c.status in :statuses
               and (:country is null or c.hostCountry = :country)
               and (:kind is null or k.kind = :kind)
-              and (:employeeUserId is null or c.employeeUserId = :employeeUserId)
+              and k.kind not in :withheldKinds
               and (:actor is null or c.id in (select e.caseId from TimelineEntry e where e.actor = :actor))
-            """;
+              and """ + CaseScope.CONDITION + "\n";
 
     @Query(value = "select new org.relocation.keydate.UpcomingKeyDate(k.id, c.id, c.caseNumber, c.status, c.hostCountry, t.id,"
             + " t.relationship, k.kind, k.dueDate, k.note, k.processInstanceId) " + FILTER + " order by k.dueDate, k.id",
             countQuery = "select count(k) " + FILTER)
     Page<UpcomingKeyDate> search(@Param("from") LocalDate from, @Param("to") LocalDate to,
                                  @Param("statuses") Collection<CaseStatus> statuses, @Param("country") String country,
-                                 @Param("kind") String kind, @Param("employeeUserId") String employeeUserId,
-                                 @Param("actor") String actor, Pageable pageable);
+                                 @Param("kind") String kind, @Param("withheldKinds") Collection<String> withheldKinds,
+                                 @Param("actor") String actor, @Param("scopeAll") boolean all,
+                                 @Param("scopeEmployee") String employeeUserId, @Param("scopeActor") String scopeActor,
+                                 @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                                 @Param("scopeCostCentres") Collection<String> costCentres, Pageable pageable);
 }

@@ -4,6 +4,7 @@ import org.relocation.immigration.KeyDate;
 import org.relocation.immigration.KeyDateRepository;
 import org.relocation.notification.NotificationProperties;
 import org.relocation.relocationcase.CaseNotFoundException;
+import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
@@ -333,14 +334,19 @@ public class KeyDateService {
     // ------------------------------------------------------------------------------------------------ reading
 
     /**
-     * Key dates due in [from, to] on cases still followed, soonest first; optionally only a host country, a kind,
-     * one employee's cases or the cases a user has worked on (opened, or completed a task of).
+     * Key dates due in [from, to] on the cases still followed that the scope lets its reader see, soonest first;
+     * optionally only a host country, a kind, or the cases a user has worked on (opened, or completed a task of).
+     * Without {@code personal}, the kinds that are personal data ({@link KeyDateKind#PERSONAL}) are left out.
      */
     @Transactional(readOnly = true)
-    public Page<UpcomingKeyDate> upcoming(LocalDate from, LocalDate to, String country, String kind, String employeeUserId,
+    public Page<UpcomingKeyDate> upcoming(LocalDate from, LocalDate to, String country, String kind, CaseScope scope, boolean personal,
                                           String actor, int page, int size) {
-        return queries.search(from, to, FOLLOWED, country, kind, employeeUserId, actor, PageRequest.of(page, size));
+        return queries.search(from, to, FOLLOWED, country, kind, personal ? NO_KINDS : KeyDateKind.PERSONAL, actor, scope.all(),
+                scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(), scope.costCentresParameter(), PageRequest.of(page, size));
     }
+
+    /** Never a kind (kinds are kebab-case codes): an empty "not in" list, which not every database takes. */
+    private static final List<String> NO_KINDS = List.of("");
 
     @Transactional(readOnly = true)
     public Optional<KeyDate> find(Long keyDateId) {

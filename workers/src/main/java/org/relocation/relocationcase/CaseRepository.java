@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.Optional;
 
 public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
@@ -21,10 +22,27 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
             select c from RelocationCase c
             where (:status is null or c.status = :status)
               and (:hostCountry is null or c.hostCountry = :hostCountry)
-              and (:employeeUserId is null or c.employeeUserId = :employeeUserId)
               and (:phase is null or exists (select p from CasePhase p where p.caseId = c.id and p.phase = :phase and p.completedAt is null))
-            """)
+              and """ + CaseScope.CONDITION)
     Page<RelocationCase> search(@Param("status") CaseStatus status, @Param("phase") String phase,
-                                @Param("hostCountry") String hostCountry, @Param("employeeUserId") String employeeUserId,
-                                Pageable pageable);
+                                @Param("hostCountry") String hostCountry, @Param("scopeAll") boolean all,
+                                @Param("scopeEmployee") String employeeUserId, @Param("scopeActor") String actor,
+                                @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                                @Param("scopeCostCentres") Collection<String> costCentres, Pageable pageable);
+
+    /** The cases matching the filters that the scope lets its reader see; the filtering is part of the query. */
+    default Page<RelocationCase> search(CaseStatus status, String phase, String hostCountry, CaseScope scope, Pageable pageable) {
+        return search(status, phase, hostCountry, scope.all(), scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(),
+                scope.costCentresParameter(), pageable);
+    }
+
+    @Query("select count(c) from RelocationCase c where c.id = :id and " + CaseScope.CONDITION)
+    long countReadable(@Param("id") Long id, @Param("scopeAll") boolean all, @Param("scopeEmployee") String employeeUserId,
+                       @Param("scopeActor") String actor, @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                       @Param("scopeCostCentres") Collection<String> costCentres);
+
+    default boolean readable(Long id, CaseScope scope) {
+        return countReadable(id, scope.all(), scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(),
+                scope.costCentresParameter()) > 0;
+    }
 }

@@ -121,6 +121,18 @@ public class CaseService {
                 || timeline.actorsOf(caseId, TimelineEntry.Kind.CASE_OPENED).contains(userId);
     }
 
+    /**
+     * The case, if the scope lets its reader see it; otherwise {@link CaseNotFoundException}, the same answer as for a
+     * case that does not exist, so a reader learns nothing of cases beyond their scope.
+     */
+    @Transactional(readOnly = true)
+    public RelocationCase readable(Long caseId, CaseScope scope) {
+        if (!cases.readable(caseId, scope)) {
+            throw new CaseNotFoundException(caseId);
+        }
+        return get(caseId);
+    }
+
     /** The ids of the cases opened in [from, to). */
     @Transactional(readOnly = true)
     public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to) {

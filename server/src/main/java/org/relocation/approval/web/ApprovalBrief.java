@@ -27,6 +27,10 @@ public class ApprovalBrief {
     public static final String FIELD = "approvalBrief";
     /** The task forms that show it. */
     public static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
+    /** The forms whose approvers may see the salary (finance's): the others get the estimate lines computed from it withheld. */
+    static final Set<String> SALARY_FORMS = Set.of("approve-budget");
+    /** Estimate line categories computed from the base salary: their amount and basis reveal it. */
+    private static final Set<String> SALARY_LINES = Set.of("cost-of-living-allowance");
 
     private final CaseService cases;
     private final CostEstimator estimator;
@@ -41,7 +45,7 @@ public class ApprovalBrief {
     }
 
     @Transactional(readOnly = true)
-    public String text(Long caseId, Long exceptionId) {
+    public String text(Long caseId, Long exceptionId, boolean salary) {
         RelocationCase c = cases.get(caseId);
         StringBuilder b = new StringBuilder();
         List<PolicyException> asked = exceptions.ofCase(caseId);
@@ -58,7 +62,7 @@ public class ApprovalBrief {
                 .append(c.getTravellers().size()).append(" traveller(s), cost centre ").append(c.getCostCentre()).append('\n');
         latest(caseId, PolicyService.PACKAGE).ifPresent(p -> b.append("Policy tier ").append(p.get("policyTier")).append(", ")
                 .append(p.get("moveType")).append(", core benefits ").append(p.get("coreBenefits")).append('\n'));
-        estimator.latest(caseId).ifPresent(e -> appendEstimate(b, c, e));
+        estimator.latest(caseId).ifPresent(e -> appendEstimate(b, c, e, salary));
         latestRows(caseId, PolicyService.APPROVAL_ROUTING).ifPresent(rows -> {
             b.append("\nApprovals this case needs:\n");
             rows.forEach(r -> b.append("  ").append(r.get("approval")).append(": ").append(r.get("reason")).append('\n'));
@@ -71,7 +75,7 @@ public class ApprovalBrief {
         return b.toString();
     }
 
-    private static void appendEstimate(StringBuilder b, RelocationCase c, CostEstimate e) {
+    private static void appendEstimate(StringBuilder b, RelocationCase c, CostEstimate e, boolean salary) {
         b.append("\nEstimate version ").append(e.getVersion()).append(" (").append(e.getReason()).append(", rates of ").append(e.getRatesOn())
                 .append("): ").append(e.total());
         if (e.reportingTotal() != null) {
@@ -79,7 +83,11 @@ public class ApprovalBrief {
         }
         b.append("; budget ").append(c.budget()).append(e.total().isGreaterThan(c.budget()) ? " - OVER BUDGET" : " - within budget").append('\n');
         for (CostEstimateLine l : e.getLines()) {
-            b.append("  ").append(l.getCategory()).append(": ").append(l.money()).append("  (").append(l.getBasis()).append(")\n");
+            if (salary || !SALARY_LINES.contains(l.getCategory())) {
+                b.append("  ").append(l.getCategory()).append(": ").append(l.money()).append("  (").append(l.getBasis()).append(")\n");
+            } else {
+                b.append("  ").append(l.getCategory()).append(": withheld (computed from the base salary; finance and HR see it)\n");
+            }
         }
     }
 

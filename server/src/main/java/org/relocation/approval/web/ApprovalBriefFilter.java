@@ -76,7 +76,7 @@ class ApprovalBriefFilter extends OncePerRequestFilter {
         Object[] task = commands.execute(context -> {
             TaskEntity t = context.getTaskManager().findTaskById(taskId);
             return t == null || !ApprovalBrief.FORMS.contains(t.getTaskDefinitionKey()) ? null
-                    : new Object[]{t.getVariable("caseId"), t.getVariable("exceptionId")};
+                    : new Object[]{t.getVariable("caseId"), t.getVariable("exceptionId"), t.getTaskDefinitionKey()};
         });
         if (task == null || !(task[0] instanceof Number caseId)) {
             return null;
@@ -89,7 +89,7 @@ class ApprovalBriefFilter extends OncePerRequestFilter {
             }
             ObjectNode value = variables.putObject(ApprovalBrief.FIELD);
             value.put("type", "String");
-            value.put("value", brief.text(caseId.longValue(), exceptionId));
+            value.put("value", brief.text(caseId.longValue(), exceptionId, ApprovalBrief.SALARY_FORMS.contains((String) task[2])));
             value.putObject("valueInfo");
             return json.writeValueAsBytes(variables);
         } catch (IOException | RuntimeException e) {

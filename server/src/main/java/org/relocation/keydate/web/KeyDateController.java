@@ -3,7 +3,6 @@ package org.relocation.keydate.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.operaton.bpm.engine.ManagementService;
-import org.relocation.identity.Roles;
 import org.relocation.immigration.KeyDate;
 import org.relocation.keydate.BusinessCalendar;
 import org.relocation.keydate.InvalidKeyDateException;
@@ -12,12 +11,16 @@ import org.relocation.keydate.KeyDateService;
 import org.relocation.keydate.UpcomingKeyDate;
 import org.relocation.platform.engine.ConcurrentChanges;
 import org.relocation.platform.web.BadRequestException;
+import org.relocation.relocationcase.CaseNotFoundException;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseAccess;
+import org.relocation.relocationcase.access.CaseFields;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +62,10 @@ class KeyDateController {
     private final CaseService cases;
     private final ManagementService management;
     private final Clock clock;
+    private final CaseAccess access;
 
-    KeyDateController(KeyDateService keyDates, CaseService cases, ManagementService management, Clock clock) {
+    KeyDateController(KeyDateService keyDates, CaseService cases, ManagementService management, Clock clock, CaseAccess access) {
+        this.access = access;
         this.keyDates = keyDates;
         this.cases = cases;
         this.management = management;
@@ -71,7 +76,9 @@ class KeyDateController {
     @PreAuthorize(READERS)
     @Operation(summary = "Upcoming key dates across all cases, soonest first",
             description = "Window from..to (ISO dates, default today and 90 days on), country (host country, ISO 3166-1 alpha-2), kind. "
-                    + "Only cases still followed (in progress or completed). Employees see only their own cases. 400 for bad parameters.")
+                    + "Only cases still followed (in progress or completed) that the caller may read (see GET /api/cases/{id}): "
+                    + "the roles that run cases every case, a manager the cases they act on, an employee their own; passport "
+                    + "expiries only for readers of personal details. 400 for bad parameters.")
     KeyDateViews.Page<KeyDateViews.Item> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                               @RequestParam(required = false) String country,
@@ -98,7 +105,7 @@ class KeyDateController {
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
-        var result = keyDates.upcoming(start, end, country, kind, onlyOwn(user), null, page, size);
+        var result = keyDates.upcoming(start, end, country, kind, access.scope(user), access.personalInScope(user), null, page, size);
         return new KeyDateViews.Page<>(result.getContent().stream().map(KeyDateViews.Item::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
     }
@@ -108,10 +115,14 @@ class KeyDateController {
     @Operation(summary = "One key date: the engine timers waiting to remind of it (with their due instants) and the reminders sent")
     KeyDateViews.Details get(@PathVariable long id, Authentication user) {
         KeyDate k = keyDates.find(id).orElseThrow(() -> new KeyDateNotFoundException(id));
-        RelocationCase c = cases.get(k.getCaseId());
-        String own = onlyOwn(user);
-        if (own != null && !own.equals(c.getEmployeeUserId())) {
-            throw new KeyDateNotFoundException(id); // an employee learns nothing of other cases
+        RelocationCase c;
+        try {
+            c = cases.readable(k.getCaseId(), access.scope(user));
+        } catch (CaseNotFoundException e) {
+            throw new KeyDateNotFoundException(id); // nothing is learnt of cases beyond the caller's scope
+        }
+        if (KeyDateKind.PERSONAL.contains(k.getKind()) && !access.fields(user, c).contains(CaseFields.PERSONAL)) {
+            throw new KeyDateNotFoundException(id);
         }
         List<KeyDateViews.Timer> timers = k.getProcessInstanceId() == null ? List.of() : TIMERS.stream()
                 .flatMap(activity -> management.createJobQuery().processInstanceId(k.getProcessInstanceId()).activityId(activity).list()
@@ -144,15 +155,19 @@ class KeyDateController {
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @PreAuthorize(STAFF)
     @Operation(summary = "iCalendar feed (RFC 5545) of key dates",
-            description = "scope=mine (default): the cases the caller opened or worked a task on; scope=team: every case followed. "
-                    + "From 30 days ago to three years ahead.")
+            description = "scope=mine (default): the cases the caller opened or worked a task on, among those they may read; "
+                    + "scope=team: every case followed, only for the roles that run cases (mobility-specialist, hr-admin, admin; 403 "
+                    + "for others). Passport expiries only for readers of personal details. From 30 days ago to three years ahead.")
     ResponseEntity<String> calendar(@RequestParam(defaultValue = "mine") String scope, Authentication user) {
         if (!scope.equals("mine") && !scope.equals("team")) {
             throw new BadRequestException(Map.of("scope", "must be mine or team"));
         }
+        if (scope.equals("team") && !access.runsCases(user)) {
+            throw new AccessDeniedException("The team calendar is for the roles that run cases");
+        }
         LocalDate today = LocalDate.now(clock);
-        List<UpcomingKeyDate> items = keyDates.upcoming(today.minusDays(30), today.plusYears(3), null, null, null,
-                scope.equals("mine") ? user.getName() : null, 0, CALENDAR_MAX_EVENTS).getContent();
+        List<UpcomingKeyDate> items = keyDates.upcoming(today.minusDays(30), today.plusYears(3), null, null, access.scope(user),
+                access.personalInScope(user), scope.equals("mine") ? user.getName() : null, 0, CALENDAR_MAX_EVENTS).getContent();
         String name = scope.equals("mine") ? "Key dates of " + user.getName() : "Key dates of all cases";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
@@ -170,11 +185,5 @@ class KeyDateController {
         if (kind != null && KeyDateKind.fromCode(kind).isEmpty()) {
             errors.put("kind", "must be one of " + KeyDateKind.codes());
         }
-    }
-
-    /** Employees (and only they, unless they also hold a staff role) are limited to their own cases. */
-    private static String onlyOwn(Authentication user) {
-        boolean staff = user.getAuthorities().stream().anyMatch(a -> !a.getAuthority().equals("ROLE_" + Roles.EMPLOYEE));
-        return staff ? null : user.getName();
     }
 }

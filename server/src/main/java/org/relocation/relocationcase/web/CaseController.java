@@ -2,9 +2,7 @@ package org.relocation.relocationcase.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.relocation.identity.Roles;
 import org.relocation.relocationcase.CaseIntake;
-import org.relocation.relocationcase.CaseNotFoundException;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.platform.web.BadRequestException;
@@ -57,7 +55,8 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "List cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry. Employees see only their own cases.")
+    @Operation(summary = "List cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry. "
+            + "Only the cases the caller may read (see GET /api/cases/{id}), filtered in the query, so paging and totals count only those.")
     CaseViews.Page<CaseViews.Summary> list(@RequestParam(required = false) String status,
                                           @RequestParam(required = false) String phase,
                                           @RequestParam(required = false) String hostCountry,
@@ -81,49 +80,38 @@ class CaseController {
         if (phase != null && !phase.matches("^[a-z-]{1,40}$")) {
             throw new BadRequestException(Map.of("phase", "must be a phase id such as immigration"));
         }
-        return queries.search(statusFilter, phase, hostCountry, onlyOwn(user), page, size);
+        return queries.search(statusFilter, phase, hostCountry, user, page, size);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "One case: details, current phases, open tasks, timeline, documents, key dates, service orders, estimate")
+    @Operation(summary = "One case: details, current phases, open tasks, timeline, documents, key dates, service orders, estimate",
+            description = "Each role reads only the cases it works on (404 otherwise, as for an unknown case): mobility-specialist, "
+                    + "hr-admin and admin every case; manager, finance, hr-lead and senior-manager the cases with a task they hold or "
+                    + "may claim, or that they acted on, and (finance, manager) those of their cost centres; an employee their own. "
+                    + "Field groups by role (absent when not shown): cost centre, grade, budget, final cost, estimate and service "
+                    + "order costs not for the employee; base salary and the cost-of-living lines only for finance, hr-admin and admin; "
+                    + "travellers' names, nationality, birth dates and passports, documents, key dates and right-to-work checks only "
+                    + "for mobility-specialist, hr-admin, admin and the case's employee; approvals not for the employee.")
     CaseViews.Details get(@PathVariable long id, Authentication user) {
-        String own = onlyOwn(user);
-        if (own != null && !own.equals(queries.get(id).getEmployeeUserId())) {
-            throw new CaseNotFoundException(id); // an employee sees only their own case, and learns nothing of others
-        }
-        CaseViews.Details d = queries.details(id);
-        if (own != null) {
-            // approval comments are between approvers and the mobility team
-            d = new CaseViews.Details(d.id(), d.caseNumber(), d.status(), d.outcomeReason(), d.processInstanceId(), d.employeeName(),
-                    d.employeeEmail(), d.employeeUserId(), d.homeCountry(), d.homeCity(), d.hostCountry(), d.hostCity(), d.assignmentType(),
-                    d.startDate(), d.endDate(), d.costCentre(), d.gradeLevel(), d.budget(), d.finalCost(), d.currentPhases(), d.phases(),
-                    d.travellers(), d.openTasks(), d.timeline(), d.documents(), d.keyDates(), d.serviceOrders(), d.estimate(),
-                    d.estimateVersions(), java.util.List.of(),
-                    d.rightToWorkChecks(), d.notifications(), d.createdAt(), d.updatedAt(), d.closedAt());
-        }
-        return d;
+        return queries.details(id, user);
     }
 
     @GetMapping("/{id}/estimates")
     @PreAuthorize(STAFF)
     @Operation(summary = "Every estimate version of a case, oldest first",
             description = "A change of dates, family or host city, or an approved policy exception, makes a new version; none is ever changed. "
-                    + "approvedAt marks the version the approvers committed to.")
-    List<CaseViews.EstimateView> estimates(@PathVariable long id) {
-        return queries.estimates(id);
+                    + "approvedAt marks the version the approvers committed to. Only cases the caller may read (404 otherwise); the lines "
+                    + "computed from the base salary (cost-of-living allowance) only for finance, hr-admin and admin.")
+    List<CaseViews.EstimateView> estimates(@PathVariable long id, Authentication user) {
+        return queries.estimates(id, user);
     }
 
     @GetMapping("/{id}/policy-decisions")
     @PreAuthorize(STAFF)
-    @Operation(summary = "Every policy decision table evaluated for a case: inputs, outputs and the deployed version that decided")
-    List<CaseViews.PolicyDecisionView> policyDecisions(@PathVariable long id) {
-        return queries.policyDecisions(id);
-    }
-
-    /** Employees (and only they, unless they also hold a staff role) are limited to their own cases. */
-    private static String onlyOwn(Authentication user) {
-        boolean staff = user.getAuthorities().stream().anyMatch(a -> !a.getAuthority().equals("ROLE_" + Roles.EMPLOYEE));
-        return staff ? null : user.getName();
+    @Operation(summary = "Every policy decision table evaluated for a case: inputs, outputs and the deployed version that decided",
+            description = "Only cases the caller may read (404 otherwise).")
+    List<CaseViews.PolicyDecisionView> policyDecisions(@PathVariable long id, Authentication user) {
+        return queries.policyDecisions(id, user);
     }
 }

@@ -14,13 +14,17 @@ import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseAccess;
+import org.relocation.relocationcase.access.CaseFields;
 import org.relocation.vendor.VendorService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Set;
 
 /** Reads for the case API: the list with filters, and one case with everything recorded about it. */
 @Service
@@ -36,10 +40,12 @@ class CaseQueries {
     private final ApprovalService approvals;
     private final NotificationService notifications;
     private final DocumentService documentFiles;
+    private final CaseAccess access;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
-                DocumentService documentFiles) {
+                DocumentService documentFiles, CaseAccess access) {
+        this.access = access;
         this.repository = repository;
         this.cases = cases;
         this.tasks = tasks;
@@ -53,37 +59,40 @@ class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    CaseViews.Page<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, String employeeUserId, int page, int size) {
-        var result = repository.search(status, phase, hostCountry, employeeUserId,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+    CaseViews.Page<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, Authentication reader, int page, int size) {
+        var result = repository.search(status, phase, hostCountry, access.scope(reader), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
         List<CaseViews.Summary> items = result.getContent().stream()
                 .map(c -> CaseViews.summary(c, cases.phases(c.getId()))).toList();
         return new CaseViews.Page<>(items, page, size, result.getTotalElements(), result.getTotalPages());
     }
 
     @Transactional(readOnly = true)
-    RelocationCase get(Long id) {
-        return cases.get(id);
+    List<CaseViews.EstimateView> estimates(Long id, Authentication reader) {
+        RelocationCase c = cases.readable(id, access.scope(reader));
+        boolean salary = access.fields(reader, c).contains(CaseFields.SALARY);
+        return estimator.versions(id).stream().map(e -> CaseViews.EstimateView.of(e, c.budget(), salary)).toList();
     }
 
     @Transactional(readOnly = true)
-    List<CaseViews.EstimateView> estimates(Long id) {
-        RelocationCase c = cases.get(id);
-        return estimator.versions(id).stream().map(e -> CaseViews.EstimateView.of(e, c.budget())).toList();
-    }
-
-    @Transactional(readOnly = true)
-    List<CaseViews.PolicyDecisionView> policyDecisions(Long id) {
-        cases.get(id);
+    List<CaseViews.PolicyDecisionView> policyDecisions(Long id, Authentication reader) {
+        cases.readable(id, access.scope(reader));
         return policy.decisions(id).stream().map(CaseViews.PolicyDecisionView::of).toList();
     }
 
+    /**
+     * One case as this reader sees it ({@link CaseAccess}): "not found" beyond their scope, and a field group their role
+     * does not see is neither read nor shown. The one place that builds the view of a case.
+     */
     @Transactional(readOnly = true)
-    CaseViews.Details details(Long id) {
-        RelocationCase c = cases.get(id);
+    CaseViews.Details details(Long id, Authentication reader) {
+        RelocationCase c = cases.readable(id, access.scope(reader));
+        Set<CaseFields> fields = access.fields(reader, c);
+        boolean financials = fields.contains(CaseFields.FINANCIALS);
+        boolean personal = fields.contains(CaseFields.PERSONAL);
         var phases = cases.phases(id);
-        List<CostEstimate> versions = estimator.versions(id);
-        CaseViews.EstimateView estimate = versions.isEmpty() ? null : CaseViews.EstimateView.of(versions.get(versions.size() - 1), c.budget());
+        List<CostEstimate> versions = financials ? estimator.versions(id) : List.of();
+        CaseViews.EstimateView estimate = versions.isEmpty() ? null
+                : CaseViews.EstimateView.of(versions.get(versions.size() - 1), c.budget(), fields.contains(CaseFields.SALARY));
         List<CaseViews.TaskView> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(c.getCaseNumber())
                 .initializeFormKeys().orderByTaskCreateTime().asc().list().stream()
                 .map(t -> new CaseViews.TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
@@ -94,16 +103,19 @@ class CaseQueries {
                 .toList();
         return new CaseViews.Details(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getOutcomeReason(), c.getProcessInstanceId(),
                 c.getEmployeeName(), c.getEmployeeEmail(), c.getEmployeeUserId(), c.getHomeCountry(), c.getHomeCity(),
-                c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(), c.getCostCentre(),
-                c.getGradeLevel(), CaseViews.money(c.budget()), CaseViews.money(c.finalCost()), CaseViews.currentPhases(phases),
-                phases.stream().map(CaseViews.PhaseView::of).toList(),
-                c.getTravellers().stream().map(CaseViews.TravellerView::of).toList(), openTasks,
+                c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(),
+                financials ? c.getCostCentre() : null, financials ? c.getGradeLevel() : null,
+                financials ? CaseViews.money(c.budget()) : null, financials ? CaseViews.money(c.finalCost()) : null,
+                fields.contains(CaseFields.SALARY) ? CaseViews.money(c.baseSalary()) : null,
+                CaseViews.currentPhases(phases), phases.stream().map(CaseViews.PhaseView::of).toList(),
+                c.getTravellers().stream().map(t -> CaseViews.TravellerView.of(t, personal)).toList(), openTasks,
                 cases.timeline(id).stream().map(CaseViews.TimelineView::of).toList(),
-                documents(id),
-                immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList(),
-                vendors.orders(id).stream().map(CaseViews.ServiceOrderView::of).toList(), estimate, versions.size(),
-                approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList(),
-                immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList(),
+                personal ? documents(id) : null,
+                personal ? immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList() : null,
+                vendors.orders(id).stream().map(o -> CaseViews.ServiceOrderView.of(o, financials)).toList(),
+                estimate, financials ? versions.size() : null,
+                fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
+                personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }

@@ -1,6 +1,8 @@
 package org.relocation.relocationcase.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.relocation.approval.ApprovalDecision;
 import org.relocation.document.FileSummary;
@@ -28,6 +30,11 @@ final class CaseViews {
     private CaseViews() {
     }
 
+    static final String FINANCIALS = "Absent for the employee (field group FINANCIALS).";
+    static final String SALARY = "Only for finance, hr-admin and admin (field group SALARY); absent otherwise.";
+    static final String PERSONAL = "Only for mobility-specialist, hr-admin, admin and the case's own employee (field group PERSONAL); absent otherwise.";
+    static final String APPROVALS = "Absent for the employee (field group APPROVALS).";
+
     record Created(Long id, String caseNumber, String processInstanceId) {
     }
 
@@ -42,9 +49,19 @@ final class CaseViews {
     record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    record TravellerView(Long id, String relationship, String fullName, String nationality, LocalDate birthDate,
-                         Boolean permitRequired, PermitView permit, boolean passportOnFile, LocalDate passportExpiry) {
-        static TravellerView of(Traveller t) {
+    /** A traveller; name, nationality, birth date and passport only for readers of personal details, absent for others. */
+    record TravellerView(Long id, String relationship,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String fullName,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String nationality,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) LocalDate birthDate,
+                         Boolean permitRequired, PermitView permit,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) Boolean passportOnFile,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) LocalDate passportExpiry) {
+        static TravellerView of(Traveller t, boolean personal) {
+            if (!personal) {
+                return new TravellerView(t.getId(), t.getRelationship().name(), null, null, null, t.getPermitRequired(),
+                        PermitView.of(t.getPermit()), null, null);
+            }
             return new TravellerView(t.getId(), t.getRelationship().name(), t.getFullName(), t.getNationality(), t.getBirthDate(),
                     t.getPermitRequired(), PermitView.of(t.getPermit()), t.getPassportNumber() != null, t.getPassportExpiry());
         }
@@ -96,10 +113,12 @@ final class CaseViews {
     }
 
     record ServiceOrderView(String reference, String serviceType, String vendor, String status, String detail,
-                            MoneyView cost, Instant requestedAt, Instant answeredAt) {
-        static ServiceOrderView of(ServiceOrder o) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) MoneyView cost,
+                            Instant requestedAt, Instant answeredAt) {
+        static ServiceOrderView of(ServiceOrder o, boolean financials) {
             return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getStatus().name(), o.getDetail(),
-                    o.getCostAmount() == null ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()), o.getRequestedAt(), o.getAnsweredAt());
+                    o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
+                    o.getRequestedAt(), o.getAnsweredAt());
         }
     }
 
@@ -109,13 +128,22 @@ final class CaseViews {
         }
     }
 
-    /** One estimate version; {@code approvedAt} set on the version the approvers committed to. */
-    record EstimateView(int version, String reason, LocalDate ratesOn, String policyTier, List<EstimateLineView> lines,
+    /**
+     * One estimate version; {@code approvedAt} set on the version the approvers committed to. The lines computed from
+     * the base salary (cost-of-living allowance) are left out for readers who may not see the salary; the totals are whole.
+     */
+    record EstimateView(int version, String reason, LocalDate ratesOn, String policyTier,
+                        @Schema(description = "Estimate lines; those computed from the base salary (cost-of-living-allowance) "
+                                + "only for finance, hr-admin and admin") List<EstimateLineView> lines,
                         MoneyView total, MoneyView reportingTotal, boolean exceedsBudget, String createdBy, Instant createdAt,
                         Instant approvedAt) {
-        static EstimateView of(CostEstimate e, org.relocation.relocationcase.Money budget) {
+        /** Estimate line categories computed from the base salary: their amount and basis reveal it. */
+        static final java.util.Set<String> SALARY_LINES = java.util.Set.of("cost-of-living-allowance");
+
+        static EstimateView of(CostEstimate e, org.relocation.relocationcase.Money budget, boolean salary) {
             return new EstimateView(e.getVersion(), e.getReason(), e.getRatesOn(), e.getPolicyTier(),
-                    e.getLines().stream().map(EstimateLineView::of).toList(), money(e.total()), money(e.reportingTotal()),
+                    e.getLines().stream().filter(l -> salary || !SALARY_LINES.contains(l.getCategory())).map(EstimateLineView::of).toList(),
+                    money(e.total()), money(e.reportingTotal()),
                     e.total().currency().equals(budget.currency()) && e.total().isGreaterThan(budget),
                     e.getCreatedBy(), e.getCreatedAt(), e.getApprovedAt());
         }
@@ -155,14 +183,30 @@ final class CaseViews {
         }
     }
 
+    /**
+     * One case. The fields of a group the reader's role does not see are absent (see {@code CaseAccess}): FINANCIALS
+     * (not for the employee), SALARY (finance, hr-admin, admin), PERSONAL (mobility-specialist, hr-admin, admin, the
+     * case's employee), APPROVALS (not for the employee).
+     */
     record Details(Long id, String caseNumber, String status, String outcomeReason, String processInstanceId,
                    String employeeName, String employeeEmail, String employeeUserId,
                    String homeCountry, String homeCity, String hostCountry, String hostCity, String assignmentType,
-                   LocalDate startDate, LocalDate endDate, String costCentre, Integer gradeLevel, MoneyView budget, MoneyView finalCost,
+                   LocalDate startDate, LocalDate endDate,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) String costCentre,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) Integer gradeLevel,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) MoneyView budget,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS + " Set once the case is closed.") MoneyView finalCost,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = SALARY) MoneyView baseSalary,
                    List<String> currentPhases, List<PhaseView> phases, List<TravellerView> travellers, List<TaskView> openTasks,
-                   List<TimelineView> timeline, List<DocumentView> documents, List<KeyDateView> keyDates,
-                   List<ServiceOrderView> serviceOrders, EstimateView estimate, int estimateVersions, List<ApprovalView> approvals,
-                   List<RightToWorkView> rightToWorkChecks, List<NotificationView> notifications,
+                   List<TimelineView> timeline,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<DocumentView> documents,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<KeyDateView> keyDates,
+                   List<ServiceOrderView> serviceOrders,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS + " The latest version.") EstimateView estimate,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) Integer estimateVersions,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
+                   List<NotificationView> notifications,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
     }
 

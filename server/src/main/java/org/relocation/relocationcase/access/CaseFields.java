@@ -1,0 +1,19 @@
+package org.relocation.relocationcase.access;
+
+/**
+ * The groups of a case's fields that not every reader sees. What every reader of a case sees (who moves where and
+ * when, status, phases, open tasks, timeline, service orders, notifications) is not a group.
+ */
+public enum CaseFields {
+    /** Cost centre, grade, budget, final cost, the estimate (without its salary lines) and service order costs. */
+    FINANCIALS,
+    /** Base salary and the estimate lines computed from it (cost-of-living allowance, with their basis). */
+    SALARY,
+    /**
+     * Travellers' names, nationality, birth dates and passports, the documents, the key dates (passport expiry among
+     * them) and the right-to-work checks with their document references.
+     */
+    PERSONAL,
+    /** The approvers' decisions with their comments. */
+    APPROVALS
+}
