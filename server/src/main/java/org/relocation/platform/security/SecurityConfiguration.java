@@ -23,7 +23,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Arrays;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -38,8 +37,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider, IdentityService identity) throws Exception {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("relocation-engine");
+        ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(); // 429 when throttled; no challenge to pages
         http.securityMatcher(ant("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**", "/simulator/**"))
                 .authenticationProvider(provider)
                 .csrf(AbstractHttpConfigurer::disable)
