@@ -10,7 +10,11 @@ import org.springframework.core.env.Environment;
 
 import java.util.List;
 
-/** Browsers: cross-site state-changing requests refused before anything else looks at them ({@link CrossSiteRequestFilter}). */
+/**
+ * Filters in front of Spring Security: cross-site state-changing requests refused before anything else looks at them
+ * ({@link CrossSiteRequestFilter}), and the client address made known to the engine's password check
+ * ({@link ClientAddress}, for the login throttle).
+ */
 @Configuration(proxyBeanMethods = false)
 class BrowserSecurityConfiguration {
 
@@ -22,6 +26,14 @@ class BrowserSecurityConfiguration {
         FilterRegistrationBean<CrossSiteRequestFilter> bean = new FilterRegistrationBean<>(new CrossSiteRequestFilter(allowedOrigins));
         bean.addUrlPatterns("/*");
         bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10); // before Spring Security: no login is even tried
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> clientAddressFilter() {
+        FilterRegistrationBean<jakarta.servlet.Filter> bean = new FilterRegistrationBean<>(ClientAddress.filter());
+        bean.addUrlPatterns("/*");
+        bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
         return bean;
     }
 }

@@ -1,8 +1,15 @@
 package org.relocation.platform.security;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -15,7 +22,31 @@ import java.util.Arrays;
  */
 final class ClientAddress {
 
+    /** Bound by {@link #filter()} before Spring Security runs (its filters come before Spring's request context). */
+    private static final ThreadLocal<HttpServletRequest> REQUEST = new ThreadLocal<>();
+
     private ClientAddress() {
+    }
+
+    /** Makes each request's client address known to the engine's password check on the request's thread. */
+    static Filter filter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                HttpServletRequest outer = REQUEST.get();
+                REQUEST.set(request);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    if (outer == null) {
+                        REQUEST.remove();
+                    } else {
+                        REQUEST.set(outer);
+                    }
+                }
+            }
+        };
     }
 
     /** The current request's client address; null outside an HTTP request (in-process engine calls). */
@@ -25,6 +56,10 @@ final class ClientAddress {
     }
 
     static HttpServletRequest currentRequest() {
+        HttpServletRequest bound = REQUEST.get();
+        if (bound != null) {
+            return bound;
+        }
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
     }
 

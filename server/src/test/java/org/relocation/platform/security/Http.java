@@ -23,6 +23,7 @@ final class Http {
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String csrfToken;
 
     Http(int port) {
         this.port = port;
@@ -58,16 +59,17 @@ final class Http {
         return send(request(path, extraHeaders).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** The webapps' login (form post with the CSRF token of a first GET, as the login page does it). */
+    /** The webapps' login (form post with the CSRF token of the session, as the login page does it). */
     HttpResponse<String> webappLogin(String user, String password) {
-        String token = get("/operaton/api/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String token = csrfToken();
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return post("/operaton/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded", form, "X-XSRF-TOKEN", token);
     }
 
-    /** A fresh CSRF token of the current webapp session. */
+    /** The CSRF token of the current webapp session: the webapps send it once per session, in a GET's response. */
     String csrfToken() {
-        return get("/operaton/api/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        get("/operaton/api/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> csrfToken = t);
+        return csrfToken;
     }
 
     private HttpRequest.Builder request(String path, String... extraHeaders) {
