@@ -9,17 +9,21 @@ import org.operaton.bpm.engine.authorization.Resource;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
+import org.relocation.platform.security.AccountPasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the role groups, their engine authorizations, and the configured users, idempotently on
- * every start (every cluster node may do it; existing rows are left alone).
+ * every start (every cluster node may do it; existing rows are left alone). Outside the demo profile every
+ * configured user's password must meet the password policy ({@link AccountPasswordPolicy}), or the server does
+ * not start (the message names the user, never the password).
  */
 @Component
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -33,16 +37,21 @@ class IdentityBootstrap {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final IdentityProperties properties;
+    private final boolean demo;
 
-    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, IdentityProperties properties) {
+    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, IdentityProperties properties, Environment environment) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.properties = properties;
+        this.demo = environment.matchesProfiles("demo");
     }
 
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     void bootstrap() {
+        for (IdentityProperties.User u : properties.getUsers()) {
+            checkPassword(u);
+        }
         for (String role : Roles.ALL) {
             if (identity.createGroupQuery().groupId(role).count() == 0) {
                 Group g = identity.newGroup(role);
@@ -64,10 +73,24 @@ class IdentityBootstrap {
         log.info("Identity ready: {} role groups, {} configured users", Roles.ALL.size(), properties.getUsers().size());
     }
 
-    private void createUser(IdentityProperties.User u) {
+    /** Every configured user, before any is created: a password, and outside the demo profile one that meets the policy. */
+    private void checkPassword(IdentityProperties.User u) {
         if (u.getId() == null || u.getPassword() == null || u.getPassword().isBlank()) {
             throw new IllegalStateException("relocation.identity.users entries need an id and a password");
         }
+        if (!demo) {
+            User candidate = identity.newUser(u.getId());
+            candidate.setFirstName(u.getFirstName());
+            candidate.setLastName(u.getLastName());
+            candidate.setEmail(u.getEmail());
+            if (!AccountPasswordPolicy.accepts(u.getPassword(), candidate)) {
+                throw new IllegalStateException("The password of configured user " + u.getId()
+                        + " does not meet the password policy (" + AccountPasswordPolicy.DESCRIPTION + ")");
+            }
+        }
+    }
+
+    private void createUser(IdentityProperties.User u) {
         if (identity.createUserQuery().userId(u.getId()).count() == 0) {
             User user = identity.newUser(u.getId());
             user.setFirstName(u.getFirstName());

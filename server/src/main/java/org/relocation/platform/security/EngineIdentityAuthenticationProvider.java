@@ -2,53 +2,38 @@ package org.relocation.platform.security;
 
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP Basic against the engine's identity service, the same users and groups the Tasklist knows.
  * Each group becomes an authority "ROLE_&lt;group&gt;".
  * <p>
- * API clients send their credentials with every request; checking the salted password hash and querying
- * the groups each time cost a visible share of the server's CPU. A successful check is therefore remembered
- * for {@code relocation.security.basic-auth-cache} (30 s by default, 0 turns it off), keyed by a SHA-256 of
- * user and password (the password itself is not kept). A changed password, a locked user or a changed
- * group membership takes effect for API clients within that time. Failed checks are never remembered, so
- * the engine still counts every failed attempt.
+ * A client address or account with too many recent failures is refused first, unchecked
+ * ({@link LoginThrottledException}: 429 with Retry-After). A successful check is remembered for a short time
+ * ({@link RecentLogins}), so API clients sending their credentials with every request do not pay for a bcrypt
+ * check and a group query each time. The password check itself is the engine's ({@link GuardedIdentityProvider}),
+ * which counts every failure.
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private static final int MAX_ENTRIES = 10_000;
-
     private final IdentityService identity;
-    private final Duration cacheFor;
-    private final Clock clock;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final RecentLogins recentLogins;
+    private final LoginThrottle throttle;
 
-    private record Remembered(List<SimpleGrantedAuthority> authorities, long expiresAtMillis) {
-    }
-
-    EngineIdentityAuthenticationProvider(IdentityService identity,
-                                         @Value("${relocation.security.basic-auth-cache:30s}") Duration cacheFor, Clock clock) {
+    EngineIdentityAuthenticationProvider(IdentityService identity, RecentLogins recentLogins, LoginThrottle throttle) {
         this.identity = identity;
-        this.cacheFor = cacheFor;
-        this.clock = clock;
+        this.recentLogins = recentLogins;
+        this.throttle = throttle;
     }
 
     @Override
@@ -58,39 +43,26 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (user == null || credentials == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        long now = clock.millis();
-        String key = key(user, credentials.toString());
-        Remembered known = remembered.get(key);
-        if (known != null && known.expiresAtMillis() > now) {
-            return UsernamePasswordAuthenticationToken.authenticated(user, null, known.authorities());
+        String password = credentials.toString();
+        String address = ClientAddress.current();
+        if (address != null) {
+            Duration wait = throttle.refusedFor(user, address);
+            if (wait.compareTo(Duration.ZERO) > 0) {
+                throw new LoginThrottledException(wait);
+            }
         }
-        if (!identity.checkPassword(user, credentials.toString())) {
-            remembered.remove(key);
+        List<? extends GrantedAuthority> known = recentLogins.find(user, password);
+        if (known != null) {
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, known);
+        }
+        if (!identity.checkPassword(user, password)) {
+            recentLogins.forget(user, password);
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
-        if (!cacheFor.isZero()) {
-            if (remembered.size() >= MAX_ENTRIES) {
-                remembered.values().removeIf(r -> r.expiresAtMillis() <= now);
-                if (remembered.size() >= MAX_ENTRIES) {
-                    remembered.clear();
-                }
-            }
-            remembered.put(key, new Remembered(authorities, now + cacheFor.toMillis()));
-        }
+        recentLogins.remember(user, password, authorities);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
-    }
-
-    private static String key(String user, String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(user.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
