@@ -67,6 +67,8 @@ class UserCommandGuard extends CommandInterceptor {
 
     /** Users of this group are job workers (standalone workers over REST): trusted to complete external tasks. */
     static final String JOB_WORKER_GROUP = "job-worker";
+    /** Administrators: the only people who may move a case's tokens (a repair), never with variables. */
+    static final String ADMIN_GROUP = "admin";
 
     private static final Field COMPLETE_TASK_ID = Reflect.field(CompleteTaskCmd.class, "taskId");
     private static final Field COMPLETE_VARIABLES = Reflect.field(CompleteTaskCmd.class, "variables");
@@ -84,7 +86,8 @@ class UserCommandGuard extends CommandInterceptor {
     /** Commands that exist to hand variables to a process, or to move it on without a form: never a person's. */
     private static final List<Class<?>> WORKERS_ONLY = List.of(AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class,
             SignalEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class,
-            SetVariablesToProcessInstancesBatchCmd.class, FetchExternalTasksCmd.class, CompleteExternalTaskCmd.class,
+            SetVariablesToProcessInstancesBatchCmd.class, FetchExternalTasksCmd.class,
+            org.operaton.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd.class, org.operaton.bpm.engine.impl.cmd.RestartProcessInstancesCmd.class, CompleteExternalTaskCmd.class,
             HandleExternalTaskBpmnErrorCmd.class, EvaluateStartConditionCmd.class, ProcessInstanceModificationBatchCmd.class);
 
     /** How deep in nested commands this thread is, across both transaction modes' chains: only the outermost is the caller's. */
@@ -152,6 +155,9 @@ class UserCommandGuard extends CommandInterceptor {
                 || command instanceof AbstractRemoveVariableCmd && notEmpty(Reflect.get(REMOVED_VARIABLES, command))) {
             throw refused(user, "variables are set by completing a task's form, and by the job workers");
         } else if (command instanceof ModifyProcessInstanceCmd) {
+            if (user.getGroupIds() == null || !user.getGroupIds().contains(ADMIN_GROUP)) {
+                throw refused(user, "moving a case's tokens could skip its controls: an administrator's repair only");
+            }
             var builder = (org.operaton.bpm.engine.impl.ProcessInstanceModificationBuilderImpl) Reflect.get(MODIFICATION, command);
             boolean variables = notEmpty(builder.getProcessVariables());
             for (AbstractProcessInstanceModificationCommand op : builder.getModificationOperations()) {

@@ -37,6 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "relocation.documents.encryption-key=q2Wn5b0cV7m3Jk9LpQ1rT4uX6yZ8aB0cD2eF4gH6iJ8=",
         "relocation.documents.key-id=key-1",
         "relocation.workers.enabled=false",
+        // the engines of a JVM are registered by name: closing this one must not unregister the shared test server's
+        "operaton.bpm.process-engine-name=productionStart",
+        // the webapps keep JVM-wide state pointing at the last engine they were started with (the shared test server's)
+        "operaton.bpm.webapp.enabled=false",
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProductionStartTest {

@@ -181,6 +181,10 @@ class EngineAttackTest {
                 + "\"variables\":{\"financeApprovalRequired\":{\"value\":false,\"local\":false}}}]}";
         assertThat(send("admin", "POST", "/engine-rest/process-instance/" + instance + "/modification",
                 modification.getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(403);
+        // a process owner cannot move the case past an approval either
+        assertThat(send("owner", "POST", "/engine-rest/process-instance/" + instance + "/modification",
+                "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"record-approval\"}]}"
+                        .getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(403);
         assertThat(send("admin", "POST", "/engine-rest/message", ("{\"messageName\":\"housing-confirmed\",\"processVariables\":"
                 + "{\"x\":{\"value\":1}}}").getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(403);
         assertThat(send("admin", "POST", "/engine-rest/signal", "{\"name\":\"any\",\"variables\":{\"x\":{\"value\":1}}}"
