@@ -175,14 +175,11 @@ class UserCommandGuard extends CommandInterceptor {
         if (task == null) {
             return; // the command answers an unknown task itself
         }
-        // who may work on the task is decided first: someone who may not learns nothing about its form
-        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-            checker.checkTaskWork(task);
-        }
         Object caseVariable = task.getExecution() == null ? null : task.getExecution().getVariable(ProcessVariables.CASE_ID);
         Long caseId = caseVariable instanceof Number n ? n.longValue() : null;
         String formId = task.getTaskDefinitionKey();
         if (caseId != null && ApprovalBrief.FORMS.contains(formId) && cases.getObject().isOwnCase(caseId, user.getUserId())) {
+            mayWorkOn(context, task);
             throw new AuthorizationException("Segregation of duties: " + user.getUserId()
                     + " opened this case or is its employee, and may not decide its approval " + formId);
         }
@@ -199,7 +196,18 @@ class UserCommandGuard extends CommandInterceptor {
             problems.putAll(rules.getObject().caseProblems(formId, caseId, values));
         }
         if (!problems.isEmpty()) {
+            mayWorkOn(context, task);
             throw new FormFieldValidationException(problems, "Form " + formId + " has invalid fields: " + problems);
+        }
+    }
+
+    /**
+     * Before a refusal tells anything of the task's form or case: someone who may not work on the task gets the engine's
+     * own refusal instead (403). An accepted completion is checked by the command itself, so it is not checked twice.
+     */
+    private static void mayWorkOn(CommandContext context, TaskEntity task) {
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
         }
     }
 
