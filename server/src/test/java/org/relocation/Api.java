@@ -56,6 +56,11 @@ public final class Api {
         return http.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    /** The status of a GET, whatever its body. */
+    public int getStatus(String path) {
+        return http.get().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
     public String getText(String path) {
         ResponseEntity<String> r = http.get().uri(path).retrieve().toEntity(String.class);
         assertThat(r.getStatusCode().value()).as("GET %s: %s", path, r.getBody()).isEqualTo(200);

@@ -180,7 +180,7 @@ class OptionsAdviceApiTest {
         int entries = specialist.get("/api/cases/" + id + "/decision-log").getBody().get("entries").size();
         long cases = caseCount();
 
-        ResponseEntity<JsonNode> r = Api.as(port, "hrlead").get("/api/cases/" + id + "/options");
+        ResponseEntity<JsonNode> r = Api.as(port, "hradmin").get("/api/cases/" + id + "/options");
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
         assertThat(r.getBody().get("options").findValuesAsText("assignmentType")).containsExactlyElementsOf(TYPES);
         assertThat(r.getBody().get("travellers").asInt()).isEqualTo(2);

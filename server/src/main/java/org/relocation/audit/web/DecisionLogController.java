@@ -9,6 +9,8 @@ import org.relocation.audit.DecisionLog;
 import org.relocation.audit.DecisionLogEntry;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseAccess;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,20 +40,22 @@ class DecisionLogController {
     private final DecisionLog log;
     private final CaseService cases;
     private final ObjectMapper json;
+    private final CaseAccess access;
 
-    DecisionLogController(DecisionLog log, CaseService cases, ObjectMapper json) {
+    DecisionLogController(DecisionLog log, CaseService cases, ObjectMapper json, CaseAccess access) {
         this.log = log;
         this.cases = cases;
         this.json = json;
+        this.access = access;
     }
 
     @GetMapping("/decision-log")
     @PreAuthorize(READERS)
     @Operation(summary = "The case's decision log in sequence order, and whether its hash chain verifies",
             description = "verified false: brokenAtSequence names the first entry that was altered, removed or moved, problem says how. "
-                    + "404 unknown case.")
-    DecisionLogViews.Log get(@PathVariable long caseId) {
-        RelocationCase c = cases.get(caseId);
+                    + "404 unknown case, or one the caller does not act on.")
+    DecisionLogViews.Log get(@PathVariable long caseId, Authentication reader) {
+        RelocationCase c = cases.readable(caseId, access.scope(reader));
         List<DecisionLogEntry> entries = log.entries(caseId);
         DecisionLog.Verification v = log.verify(entries);
         return new DecisionLogViews.Log(c.getId(), c.getCaseNumber(), v.verified(), v.firstBrokenSequence(), v.problem(),
@@ -63,8 +67,8 @@ class DecisionLogController {
     @Operation(summary = "The case's decision log as a CSV download (RFC 4180, UTF-8)",
             description = "Columns: " + "case_number, sequence, occurred_at, kind, subject, summary, details, actor, previous_hash, hash. "
                     + "Header X-Decision-Log-Verified: true|false. Cells beginning with = + - @ tab or CR are prefixed with '.")
-    ResponseEntity<String> csv(@PathVariable long caseId) {
-        RelocationCase c = cases.get(caseId);
+    ResponseEntity<String> csv(@PathVariable long caseId, Authentication reader) {
+        RelocationCase c = cases.readable(caseId, access.scope(reader));
         List<DecisionLogEntry> entries = log.entries(caseId);
         DecisionLog.Verification v = log.verify(entries);
         return ResponseEntity.ok()

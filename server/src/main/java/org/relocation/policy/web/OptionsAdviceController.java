@@ -14,6 +14,8 @@ import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.IntakeValidator;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseAccess;
+import org.relocation.relocationcase.access.CaseFields;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,9 +48,10 @@ class OptionsAdviceController {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final ExchangeRateService rates;
+    private final CaseAccess access;
 
     OptionsAdviceController(PolicyService policy, CostEstimator estimator, CaseService cases, Clock clock,
-                            PlatformTransactionManager transactions, ExchangeRateService rates) {
+                            PlatformTransactionManager transactions, ExchangeRateService rates, CaseAccess access) {
         this.policy = policy;
         this.estimator = estimator;
         this.cases = cases;
@@ -56,6 +59,7 @@ class OptionsAdviceController {
         this.rates = rates;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.access = access;
     }
 
     record Line(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
@@ -98,9 +102,25 @@ class OptionsAdviceController {
     @GetMapping("/api/cases/{caseId}/options")
     @PreAuthorize(ADVISERS)
     @Operation(summary = "Options advice for an existing case: each assignment type with the case's dates, family, host and budget")
-    Advice forCase(@PathVariable long caseId) {
-        // the case's travellers are loaded lazily: read the case in a transaction (open-in-view is off), advise outside it
-        return advise(readOnly.execute(status -> intakeOf(cases.get(caseId))));
+    Advice forCase(@PathVariable long caseId, org.springframework.security.core.Authentication reader) {
+        // the case's travellers are loaded lazily: read the case in a transaction (open-in-view is off), advise outside it;
+        // a case the reader does not act on is not found, and the lines computed from the salary are for its readers only
+        boolean[] salary = new boolean[1];
+        CaseIntake intake = readOnly.execute(status -> {
+            RelocationCase c = cases.readable(caseId, access.scope(reader));
+            salary[0] = access.fields(reader, c).contains(CaseFields.SALARY);
+            return intakeOf(c);
+        });
+        Advice advice = advise(intake);
+        if (salary[0]) {
+            return advice;
+        }
+        return new Advice(advice.budget(), advice.durationMonths(), advice.travellers(), advice.options().stream()
+                .map(o -> o.lines() == null ? o : new Option(o.assignmentType(), o.eligible(), o.reason(), o.policyClause(), o.policyTier(),
+                        o.moveType(), o.coreBenefits(), o.flexPoints(), o.cityBand(),
+                        o.lines().stream().filter(l -> !CaseFields.SALARY_LINES.contains(l.category())).toList(),
+                        o.total(), o.reportingTotal(), o.exceedsBudget()))
+                .toList());
     }
 
     private static CaseIntake intakeOf(RelocationCase c) {

@@ -15,5 +15,8 @@ public enum CaseFields {
      */
     PERSONAL,
     /** The approvers' decisions with their comments. */
-    APPROVALS
+    APPROVALS;
+
+    /** The estimate line categories computed from the base salary: shown only with {@link #SALARY}. */
+    public static final java.util.Set<String> SALARY_LINES = java.util.Set.of("cost-of-living-allowance");
 }
