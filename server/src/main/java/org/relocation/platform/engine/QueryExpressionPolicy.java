@@ -14,24 +14,18 @@ import org.operaton.bpm.engine.query.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * No expression from a request is ever evaluated. The engine evaluates the JUEL expressions a task query carries
- * (assigneeExpression, candidateGroupExpression, ...) when it runs the query, in or-queries too, and in filters. This
- * refuses, where the engine runs them, whatever the REST path, spelling or encoding that built them:
- * <ul>
- *   <li>an ad-hoc task query (top level or any or-query) with any expression;</li>
- *   <li>a filter executed with an extending query that carries one;</li>
- *   <li>a filter saved, or executed, whose stored query carries anything but a whole-string
- *       {@code ${currentUser()}} or {@code ${currentUserGroups()}} (the Tasklist's own filters).</li>
- * </ul>
- * In-process code runs no expression queries either, so the rule holds for every caller.
+ * (assigneeExpression, candidateGroupExpression, ...) when it runs the query, in or-queries too, and in filters; its own
+ * switches ({@code enableExpressionsInAdhocQueries}, {@code enableExpressionsInStoredQueries}, both off) miss the
+ * or-queries. This refuses, where the engine runs them, whatever the REST path, spelling or encoding that built them,
+ * any expression in: an ad-hoc task query (top level or any or-query), a filter's extending query, and a filter's
+ * stored query (when saved, and when run: a filter stored before this rule). The Tasklist's filters use none
+ * ({@code identity/TasklistFilters}). In-process code runs no expression queries either, so the rule holds for every
+ * caller.
  */
 final class QueryExpressionPolicy {
-
-    /** The only expressions a stored filter may hold: the current user's identity, nothing that calls code. */
-    static final Set<String> STORED_FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}");
 
     private static final java.lang.reflect.Field FILTER_ID = Reflect.field(AbstractExecuteFilterCmd.class, "filterId");
     private static final java.lang.reflect.Field EXTENDING_QUERY = Reflect.field(AbstractExecuteFilterCmd.class, "extendingQuery");
@@ -42,21 +36,21 @@ final class QueryExpressionPolicy {
 
     static void check(Command<?> command, CommandContext context) {
         if (command instanceof TaskQueryImpl query) {
-            refuse(expressions(query), Set.of(), "an ad-hoc task query");
+            refuse(expressions(query), "an ad-hoc task query");
         } else if (command instanceof AbstractExecuteFilterCmd) {
             Object extending = Reflect.get(EXTENDING_QUERY, command);
             if (extending instanceof AbstractQuery<?, ?> q) {
-                refuse(expressions(q), Set.of(), "a filter's extending query");
+                refuse(expressions(q), "a filter's extending query");
             }
             Object filterId = Reflect.get(FILTER_ID, command);
             FilterEntity stored = filterId instanceof String id ? context.getFilterManager().findFilterById(id) : null;
             if (stored != null) {
-                refuse(expressions(stored.getQuery()), STORED_FILTER_EXPRESSIONS, "the stored filter " + stored.getId());
+                refuse(expressions(stored.getQuery()), "the stored filter " + stored.getId());
             }
         } else if (command instanceof SaveFilterCmd) {
             Object filter = Reflect.get(SAVED_FILTER, command);
             if (filter instanceof Filter f) {
-                refuse(expressions(f.getQuery()), STORED_FILTER_EXPRESSIONS, "a filter's query");
+                refuse(expressions(f.getQuery()), "a filter's query");
             }
         }
     }
@@ -77,13 +71,11 @@ final class QueryExpressionPolicy {
         return found;
     }
 
-    private static void refuse(List<Map.Entry<String, String>> expressions, Set<String> allowed, String where) {
-        List<String> refused = expressions.stream()
-                .filter(e -> e.getValue() != null && !allowed.contains(e.getValue()))
-                .map(Map.Entry::getKey).distinct().toList();
+    private static void refuse(List<Map.Entry<String, String>> expressions, String where) {
+        List<String> refused = expressions.stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).distinct().toList();
         if (!refused.isEmpty()) {
             throw new BadUserRequestException("Expressions are not allowed in " + where + " (orQueries included): "
-                    + String.join(", ", refused) + (allowed.isEmpty() ? "" : "; a stored filter may only use " + allowed));
+                    + String.join(", ", refused));
         }
     }
 }
