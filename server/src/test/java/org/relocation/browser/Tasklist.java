@@ -182,12 +182,23 @@ final class Tasklist {
     }
 
     Tasklist type(String componentId, String text) {
-        WebElement input = field(componentId);
-        input.sendKeys(text);
-        browser.await(componentId + " to hold the typed text", ExpectedConditions.attributeToBe(input, "value", text));
+        WebElement typed = browser.await(componentId + " to hold the typed text", d -> {
+            try {
+                WebElement input = field(componentId); // a form rendered again has new elements
+                if (text.equals(input.getAttribute("value"))) {
+                    return input;
+                }
+                // empty, or what a rendering of the form left while the text went in: type it afresh
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                input.sendKeys(text);
+                return text.equals(input.getAttribute("value")) ? input : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException renderedAgain) {
+                return null;
+            }
+        });
         // form-js takes a typed value into the form's data after a debounce, or at once when the field loses focus: leave
         // the field, or a Complete clicked within the debounce validates and submits the form without it
-        script("arguments[0].blur();", input);
+        script("arguments[0].blur();", typed);
         return this;
     }
 
