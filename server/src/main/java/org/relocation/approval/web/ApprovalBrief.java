@@ -8,6 +8,7 @@ import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseFields;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +30,6 @@ public class ApprovalBrief {
     public static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
     /** The forms whose approvers may see the salary (finance's): the others get the estimate lines computed from it withheld. */
     static final Set<String> SALARY_FORMS = Set.of("approve-budget");
-    /** Estimate line categories computed from the base salary: their amount and basis reveal it. */
-    private static final Set<String> SALARY_LINES = Set.of("cost-of-living-allowance");
 
     private final CaseService cases;
     private final CostEstimator estimator;
@@ -83,7 +82,7 @@ public class ApprovalBrief {
         }
         b.append("; budget ").append(c.budget()).append(e.total().isGreaterThan(c.budget()) ? " - OVER BUDGET" : " - within budget").append('\n');
         for (CostEstimateLine l : e.getLines()) {
-            if (salary || !SALARY_LINES.contains(l.getCategory())) {
+            if (salary || !CaseFields.SALARY_LINES.contains(l.getCategory())) {
                 b.append("  ").append(l.getCategory()).append(": ").append(l.money()).append("  (").append(l.getBasis()).append(")\n");
             } else {
                 b.append("  ").append(l.getCategory()).append(": withheld (computed from the base salary; finance and HR see it)\n");

@@ -16,6 +16,7 @@ import org.relocation.relocationcase.CasePhase;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.relocation.relocationcase.Traveller;
+import org.relocation.relocationcase.access.CaseFields;
 import org.relocation.relocationcase.TravellerPermit;
 import org.relocation.vendor.ServiceOrder;
 
@@ -137,12 +138,10 @@ final class CaseViews {
                                 + "only for finance, hr-admin and admin") List<EstimateLineView> lines,
                         MoneyView total, MoneyView reportingTotal, boolean exceedsBudget, String createdBy, Instant createdAt,
                         Instant approvedAt) {
-        /** Estimate line categories computed from the base salary: their amount and basis reveal it. */
-        static final java.util.Set<String> SALARY_LINES = java.util.Set.of("cost-of-living-allowance");
-
         static EstimateView of(CostEstimate e, org.relocation.relocationcase.Money budget, boolean salary) {
             return new EstimateView(e.getVersion(), e.getReason(), e.getRatesOn(), e.getPolicyTier(),
-                    e.getLines().stream().filter(l -> salary || !SALARY_LINES.contains(l.getCategory())).map(EstimateLineView::of).toList(),
+                    e.getLines().stream().filter(l -> salary || !CaseFields.SALARY_LINES.contains(l.getCategory()))
+                            .map(EstimateLineView::of).toList(),
                     money(e.total()), money(e.reportingTotal()),
                     e.total().currency().equals(budget.currency()) && e.total().isGreaterThan(budget),
                     e.getCreatedBy(), e.getCreatedAt(), e.getApprovedAt());
