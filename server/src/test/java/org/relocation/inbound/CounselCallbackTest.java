@@ -67,9 +67,10 @@ class CounselCallbackTest {
         details.get("travellers").forEach(t -> permits.put(t.get("relationship").asText(), t.get("permit").get("code").asText()));
         assertThat(permits).containsEntry("EMPLOYEE", "de-ict-card").containsEntry("PARTNER", "de-family-reunification-partner")
                 .containsEntry("CHILD", "de-family-reunification-child");
-        await().atMost(Duration.ofSeconds(30)).until(() -> counselOrders(id).size() == 3);
+        // an order is stored NEW and marked SENT once the counsel port took it: wait for all three to be sent
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(counselOrders(id))
+                .hasSize(3).extracting(ServiceOrder::getStatus).containsOnly(ServiceOrder.Status.SENT));
         Map<Relationship, ServiceOrder> order = ordersByRelationship(id);
-        assertThat(order.values()).extracting(ServiceOrder::getStatus).containsOnly(ServiceOrder.Status.SENT);
 
         // SUBMITTED: recorded, nothing moves; a repeated SUBMITTED is a 409
         String submitted = "{\"reference\":\"" + order.get(Relationship.EMPLOYEE).getReference() + "\",\"status\":\"SUBMITTED\"}";
