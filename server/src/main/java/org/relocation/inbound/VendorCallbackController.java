@@ -1,5 +1,6 @@
 package org.relocation.inbound;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,7 +47,7 @@ class VendorCallbackController {
     }
 
     @PostMapping("/{vendor}")
-    @Operation(summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)",
+    @Operation(operationId = "receiveVendorCallback", summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)",
             description = "Signed: " + Signatures.HEADER + ": sha256=<hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret>, "
                     + Signatures.TIMESTAMP_HEADER + ": epoch seconds (within 5 minutes of the server's clock by default), "
                     + Signatures.NONCE_HEADER + ": 16-128 characters [A-Za-z0-9_-], used once. Body at most 64 KiB by default (413).",
@@ -56,7 +57,12 @@ class VendorCallbackController {
                     @Parameter(in = ParameterIn.HEADER, name = Signatures.TIMESTAMP_HEADER, required = true),
                     @Parameter(in = ParameterIn.HEADER, name = Signatures.NONCE_HEADER, required = true),
                     @Parameter(in = ParameterIn.HEADER, name = Signatures.HEADER, required = true)})
-    ResponseEntity<Map<String, Object>> callback(@PathVariable String vendor, HttpServletRequest request) {
+    @ApiResponse(responseCode = "202", description = "Accepted: the case moves on", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "A missing, malformed or bad signature, or a timestamp too far off")
+    @ApiResponse(responseCode = "404", description = "Unknown order reference")
+    @ApiResponse(responseCode = "409", description = "The nonce was used before (Callback replayed), the order was already answered, or a concurrent change (retry with a new nonce)")
+    @ApiResponse(responseCode = "413", description = "A body over the limit (64 KiB by default), never read further")
+    ResponseEntity<Accepted> callback(@PathVariable String vendor, HttpServletRequest request) {
         CallbackVerifier.SignedCallback signed = verifier.verify(vendor, request);
         VendorCallback callback;
         try {
@@ -73,13 +79,13 @@ class VendorCallbackController {
             throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
                     "The case changed concurrently; nothing was recorded, retry later");
         }
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        answer.put("caseNumber", accepted.caseNumber());
-        answer.put("status", accepted.answer().name());
-        if (accepted.messageName() != null) {
-            answer.put("message", accepted.messageName());
-        }
-        return ResponseEntity.accepted().body(answer);
+        return ResponseEntity.accepted().body(new Accepted(accepted.caseNumber(), accepted.answer().name(), accepted.messageName()));
+    }
+
+    /** The case the answer moved on, the answer, and the message it gave the case's process (absent when none). */
+    @Schema(name = "CallbackAccepted")
+    record Accepted(String caseNumber, String status,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String message) {
     }
 
     @ExceptionHandler(CallbackRefusedException.class)

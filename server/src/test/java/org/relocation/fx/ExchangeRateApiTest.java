@@ -90,7 +90,8 @@ class ExchangeRateApiTest {
 
         Api specialist = Api.as(port, "specialist");
         assertApplied(specialist.get("/api/exchange-rates?base=NZD&quote=SEK&on=2026-08-31"), "6.125", "2026-03-01");
-        assertApplied(specialist.get("/api/exchange-rates?base=NZD&quote=SEK&on=2026-09-01"), "6.3", "2026-09-01");
+        // the documented address (GET /api/exchange-rates/applied) and the first one answer alike
+        assertApplied(specialist.get("/api/exchange-rates/applied?base=NZD&quote=SEK&on=2026-09-01"), "6.3", "2026-09-01");
         assertApplied(specialist.get("/api/exchange-rates?base=NZD&quote=SEK&on=2026-09-02"), "6.3", "2026-09-01");
         JsonNode inverse = specialist.get("/api/exchange-rates?base=SEK&quote=NZD&on=2026-09-02").getBody();
         assertThat(inverse.get("baseCurrency").asText()).isEqualTo("SEK");
@@ -103,7 +104,7 @@ class ExchangeRateApiTest {
         assertThat(before.getBody().get("detail").asText()).contains("NZD to SEK").contains("2026-02-28");
 
         JsonNode history = Api.as(port, "manager").get("/api/exchange-rates?base=NZD").getBody();
-        assertThat(history.get("total").asLong()).isEqualTo(2);
+        assertThat(history.get("totalItems").asLong()).isEqualTo(2);
         assertThat(history.get("items").get(0).get("effectiveFrom").asText()).isEqualTo("2026-09-01");
         assertThat(history.get("items").get(1).get("effectiveFrom").asText()).isEqualTo("2026-03-01");
     }
@@ -127,7 +128,7 @@ class ExchangeRateApiTest {
             assertThat(demo).contains(quote + "@2026-01-01", quote + "@2026-10-01");
         }
 
-        JsonNode cross = Api.as(port, "manager").get("/api/exchange-rates?base=USD&quote=GBP&on=2026-11-15").getBody();
+        JsonNode cross = Api.as(port, "manager").get("/api/exchange-rates/applied?base=USD&quote=GBP&on=2026-11-15").getBody();
         BigDecimal expected = BigDecimal.ONE.divide(new BigDecimal("1.165"), MathContext.DECIMAL64).multiply(new BigDecimal("0.872"), MathContext.DECIMAL64);
         assertThat(cross.get("rate").decimalValue()).isEqualByComparingTo(expected);
         assertThat(cross.get("effectiveFrom").asText()).isEqualTo("2026-10-01");
@@ -194,9 +195,20 @@ class ExchangeRateApiTest {
         assertBadRequest(Api.as(port, "finance").get("/api/exchange-rates?" + query), field);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "base  | base=eur&quote=USD",
+            "base  | quote=USD",
+            "quote | base=EUR",
+            "quote | base=EUR&quote=XYZ",
+            "on    | base=EUR&quote=USD&on=2026-13-01"})
+    void badParametersOfTheAppliedRateAreA400(String field, String query) {
+        assertBadRequest(Api.as(port, "finance").get("/api/exchange-rates/applied?" + query), field);
+    }
+
     @Test
     void noRateInEffectIsA404() {
-        ResponseEntity<JsonNode> r = Api.as(port, "finance").get("/api/exchange-rates?base=NZD&quote=ZAR&on=2026-11-15");
+        ResponseEntity<JsonNode> r = Api.as(port, "finance").get("/api/exchange-rates/applied?base=NZD&quote=ZAR&on=2026-11-15");
         assertThat(r.getStatusCode().value()).isEqualTo(404);
         assertThat(r.getBody().get("title").asText()).isEqualTo("No exchange rate");
         assertThat(r.getBody().get("detail").asText()).contains("NZD to ZAR").contains("2026-11-15");

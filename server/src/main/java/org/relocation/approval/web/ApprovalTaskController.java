@@ -1,5 +1,8 @@
 package org.relocation.approval.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.operaton.bpm.engine.IdentityService;
@@ -45,14 +48,18 @@ class ApprovalTaskController {
         this.log = log;
     }
 
+    @Schema(name = "ApprovalDelegation")
     record Delegation(String to, String reason) {
     }
 
     @PostMapping("/api/approval-tasks/{taskId}/delegate")
     @PreAuthorize("hasAnyRole('manager','finance','hr-lead','senior-manager','hr-admin','admin')")
-    @Operation(summary = "Hand an open approval task to another approver of the same role",
+    @Operation(operationId = "delegateApprovalTask", summary = "Hand an open approval task to another approver of the same role",
             description = "Body: to (a user in the task's approver role), reason (3-500 characters). 200 with the new assignee; 400 naming "
                     + "each bad field; 404 for a task that is not an open approval; 403 for a caller outside the approver role and HR administration.")
+    @ApiResponse(responseCode = "200", description = "Reassigned, and logged in the case's decision log",
+            content = @Content(schema = @Schema(implementation = Delegated.class)))
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
     @Transactional
     ResponseEntity<?> delegate(@PathVariable String taskId, @RequestBody(required = false) Delegation body, Authentication user) {
         Task task = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
@@ -97,7 +104,12 @@ class ApprovalTaskController {
             details.put("reason", body.reason().trim());
             log.append(n.longValue(), DecisionKind.APPROVAL, step.taskKey(), "Approval task reassigned to " + body.to(), details, user.getName());
         }
-        return ResponseEntity.ok(Map.of("taskId", taskId, "assignee", body.to(), "step", step.taskKey()));
+        return ResponseEntity.ok(new Delegated(taskId, body.to(), step.taskKey()));
+    }
+
+    /** The approval task and its new assignee; {@code step} is the approval's task key. */
+    @Schema(name = "ApprovalDelegated")
+    record Delegated(String taskId, String assignee, String step) {
     }
 
     private static boolean has(Authentication user, String role) {

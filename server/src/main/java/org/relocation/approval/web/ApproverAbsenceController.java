@@ -1,5 +1,8 @@
 package org.relocation.approval.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.operaton.bpm.engine.IdentityService;
@@ -54,9 +57,11 @@ class ApproverAbsenceController {
         this.system = system;
     }
 
+    @Schema(name = "ApproverAbsenceRegistration")
     record AbsenceRequest(String userId, LocalDate firstDay, LocalDate lastDay, String delegateId, String note) {
     }
 
+    @Schema(name = "ApproverAbsence")
     record View(Long id, String userId, LocalDate firstDay, LocalDate lastDay, String delegateId, String note, String createdBy,
                 Instant createdAt, List<String> reassignedTasks) {
         static View of(ApproverAbsence a, List<String> reassigned) {
@@ -67,11 +72,14 @@ class ApproverAbsenceController {
 
     @PostMapping("/api/approver-absences")
     @PreAuthorize(APPROVERS)
-    @Operation(summary = "Register an approver's absence and the colleague of the same role who takes their approvals",
+    @Operation(operationId = "registerApproverAbsence", summary = "Register an approver's absence and the colleague of the same role who takes their approvals",
             description = "userId, firstDay, lastDay (inclusive, not in the past, at most a year), delegateId (a user sharing an approver "
                     + "role: manager, finance, hr-lead, senior-manager), note. Approval tasks the approver holds are handed over at once when the "
                     + "absence has begun, and any assigned to them while it lasts. 201; 400 naming each bad field; 403 for someone "
                     + "else's absence unless HR administration.")
+    @ApiResponse(responseCode = "201", description = "Registered, with the approval tasks handed over at once",
+            content = @Content(schema = @Schema(implementation = View.class)))
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
     ResponseEntity<?> register(@RequestBody(required = false) AbsenceRequest body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -106,7 +114,7 @@ class ApproverAbsenceController {
 
     @GetMapping("/api/approver-absences")
     @PreAuthorize(APPROVERS)
-    @Operation(summary = "Current and coming absences of approvers, soonest first")
+    @Operation(operationId = "listApproverAbsences", summary = "Current and coming absences of approvers, soonest first")
     List<View> list() {
         return absences.currentAndFuture().stream().map(a -> View.of(a, List.of())).toList();
     }

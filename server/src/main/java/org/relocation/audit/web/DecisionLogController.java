@@ -1,5 +1,8 @@
 package org.relocation.audit.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +54,7 @@ class DecisionLogController {
 
     @GetMapping("/decision-log")
     @PreAuthorize(READERS)
-    @Operation(summary = "The case's decision log in sequence order, and whether its hash chain verifies",
+    @Operation(operationId = "getDecisionLog", summary = "The case's decision log in sequence order, and whether its hash chain verifies",
             description = "verified false: brokenAtSequence names the first entry that was altered, removed or moved, problem says how. "
                     + "404 unknown case, or one the caller does not act on.")
     DecisionLogViews.Log get(@PathVariable long caseId, Authentication reader) {
@@ -64,9 +67,11 @@ class DecisionLogController {
 
     @GetMapping("/decision-log.csv")
     @PreAuthorize(READERS)
-    @Operation(summary = "The case's decision log as a CSV download (RFC 4180, UTF-8)",
+    @Operation(operationId = "exportDecisionLog", summary = "The case's decision log as a CSV download (RFC 4180, UTF-8)",
             description = "Columns: " + "case_number, sequence, occurred_at, kind, subject, summary, details, actor, previous_hash, hash. "
                     + "Header X-Decision-Log-Verified: true|false. Cells beginning with = + - @ tab or CR are prefixed with '.")
+    @ApiResponse(responseCode = "200", description = "The log as CSV, as an attachment <caseNumber>-decision-log.csv",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> csv(@PathVariable long caseId, Authentication reader) {
         RelocationCase c = cases.readable(caseId, access.scope(reader));
         List<DecisionLogEntry> entries = log.entries(caseId);

@@ -1,5 +1,8 @@
 package org.relocation.document.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.relocation.immigration.ImmigrationService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,13 +66,17 @@ class DocumentController {
     }
 
     /** The specialist's review of one document: {@code accept}, or {@code reject} with the reason the employee will see. */
+    @Schema(name = "DocumentReview")
     record Review(String decision, String reason) {
     }
 
     @PostMapping("/review")
     @PreAuthorize("hasAnyRole('mobility-specialist','admin')")
-    @Operation(summary = "Accept a provided document, or reject it with a reason (it is requested again when the validation goes back to the employee)")
-    Map<String, Object> review(@PathVariable long caseId, @PathVariable long documentId, @RequestBody Review review, Authentication user) {
+    @Operation(operationId = "reviewDocument",
+            summary = "Accept a provided document, or reject it with a reason (it is requested again when the validation goes back to the employee)")
+    @ApiResponse(responseCode = "200", description = "Reviewed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Nothing provided yet to review, or a concurrent change")
+    ReviewOutcome review(@PathVariable long caseId, @PathVariable long documentId, @RequestBody Review review, Authentication user) {
         if (review == null || !("accept".equals(review.decision()) || "reject".equals(review.decision()))) {
             throw new BadRequestException(Map.of("decision", "must be accept or reject"));
         }
@@ -84,7 +91,12 @@ class DocumentController {
         if (!found) {
             throw new DocumentNotFoundException("No document " + documentId + " in case " + caseId);
         }
-        return Map.of("documentId", documentId, "status", "accept".equals(review.decision()) ? "VALIDATED" : "REJECTED");
+        return new ReviewOutcome(documentId, "accept".equals(review.decision()) ? "VALIDATED" : "REJECTED");
+    }
+
+    /** The document's status after a review: VALIDATED or REJECTED. */
+    @Schema(name = "DocumentReviewOutcome")
+    record ReviewOutcome(long documentId, String status) {
     }
 
     /** A review of a document nobody provided yet: 409. */
@@ -102,21 +114,33 @@ class DocumentController {
     }
 
     /** A stored file's metadata (never its content). */
+    @Schema(name = "DocumentFile")
     record FileView(Long documentId, int version, String contentType, long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
         static FileView of(FileSummary f) {
             return new FileView(f.documentId(), f.version(), f.contentType(), f.sizeBytes(), f.sha256(), f.uploadedBy(), f.uploadedAt());
         }
     }
 
+    /** The multipart/form-data body of an upload, as documented: one part named {@code file}. */
+    @Schema(name = "DocumentFileUpload", requiredProperties = "file")
+    record FileUpload(@Schema(type = "string", format = "binary", description = "PDF, JPEG or PNG, at most 10 MB") String file) {
+    }
+
     /** One line of a document's audit trail. */
+    @Schema(name = "DocumentAccess")
     record AccessView(Instant at, String actor, String action, String outcome, Long fileId) {
     }
 
     @PostMapping("/file")
-    @Operation(summary = "Upload the document's file (multipart/form-data, part \"file\")",
+    @Operation(operationId = "uploadDocumentFile", summary = "Upload the document's file (multipart/form-data, part \"file\")",
             description = "PDF, JPEG or PNG, recognised by content; at most 10 MB; stored encrypted as a new version, the document becomes PROVIDED. "
                     + "201 with the file's metadata; 400 naming the field \"file\" (empty, too large, wrong type), nothing written; "
-                    + "403 (logged) for anyone but the case's employee, mobility specialists and admins; 404 unknown case or document.")
+                    + "403 (logged) for anyone but the case's employee, mobility specialists and admins; 404 unknown case or document.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FileUpload.class))))
+    @ApiResponse(responseCode = "201", description = "Stored as a new version; the document is PROVIDED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
+    @ApiResponse(responseCode = "413", description = "Larger than 10 MB; nothing written (fieldErrors names file)")
     ResponseEntity<FileView> upload(@PathVariable long caseId, @PathVariable long documentId,
                                     @RequestPart(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
         if (file == null) {
@@ -132,8 +156,13 @@ class DocumentController {
     }
 
     @GetMapping("/file")
-    @Operation(summary = "Download the document's current file, decrypted, as an attachment",
+    @Operation(operationId = "downloadDocumentFile", summary = "Download the document's current file, decrypted, as an attachment",
             description = "The case's employee, mobility specialists and admins; 403 (logged) for anyone else; 404 unknown case or document, or no file yet.")
+    @ApiResponse(responseCode = "200", description = "The file as an attachment (Content-Disposition), its detected type", content = {
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "500", description = "The stored file failed its integrity check (logged for the operators)")
     ResponseEntity<byte[]> download(@PathVariable long caseId, @PathVariable long documentId, Authentication user) {
         DocumentService.Download d = documents.download(caseId, documentId, requester(user));
         return ResponseEntity.ok()
@@ -147,7 +176,7 @@ class DocumentController {
 
     @GetMapping("/access-log")
     @PreAuthorize("hasAnyRole('mobility-specialist','admin')")
-    @Operation(summary = "The document's audit trail: every upload, download and refusal with its actor, oldest first")
+    @Operation(operationId = "getDocumentAccessLog", summary = "The document's audit trail: every upload, download and refusal with its actor, oldest first")
     List<AccessView> accessLog(@PathVariable long caseId, @PathVariable long documentId) {
         return documents.accessLog(caseId, documentId).stream()
                 .map(a -> new AccessView(a.getOccurredAt(), a.getActor(), a.getAction().name(), a.getOutcome(), a.getFileId()))

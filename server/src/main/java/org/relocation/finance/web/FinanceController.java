@@ -37,7 +37,7 @@ class FinanceController {
 
     @GetMapping("/spend")
     @PreAuthorize(FINANCE)
-    @Operation(summary = "Committed spend (approved estimates) and forecast (estimates awaiting approval) by cost centre and start quarter",
+    @Operation(operationId = "getCommittedSpend", summary = "Committed spend (approved estimates) and forecast (estimates awaiting approval) by cost centre and start quarter",
             description = "Assignments starting in [from, to] (default: this year and the next); costCentre optional.")
     List<FinanceReports.SpendRow> spend(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -50,7 +50,7 @@ class FinanceController {
 
     @GetMapping("/chargeback")
     @PreAuthorize(FINANCE)
-    @Operation(summary = "Actual final costs of completed cases charged to their cost centres, by closing quarter",
+    @Operation(operationId = "getChargeback", summary = "Actual final costs of completed cases charged to their cost centres, by closing quarter",
             description = "Cases completed in [from, to] (default: this year); costCentre optional.")
     List<FinanceReports.ChargebackRow> chargeback(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -1,11 +1,15 @@
 package org.relocation.fx.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.fx.ExchangeRateService;
 import org.relocation.fx.InvalidExchangeRatesException;
 import org.relocation.fx.RateRow;
 import org.relocation.platform.web.BadRequestException;
+import org.relocation.platform.web.Paged;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,11 +54,13 @@ class ExchangeRateController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    @Operation(summary = "Load exchange rates (all or nothing)",
+    @Operation(operationId = "loadExchangeRates", summary = "Load exchange rates (all or nothing)",
             description = "Body {source, rates: [{baseCurrency, quoteCurrency, rate, effectiveFrom}]}: 1 baseCurrency = rate "
                     + "quoteCurrency from effectiveFrom on. 201 with the rows written. Any bad row is a 400 problem naming each "
                     + "bad field (rates[2].quoteCurrency ...) and nothing is written. Loaded rates are never changed: a pair "
                     + "and effective date already loaded is refused.")
+    @ApiResponse(responseCode = "201", description = "Loaded, every row", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A rate of the same pair and day was loaded at the same moment; nothing written")
     ResponseEntity<ExchangeRateViews.Loaded> load(@RequestBody ExchangeRateViews.LoadRequest body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -73,12 +79,15 @@ class ExchangeRateController {
         }
     }
 
-    @GetMapping(params = "quote")
+    @GetMapping("/applied")
     @PreAuthorize(READERS)
-    @Operation(summary = "The rate from base to quote in effect on a day (default today, UTC)",
+    @Operation(operationId = "getAppliedExchangeRate", summary = "The rate from base to quote in effect on a day (default today, UTC)",
             description = "The pair's latest rate effective on or before the day; else 1 / the inverse pair's; else a cross rate "
-                    + "through the reporting currency. 404 problem when there is none, 400 for bad parameters.")
-    ExchangeRateViews.Applied applied(@RequestParam(required = false) String base, @RequestParam String quote,
+                    + "through the reporting currency. 404 problem when there is none, 400 for bad parameters. Also answered at "
+                    + "GET /api/exchange-rates?base=&quote=&on= (the same path as the list, so not an operation of its own here).")
+    @ApiResponse(responseCode = "200", description = "The rate applied", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No rate in effect for the pair on that day, directly, inversely or across")
+    ExchangeRateViews.Applied applied(@RequestParam(required = false) String base, @RequestParam(required = false) String quote,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<CurrencyUnit> from = currency("base", base, errors);
@@ -90,11 +99,20 @@ class ExchangeRateController {
         return ExchangeRateViews.Applied.of(rates.rate(from.orElseThrow(), to.orElseThrow(), day));
     }
 
+    /** The first address of {@link #applied}, kept for its callers; one path cannot hold two operations in the document. */
+    @GetMapping(params = "quote")
+    @PreAuthorize(READERS)
+    @Hidden
+    ExchangeRateViews.Applied appliedByQuery(@RequestParam(required = false) String base, @RequestParam String quote,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return applied(base, quote, on);
+    }
+
     @GetMapping(params = "!quote")
     @PreAuthorize(READERS)
-    @Operation(summary = "The rates loaded from a base currency, newest effective date first (paged, at most 200 a page)")
-    ExchangeRateViews.Page<ExchangeRateViews.Rate> history(@RequestParam(required = false) String base,
-                                                           @RequestParam(required = false) String on,
+    @Operation(operationId = "listExchangeRates", summary = "The rates loaded from a base currency, newest effective date first (paged, at most 200 a page)")
+    Paged<ExchangeRateViews.Rate> history(@RequestParam(required = false) String base,
+                                                           @Parameter(hidden = true) @RequestParam(required = false) String on,
                                                            @RequestParam(defaultValue = "0") int page,
                                                            @RequestParam(defaultValue = "50") int size) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -112,8 +130,7 @@ class ExchangeRateController {
             throw new BadRequestException(errors);
         }
         var result = rates.history(from.orElseThrow(), page, size);
-        return new ExchangeRateViews.Page<>(result.getContent().stream().map(ExchangeRateViews.Rate::of).toList(), page, size,
-                result.getTotalElements(), result.getTotalPages());
+        return Paged.of(result.getContent().stream().map(ExchangeRateViews.Rate::of).toList(), page, size, result);
     }
 
     private static Optional<CurrencyUnit> currency(String field, String code, Map<String, String> errors) {

@@ -1,5 +1,6 @@
 package org.relocation.fx.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.relocation.fx.AppliedRate;
 import org.relocation.fx.ExchangeRate;
 
@@ -15,16 +16,20 @@ final class ExchangeRateViews {
     }
 
     /** A load: where the rates come from, and the rates. */
+    @Schema(name = "ExchangeRateLoad")
     record LoadRequest(String source, List<Row> rates) {
     }
 
     /** 1 baseCurrency = rate quoteCurrency from effectiveFrom (YYYY-MM-DD) on. */
+    @Schema(name = "ExchangeRateRow")
     record Row(String baseCurrency, String quoteCurrency, BigDecimal rate, LocalDate effectiveFrom) {
     }
 
+    @Schema(name = "ExchangeRatesLoaded")
     record Loaded(int loaded, List<Rate> rates) {
     }
 
+    @Schema(name = "ExchangeRate")
     record Rate(long id, String baseCurrency, String quoteCurrency, BigDecimal rate, LocalDate effectiveFrom, String source,
                 String loadedBy, Instant loadedAt) {
         static Rate of(ExchangeRate r) {
@@ -34,13 +39,11 @@ final class ExchangeRateViews {
     }
 
     /** The rate applied on a day; effectiveFrom is absent for the same currency (rate 1). */
+    @Schema(name = "AppliedExchangeRate")
     record Applied(String baseCurrency, String quoteCurrency, BigDecimal rate, LocalDate effectiveFrom, LocalDate on) {
         static Applied of(AppliedRate r) {
             return new Applied(r.base().getCurrencyCode(), r.quote().getCurrencyCode(), plain(r.rate()), r.effectiveFrom(), r.on());
         }
-    }
-
-    record Page<T>(List<T> items, int page, int size, long total, int totalPages) {
     }
 
     /** Without trailing zeros (1.085, not 1.0850000000) and never in exponent form. */

@@ -1,5 +1,8 @@
 package org.relocation.keydate.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.operaton.bpm.engine.ManagementService;
@@ -11,6 +14,7 @@ import org.relocation.keydate.KeyDateService;
 import org.relocation.keydate.UpcomingKeyDate;
 import org.relocation.platform.engine.ConcurrentChanges;
 import org.relocation.platform.web.BadRequestException;
+import org.relocation.platform.web.Paged;
 import org.relocation.relocationcase.CaseNotFoundException;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
@@ -74,12 +78,12 @@ class KeyDateController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "Upcoming key dates across all cases, soonest first",
+    @Operation(operationId = "listUpcomingKeyDates", summary = "Upcoming key dates across all cases, soonest first",
             description = "Window from..to (ISO dates, default today and 90 days on), country (host country, ISO 3166-1 alpha-2), kind. "
                     + "Only cases still followed (in progress or completed) that the caller may read (see GET /api/cases/{id}): "
                     + "the roles that run cases every case, a manager the cases they act on, an employee their own; passport "
                     + "expiries only for readers of personal details. 400 for bad parameters.")
-    KeyDateViews.Page<KeyDateViews.Item> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    Paged<KeyDateViews.Item> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                               @RequestParam(required = false) String country,
                                               @RequestParam(required = false) String kind,
@@ -106,13 +110,12 @@ class KeyDateController {
             throw new BadRequestException(errors);
         }
         var result = keyDates.upcoming(start, end, country, kind, access.scope(user), access.personalInScope(user), null, page, size);
-        return new KeyDateViews.Page<>(result.getContent().stream().map(KeyDateViews.Item::of).toList(), page, size,
-                result.getTotalElements(), result.getTotalPages());
+        return Paged.of(result.getContent().stream().map(KeyDateViews.Item::of).toList(), page, size, result);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "One key date: the engine timers waiting to remind of it (with their due instants) and the reminders sent")
+    @Operation(operationId = "getKeyDate", summary = "One key date: the engine timers waiting to remind of it (with their due instants) and the reminders sent")
     KeyDateViews.Details get(@PathVariable long id, Authentication user) {
         KeyDate k = keyDates.find(id).orElseThrow(() -> new KeyDateNotFoundException(id));
         RelocationCase c;
@@ -133,9 +136,11 @@ class KeyDateController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    @Operation(summary = "Register a key date, or move it (one per case, traveller and kind)",
+    @Operation(operationId = "registerKeyDate", summary = "Register a key date, or move it (one per case, traveller and kind)",
             description = "travellerId empty: the employee. A moved date re-plans its reminders and renewal. 400 problem details "
                     + "naming each bad field (unknown case, traveller or kind, a date in the past), nothing written.")
+    @ApiResponse(responseCode = "201", description = "Registered or moved; Location names the key date", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Its follow-up kept changing at the same moment; nothing written, try again")
     ResponseEntity<KeyDateViews.Details> register(@RequestBody KeyDateViews.Request body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -154,10 +159,12 @@ class KeyDateController {
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @PreAuthorize(STAFF)
-    @Operation(summary = "iCalendar feed (RFC 5545) of key dates",
+    @Operation(operationId = "getKeyDateCalendar", summary = "iCalendar feed (RFC 5545) of key dates",
             description = "scope=mine (default): the cases the caller opened or worked a task on, among those they may read; "
                     + "scope=team: every case followed, only for the roles that run cases (mobility-specialist, hr-admin, admin; 403 "
                     + "for others). Passport expiries only for readers of personal details. From 30 days ago to three years ahead.")
+    @ApiResponse(responseCode = "200", description = "The calendar (VCALENDAR with one VEVENT per key date)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@RequestParam(defaultValue = "mine") String scope, Authentication user) {
         if (!scope.equals("mine") && !scope.equals("team")) {
             throw new BadRequestException(Map.of("scope", "must be mine or team"));

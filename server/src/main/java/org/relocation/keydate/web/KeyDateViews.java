@@ -1,5 +1,6 @@
 package org.relocation.keydate.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.relocation.immigration.KeyDate;
 import org.relocation.keydate.KeyDateReminder;
 import org.relocation.keydate.UpcomingKeyDate;
@@ -14,9 +15,7 @@ final class KeyDateViews {
     private KeyDateViews() {
     }
 
-    record Page<T>(List<T> items, int page, int size, long totalElements, int totalPages) {
-    }
-
+    @Schema(name = "UpcomingKeyDate")
     record Item(Long id, Long caseId, String caseNumber, String caseStatus, String hostCountry, Long travellerId,
                 String relationship, String kind, LocalDate dueDate, String note, String processInstanceId) {
         static Item of(UpcomingKeyDate k) {
@@ -26,13 +25,16 @@ final class KeyDateViews {
     }
 
     /** One key date: where its follow-up stands (the engine timers waiting, with their due instants) and the reminders sent. */
+    @Schema(name = "KeyDateDetails")
     record Details(Long id, Long caseId, String caseNumber, String hostCountry, Long travellerId, String kind, LocalDate dueDate,
                    String note, String processInstanceId, List<Timer> timers, List<Reminder> reminders) {
     }
 
+    @Schema(name = "KeyDateTimer")
     record Timer(String activityId, Instant dueAt) {
     }
 
+    @Schema(name = "KeyDateReminder")
     record Reminder(LocalDate dueDate, int offsetDays, String recipientRole, String status, Instant sentAt) {
         static Reminder of(KeyDateReminder r) {
             return new Reminder(r.getDueDate(), r.getOffsetDays(), r.getRecipientRole(), r.getStatus(), r.getSentAt());
@@ -40,6 +42,7 @@ final class KeyDateViews {
     }
 
     /** The body of POST /api/key-dates. */
+    @Schema(name = "KeyDateRegistration")
     record Request(Long caseId, Long travellerId, String kind, LocalDate dueDate, String note) {
     }
 

@@ -1,5 +1,6 @@
 package org.relocation.policy.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.estimate.CostEstimateLine;
@@ -62,12 +63,14 @@ class OptionsAdviceController {
         this.access = access;
     }
 
+    @Schema(name = "OptionLine")
     record Line(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
         static Line of(CostEstimateLine l) {
             return new Line(l.getCategory(), l.getAmount(), l.getCurrency(), l.getReportingAmount(), l.getBasis());
         }
     }
 
+    @Schema(name = "OptionAmount")
     record Amount(BigDecimal amount, String currency) {
         static Amount of(Money m) {
             return new Amount(m.amount(), m.currency().getCurrencyCode());
@@ -75,17 +78,19 @@ class OptionsAdviceController {
     }
 
     /** One assignment type: eligible or why not; when eligible its package, lines and totals. */
+    @Schema(name = "AssignmentOption")
     record Option(String assignmentType, boolean eligible, String reason, String policyClause, String policyTier, String moveType,
                   String coreBenefits, Integer flexPoints, String cityBand, List<Line> lines, Amount total, Amount reportingTotal,
                   Boolean exceedsBudget) {
     }
 
+    @Schema(name = "OptionsAdvice")
     record Advice(Amount budget, int durationMonths, int travellers, List<Option> options) {
     }
 
     @PostMapping("/api/options-advice")
     @PreAuthorize(ADVISERS)
-    @Operation(summary = "Options advice for a draft intake (the case intake's fields; assignmentType is ignored)",
+    @Operation(operationId = "adviseOptions", summary = "Options advice for a draft intake (the case intake's fields; assignmentType is ignored)",
             description = "Each assignment type with the given dates, family, host and budget. 400 naming each bad field.")
     Advice draft(@RequestBody(required = false) CaseIntake intake) {
         if (intake == null) {
@@ -101,7 +106,7 @@ class OptionsAdviceController {
 
     @GetMapping("/api/cases/{caseId}/options")
     @PreAuthorize(ADVISERS)
-    @Operation(summary = "Options advice for an existing case: each assignment type with the case's dates, family, host and budget")
+    @Operation(operationId = "getCaseOptions", summary = "Options advice for an existing case: each assignment type with the case's dates, family, host and budget")
     Advice forCase(@PathVariable long caseId, org.springframework.security.core.Authentication reader) {
         // the case's travellers are loaded lazily: read the case in a transaction (open-in-view is off), advise outside it;
         // a case the reader does not act on is not found, and the lines computed from the salary are for its readers only

@@ -1,5 +1,7 @@
 package org.relocation.policyexception.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.platform.web.BadRequestException;
@@ -52,9 +54,11 @@ class PolicyExceptionController {
     }
 
     /** The request body: amount as a JSON string or number. */
+    @Schema(name = "PolicyExceptionRequest")
     record ExceptionRequest(String category, Object amount, String currency, String policyClause, String justification) {
     }
 
+    @Schema(name = "PolicyException")
     record View(Long id, Long caseId, String caseNumber, String category, BigDecimal amount, String currency, BigDecimal reportingAmount,
                 String policyClause, String justification, String costCentre, String status, String requestedBy, Instant requestedAt,
                 String decidedBy, Instant decidedAt, String decisionComment) {
@@ -67,10 +71,12 @@ class PolicyExceptionController {
 
     @PostMapping("/api/cases/{caseId}/policy-exceptions")
     @PreAuthorize(REQUESTERS)
-    @Operation(summary = "Ask for a policy exception on a case in intake",
+    @Operation(operationId = "requestPolicyException", summary = "Ask for a policy exception on a case in intake",
             description = "category (" + "housing, temporary-housing, household-goods, cost-of-living, schooling, home-leave, travel, "
                     + "relocation-allowance, destination-services, tax, eligibility, other), amount (> 0, the currency's decimals), "
                     + "ISO 4217 currency, policyClause, justification (10-2000 characters). 201; 400 naming each bad field, nothing written.")
+    @ApiResponse(responseCode = "201", description = "Asked; Location names the exception", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
     ResponseEntity<View> request(@PathVariable long caseId, @RequestBody(required = false) ExceptionRequest body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -97,7 +103,7 @@ class PolicyExceptionController {
 
     @GetMapping("/api/cases/{caseId}/policy-exceptions")
     @PreAuthorize(READERS)
-    @Operation(summary = "The policy exceptions of a case, oldest first")
+    @Operation(operationId = "listCasePolicyExceptions", summary = "The policy exceptions of a case, oldest first")
     List<View> ofCase(@PathVariable long caseId) {
         String caseNumber = cases.get(caseId).getCaseNumber();
         return exceptions.ofCase(caseId).stream().map(e -> View.of(e, caseNumber)).toList();
@@ -105,6 +111,7 @@ class PolicyExceptionController {
 
     @GetMapping("/api/policy-exceptions/{id}")
     @PreAuthorize(READERS)
+    @Operation(operationId = "getPolicyException", summary = "One policy exception with the HR lead's decision")
     View one(@PathVariable long id) {
         PolicyException e = exceptions.get(id);
         return View.of(e, cases.get(e.getCaseId()).getCaseNumber());
@@ -112,7 +119,7 @@ class PolicyExceptionController {
 
     @GetMapping("/api/policy-exceptions")
     @PreAuthorize(READERS)
-    @Operation(summary = "Search the register by case, category, cost centre, status and period of the request (from/to, default the last 365 days)")
+    @Operation(operationId = "searchPolicyExceptions", summary = "Search the register by case, category, cost centre, status and period of the request (from/to, default the last 365 days)")
     List<View> search(@RequestParam(required = false) Long caseId, @RequestParam(required = false) String category,
                       @RequestParam(required = false) String costCentre, @RequestParam(required = false) String status,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -150,7 +157,7 @@ class PolicyExceptionController {
 
     @GetMapping("/api/policy-exceptions/summary")
     @PreAuthorize(READERS)
-    @Operation(summary = "Per category: requests, approvals, rejections, approved amount (reporting currency) and exception rate over a period")
+    @Operation(operationId = "summarisePolicyExceptions", summary = "Per category: requests, approvals, rejections, approved amount (reporting currency) and exception rate over a period")
     List<PolicyExceptionService.CategorySummary> summary(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -1,11 +1,13 @@
 package org.relocation.relocationcase.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.platform.web.BadRequestException;
+import org.relocation.platform.web.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -41,8 +43,10 @@ class CaseController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('mobility-specialist','hr-admin','admin')")
-    @Operation(summary = "Open a case from an intake and start its journey",
+    @Operation(operationId = "openCase", summary = "Open a case from an intake and start its journey",
             description = "201 with id, case number and process instance id; 400 problem details naming each bad field, nothing written.")
+    @ApiResponse(responseCode = "201", description = "Opened; Location names the case", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
     ResponseEntity<CaseViews.Created> open(@RequestBody CaseIntake intake, Authentication user) {
         if (intake == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -55,9 +59,9 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "List cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry. "
+    @Operation(operationId = "listCases", summary = "List cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry. "
             + "Only the cases the caller may read (see GET /api/cases/{id}), filtered in the query, so paging and totals count only those.")
-    CaseViews.Page<CaseViews.Summary> list(@RequestParam(required = false) String status,
+    Paged<CaseViews.Summary> list(@RequestParam(required = false) String status,
                                           @RequestParam(required = false) String phase,
                                           @RequestParam(required = false) String hostCountry,
                                           @RequestParam(defaultValue = "0") int page,
@@ -85,7 +89,7 @@ class CaseController {
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "One case: details, current phases, open tasks, timeline, documents, key dates, service orders, estimate",
+    @Operation(operationId = "getCase", summary = "One case: details, current phases, open tasks, timeline, documents, key dates, service orders, estimate",
             description = "Each role reads only the cases it works on (404 otherwise, as for an unknown case): mobility-specialist, "
                     + "hr-admin and admin every case; manager, finance, hr-lead and senior-manager the cases with a task they hold or "
                     + "may claim, or that they acted on, and (finance, manager) those of their cost centres; an employee their own. "
@@ -99,7 +103,7 @@ class CaseController {
 
     @GetMapping("/{id}/estimates")
     @PreAuthorize(STAFF)
-    @Operation(summary = "Every estimate version of a case, oldest first",
+    @Operation(operationId = "listCaseEstimates", summary = "Every estimate version of a case, oldest first",
             description = "A change of dates, family or host city, or an approved policy exception, makes a new version; none is ever changed. "
                     + "approvedAt marks the version the approvers committed to. Only cases the caller may read (404 otherwise); the lines "
                     + "computed from the base salary (cost-of-living allowance) only for finance, hr-admin and admin.")
@@ -109,7 +113,7 @@ class CaseController {
 
     @GetMapping("/{id}/policy-decisions")
     @PreAuthorize(STAFF)
-    @Operation(summary = "Every policy decision table evaluated for a case: inputs, outputs and the deployed version that decided",
+    @Operation(operationId = "listCasePolicyDecisions", summary = "Every policy decision table evaluated for a case: inputs, outputs and the deployed version that decided",
             description = "Only cases the caller may read (404 otherwise).")
     List<CaseViews.PolicyDecisionView> policyDecisions(@PathVariable long id, Authentication user) {
         return queries.policyDecisions(id, user);

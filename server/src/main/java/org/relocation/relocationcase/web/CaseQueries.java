@@ -9,6 +9,7 @@ import org.relocation.estimate.CostEstimator;
 import org.relocation.estimate.CostEstimate;
 import org.relocation.immigration.ImmigrationService;
 import org.relocation.notification.NotificationService;
+import org.relocation.platform.web.Paged;
 import org.relocation.relocationcase.CaseRepository;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
@@ -59,11 +60,11 @@ class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    CaseViews.Page<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, Authentication reader, int page, int size) {
+    Paged<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, Authentication reader, int page, int size) {
         var result = repository.search(status, phase, hostCountry, access.scope(reader), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
         List<CaseViews.Summary> items = result.getContent().stream()
                 .map(c -> CaseViews.summary(c, cases.phases(c.getId()))).toList();
-        return new CaseViews.Page<>(items, page, size, result.getTotalElements(), result.getTotalPages());
+        return Paged.of(items, page, size, result);
     }
 
     @Transactional(readOnly = true)

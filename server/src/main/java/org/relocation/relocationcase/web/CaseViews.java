@@ -36,21 +36,22 @@ final class CaseViews {
     static final String PERSONAL = "Only for mobility-specialist, hr-admin, admin and the case's own employee (field group PERSONAL); absent otherwise.";
     static final String APPROVALS = "Absent for the employee (field group APPROVALS).";
 
+    @Schema(name = "OpenedCase")
     record Created(Long id, String caseNumber, String processInstanceId) {
     }
 
+    @Schema(name = "Money")
     record MoneyView(BigDecimal amount, String currency) {
     }
 
+    @Schema(name = "CaseSummary")
     record Summary(Long id, String caseNumber, String status, String employeeName, String homeCountry, String hostCountry,
                    String hostCity, String assignmentType, LocalDate startDate, LocalDate endDate, List<String> currentPhases,
                    Instant createdAt) {
     }
 
-    record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-    }
-
     /** A traveller; name, nationality, birth date and passport only for readers of personal details, absent for others. */
+    @Schema(name = "Traveller")
     record TravellerView(Long id, String relationship,
                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String fullName,
                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String nationality,
@@ -69,6 +70,7 @@ final class CaseViews {
     }
 
     /** The permit decided for a traveller from the permit catalogue, with the rule's source and review date. */
+    @Schema(name = "TravellerPermit")
     record PermitView(String code, String category, String name, String basis, Integer processingDaysMin, Integer processingDaysMax,
                       String source, LocalDate reviewedOn, Instant decidedAt) {
         static PermitView of(TravellerPermit p) {
@@ -77,15 +79,18 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "CasePhase")
     record PhaseView(String phase, Instant enteredAt, Instant completedAt) {
         static PhaseView of(CasePhase p) {
             return new PhaseView(p.getPhase(), p.getEnteredAt(), p.getCompletedAt());
         }
     }
 
+    @Schema(name = "OpenTask")
     record TaskView(String id, String taskKey, String name, String assignee, List<String> candidateGroups, Instant created, Instant due) {
     }
 
+    @Schema(name = "TimelineEntry")
     record TimelineView(Instant at, String kind, String elementId, String name, String phase, String actor) {
         static TimelineView of(TimelineEntry e) {
             return new TimelineView(e.getOccurredAt(), e.getKind().name(), e.getElementId(), e.getElementName(), e.getPhase(), e.getActor());
@@ -93,6 +98,7 @@ final class CaseViews {
     }
 
     /** A checklist document; {@code id} addresses its file ({@code /api/cases/{caseId}/documents/{id}/file}), {@code file} is the current one, if any. */
+    @Schema(name = "ChecklistDocument")
     record DocumentView(Long id, Long travellerId, String documentType, String status, String note, Instant updatedAt, DocumentFileView file) {
         static DocumentView of(CaseDocument d) {
             return of(d, null);
@@ -104,15 +110,18 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "CurrentDocumentFile")
     record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
     }
 
+    @Schema(name = "CaseKeyDate")
     record KeyDateView(String kind, LocalDate dueDate, Long travellerId, String note) {
         static KeyDateView of(KeyDate k) {
             return new KeyDateView(k.getKind(), k.getDueDate(), k.getTravellerId(), k.getNote());
         }
     }
 
+    @Schema(name = "ServiceOrder")
     record ServiceOrderView(String reference, String serviceType, String vendor, String status, String detail,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) MoneyView cost,
                             Instant requestedAt, Instant answeredAt) {
@@ -123,6 +132,7 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "EstimateLine")
     record EstimateLineView(String category, BigDecimal amount, String currency, BigDecimal reportingAmount, String basis) {
         static EstimateLineView of(CostEstimateLine l) {
             return new EstimateLineView(l.getCategory(), l.getAmount(), l.getCurrency(), l.getReportingAmount(), l.getBasis());
@@ -133,6 +143,7 @@ final class CaseViews {
      * One estimate version; {@code approvedAt} set on the version the approvers committed to. The lines computed from
      * the base salary (cost-of-living allowance) are left out for readers who may not see the salary; the totals are whole.
      */
+    @Schema(name = "CostEstimate")
     record EstimateView(int version, String reason, LocalDate ratesOn, String policyTier,
                         @Schema(description = "Estimate lines; those computed from the base salary (cost-of-living-allowance) "
                                 + "only for finance, hr-admin and admin") List<EstimateLineView> lines,
@@ -148,6 +159,7 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "PolicyDecision")
     record PolicyDecisionView(Long id, String decisionKey, String decisionName, int version, String definitionId,
                               JsonNode inputs, JsonNode outputs, Instant evaluatedAt) {
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -162,12 +174,14 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "ApprovalDecision")
     record ApprovalView(String step, String decision, String comment, String decidedBy, Instant decidedAt) {
         static ApprovalView of(ApprovalDecision a) {
             return new ApprovalView(a.getStep(), a.getDecision(), a.getComment(), a.getDecidedBy(), a.getDecidedAt());
         }
     }
 
+    @Schema(name = "RightToWorkCheck")
     record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
                            String checkMethod, LocalDate nextCheckOn) {
         static RightToWorkView of(RightToWorkCheck r) {
@@ -176,6 +190,7 @@ final class CaseViews {
         }
     }
 
+    @Schema(name = "Notification")
     record NotificationView(String kind, String recipient, String subject, String status, Instant createdAt) {
         static NotificationView of(Notification n) {
             return new NotificationView(n.getKind(), n.getRecipient(), n.getSubject(), n.getStatus(), n.getCreatedAt());
@@ -187,6 +202,7 @@ final class CaseViews {
      * (not for the employee), SALARY (finance, hr-admin, admin), PERSONAL (mobility-specialist, hr-admin, admin, the
      * case's employee), APPROVALS (not for the employee).
      */
+    @Schema(name = "CaseDetails")
     record Details(Long id, String caseNumber, String status, String outcomeReason, String processInstanceId,
                    String employeeName, String employeeEmail, String employeeUserId,
                    String homeCountry, String homeCity, String hostCountry, String hostCity, String assignmentType,

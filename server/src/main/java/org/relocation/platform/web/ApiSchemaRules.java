@@ -1,0 +1,329 @@
+package org.relocation.platform.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.relocation.document.DocumentAccess;
+import org.relocation.immigration.CaseDocument;
+import org.relocation.keydate.KeyDateKind;
+import org.relocation.keydate.ReminderRecipient;
+import org.relocation.policyexception.ExceptionCategory;
+import org.relocation.policyexception.PolicyException;
+import org.relocation.relocationcase.AssignmentType;
+import org.relocation.relocationcase.CaseStatus;
+import org.relocation.relocationcase.Relationship;
+import org.relocation.relocationcase.TimelineEntry;
+import org.relocation.vendor.ServiceOrder;
+import org.relocation.vendor.ServiceType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What each field and parameter of the case API may hold, stated in the OpenAPI document: the values of every
+ * closed set (taken from the Java enums and code lists the server checks against, so they cannot drift), patterns of
+ * country and currency codes, lengths and ranges the validators enforce, the required fields of each request body,
+ * and examples. Kept in one place rather than on the records, so the controllers stay as they are; a rule for a
+ * field that no schema has is simply unused, and {@code ApiContractTest} fails for an enum-valued field left without
+ * its values.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+final class ApiSchemaRules {
+
+    /** The phases of the shipped journey: the call activities of relocation.bpmn (ApiContractTest compares them). */
+    static final List<String> PHASES = List.of("intake", "approval", "immigration", "housing", "payroll", "benefits", "arrival",
+            "closure", "permit-renewal");
+    static final String COUNTRY = "^[A-Z]{2}$";
+    static final String CURRENCY = "^[A-Z]{3}$";
+    static final List<String> VENDOR_ANSWERS = List.of("CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");
+    static final List<String> APPROVAL_DECISIONS = List.of("approve", "reject", "send-back");
+    static final List<String> MESSAGE_STATUSES = List.of("RECORDED", "SENT");
+
+    /** Rules for a property of this name in any schema. */
+    private static final Map<String, Consumer<Schema>> ANY = new HashMap<>();
+    /** Rules for one schema's property ("Schema.property"), applied after those of {@link #ANY}. */
+    private static final Map<String, Consumer<Schema>> ONE = new HashMap<>();
+    /** The required properties of a schema. */
+    private static final Map<String, List<String>> REQUIRED = new HashMap<>();
+
+    static {
+        ANY.put("assignmentType", values(names(AssignmentType.values())).andThen(example("LONG_TERM")));
+        ANY.put("relationship", values(names(Relationship.values())));
+        ANY.put("caseStatus", values(names(CaseStatus.values())));
+        ANY.put("phase", values(PHASES).andThen(example("immigration")));
+        ANY.put("currentPhases", values(PHASES));
+        for (String country : List.of("nationality", "homeCountry", "hostCountry", "country")) {
+            ANY.put(country, pattern(COUNTRY, "ISO 3166-1 alpha-2 country code").andThen(example(country.equals("nationality") ? "IN" : "DE")));
+        }
+        for (String currency : List.of("currency", "budgetCurrency", "baseSalaryCurrency", "costCurrency", "reportingCurrency",
+                "baseCurrency", "quoteCurrency", "originalCurrency")) {
+            ANY.put(currency, pattern(CURRENCY, "ISO 4217 currency code").andThen(example("EUR")));
+        }
+        ANY.put("caseNumber", pattern("^RC-\\d{4}-\\d{6}$", "The case number").andThen(example("RC-2027-000042")));
+        ANY.put("costCentre", length(1, 40).andThen(example("CC-DE-100")));
+        ANY.put("sha256", pattern("^[0-9a-f]{64}$", "SHA-256 of the plain file, hex"));
+        ANY.put("serviceType", values(names(ServiceType.values())));
+        ANY.put("quarter", pattern("^\\d{4}-Q[1-4]$", "Calendar quarter").andThen(example("2027-Q1")));
+
+        // which status, decision, kind, category, action: each schema's own set
+        ONE.put("CaseSummary.status", values(names(CaseStatus.values())));
+        ONE.put("CaseDetails.status", values(names(CaseStatus.values())));
+        ONE.put("ChecklistDocument.status", values(names(CaseDocument.Status.values())));
+        ONE.put("ServiceOrder.status", values(names(ServiceOrder.Status.values())));
+        ONE.put("Notification.status", values(MESSAGE_STATUSES));
+        ONE.put("KeyDateReminder.status", values(MESSAGE_STATUSES));
+        ONE.put("KeyDateReminder.recipientRole", values(names(ReminderRecipient.values())));
+        ONE.put("PolicyException.status", values(names(PolicyException.Status.values())));
+        ONE.put("DocumentReviewOutcome.status", values(List.of("VALIDATED", "REJECTED")));
+        ONE.put("VendorCallback.status", values(VENDOR_ANSWERS));
+        ONE.put("CallbackAccepted.status", values(VENDOR_ANSWERS));
+        ONE.put("ApprovalDecision.decision", values(APPROVAL_DECISIONS));
+        ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
+        ONE.put("TimelineEntry.kind", values(names(TimelineEntry.Kind.values())));
+        ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
+        for (String s : List.of("PolicyException", "PolicyExceptionRequest", "CategorySummary")) {
+            ONE.put(s + ".category", values(ExceptionCategory.codes()).andThen(example("housing")));
+        }
+        for (String s : List.of("UpcomingKeyDate", "KeyDateDetails", "CaseKeyDate", "KeyDateRegistration")) {
+            ONE.put(s + ".kind", values(KeyDateKind.codes()).andThen(example("permit-expiry")));
+        }
+
+        // the case intake (POST /api/cases, POST /api/options-advice): IntakeValidator's rules
+        REQUIRED.put("CaseIntake", List.of("employeeName", "employeeEmail", "employeeUserId", "nationality", "homeCountry", "homeCity",
+                "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "costCentre", "budgetAmount", "budgetCurrency",
+                "gradeLevel", "baseSalaryAmount", "baseSalaryCurrency"));
+        ONE.put("CaseIntake.employeeName", length(1, 200).andThen(example("Priya Raman")));
+        ONE.put("CaseIntake.employeeEmail", length(1, 254).andThen(s -> s.format("email").example("priya@example.com")));
+        ONE.put("CaseIntake.employeeUserId", pattern("^[A-Za-z0-9._-]{1,64}$", "The employee's login").andThen(example("employee")));
+        ONE.put("CaseIntake.homeCity", length(1, 100).andThen(example("London")));
+        ONE.put("CaseIntake.hostCity", length(1, 100).andThen(example("Berlin")));
+        ONE.put("CaseIntake.homeCountry", example("GB"));
+        ONE.put("CaseIntake.startDate", example("2027-03-01"));
+        ONE.put("CaseIntake.endDate", description("After startDate").andThen(example("2029-02-28")));
+        ONE.put("CaseIntake.budgetAmount", range("0", "100000000").andThen(s -> s.multipleOf(new BigDecimal("0.01")).example(250000)));
+        ONE.put("CaseIntake.gradeLevel", range("1", "12").andThen(description("1-12, 12 most senior")).andThen(example(6)));
+        ONE.put("CaseIntake.baseSalaryAmount", range("0", "100000000").andThen(s -> s.exclusiveMinimum(true)
+                .multipleOf(new BigDecimal("0.01")).description("Annual base salary (personal data, never in a process variable)").example(90000)));
+        ONE.put("CaseIntake.dependents", s -> s.maxItems(12));
+        REQUIRED.put("Dependent", List.of("relationship", "fullName", "nationality"));
+        ONE.put("Dependent.relationship", values(List.of(Relationship.PARTNER.name(), Relationship.CHILD.name())).andThen(example("PARTNER")));
+        ONE.put("Dependent.fullName", length(1, 200).andThen(example("Ravi Raman")));
+        ONE.put("Dependent.birthDate", description("Not after the case's startDate").andThen(example("1989-04-02")));
+
+        REQUIRED.put("PolicyExceptionRequest", List.of("category", "amount", "currency", "policyClause", "justification"));
+        ONE.put("PolicyExceptionRequest.amount", s -> {
+            s.setType(null);
+            s.setTypes(null);
+            s.setOneOf(List.of(new NumberSchema().minimum(BigDecimal.ZERO).exclusiveMinimum(true).maximum(new BigDecimal("10000000")),
+                    new StringSchema().pattern("^\\d+(\\.\\d+)?$")));
+            s.description("More than 0, at most 10000000, with at most the currency's decimals: a JSON number or a decimal string");
+            s.example("2500.00");
+        });
+        ONE.put("PolicyExceptionRequest.policyClause", pattern("^[A-Za-z0-9][A-Za-z0-9 .\\-/§()]{0,39}$", "The policy clause departed from")
+                .andThen(example("GM-4.2")));
+        ONE.put("PolicyExceptionRequest.justification", length(10, 2000).andThen(example("Family of five: no three-bedroom flat in the band")));
+
+        REQUIRED.put("KeyDateRegistration", List.of("caseId", "kind", "dueDate"));
+        ONE.put("KeyDateRegistration.travellerId", description("A traveller of the case; absent: the employee"));
+        ONE.put("KeyDateRegistration.dueDate", description("Not in the past, at most ten years ahead").andThen(example("2027-09-30")));
+        ONE.put("KeyDateRegistration.note", length(0, 200).andThen(description("One line")));
+
+        REQUIRED.put("ApproverAbsenceRegistration", List.of("userId", "firstDay", "lastDay", "delegateId"));
+        ONE.put("ApproverAbsenceRegistration.userId", example("manager"));
+        ONE.put("ApproverAbsenceRegistration.delegateId", description("Someone else sharing an approver role of userId, not away then")
+                .andThen(example("manager2")));
+        ONE.put("ApproverAbsenceRegistration.lastDay", description("Not in the past, not before firstDay, at most 366 days after it"));
+        ONE.put("ApproverAbsenceRegistration.note", length(0, 500));
+
+        REQUIRED.put("ApprovalDelegation", List.of("to", "reason"));
+        ONE.put("ApprovalDelegation.to", description("A user in the task's approver role").andThen(example("manager2")));
+        ONE.put("ApprovalDelegation.reason", length(3, 500).andThen(example("The approver is on leave until Monday")));
+
+        REQUIRED.put("DocumentReview", List.of("decision"));
+        ONE.put("DocumentReview.reason", length(1, 500).andThen(description("Required to reject: what the employee must change")));
+
+        REQUIRED.put("ExchangeRateLoad", List.of("source", "rates"));
+        ONE.put("ExchangeRateLoad.source", length(1, 100).andThen(example("ECB reference rates 2027-01-04")));
+        ONE.put("ExchangeRateLoad.rates", s -> s.minItems(1).maxItems(1000));
+        REQUIRED.put("ExchangeRateRow", List.of("baseCurrency", "quoteCurrency", "rate", "effectiveFrom"));
+        ONE.put("ExchangeRateRow.rate", range("0", "1000000").andThen(s -> s.exclusiveMinimum(true)
+                .description("1 baseCurrency = rate quoteCurrency; at most 10 decimals").example(1.085)));
+        ONE.put("ExchangeRateRow.quoteCurrency", example("USD"));
+
+        REQUIRED.put("VendorCallback", List.of("reference", "status"));
+
+        // answers: what is always there
+        REQUIRED.put("OpenedCase", List.of("id", "caseNumber", "processInstanceId"));
+        REQUIRED.put("CaseSummary", List.of("id", "caseNumber", "status", "employeeName", "homeCountry", "hostCountry", "hostCity",
+                "assignmentType", "startDate", "endDate", "currentPhases", "createdAt"));
+        REQUIRED.put("CaseDetails", List.of("id", "caseNumber", "status", "employeeName", "employeeEmail", "employeeUserId", "homeCountry",
+                "homeCity", "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "currentPhases", "phases", "travellers",
+                "openTasks", "timeline", "serviceOrders", "notifications", "createdAt"));
+        REQUIRED.put("Money", List.of("amount", "currency"));
+        REQUIRED.put("Traveller", List.of("id", "relationship"));
+        REQUIRED.put("PolicyException", List.of("id", "caseId", "caseNumber", "category", "amount", "currency", "policyClause",
+                "justification", "status", "requestedBy", "requestedAt"));
+        REQUIRED.put("UpcomingKeyDate", List.of("id", "caseId", "caseNumber", "caseStatus", "kind", "dueDate"));
+        REQUIRED.put("KeyDateDetails", List.of("id", "caseId", "caseNumber", "kind", "dueDate", "timers", "reminders"));
+        REQUIRED.put("DecisionLog", List.of("caseId", "caseNumber", "verified", "entries"));
+        REQUIRED.put("DecisionLogEntry", List.of("sequence", "kind", "subject", "summary", "details", "actor", "occurredAt", "hash"));
+        REQUIRED.put("DocumentFile", List.of("documentId", "version", "contentType", "sizeBytes", "sha256", "uploadedBy", "uploadedAt"));
+        REQUIRED.put("ExchangeRate", List.of("id", "baseCurrency", "quoteCurrency", "rate", "effectiveFrom", "source", "loadedBy", "loadedAt"));
+        REQUIRED.put("CallbackAccepted", List.of("caseNumber", "status"));
+        REQUIRED.put("DocumentReviewOutcome", List.of("documentId", "status"));
+        REQUIRED.put("ApprovalDelegated", List.of("taskId", "assignee", "step"));
+        ONE.put("DocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
+        ONE.put("CurrentDocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
+        ONE.put("DocumentFile.sizeBytes", range("1", "10485760"));
+    }
+
+    private ApiSchemaRules() {
+    }
+
+    static void apply(Map<String, Schema> schemas) {
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        schemas.forEach((name, schema) -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().replaceAll((property, value) -> {
+                    Schema p = (Schema) value;
+                    if (p.get$ref() != null) {
+                        return p;
+                    }
+                    if (!seen.add(p)) {
+                        p = copy(p); // one schema object serving two properties: a rule for one must not change the other
+                        seen.add(p);
+                    }
+                    Consumer<Schema> any = ANY.get((String) property);
+                    if (any != null) {
+                        any.accept(p);
+                    }
+                    Consumer<Schema> one = ONE.get(name + "." + property);
+                    if (one != null) {
+                        one.accept(p);
+                    }
+                    return p;
+                });
+            }
+            List<String> required = REQUIRED.get(name);
+            if (required != null) {
+                schema.setRequired(new ArrayList<>(required));
+            }
+        });
+    }
+
+    /** Query parameters: the same sets and patterns as the fields, and each list's paging limits. */
+    static void applyToParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        String id = operation.getOperationId();
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getSchema() == null || !"query".equals(parameter.getIn())) {
+                continue;
+            }
+            // springdoc shares one schema object among parameters of one type: change a copy of it
+            Schema s = copy(parameter.getSchema());
+            parameter.setSchema(s);
+            switch (parameter.getName()) {
+                case "status" -> values("searchPolicyExceptions".equals(id) ? names(PolicyException.Status.values())
+                        : names(CaseStatus.values())).accept(s);
+                case "phase" -> values(PHASES).accept(s);
+                case "hostCountry", "country" -> pattern(COUNTRY, null).accept(s);
+                case "base", "quote" -> pattern(CURRENCY, null).accept(s);
+                case "category" -> values(ExceptionCategory.codes()).accept(s);
+                case "kind" -> values(KeyDateKind.codes()).accept(s);
+                case "scope" -> values(List.of("mine", "team")).accept(s);
+                case "costCentre" -> length(1, 40).accept(s);
+                case "page" -> s.minimum(BigDecimal.ZERO);
+                case "size" -> s.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(
+                        "listExchangeRates".equals(id) || "searchPolicyExceptions".equals(id) ? 200 : 100));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A shallow copy of a parameter's or property's own schema: type, format, default, limits, values, items. */
+    static Schema copy(Schema s) {
+        Schema c = new Schema();
+        c.setType(s.getType());
+        c.setTypes(s.getTypes() == null ? null : new java.util.LinkedHashSet<>(s.getTypes()));
+        c.setFormat(s.getFormat());
+        c.setDefault(s.getDefault());
+        c.setDescription(s.getDescription());
+        c.setExample(s.getExample());
+        c.setEnum(s.getEnum() == null ? null : new ArrayList<>(s.getEnum()));
+        c.setPattern(s.getPattern());
+        c.setMinLength(s.getMinLength());
+        c.setMaxLength(s.getMaxLength());
+        c.setMinimum(s.getMinimum());
+        c.setMaximum(s.getMaximum());
+        c.setExclusiveMinimum(s.getExclusiveMinimum());
+        c.setExclusiveMaximum(s.getExclusiveMaximum());
+        c.setMinItems(s.getMinItems());
+        c.setMaxItems(s.getMaxItems());
+        c.setItems(s.getItems() == null ? null : s.getItems().get$ref() != null ? s.getItems() : copy(s.getItems()));
+        c.setNullable(s.getNullable());
+        c.setReadOnly(s.getReadOnly());
+        c.setWriteOnly(s.getWriteOnly());
+        c.setAdditionalProperties(s.getAdditionalProperties());
+        c.setProperties(s.getProperties());
+        c.setRequired(s.getRequired());
+        c.set$ref(s.get$ref());
+        return c;
+    }
+
+    static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static Consumer<Schema> values(List<String> values) {
+        return s -> {
+            Schema target = "array".equals(s.getType()) && s.getItems() != null ? s.getItems() : s;
+            target.setEnum(new ArrayList<>(values));
+        };
+    }
+
+    private static Consumer<Schema> pattern(String pattern, String description) {
+        return s -> {
+            s.setPattern(pattern);
+            if (description != null && s.getDescription() == null) {
+                s.setDescription(description);
+            }
+        };
+    }
+
+    private static Consumer<Schema> length(int min, int max) {
+        return s -> {
+            if (min > 0) {
+                s.setMinLength(min);
+            }
+            s.setMaxLength(max);
+        };
+    }
+
+    private static Consumer<Schema> range(String min, String max) {
+        return s -> {
+            s.setMinimum(new BigDecimal(min));
+            s.setMaximum(new BigDecimal(max));
+        };
+    }
+
+    private static Consumer<Schema> example(Object example) {
+        return s -> s.setExample(example);
+    }
+
+    private static Consumer<Schema> description(String description) {
+        return s -> s.setDescription(s.getDescription() == null ? description : s.getDescription() + " " + description);
+    }
+}

@@ -1,0 +1,55 @@
+package org.relocation.platform.web;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Remembers which Java types were documented under each schema name. Two types with one name (two controllers'
+ * {@code Details} records, say) would silently become one schema in the OpenAPI document, the second overwriting the
+ * first, so the document itself cannot show it: {@link #collisions()} does, and {@code ApiContractTest} fails on it.
+ * It changes nothing in the document.
+ */
+public final class SchemaNames implements ModelConverter {
+
+    private final Map<String, Set<String>> typesByName = new ConcurrentHashMap<>();
+
+    @Override
+    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        if (schema != null && schema.getName() != null && type.getType() != null) {
+            JavaType javaType = type.getType() instanceof JavaType j ? j : Json.mapper().constructType(type.getType());
+            if (!javaType.isContainerType() && !javaType.isPrimitive() && !javaType.isEnumType()
+                    && !javaType.getRawClass().getName().startsWith("java.")) {
+                typesByName.computeIfAbsent(schema.getName(), n -> new ConcurrentSkipListSet<>()).add(javaType.toCanonical());
+            }
+        }
+        return schema;
+    }
+
+    /** Each schema name that more than one Java type was documented under, with those types. */
+    public Map<String, Set<String>> collisions() {
+        Map<String, Set<String>> collisions = new TreeMap<>();
+        typesByName.forEach((name, types) -> {
+            if (types.size() > 1) {
+                collisions.put(name, Set.copyOf(types));
+            }
+        });
+        return collisions;
+    }
+
+    /** Every schema name with the Java types documented under it. */
+    public Map<String, Set<String>> all() {
+        return new TreeMap<>(typesByName);
+    }
+}
