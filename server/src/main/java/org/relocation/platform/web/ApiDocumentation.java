@@ -138,8 +138,8 @@ class ApiDocumentation {
             responses.putIfAbsent("429", ref("TooManyRequests"));
         }
         responses.forEach((code, response) -> {
-            if (response.get$ref() == null && (code.startsWith("4") || code.startsWith("5"))
-                    && (response.getContent() == null || response.getContent().isEmpty())) {
+            // an error declared on a controller gets the problem body (springdoc would give it the operation's answer)
+            if (response.get$ref() == null && (code.startsWith("4") || code.startsWith("5")) && !hasErrorBody(response)) {
                 response.setContent(problemContent("400".equals(code) && !anonymous ? VALIDATION_PROBLEM : PROBLEM));
             }
         });
@@ -167,6 +167,12 @@ class ApiDocumentation {
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
                         new MediaType().schema(new Schema<>().$ref(SCHEMAS + AUTHENTICATION_ERROR)))));
         return r;
+    }
+
+    private static boolean hasErrorBody(ApiResponse response) {
+        return response.getContent() != null && !response.getContent().isEmpty() && response.getContent().values().stream()
+                .allMatch(m -> m.getSchema() != null && m.getSchema().get$ref() != null
+                        && List.of(PROBLEM, VALIDATION_PROBLEM, AUTHENTICATION_ERROR).contains(m.getSchema().get$ref().replace(SCHEMAS, "")));
     }
 
     private static ApiResponse ref(String name) {

@@ -40,7 +40,10 @@ import java.util.function.Consumer;
 @SuppressWarnings({"rawtypes", "unchecked"})
 final class ApiSchemaRules {
 
-    /** The phases of the shipped journey: the call activities of relocation.bpmn (ApiContractTest compares them). */
+    /**
+     * The phases of the shipped journey: the call activities of its process models (ApiContractTest compares them). A
+     * process owner who deploys a model with a new call activity adds a phase: add it here too.
+     */
     static final List<String> PHASES = List.of("intake", "approval", "immigration", "housing", "payroll", "benefits", "arrival",
             "closure", "permit-renewal");
     static final String COUNTRY = "^[A-Z]{2}$";
@@ -91,6 +94,11 @@ final class ApiSchemaRules {
         ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
         ONE.put("TimelineEntry.kind", values(names(TimelineEntry.Kind.values())));
         ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
+        ONE.put("TravellerPermit.category", values(names(org.relocation.immigration.PermitRequirement.Category.values())));
+        // open sets, on purpose: one kind per message the journey sends; cost categories come from the deployed policy tables
+        ONE.put("Notification.kind", description("The kind of message, e.g. case-opened (open-ended: one per message the journey sends)"));
+        ONE.put("EstimateLine.category", description("The cost category, e.g. housing (open-ended: from the deployed policy tables)"));
+        ONE.put("OptionLine.category", description("The cost category, e.g. housing (open-ended: from the deployed policy tables)"));
         for (String s : List.of("PolicyException", "PolicyExceptionRequest", "CategorySummary")) {
             ONE.put(s + ".category", values(ExceptionCategory.codes()).andThen(example("housing")));
         }
@@ -112,8 +120,8 @@ final class ApiSchemaRules {
         ONE.put("CaseIntake.endDate", description("After startDate").andThen(example("2029-02-28")));
         ONE.put("CaseIntake.budgetAmount", range("0", "100000000").andThen(s -> s.multipleOf(new BigDecimal("0.01")).example(250000)));
         ONE.put("CaseIntake.gradeLevel", range("1", "12").andThen(description("1-12, 12 most senior")).andThen(example(6)));
-        ONE.put("CaseIntake.baseSalaryAmount", range("0", "100000000").andThen(s -> s.exclusiveMinimum(true)
-                .multipleOf(new BigDecimal("0.01")).description("Annual base salary (personal data, never in a process variable)").example(90000)));
+        ONE.put("CaseIntake.baseSalaryAmount", range("0.01", "100000000").andThen(s -> s.multipleOf(new BigDecimal("0.01"))
+                .description("Annual base salary (personal data, never in a process variable)").example(90000)));
         ONE.put("CaseIntake.dependents", s -> s.maxItems(12));
         REQUIRED.put("Dependent", List.of("relationship", "fullName", "nationality"));
         ONE.put("Dependent.relationship", values(List.of(Relationship.PARTNER.name(), Relationship.CHILD.name())).andThen(example("PARTNER")));
@@ -124,7 +132,7 @@ final class ApiSchemaRules {
         ONE.put("PolicyExceptionRequest.amount", s -> {
             s.setType(null);
             s.setTypes(null);
-            s.setOneOf(List.of(new NumberSchema().minimum(BigDecimal.ZERO).exclusiveMinimum(true).maximum(new BigDecimal("10000000")),
+            s.setOneOf(List.of(new NumberSchema().exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("10000000")),
                     new StringSchema().pattern("^\\d+(\\.\\d+)?$")));
             s.description("More than 0, at most 10000000, with at most the currency's decimals: a JSON number or a decimal string");
             s.example("2500.00");
@@ -156,8 +164,8 @@ final class ApiSchemaRules {
         ONE.put("ExchangeRateLoad.source", length(1, 100).andThen(example("ECB reference rates 2027-01-04")));
         ONE.put("ExchangeRateLoad.rates", s -> s.minItems(1).maxItems(1000));
         REQUIRED.put("ExchangeRateRow", List.of("baseCurrency", "quoteCurrency", "rate", "effectiveFrom"));
-        ONE.put("ExchangeRateRow.rate", range("0", "1000000").andThen(s -> s.exclusiveMinimum(true)
-                .description("1 baseCurrency = rate quoteCurrency; at most 10 decimals").example(1.085)));
+        ONE.put("ExchangeRateRow.rate", s -> s.exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("1000000"))
+                .description("1 baseCurrency = rate quoteCurrency; at most 10 decimals").example(1.085));
         ONE.put("ExchangeRateRow.quoteCurrency", example("USD"));
 
         REQUIRED.put("VendorCallback", List.of("reference", "status"));
@@ -261,15 +269,17 @@ final class ApiSchemaRules {
         c.setFormat(s.getFormat());
         c.setDefault(s.getDefault());
         c.setDescription(s.getDescription());
-        c.setExample(s.getExample());
+        if (s.getExample() != null) {
+            c.setExample(s.getExample()); // a null example set is written out as "example": null
+        }
         c.setEnum(s.getEnum() == null ? null : new ArrayList<>(s.getEnum()));
         c.setPattern(s.getPattern());
         c.setMinLength(s.getMinLength());
         c.setMaxLength(s.getMaxLength());
         c.setMinimum(s.getMinimum());
         c.setMaximum(s.getMaximum());
-        c.setExclusiveMinimum(s.getExclusiveMinimum());
-        c.setExclusiveMaximum(s.getExclusiveMaximum());
+        c.setExclusiveMinimumValue(s.getExclusiveMinimumValue());
+        c.setExclusiveMaximumValue(s.getExclusiveMaximumValue());
         c.setMinItems(s.getMinItems());
         c.setMaxItems(s.getMaxItems());
         c.setItems(s.getItems() == null ? null : s.getItems().get$ref() != null ? s.getItems() : copy(s.getItems()));
@@ -289,7 +299,7 @@ final class ApiSchemaRules {
 
     private static Consumer<Schema> values(List<String> values) {
         return s -> {
-            Schema target = "array".equals(s.getType()) && s.getItems() != null ? s.getItems() : s;
+            Schema target = s.getItems() != null ? s.getItems() : s;
             target.setEnum(new ArrayList<>(values));
         };
     }

@@ -27,11 +27,14 @@ public final class SchemaNames implements ModelConverter {
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-        if (schema != null && schema.getName() != null && type.getType() != null) {
+        // a named model, or (asked for as a reference, as springdoc asks for an operation's body and answer) a $ref to one
+        String name = schema == null ? null : schema.getName() != null ? schema.getName()
+                : schema.get$ref() != null ? schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1) : null;
+        if (name != null && type.getType() != null) {
             JavaType javaType = type.getType() instanceof JavaType j ? j : Json.mapper().constructType(type.getType());
             if (!javaType.isContainerType() && !javaType.isPrimitive() && !javaType.isEnumType()
                     && !javaType.getRawClass().getName().startsWith("java.")) {
-                typesByName.computeIfAbsent(schema.getName(), n -> new ConcurrentSkipListSet<>()).add(javaType.toCanonical());
+                typesByName.computeIfAbsent(name, n -> new ConcurrentSkipListSet<>()).add(javaType.toCanonical());
             }
         }
         return schema;
