@@ -24,11 +24,6 @@ public final class IntakeForm {
                 integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null);
     }
 
-    /** The revise-intake form's fields as a revision of the case (empty fields: unchanged). */
-    public static CaseService.Revision revision(Map<String, Object> f) {
-        return new CaseService.Revision(date(f, "revisedStartDate"), date(f, "revisedEndDate"), str(f, "revisedHostCity"),
-                decimal(f, "revisedBudgetAmount"));
-    }
 
     private static String str(Map<String, Object> f, String key) {
         Object v = f.get(key);

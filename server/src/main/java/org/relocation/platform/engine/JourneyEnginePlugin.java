@@ -33,11 +33,12 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers,
                         ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
-                        ObjectProvider<org.relocation.relocationcase.CaseService> cases, DeploymentRulesProperties deploymentRules) {
+                        ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
+                        ObjectProvider<TaskFormHandlers> handlers, DeploymentRulesProperties deploymentRules) {
         this.listeners = listeners;
         this.absentApprovers = absentApprovers;
-        this.guard = new UserCommandGuard(schemas, rules, cases);
-        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases); // an interceptor belongs to one chain
+        this.guard = new UserCommandGuard(schemas, rules, cases, forms, handlers);
+        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases, forms, handlers); // an interceptor belongs to one chain
         this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
     }
 

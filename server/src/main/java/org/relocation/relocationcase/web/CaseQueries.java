@@ -41,11 +41,13 @@ class CaseQueries {
     private final NotificationService notifications;
     private final DocumentService documentFiles;
     private final CaseAccess access;
+    private final org.relocation.relocationcase.TaskSubmissions submissions;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
-                DocumentService documentFiles, CaseAccess access) {
+                DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions) {
         this.access = access;
+        this.submissions = submissions;
         this.repository = repository;
         this.cases = cases;
         this.tasks = tasks;
@@ -117,6 +119,9 @@ class CaseQueries {
                 fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
+                submissions.ofCase(id).stream()
+                        .filter(s -> fields.contains(CaseFields.APPROVALS) || reader != null && reader.getName().equals(s.submittedBy()))
+                        .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
 

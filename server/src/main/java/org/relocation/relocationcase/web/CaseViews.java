@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** JSON shapes of the case API. */
 final class CaseViews {
@@ -206,7 +207,24 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
                    List<NotificationView> notifications,
+                   @Schema(description = "Every form submitted for the case's user tasks, oldest first, as submitted. Staff who read "
+                           + "the case see every step's (a pd_ field only with " + "PERSONAL" + "); the employee sees their own.")
+                   List<SubmissionView> submissions,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    /** A form submitted for one of the case's user tasks: which task and form, who and when, and the fields as submitted. */
+    @Schema(name = "TaskSubmission")
+    record SubmissionView(String taskKey, String taskName, String formId, String submittedBy, Instant submittedAt,
+                          Map<String, Object> fields) {
+
+        static SubmissionView of(org.relocation.relocationcase.TaskSubmissions.Submitted s, boolean personal) {
+            Map<String, Object> fields = new java.util.TreeMap<>(s.fields());
+            if (!personal) {
+                fields.keySet().removeIf(k -> k.startsWith(org.relocation.platform.engine.PersonalData.FIELD_PREFIX));
+            }
+            return new SubmissionView(s.taskKey(), s.taskName(), s.formId(), s.submittedBy(), s.submittedAt(), fields);
+        }
     }
 
     static MoneyView money(org.relocation.relocationcase.Money m) {
