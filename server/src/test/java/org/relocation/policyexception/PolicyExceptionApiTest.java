@@ -286,6 +286,8 @@ class PolicyExceptionApiTest {
             "size | size=0",
             "size | size=201",
             "page | page=-1",
+            "page | page=2147483647",
+            "page | page=99999999999",
             "caseId | caseId=abc"})
     void badSearchParametersAreA400(String field, String query) {
         assertBadRequest(Api.as(port, "specialist").get("/api/policy-exceptions?" + query), field);

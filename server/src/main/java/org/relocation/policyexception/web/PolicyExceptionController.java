@@ -184,6 +184,8 @@ class PolicyExceptionController {
         }
         if (size < 1 || size > 200) {
             errors.put("size", "must be 1-200");
+        } else if (page >= 0 && (long) page * size > Integer.MAX_VALUE) {
+            errors.put("page", "is beyond any register: page times size must be at most " + Integer.MAX_VALUE);
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
