@@ -133,10 +133,10 @@ public class CaseService {
         return get(caseId);
     }
 
-    /** The ids of the cases opened in [from, to). */
+    /** The ids of the cases opened in [from, to) that the scope lets its reader see. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to) {
-        return cases.idsOpenedBetween(from, to);
+    public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to, CaseScope scope) {
+        return cases.idsOpenedBetween(from, to, scope);
     }
 
     /**
