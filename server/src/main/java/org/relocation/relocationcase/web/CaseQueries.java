@@ -42,10 +42,13 @@ class CaseQueries {
     private final DocumentService documentFiles;
     private final CaseAccess access;
 
+    private final org.relocation.relocationcase.CaseStaff staff;
+
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
-                DocumentService documentFiles, CaseAccess access) {
+                DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.CaseStaff staff) {
         this.access = access;
+        this.staff = staff;
         this.repository = repository;
         this.cases = cases;
         this.tasks = tasks;
@@ -77,6 +80,11 @@ class CaseQueries {
     List<CaseViews.PolicyDecisionView> policyDecisions(Long id, Authentication reader) {
         cases.readable(id, access.scope(reader));
         return policy.decisions(id).stream().map(CaseViews.PolicyDecisionView::of).toList();
+    }
+
+    /** A named person of a case: login and display name. */
+    private CaseViews.PersonView person(String userId) {
+        return userId == null ? null : new CaseViews.PersonView(userId, staff.displayName(userId).orElse(null));
     }
 
     /**
@@ -117,6 +125,7 @@ class CaseQueries {
                 fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
+                new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
 

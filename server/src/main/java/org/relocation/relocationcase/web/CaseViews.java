@@ -206,7 +206,17 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
                    List<NotificationView> notifications,
+                   @Schema(description = "Who the employee deals with: the mobility specialist running the case and their line manager "
+                           + "(login and name; a person is absent when the case names none)") ContactsView contacts,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    /** A named person of the case: their login and display name (absent when the user has none). */
+    record PersonView(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
+    }
+
+    record ContactsView(@JsonInclude(JsonInclude.Include.NON_NULL) PersonView specialist,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PersonView lineManager) {
     }
 
     static MoneyView money(org.relocation.relocationcase.Money m) {
