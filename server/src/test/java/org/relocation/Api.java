@@ -71,6 +71,10 @@ public final class Api {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> put(String path, Object body) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> postRaw(String path, String body, Map<String, String> headers) {
         return http.method(HttpMethod.POST).uri(path).contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> headers.forEach(h::add)).body(body.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(JsonNode.class);
@@ -97,6 +101,7 @@ public final class Api {
         n.put("gradeLevel", 6);
         n.put("baseSalaryAmount", 90000);
         n.put("baseSalaryCurrency", "EUR");
+        n.put("lineManagerUserId", "manager"); // the specialist: by the least-open-cases rule
         return n;
     }
 

@@ -73,6 +73,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "intake_employeeName", START_FORM_EMPLOYEE,
                     "intake_employeeEmail", "every.field@example.com",
                     "intake_employeeUserId", "employee2",
+                    "intake_lineManagerUserId", "manager",
+                    "intake_specialistUserId", "specialist",
                     "intake_nationality", "NL",
                     "intake_homeCountry", "NL",
                     "intake_homeCity", "Utrecht",

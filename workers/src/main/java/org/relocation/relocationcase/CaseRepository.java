@@ -13,6 +13,11 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
 
     Optional<RelocationCase> findByCaseNumber(String caseNumber);
 
+    /** Per specialist of those given, how many cases in progress they run (a specialist with none is absent). */
+    @Query("select c.specialistUserId, count(c) from RelocationCase c where c.specialistUserId in :specialists and c.status = :status "
+            + "group by c.specialistUserId")
+    java.util.List<Object[]> countBySpecialist(@Param("specialists") Collection<String> specialists, @Param("status") CaseStatus status);
+
     @Query("select c.id from RelocationCase c where c.createdAt >= :from and c.createdAt < :to and " + CaseScope.CONDITION)
     java.util.Set<Long> idsOpenedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
                                          @Param("scopeAll") boolean all, @Param("scopeEmployee") String employeeUserId,

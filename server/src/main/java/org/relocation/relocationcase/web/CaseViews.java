@@ -207,10 +207,20 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
                    List<NotificationView> notifications,
+                   @Schema(description = "Who the employee deals with: the mobility specialist running the case and their line manager "
+                           + "(login and name; a person is absent when the case names none)") ContactsView contacts,
                    @Schema(description = "Every form submitted for the case's user tasks, oldest first, as submitted. Staff who read "
                            + "the case see every step's (a pd_ field only with " + "PERSONAL" + "); the employee sees their own.")
                    List<SubmissionView> submissions,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    /** A named person of the case: their login and display name (absent when the user has none). */
+    record PersonView(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
+    }
+
+    record ContactsView(@JsonInclude(JsonInclude.Include.NON_NULL) PersonView specialist,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PersonView lineManager) {
     }
 
     /** A form submitted for one of the case's user tasks: which task and form, who and when, and the fields as submitted. */
