@@ -4,6 +4,7 @@ import org.operaton.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.relocation.immigration.DocumentsIncompleteException;
 import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.InvalidIntakeException;
@@ -103,7 +104,12 @@ class JourneyListeners {
             actor = task.getAssignee();
         }
         if (caseId != null) {
-            records.record(caseId, task.getTaskDefinitionKey(), submitted, actor);
+            try {
+                records.record(caseId, task.getTaskDefinitionKey(), submitted, actor);
+            } catch (DocumentsIncompleteException e) {
+                // a rule of the case records (documents without a file): 400 naming the field, like a schema violation
+                throw new FormFieldValidationException(e.fieldErrors(), "Form " + task.getTaskDefinitionKey() + " refused: " + e.getMessage());
+            }
             cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(),
                     task.getProcessDefinitionId().split(":")[0], actor);
         }
