@@ -93,36 +93,40 @@ class RightToWorkGateTest {
 
     @Test
     void theGateJudgesTheRecordedCheckAgainstTheGrantedPermitAndTheStartDate() {
-        long caseId = TestCases.recordOnly(cases).getId(); // an Indian national to Germany, long term, from 2027-03-01
-        assertThat(immigration.determineRequirements(caseId)).isEqualTo(1);
-        Long employee = immigration.travellersNeedingPermit(caseId).get(0);
-
-        assertThat(gate(caseId)).isEqualTo("error right-to-work-missing: Right to work not verified: No right-to-work check is on record");
-
+        // each scenario on its own case: moving a key date twice in a row races its follow-up process (see the key dates)
+        long notGranted = permitCase();
+        assertThat(gate(notGranted)).isEqualTo("error right-to-work-missing: Right to work not verified: No right-to-work check is on record");
         // before counsel granted the permit there is nothing to check against
-        immigration.recordRightToWork(caseId, "work-permit", "WP-100001", START.minusDays(10), "specialist", "in-person", START.plusYears(2));
-        assertThat(gate(caseId)).startsWith("error right-to-work-missing").contains("none has been reported granted").doesNotContain("WP-100001");
-        assertThat(immigration.rightToWorkChecks(caseId).get(0).getBasis()).isEqualTo(RightToWorkCheck.Basis.PERMIT_NOT_GRANTED);
+        immigration.recordRightToWork(notGranted, "work-permit", "WP-100001", START.minusDays(10), "specialist", "in-person", START.plusYears(2));
+        assertThat(gate(notGranted)).startsWith("error right-to-work-missing").contains("none has been reported granted").doesNotContain("WP-100001");
+        assertThat(immigration.rightToWorkChecks(notGranted).get(0).getBasis()).isEqualTo(RightToWorkCheck.Basis.PERMIT_NOT_GRANTED);
 
         // a permit that ends on the start date
-        immigration.permitGranted(caseId, employee, "PRM-100001", START.minusMonths(1), START);
-        immigration.recordRightToWork(caseId, "work-permit", "WP-100001", START.minusDays(10), "specialist", "in-person", START.plusYears(2));
-        assertThat(gate(caseId)).startsWith("error").contains("shows a permit that ends on 2027-03-01, not after the work start date 2027-03-01")
+        long endsAtStart = permitCase();
+        immigration.permitGranted(endsAtStart, employeeOf(endsAtStart), "PRM-100001", START.minusMonths(1), START);
+        immigration.recordRightToWork(endsAtStart, "work-permit", "WP-100001", START.minusDays(10), "specialist", "in-person", START.plusYears(2));
+        assertThat(gate(endsAtStart)).startsWith("error").contains("shows a permit that ends on 2027-03-01, not after the work start date 2027-03-01")
                 .doesNotContain("PRM-100001");
 
-        immigration.permitGranted(caseId, employee, "PRM-100002", START.minusMonths(1), START.plusYears(2));
-        // checked after the start date
-        immigration.recordRightToWork(caseId, "work-permit", "WP-100002", START.plusDays(1), "specialist", "in-person", START.plusYears(2));
-        assertThat(gate(caseId)).startsWith("error").contains("The check date must be on or before the work start date 2027-03-01");
         // time-limited permission whose next check falls on the start date
-        immigration.recordRightToWork(caseId, "residence-permit", "RP-100002", START.minusDays(3), "specialist", "online", START);
-        assertThat(gate(caseId)).startsWith("error").contains("The next check date must be after the work start date 2027-03-01");
+        long nextCheckAtStart = permitCase();
+        immigration.permitGranted(nextCheckAtStart, employeeOf(nextCheckAtStart), "PRM-100003", START.minusMonths(1), START.plusYears(2));
+        immigration.recordRightToWork(nextCheckAtStart, "residence-permit", "RP-100003", START.minusDays(3), "specialist", "online", START);
+        assertThat(gate(nextCheckAtStart)).startsWith("error").contains("The next check date must be after the work start date 2027-03-01");
+
+        long caseId = permitCase();
+        Long employee = employeeOf(caseId);
+        immigration.permitGranted(caseId, employee, "PRM-100002", START.minusMonths(1), START.plusYears(2));
+        LocalDate nextCheck = START.plusYears(2).minusDays(1);
+        // checked after the start date
+        immigration.recordRightToWork(caseId, "work-permit", "WP-100002", START.plusDays(1), "specialist", "in-person", nextCheck);
+        assertThat(gate(caseId)).startsWith("error").contains("The check date must be on or before the work start date 2027-03-01");
         // a document that is not the permit
         immigration.recordRightToWork(caseId, "eu-eea-passport", "P-100002", START.minusDays(3), "specialist", "in-person", null);
         assertThat(gate(caseId)).startsWith("error").contains("must show the employee's granted permit (de-ict-card)");
 
         // the granted permit, checked before the start, valid beyond it: verified (the latest check counts)
-        immigration.recordRightToWork(caseId, "work-permit", "WP-100002", START.minusDays(3), "specialist", "in-person", START.plusYears(2).minusDays(1));
+        immigration.recordRightToWork(caseId, "work-permit", "WP-100002", START.minusDays(3), "specialist", "in-person", nextCheck);
         assertThat(gate(caseId)).isEqualTo("complete");
         RightToWorkCheck latest = last(immigration.rightToWorkChecks(caseId));
         assertThat(latest.getBasis()).isEqualTo(RightToWorkCheck.Basis.GRANTED_PERMIT);
@@ -134,6 +138,17 @@ class RightToWorkGateTest {
         assertThat(immigration.rightToWorkProblems(caseId, "work-permit", START.plusDays(2), START.plusYears(1)))
                 .containsOnlyKeys("rtwCheckDate");
         assertThat(immigration.rightToWorkProblems(caseId, "work-permit", START.minusDays(2), START.plusYears(1))).isEmpty();
+    }
+
+    /** An Indian national to Germany, long term, from 2027-03-01: the employee needs a permit (de-ict-card). */
+    private long permitCase() {
+        long caseId = TestCases.recordOnly(cases).getId();
+        assertThat(immigration.determineRequirements(caseId)).isEqualTo(1);
+        return caseId;
+    }
+
+    private Long employeeOf(long caseId) {
+        return immigration.travellersNeedingPermit(caseId).get(0);
     }
 
     @Test
@@ -176,7 +191,7 @@ class RightToWorkGateTest {
 
     private static JsonNode refusal(JsonNode timeline) {
         for (JsonNode e : timeline) {
-            if (e.get("elementId").asText().equals("right-to-work-refused")) {
+            if (e.path("elementId").asText().equals("right-to-work-refused")) {
                 return e;
             }
         }
