@@ -41,6 +41,8 @@ class DocumentsNeedFilesTest {
         String task = employee.awaitTask(caseNumber, "provide-immigration-documents");
         List<JsonNode> documents = list(specialist.caseDetails(id).get("documents"));
         assertThat(documents).hasSizeGreaterThanOrEqualTo(3);
+        // the employee finds the case of their task (what the benchmark client does before uploading)
+        assertThat(employee.get("/engine-rest/task/" + task + "/variables/caseId").getBody().get("value").asLong()).isEqualTo(id);
 
         // ticking "provided" with no file at all: 400 naming every document in plain words, nothing marked, the task stays open
         ResponseEntity<JsonNode> none = employee.complete(task, vars("pd_passportNumber", "X9988776", "pd_passportExpiry", "2033-01-31",
