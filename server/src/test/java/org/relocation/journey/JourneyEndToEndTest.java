@@ -53,8 +53,8 @@ class JourneyEndToEndTest {
         specialist.approveAll(id, caseNumber);
 
         Api employee = Api.as(port, "employee");
-        employee.completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", PASSPORT, "pd_passportExpiry", "2031-01-31", "documentsProvided", true));
+        // every checklist document needs a file before the employee may confirm the documents are in
+        employee.provideDocuments(id, caseNumber, PASSPORT, "2031-01-31");
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid", "validationComment", "All good"));
         specialist.completeTask(caseNumber, "record-kickoff-call",
                 vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Specialist, employee, manager", "kickoffNotes", "Scope agreed"));
@@ -98,9 +98,18 @@ class JourneyEndToEndTest {
         });
         assertThat(c.get("documents").findValuesAsText("documentType")).contains("assignment-letter", "marriage-certificate");
         assertThat(c.get("documents").findValuesAsText("status")).containsOnly("VALIDATED");
+        assertThat(c.get("documents")).as("validated with a file on record").allSatisfy(d -> {
+            assertThat(d.get("file").get("source").asText()).isEqualTo("UPLOAD");
+            assertThat(d.get("file").get("uploadedBy").asText()).isEqualTo("employee");
+        });
         assertThat(c.get("approvals").get(0).get("decidedBy").asText()).isEqualTo("manager");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkedBy").asText()).isEqualTo("specialist");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkMethod").asText()).isEqualTo("in-person");
+        // recorded against the employee's granted permit (counsel's callback), checked on the start date, verified at the gate
+        assertThat(c.get("rightToWorkChecks").get(0).get("basis").asText()).isEqualTo("GRANTED_PERMIT");
+        assertThat(c.get("rightToWorkChecks").get(0).get("permitCode").asText()).isEqualTo("de-ict-card");
+        assertThat(c.get("rightToWorkChecks").get(0).get("permitValidUntil").asText()).isEqualTo("2029-02-28");
+        assertThat(c.get("timeline").findValuesAsText("elementId")).contains("right-to-work-verified").doesNotContain("right-to-work-refused");
         assertThat(c.get("keyDates")).anySatisfy(k -> {
             assertThat(k.get("kind").asText()).isEqualTo("right-to-work-recheck");
             assertThat(k.get("dueDate").asText()).isEqualTo("2029-01-31");
@@ -177,8 +186,7 @@ class JourneyEndToEndTest {
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
         specialist.approveAll(created.get("id").asLong(), caseNumber);
         // the assignment ends 2029-02-28: the passport must be valid until at least 2029-08-28
-        Api.as(port, "employee").completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X5566778", "pd_passportExpiry", "2029-05-31", "documentsProvided", true));
+        Api.as(port, "employee").provideDocuments(created.get("id").asLong(), caseNumber, "X5566778", "2029-05-31");
 
         JsonNode documents = specialist.caseDetails(created.get("id").asLong()).get("documents");
         assertThat(documents).anySatisfy(d -> {

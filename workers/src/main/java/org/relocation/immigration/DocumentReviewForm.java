@@ -4,12 +4,11 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Form validate-immigration-documents: the specialist's review of the provided documents. They cannot be declared valid
- * while one is rejected or missing.
+ * while one is rejected or has no file.
  */
 @Component
 class DocumentReviewForm implements TaskFormHandler {
@@ -27,12 +26,7 @@ class DocumentReviewForm implements TaskFormHandler {
 
     @Override
     public Map<String, String> problems(FormSubmission s) {
-        if (!"valid".equals(s.string("documentsDecision"))) {
-            return Map.of();
-        }
-        List<String> open = immigration.documentsNotAcceptable(s.caseId());
-        return open.isEmpty() ? Map.of() : Map.of("documentsDecision",
-                "documents rejected or missing: " + String.join(", ", open) + "; choose invalid to ask the employee for them again");
+        return "valid".equals(s.string("documentsDecision")) ? immigration.documentsValidProblems(s.caseId()) : Map.of();
     }
 
     @Override

@@ -4,7 +4,12 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
-/** Form provide-immigration-documents: the employee's passport data reaches the traveller record, never a variable. */
+import java.util.Map;
+
+/**
+ * Form provide-immigration-documents: the employee confirms the documents provided (each needs a file on record) and
+ * their passport data reaches the traveller record, never a variable.
+ */
 @Component
 class DocumentsProvidedForm implements TaskFormHandler {
 
@@ -17,6 +22,12 @@ class DocumentsProvidedForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "provide-immigration-documents";
+    }
+
+    /** Every requested document needs a file on record (an upload or a registered paper original) first. */
+    @Override
+    public Map<String, String> problems(FormSubmission s) {
+        return immigration.documentsProvidedProblems(s.caseId());
     }
 
     @Override

@@ -101,11 +101,13 @@ final class CaseViews {
 
         static DocumentView of(CaseDocument d, FileSummary file) {
             return new DocumentView(d.getId(), d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt(),
-                    file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt()));
+                    file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt(),
+                            d.getFileSource() == null ? null : d.getFileSource().name()));
         }
     }
 
-    record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
+    /** The current file; {@code source} UPLOAD, or PAPER_ORIGINAL for the scan of a paper original the specialist registered ({@code uploadedBy}, {@code uploadedAt}). */
+    record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt, String source) {
     }
 
     record KeyDateView(String kind, LocalDate dueDate, Long travellerId, String note) {
@@ -169,11 +171,18 @@ final class CaseViews {
         }
     }
 
+    /**
+     * A right-to-work check, recorded against the employee ({@code travellerId}) and what gives them the right to work:
+     * {@code basis} GRANTED_PERMIT (with the permit's code and validity at the check), PERMIT_NOT_GRANTED, NO_PERMIT_NEEDED
+     * (code of the exemption) or UNDECIDED; null fields for checks recorded before they were kept.
+     */
     record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
-                           String checkMethod, LocalDate nextCheckOn) {
+                           String checkMethod, LocalDate nextCheckOn, Long travellerId, String basis, String permitCode,
+                           LocalDate permitValidFrom, LocalDate permitValidUntil) {
         static RightToWorkView of(RightToWorkCheck r) {
             return new RightToWorkView(r.getDocumentType(), r.getDocumentReference(), r.getCheckedOn(), r.getCheckedBy(),
-                    r.getCheckMethod(), r.getNextCheckOn());
+                    r.getCheckMethod(), r.getNextCheckOn(), r.getTravellerId(), r.getBasis() == null ? null : r.getBasis().name(),
+                    r.getPermitCode(), r.getPermitValidFrom(), r.getPermitValidUntil());
         }
     }
 
