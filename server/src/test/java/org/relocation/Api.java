@@ -3,16 +3,23 @@ package org.relocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +78,10 @@ public final class Api {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> put(String path, Object body) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> postRaw(String path, String body, Map<String, String> headers) {
         return http.method(HttpMethod.POST).uri(path).contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> headers.forEach(h::add)).body(body.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(JsonNode.class);
@@ -97,6 +108,7 @@ public final class Api {
         n.put("gradeLevel", 6);
         n.put("baseSalaryAmount", 90000);
         n.put("baseSalaryCurrency", "EUR");
+        n.put("lineManagerUserId", "manager"); // the specialist: by the least-open-cases rule
         return n;
     }
 
@@ -110,6 +122,55 @@ public final class Api {
         ResponseEntity<JsonNode> r = get("/api/cases/" + id);
         assertThat(r.getStatusCode().value()).as("GET case: %s", r.getBody()).isEqualTo(200);
         return r.getBody();
+    }
+
+    // ---- document files
+
+    /** A tiny but valid PDF (the server recognises files by their content): what the tests upload as a document's file. */
+    public static final byte[] TINY_PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** POST a file as the multipart/form-data part "file" (an upload: {@code /file}; a paper original's scan: {@code /paper-original}). */
+    public ResponseEntity<JsonNode> postFile(String path, byte[] content, String fileName, String contentType) {
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.parseMediaType(contentType));
+        partHeaders.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName).build());
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new HttpEntity<>(new ByteArrayResource(content), partHeaders));
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** Uploads a small PDF as the document's file and checks the server stored it (201). */
+    public void uploadFile(long caseId, long documentId) {
+        ResponseEntity<JsonNode> r = postFile("/api/cases/" + caseId + "/documents/" + documentId + "/file", TINY_PDF, "document.pdf", "application/pdf");
+        assertThat(r.getStatusCode().value()).as("upload document %s of case %s: %s", documentId, caseId, r.getBody()).isEqualTo(201);
+    }
+
+    /**
+     * As this user (the case's employee or a specialist): uploads a small PDF for every checklist document that needs a
+     * file, i.e. still requested or rejected. Returns the ids of the documents uploaded.
+     */
+    public List<Long> uploadMissingDocuments(long caseId) {
+        List<Long> uploaded = new ArrayList<>();
+        for (JsonNode d : caseDetails(caseId).get("documents")) {
+            String status = d.get("status").asText();
+            if (status.equals("REQUESTED") || status.equals("REJECTED")) {
+                uploadFile(caseId, d.get("id").asLong());
+                uploaded.add(d.get("id").asLong());
+            }
+        }
+        return uploaded;
+    }
+
+    /**
+     * As the case's employee: waits for the documents task, uploads a file for every document that needs one, and
+     * completes the task with the passport data and the confirmation that the documents are in.
+     */
+    public void provideDocuments(long caseId, String caseNumber, String passportNumber, String passportExpiry) {
+        awaitTask(caseNumber, "provide-immigration-documents");
+        uploadMissingDocuments(caseId);
+        completeTask(caseNumber, "provide-immigration-documents",
+                vars("pd_passportNumber", passportNumber, "pd_passportExpiry", passportExpiry, "documentsProvided", true));
     }
 
     // ---- tasks through /engine-rest

@@ -17,6 +17,6 @@ public final class TestCases {
     public static RelocationCase recordOnly(CaseService cases) {
         return cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE", "Berlin",
                 "LONG_TERM", LocalDate.of(2027, 3, 1), LocalDate.of(2029, 2, 28), "CC-42", new BigDecimal("250000"), "EUR",
-                6, new BigDecimal("90000"), "EUR", List.of()), "test");
+                6, new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
     }
 }

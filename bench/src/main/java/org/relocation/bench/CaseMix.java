@@ -131,6 +131,7 @@ final class CaseMix {
         body.put("gradeLevel", t.grade());
         body.put("baseSalaryAmount", t.salary());
         body.put("baseSalaryCurrency", t.salaryCurrency());
+        body.put("lineManagerUserId", "manager"); // the simulated team's one manager decides every manager approval
         if (t.withFamily()) {
             body.put("dependents", List.of(
                     Map.of("relationship", "PARTNER", "fullName", "Bench Partner " + i, "nationality", "PT", "birthDate", "1988-03-14"),

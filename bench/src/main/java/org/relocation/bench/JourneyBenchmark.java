@@ -134,7 +134,7 @@ public final class JourneyBenchmark {
 
     static final List<Role> ROLES = List.of(
             new Role("specialist", "mobility-specialist"),
-            new Role("manager", "manager"),
+            new Role("manager", null), // the line manager of every bench case: the approvals are assigned to them
             new Role("finance", "finance"),
             new Role("hradmin", "hr-admin"),
             new Role("hrlead", "hr-lead"),
@@ -491,6 +491,7 @@ public final class JourneyBenchmark {
                             + "case opening: %d retried, %d failed%n",
                     stats.retries.get(), stats.errors.get(), stats.gone.get(), stats.unknownTasks.get(), creationRetries.get(), creationErrors.get());
             System.out.printf("  policy exceptions   %d asked during intake, %d refused%n", exceptionsAsked.get(), exceptionErrors.get());
+            System.out.printf("  document uploads    %d files uploaded before the employees' documents tasks (not timed)%n", stats.uploads.get());
             System.out.printf("  lost vendor answers %s%n", redelivery == null ? "not watched (--redeliver-after 0)"
                     : redelivery.redelivered.get() + " redelivered by the benchmark after " + o.redeliverAfterSeconds
                     + " s of waiting (the simulator drops an answer the callback endpoint refuses with HTTP 500)");

@@ -10,6 +10,10 @@ import java.util.Map;
  */
 final class TaskForms {
 
+    /** A tiny valid PDF: the file uploaded for each checklist document before the documents task (the server checks the content). */
+    static final byte[] DOCUMENT_PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private TaskForms() {
     }
 

@@ -24,6 +24,8 @@ final class TeamMember implements Runnable {
         final AtomicLong gone = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong unknownTasks = new AtomicLong();
+        /** Document files uploaded before the employees' documents tasks. */
+        final AtomicLong uploads = new AtomicLong();
     }
 
     private static final int MAX_ATTEMPTS = 6;
@@ -96,6 +98,9 @@ final class TeamMember implements Runnable {
             stats.unknownTasks.incrementAndGet();
             return;
         }
+        if (key.equals("provide-immigration-documents") && !uploadDocuments(id)) {
+            return;
+        }
         pacer.acquire();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !done.get(); attempt++) {
             long started = System.nanoTime();
@@ -119,6 +124,37 @@ final class TeamMember implements Runnable {
             error("complete " + key, reply);
             return;
         }
+    }
+
+    /**
+     * The employee's documents task is accepted only when every checklist document has a file: uploads a small PDF for
+     * each document still requested or rejected (not timed as a completion). False after an error (reported).
+     */
+    private boolean uploadDocuments(String taskId) {
+        EngineClient.Reply variable = client.get(user, "/engine-rest/task/" + taskId + "/variables/caseId");
+        if (!variable.ok()) {
+            error("caseId of task " + taskId, variable);
+            return false;
+        }
+        long caseId = variable.json().path("value").asLong();
+        EngineClient.Reply details = client.get(user, "/api/cases/" + caseId);
+        if (!details.ok()) {
+            error("documents of case " + caseId, details);
+            return false;
+        }
+        for (JsonNode d : details.json().path("documents")) {
+            String status = d.path("status").asText();
+            if (status.equals("REQUESTED") || status.equals("REJECTED")) {
+                EngineClient.Reply upload = client.postFile(user, "/api/cases/" + caseId + "/documents/" + d.path("id").asLong() + "/file",
+                        TaskForms.DOCUMENT_PDF, "document.pdf", "application/pdf");
+                if (!upload.ok()) {
+                    error("upload of document " + d.path("id").asLong(), upload);
+                    return false;
+                }
+                stats.uploads.incrementAndGet();
+            }
+        }
+        return true;
     }
 
     /** OptimisticLockingException, which the REST API may wrap ("Cannot complete task ...: ENGINE-03005 ..."). */

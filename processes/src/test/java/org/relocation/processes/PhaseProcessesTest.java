@@ -50,7 +50,6 @@ class PhaseProcessesTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     Map<String, Object> variables = new HashMap<>(eligibleCase());
     variables.put("approvalOutcome", "sent-back");
-    variables.put("sendBackComment", "Budget too low for the host city");
     journey.start("relocation-intake", variables);
 
     journey.assertWaitingAt("revise-intake").assertNotWaitingAt("apply-relocation-policy");

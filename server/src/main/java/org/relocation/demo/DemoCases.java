@@ -97,7 +97,7 @@ class DemoCases {
                         List<CaseIntake.Dependent> dependents) {
         CaseIntake intake = new CaseIntake(name, userId + "@example.com", userId, nationality, home, homeCity, host, hostCity, type,
                 start, end, "CC-" + host + "-100", new BigDecimal(budget), "EUR",
-                grade, new BigDecimal(salary), "EUR", dependents);
+                grade, new BigDecimal(salary), "EUR", dependents, "manager", null); // the demo's line manager; the specialist by the rule
         return opening.open(intake, "demo").relocationCase().getCaseNumber();
     }
 

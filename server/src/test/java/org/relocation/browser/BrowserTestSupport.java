@@ -16,8 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "relocation.demo.seed-cases=false",
         "spring.datasource.url=jdbc:h2:mem:relocation-browser-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        // like the rest of the suite, the most detailed history: the tests read the submitted values back from it
-        "operaton.bpm.history-level=full",
+        // the production history level: the tests read the submitted values back from the case records
 })
 @ActiveProfiles("demo") // no profile is production, which refuses to start without its own users and secrets
 abstract class BrowserTestSupport {

@@ -35,6 +35,7 @@ final class CaseApi {
         intake.put("employeeName", employeeName);
         intake.put("employeeEmail", "employee@example.com");
         intake.put("employeeUserId", "employee");
+        intake.put("lineManagerUserId", "manager");
         intake.put("nationality", "GB");
         intake.put("homeCountry", "GB");
         intake.put("homeCity", "London");

@@ -52,7 +52,7 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
 
         Tasklist tasklist = tasklistAs("manager")
                 .openTask(approval.path("id").asText(), "Approve relocation")
-                .claim();
+                .awaitEditableForm(); // assigned to the case's line manager when created: nothing to claim
         assertThat(tasklist.awaitShownText("Field_approvalBrief", "Estimate version 1"))
                 .as("the approval brief the manager reads").contains(api.get("manager", caseId).path("caseNumber").asText());
         tasklist.choose("Field_managerDecision", "Approve")
@@ -86,6 +86,7 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
                 .type("Field_intake_employeeName", "Started In Tasklist")
                 .type("Field_intake_employeeEmail", "employee2@example.com")
                 .type("Field_intake_employeeUserId", "employee2")
+                .type("Field_intake_lineManagerUserId", "manager2")
                 .type("Field_intake_nationality", "NL")
                 .type("Field_intake_homeCountry", "NL")
                 .type("Field_intake_homeCity", "Utrecht")
@@ -116,6 +117,8 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
         assertThat(details.path("budget").path("amount").decimalValue()).isEqualByComparingTo("75000");
         assertThat(details.path("budget").path("currency").asText()).isEqualTo("USD");
         assertThat(details.path("gradeLevel").asInt()).isEqualTo(5);
+        assertThat(details.path("contacts").path("lineManager").path("userId").asText()).isEqualTo("manager2");
+        assertThat(details.path("contacts").path("specialist").path("userId").asText()).isNotBlank();
         assertThat(CaseApi.stream(details.path("timeline")))
                 .anySatisfy(e -> {
                     assertThat(e.path("kind").asText()).isEqualTo("CASE_OPENED");

@@ -61,6 +61,9 @@ class ModelContractTest {
     @Autowired
     FormSchemas forms;
 
+    @Autowired
+    List<org.relocation.platform.form.TaskFormHandler> handlers;
+
     private static Map<String, BpmnModelInstance> models() throws IOException {
         Map<String, BpmnModelInstance> models = new HashMap<>();
         for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
@@ -99,6 +102,25 @@ class ModelContractTest {
         models().values().forEach(m -> m.getModelElementsByType(UserTask.class).forEach(t ->
                 assertThat(t.getAttributeValueNs(CAMUNDA, "formRef")).as("formRef of user task %s", t.getId()).isEqualTo(t.getId())));
         assertThat(forms.formIds()).containsExactlyInAnyOrderElementsOf(formRefs);
+    }
+
+    /**
+     * Every feature's form handler owns the form of a user task (a form without one is kept generically), its display
+     * fields are fields of that form, and every approval form is the form of a user task.
+     */
+    @Test
+    void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {
+        Set<String> taskForms = new TreeSet<>();
+        models().values().forEach(m -> m.getModelElementsByType(UserTask.class).forEach(t -> taskForms.add(t.getAttributeValueNs(CAMUNDA, "formRef"))));
+        assertThat(handlers).extracting(org.relocation.platform.form.TaskFormHandler::formId).doesNotHaveDuplicates();
+        handlers.forEach(h -> {
+            assertThat(taskForms).as("the form of %s", h.getClass().getSimpleName()).contains(h.formId());
+            assertThat(forms.fields(h.formId()).stream().map(FormSchemas.Field::key).toList())
+                    .as("display fields of form %s", h.formId()).containsAll(h.displayFields());
+        });
+        assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
+                .extracting(org.relocation.platform.form.TaskFormHandler::formId)
+                .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
     }
 
     @Test

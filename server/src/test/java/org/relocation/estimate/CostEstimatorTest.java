@@ -42,7 +42,7 @@ class CostEstimatorTest {
     private static CaseIntake intake(String budgetCurrency, String salaryCurrency, List<CaseIntake.Dependent> family) {
         return new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
                 "Host City", "LONG_TERM", LocalDate.of(2027, 3, 1), LocalDate.of(2029, 2, 28), "CC-EST", new BigDecimal("400000"),
-                budgetCurrency, 6, new BigDecimal("90000"), salaryCurrency, family);
+                budgetCurrency, 6, new BigDecimal("90000"), salaryCurrency, family, "manager", null);
     }
 
     private RelocationCase open(String budgetCurrency, String salaryCurrency, List<CaseIntake.Dependent> family) {

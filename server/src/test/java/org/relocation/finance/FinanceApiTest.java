@@ -124,8 +124,7 @@ class FinanceApiTest {
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true, "reviewNotes", "Complete intake"));
         specialist.approveAll(id, caseNumber);
         Api employee = Api.as(port, "employee");
-        employee.completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X7654321", "pd_passportExpiry", "2031-01-31", "documentsProvided", true));
+        employee.provideDocuments(id, caseNumber, "X7654321", "2031-01-31");
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid", "validationComment", "All good"));
         specialist.completeTask(caseNumber, "record-kickoff-call",
                 vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Specialist, employee, manager", "kickoffNotes", "Scope agreed"));

@@ -146,8 +146,12 @@ class GovernanceJourneyTest {
                 .getStatusCode().value()).isEqualTo(204);
 
         String revise = specialist.awaitTask(caseNumber, "revise-intake");
-        assertThat(specialist.get("/engine-rest/task/" + revise + "/variables/sendBackComment").getBody().get("value").asText())
+        assertThat(specialist.get("/engine-rest/task/" + revise + "/form-variables").getBody().get("sendBackComment").get("value").asText())
+                .as("the form shows the approver's comment, read from the approval decisions")
                 .isEqualTo("Move to Munich and shorten to 18 months");
+        assertThat(specialist.get("/engine-rest/task/" + revise + "/variables").getBody().toString())
+                .as("free text stays in the case records, never in a variable")
+                .doesNotContain("sendBackComment", "managerComment", "Move to Munich");
         ResponseEntity<JsonNode> bad = specialist.complete(revise, vars("revisedEndDate", "2026-01-01", "revisionNote", "Shorter"));
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().get("fieldErrors").has("revisedEndDate")).isTrue();

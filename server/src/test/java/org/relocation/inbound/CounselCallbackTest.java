@@ -57,8 +57,7 @@ class CounselCallbackTest {
         String caseNumber = created.get("caseNumber").asText();
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
         specialist.approveAll(id, caseNumber);
-        Api.as(port, "employee").completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X7654321", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+        Api.as(port, "employee").provideDocuments(id, caseNumber, "X7654321", "2033-01-31");
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid"));
 
         // the right permit per traveller, and one counsel order each

@@ -34,6 +34,9 @@ class JourneyEndToEndTest {
     @Autowired
     HistoryService history;
 
+    @Autowired
+    org.operaton.bpm.engine.RuntimeService runtime;
+
     @Test
     void aCaseTravelsTheWholeJourneyToCompleted() {
         Api specialist = Api.as(port, "specialist");
@@ -50,11 +53,14 @@ class JourneyEndToEndTest {
         specialist.approveAll(id, caseNumber);
 
         Api employee = Api.as(port, "employee");
-        employee.completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", PASSPORT, "pd_passportExpiry", "2031-01-31", "documentsProvided", true));
+        // every checklist document needs a file before the employee may confirm the documents are in
+        employee.provideDocuments(id, caseNumber, PASSPORT, "2031-01-31");
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid", "validationComment", "All good"));
         specialist.completeTask(caseNumber, "record-kickoff-call",
                 vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Specialist, employee, manager", "kickoffNotes", "Scope agreed"));
+        Api admin = Api.as(port, "admin");
+        assertThat(admin.get("/engine-rest/variable-instance?variableName=kickoffNotes").getBody())
+                .as("a note lives on in the case records only, never as a variable").isEmpty();
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-1"));
         employee.completeTask(caseNumber, "confirm-benefits-enrolment",
                 vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
@@ -92,9 +98,18 @@ class JourneyEndToEndTest {
         });
         assertThat(c.get("documents").findValuesAsText("documentType")).contains("assignment-letter", "marriage-certificate");
         assertThat(c.get("documents").findValuesAsText("status")).containsOnly("VALIDATED");
+        assertThat(c.get("documents")).as("validated with a file on record").allSatisfy(d -> {
+            assertThat(d.get("file").get("source").asText()).isEqualTo("UPLOAD");
+            assertThat(d.get("file").get("uploadedBy").asText()).isEqualTo("employee");
+        });
         assertThat(c.get("approvals").get(0).get("decidedBy").asText()).isEqualTo("manager");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkedBy").asText()).isEqualTo("specialist");
         assertThat(c.get("rightToWorkChecks").get(0).get("checkMethod").asText()).isEqualTo("in-person");
+        // recorded against the employee's granted permit (counsel's callback), checked on the start date, verified at the gate
+        assertThat(c.get("rightToWorkChecks").get(0).get("basis").asText()).isEqualTo("GRANTED_PERMIT");
+        assertThat(c.get("rightToWorkChecks").get(0).get("permitCode").asText()).isEqualTo("de-ict-card");
+        assertThat(c.get("rightToWorkChecks").get(0).get("permitValidUntil").asText()).isEqualTo("2029-02-28");
+        assertThat(c.get("timeline").findValuesAsText("elementId")).contains("right-to-work-verified").doesNotContain("right-to-work-refused");
         assertThat(c.get("keyDates")).anySatisfy(k -> {
             assertThat(k.get("kind").asText()).isEqualTo("right-to-work-recheck");
             assertThat(k.get("dueDate").asText()).isEqualTo("2029-01-31");
@@ -102,14 +117,34 @@ class JourneyEndToEndTest {
         assertThat(c.get("finalCost").get("currency").asText()).isEqualTo("EUR");
         assertThat(c.get("notifications").findValuesAsText("kind")).contains("case-completed");
 
+        // everything every person typed is on the case record, at the production history level (which keeps no variables)
+        JsonNode submitted = c.get("submissions");
+        assertThat(submitted.findValuesAsText("taskKey")).contains("review-intake", "approve-relocation", "provide-immigration-documents",
+                "validate-immigration-documents", "record-kickoff-call", "confirm-payroll-setup", "confirm-benefits-enrolment",
+                "confirm-arrival", "approve-case-closure");
+        assertThat(submission(submitted, "review-intake").get("fields").get("reviewNotes").asText()).isEqualTo("Complete intake");
+        assertThat(submission(submitted, "record-kickoff-call").get("fields").get("kickoffNotes").asText()).isEqualTo("Scope agreed");
+        assertThat(submission(submitted, "record-kickoff-call").get("submittedBy").asText()).isEqualTo("specialist");
+        assertThat(submission(submitted, "confirm-payroll-setup").get("fields").get("payrollReference").asText()).isEqualTo("PR-1");
+        assertThat(submission(submitted, "confirm-benefits-enrolment").get("fields").get("healthPlan").asText()).isEqualTo("host-national");
+        assertThat(submission(submitted, "approve-case-closure").get("fields").get("closureNotes").asText()).isEqualTo("Smooth move");
+        assertThat(submission(submitted, "provide-immigration-documents").get("fields").get("pd_passportNumber").asText())
+                .as("the specialist reads personal data").isEqualTo(PASSPORT);
+        assertThat(submission(submitted, "approve-relocation").get("fields").has("approvalBrief")).as("display only, never stored").isFalse();
+        JsonNode asEmployee = employee.caseDetails(id).get("submissions");
+        assertThat(asEmployee.findValuesAsText("taskKey")).as("the employee reads their own submissions")
+                .containsExactlyInAnyOrder("provide-immigration-documents", "confirm-benefits-enrolment");
+        JsonNode asManager = Api.as(port, "manager").caseDetails(id).get("submissions");
+        assertThat(submission(asManager, "provide-immigration-documents").get("fields").has("pd_passportNumber"))
+                .as("no personal data for the manager").isFalse();
+
         // personal data never reached process variables or history
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(created.get("processInstanceId").asText()).list())
-                .extracting(v -> v.getName()).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
+                .extracting(v -> v.getName()).noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
         assertThat(history.createHistoricDetailQuery().variableUpdates().list()).extracting(d -> String.valueOf(
                 ((org.operaton.bpm.engine.history.HistoricVariableUpdate) d).getValue())).doesNotContain(PASSPORT);
-        Api admin = Api.as(port, "admin");
         JsonNode variableHistory = admin.get("/engine-rest/history/variable-instance?processInstanceId=" + created.get("processInstanceId").asText()).getBody();
-        assertThat(variableHistory.findValuesAsText("name")).as("history %s", variableHistory).contains("caseId").noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
+        assertThat(variableHistory.findValuesAsText("name")).as("history %s", variableHistory).noneMatch(n -> n.startsWith("pd_") || n.startsWith("intake_"));
         assertThat(admin.get("/engine-rest/history/variable-instance?variableName=pd_passportNumber").getBody()).isEmpty();
         assertThat(admin.get("/engine-rest/history/detail?variableTypeIn=string&maxResults=5000").getBody().toString()).doesNotContain(PASSPORT);
     }
@@ -151,8 +186,7 @@ class JourneyEndToEndTest {
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
         specialist.approveAll(created.get("id").asLong(), caseNumber);
         // the assignment ends 2029-02-28: the passport must be valid until at least 2029-08-28
-        Api.as(port, "employee").completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X5566778", "pd_passportExpiry", "2029-05-31", "documentsProvided", true));
+        Api.as(port, "employee").provideDocuments(created.get("id").asLong(), caseNumber, "X5566778", "2029-05-31");
 
         JsonNode documents = specialist.caseDetails(created.get("id").asLong()).get("documents");
         assertThat(documents).anySatisfy(d -> {
@@ -214,8 +248,8 @@ class JourneyEndToEndTest {
         JsonNode listed = specialist.get("/api/cases?size=100").getBody();
         assertThat(listed.get("items").findValuesAsText("caseNumber")).contains(caseNumber);
         specialist.awaitTask(caseNumber, "review-intake");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
-                .extracting(v -> v.getName()).contains("caseId", "assignmentType").noneMatch(n -> n.startsWith("intake_"));
+        assertThat(runtime.getVariables(processInstanceId).keySet()).as("the case id and the employee's login, no copy of the intake")
+                .containsExactlyInAnyOrder("caseId", "employeeUserId");
 
         vars.putObject("intake_hostCountry").put("value", "Germany");
         var invalid = specialist.post("/engine-rest/process-definition/key/relocation/submit-form", form);
@@ -231,5 +265,14 @@ class JourneyEndToEndTest {
             }
         });
         return out;
+    }
+
+    private static JsonNode submission(JsonNode submissions, String taskKey) {
+        for (JsonNode s : submissions) {
+            if (s.get("taskKey").asText().equals(taskKey)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no submission of " + taskKey + " in " + submissions);
     }
 }

@@ -36,8 +36,7 @@ class StartDateRiskTest {
         String caseNumber = created.get("caseNumber").asText();
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
         specialist.approveAll(id, caseNumber);
-        Api.as(port, "employee").completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X1122334", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+        Api.as(port, "employee").provideDocuments(id, caseNumber, "X1122334", "2033-01-31");
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "valid"));
 
         String task = specialist.awaitTask(caseNumber, "decide-start-date");

@@ -39,6 +39,7 @@ public class ApprovalDecision {
         this.decidedAt = decidedAt;
     }
 
+    public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public String getStep() { return step; }
     public String getDecision() { return decision; }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The checklist rows (case_document, owned by the immigration package) as this package needs them: read,
- * locked while a new file version is added, and marked PROVIDED when a file arrives. {@code CaseDocument}'s
+ * locked while a new file version is added, and marked PROVIDED when a file arrives (with where it came from, who and when). {@code CaseDocument}'s
  * own {@code mark} is package-private to immigration, so the status change is a guarded update here.
  */
 interface ChecklistDocuments extends Repository<CaseDocument, Long> {
@@ -30,7 +30,8 @@ interface ChecklistDocuments extends Repository<CaseDocument, Long> {
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
-            update CaseDocument d set d.status = org.relocation.immigration.CaseDocument.Status.PROVIDED, d.note = null, d.updatedAt = :now
+            update CaseDocument d set d.status = org.relocation.immigration.CaseDocument.Status.PROVIDED, d.note = null, d.updatedAt = :now,
+                   d.fileSource = :source, d.fileRecordedBy = :actor, d.fileRecordedAt = :now
             where d.id = :id""")
-    int markProvided(Long id, Instant now);
+    int markProvided(Long id, CaseDocument.FileSource source, String actor, Instant now);
 }

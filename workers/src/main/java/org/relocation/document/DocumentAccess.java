@@ -15,8 +15,8 @@ import java.time.Instant;
 @Table(name = "document_access_log")
 public class DocumentAccess {
 
-    /** What happened: a file stored, a file served, or a request refused (the outcome says which). */
-    public enum Action { UPLOAD, DOWNLOAD, DENIED }
+    /** What happened: a file stored (uploaded, or the scan of a paper original registered), a file served, or a request refused (the outcome says which). */
+    public enum Action { UPLOAD, PAPER_ORIGINAL, DOWNLOAD, DENIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -21,8 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Files of the document checklist: upload (validated, encrypted, versioned), download (decrypted) and the
- * access log. Who may touch a document: the case's own employee and people with a document role
+ * Files of the document checklist: upload (validated, encrypted, versioned), a scanned paper original registered by
+ * the specialist (stored the same way), download (decrypted) and the access log. A file is what makes a document
+ * PROVIDED. Who may touch a document: the case's own employee and people with a document role
  * ({@link Requester#documentRole()}, decided by the caller from the user's groups). Every upload, download
  * and refusal is logged with the actor; a refusal is logged (committed) before it is reported. Bad input
  * writes nothing. File names and contents are never logged.
@@ -78,17 +79,34 @@ public class DocumentService {
     }
 
     /**
-     * Stores a new version of the document's file and marks the document PROVIDED. Throws
+     * Stores a new version of the document's file and marks the document PROVIDED (an upload). Throws
      * {@link DocumentNotFoundException}, {@link DocumentAccessDeniedException} (refusal logged) or
      * {@link InvalidDocumentFileException} (nothing written).
      */
     public FileSummary upload(long caseId, long documentId, byte[] content, String declaredContentType, Requester who) {
+        return store(caseId, documentId, content, declaredContentType, who, CaseDocument.FileSource.UPLOAD);
+    }
+
+    /**
+     * The specialist saw the paper original of the document and registers its scan: stored like an upload (a new
+     * version, encrypted), the document becomes PROVIDED with the source {@code PAPER_ORIGINAL}, who registered it and
+     * when; the access log and the timeline say it was a paper original. Only a document role may register one (the API
+     * restricts it to mobility specialists); anyone else is refused and the refusal logged. Throws like {@link #upload}.
+     */
+    public FileSummary registerPaperOriginal(long caseId, long documentId, byte[] scan, String declaredContentType, Requester who) {
+        return store(caseId, documentId, scan, declaredContentType, who, CaseDocument.FileSource.PAPER_ORIGINAL);
+    }
+
+    private FileSummary store(long caseId, long documentId, byte[] content, String declaredContentType, Requester who,
+                              CaseDocument.FileSource source) {
+        boolean paper = source == CaseDocument.FileSource.PAPER_ORIGINAL;
+        DocumentAccess.Action action = paper ? DocumentAccess.Action.PAPER_ORIGINAL : DocumentAccess.Action.UPLOAD;
         Outcome<FileSummary> outcome = transaction.execute(tx -> {
             CaseDocument document = documents.lockById(documentId).filter(d -> d.getCaseId() == caseId)
                     .orElseThrow(() -> notFound(caseId, documentId));
             RelocationCase c = cases.get(caseId);
-            if (!mayAccess(c, who)) {
-                return Outcome.denied(deny(document, who, DocumentAccess.Action.UPLOAD));
+            if (paper ? !who.documentRole() : !mayAccess(c, who)) {
+                return Outcome.denied(deny(document, who, action));
             }
             FileType type = validate(content, declaredContentType);
             Instant now = clock.instant();
@@ -97,12 +115,15 @@ public class DocumentService {
             DocumentFile file = files.save(new DocumentFile(documentId, caseId, version, type, content.length, sha256(content), sealed,
                     who.userId(), now));
             chunks.store(file.getId(), sealed.ciphertext());
-            documents.markProvided(documentId, now);
-            accessLog.save(new DocumentAccess(caseId, documentId, file.getId(), who.userId(), DocumentAccess.Action.UPLOAD,
-                    "stored version " + version + " (" + type.contentType() + ", " + content.length + " bytes)", now));
-            cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "document-uploaded",
-                    "Document uploaded: " + document.getDocumentType() + " (version " + version + ")", null, who.userId());
-            log.info("Case {}: document {} ({}) version {} uploaded by {}", caseId, documentId, document.getDocumentType(), version, who.userId());
+            documents.markProvided(documentId, source, who.userId(), now);
+            accessLog.save(new DocumentAccess(caseId, documentId, file.getId(), who.userId(), action,
+                    (paper ? "paper original seen, scan stored as version " : "stored version ") + version
+                            + " (" + type.contentType() + ", " + content.length + " bytes)", now));
+            cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, paper ? "document-paper-original" : "document-uploaded",
+                    (paper ? "Paper original registered: " : "Document uploaded: ") + document.getDocumentType() + " (version " + version + ")",
+                    null, who.userId());
+            log.info("Case {}: document {} ({}) version {} {} by {}", caseId, documentId, document.getDocumentType(), version,
+                    paper ? "registered as a paper original" : "uploaded", who.userId());
             return Outcome.of(file.summary());
         });
         return outcome.orThrow();
@@ -174,7 +195,8 @@ public class DocumentService {
 
     private DocumentAccessDeniedException deny(CaseDocument document, Requester who, DocumentAccess.Action attempted) {
         accessLog.save(new DocumentAccess(document.getCaseId(), document.getId(), null, who.userId(), DocumentAccess.Action.DENIED,
-                attempted.name() + " refused: neither the case's employee nor a document role", clock.instant()));
+                attempted.name() + " refused: " + (attempted == DocumentAccess.Action.PAPER_ORIGINAL
+                        ? "only a document role registers a paper original" : "neither the case's employee nor a document role"), clock.instant()));
         log.warn("Case {}: {} of document {} refused to {}", document.getCaseId(), attempted, document.getId(), who.userId());
         return new DocumentAccessDeniedException();
     }

@@ -11,12 +11,19 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One item of a traveller's document checklist and where it stands. */
+/**
+ * One item of a traveller's document checklist and where it stands. It becomes PROVIDED only when a file arrives (an
+ * upload, or a scanned paper original registered by the specialist: {@code org.relocation.document.DocumentService}),
+ * never by the employee's confirmation alone.
+ */
 @Entity
 @Table(name = "case_document")
 public class CaseDocument {
 
     public enum Status { REQUESTED, PROVIDED, VALIDATED, REJECTED }
+
+    /** Where the current file came from: the employee's (or a specialist's) upload, or a scanned paper original the specialist saw. */
+    public enum FileSource { UPLOAD, PAPER_ORIGINAL }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,6 +40,11 @@ public class CaseDocument {
 
     private String note;
     private Instant updatedAt;
+
+    @Enumerated(EnumType.STRING)
+    private FileSource fileSource;
+    private String fileRecordedBy;
+    private Instant fileRecordedAt;
 
     protected CaseDocument() {
     }
@@ -58,4 +70,13 @@ public class CaseDocument {
     public Status getStatus() { return status; }
     public String getNote() { return note; }
     public Instant getUpdatedAt() { return updatedAt; }
+    /** Null while no file is on record. */
+    public FileSource getFileSource() { return fileSource; }
+    public String getFileRecordedBy() { return fileRecordedBy; }
+    public Instant getFileRecordedAt() { return fileRecordedAt; }
+
+    /** Whether a file (an upload or a registered paper original) is on record; a rejected document still has its rejected file. */
+    public boolean hasFile() {
+        return fileSource != null;
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Permits, document checklists, right-to-work records and key dates of a case. */
 @Service
@@ -163,9 +164,20 @@ public class ImmigrationService {
         return travellersNeedingPermit(caseId).indexOf(travellerId);
     }
 
-    /** The employee provided passport data and documents through the Tasklist form. */
+    /**
+     * The employee confirmed in the Tasklist form that their documents are in, with their passport data. The
+     * confirmation marks nothing PROVIDED: a document is PROVIDED only when its file arrives (an upload, or a paper
+     * original the specialist registered). Refused while a requested document has no file, or its file was rejected
+     * and no new one has arrived ({@link #documentsProvidedProblems}). Then an automatic check: a passport that expires
+     * less than {@value #PASSPORT_MONTHS_BEYOND_END} months after the planned end sends the employee's passport copy back.
+     * @throws DocumentsIncompleteException naming the field {@code documentsProvided} and the documents without a file
+     */
     @Transactional
     public void documentsProvided(Long caseId, String passportNumber, LocalDate passportExpiry) {
+        Map<String, String> problems = documentsProvidedProblems(caseId);
+        if (!problems.isEmpty()) {
+            throw new DocumentsIncompleteException(problems);
+        }
         RelocationCase c = cases.get(caseId);
         c.employee().recordPassport(passportNumber, passportExpiry);
         LocalDate validUntilAtLeast = c.getEndDate() == null ? null : c.getEndDate().plusMonths(PASSPORT_MONTHS_BEYOND_END);
@@ -173,15 +185,66 @@ public class ImmigrationService {
         if (passportExpiry != null) {
             upsertKeyDate(caseId, c.employee().getId(), "passport-expiry", passportExpiry, "Employee passport expires");
         }
-        documents.findByCaseIdOrderById(caseId).stream()
-                .filter(d -> d.getStatus() == CaseDocument.Status.REQUESTED || d.getStatus() == CaseDocument.Status.REJECTED)
-                .forEach(d -> d.mark(CaseDocument.Status.PROVIDED, null, clock.instant()));
         if (tooShort) {
             // an automatic check: the employee's passport copy goes back with the reason, the specialist sees it when validating
             documents.findByTravellerIdAndDocumentType(c.employee().getId(), "passport-copy").ifPresent(d -> d.mark(CaseDocument.Status.REJECTED,
                     "Automatic check: the passport must be valid until at least " + validUntilAtLeast + " (" + PASSPORT_MONTHS_BEYOND_END
                             + " months after the planned end); it expires earlier. Renew it before the application.", clock.instant()));
         }
+    }
+
+    /**
+     * The checklist documents that still need a file from the employee: requested and never provided, rejected (their
+     * file was refused, a new one is needed), or marked provided without a file on record (before files were required).
+     * In plain words, e.g. {@code passport-copy of the employee}, {@code birth-certificate of the child (rejected: a new file is
+     * needed)}. Accepted (VALIDATED) documents are never listed.
+     */
+    @Transactional(readOnly = true)
+    public List<String> documentsWithoutFile(Long caseId) {
+        Map<Long, String> whose = travellerLabels(caseId);
+        return documents.findByCaseIdOrderById(caseId).stream()
+                .filter(ImmigrationService::needsFile)
+                .map(d -> describe(d, whose) + (d.getStatus() == CaseDocument.Status.REJECTED ? " (rejected: a new file is needed)" : ""))
+                .toList();
+    }
+
+    /**
+     * The employee's confirmation that the documents are in ({@code documentsProvided} of the form
+     * {@code provide-immigration-documents}): field → problem while {@link #documentsWithoutFile} lists any; empty when
+     * it may be accepted.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> documentsProvidedProblems(Long caseId) {
+        List<String> missing = documentsWithoutFile(caseId);
+        return missing.isEmpty() ? Map.of() : Map.of("documentsProvided", "upload a file for every requested document first; still without a file: "
+                + String.join(", ", missing));
+    }
+
+    private static boolean needsFile(CaseDocument d) {
+        return d.getStatus() == CaseDocument.Status.REQUESTED || d.getStatus() == CaseDocument.Status.REJECTED
+                || d.getStatus() == CaseDocument.Status.PROVIDED && !d.hasFile();
+    }
+
+    /** "passport-copy of the employee": the document type and whose it is (relationship only, never a name). */
+    private static String describe(CaseDocument d, Map<Long, String> whose) {
+        return d.getDocumentType() + " of " + whose.getOrDefault(d.getTravellerId(), "a traveller");
+    }
+
+    /** Traveller id → "the employee", "the partner", "the child" (numbered when there are several children). */
+    private Map<Long, String> travellerLabels(Long caseId) {
+        List<Traveller> travellers = cases.get(caseId).getTravellers().stream()
+                .sorted(java.util.Comparator.comparing(Traveller::getId)).toList();
+        long children = travellers.stream().filter(t -> t.getRelationship() == Relationship.CHILD).count();
+        Map<Long, String> labels = new java.util.HashMap<>();
+        int child = 0;
+        for (Traveller t : travellers) {
+            if (t.getRelationship() == Relationship.CHILD && children > 1) {
+                labels.put(t.getId(), "child " + ++child);
+            } else {
+                labels.put(t.getId(), "the " + t.getRelationship().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return labels;
     }
 
     /**
@@ -212,19 +275,45 @@ public class ImmigrationService {
         return true;
     }
 
-    /** Document types of the case that are rejected or still missing: the documents cannot be declared valid with them. */
+    /**
+     * The documents that stand in the way of declaring the case's documents valid, in plain words with the reason, e.g.
+     * {@code passport-copy of the employee (no file)}, {@code marriage-certificate of the partner (rejected)}: rejected, still
+     * requested, or marked provided without a file on record. Accepted documents and documents with a file awaiting
+     * review do not stand in the way.
+     */
     @Transactional(readOnly = true)
     public List<String> documentsNotAcceptable(Long caseId) {
+        Map<Long, String> whose = travellerLabels(caseId);
         return documents.findByCaseIdOrderById(caseId).stream()
-                .filter(d -> d.getStatus() == CaseDocument.Status.REJECTED || d.getStatus() == CaseDocument.Status.REQUESTED)
-                .map(CaseDocument::getDocumentType)
-                .distinct()
+                .filter(ImmigrationService::needsFile)
+                .map(d -> describe(d, whose) + (d.getStatus() == CaseDocument.Status.REJECTED ? " (rejected)" : " (no file)"))
                 .toList();
     }
 
-    /** The specialist validated (or rejected) the provided documents. */
+    /**
+     * The specialist's "valid" ({@code documentsDecision} of the form {@code validate-immigration-documents}): field →
+     * problem in one plain sentence while {@link #documentsNotAcceptable} lists any; empty when it may be accepted.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> documentsValidProblems(Long caseId) {
+        List<String> open = documentsNotAcceptable(caseId);
+        return open.isEmpty() ? Map.of() : Map.of("documentsDecision", "cannot be valid while documents are rejected or have no file: "
+                + String.join(", ", open) + "; choose invalid to ask the employee for them again");
+    }
+
+    /**
+     * The specialist validated (or rejected) the provided documents: "valid" accepts every document with a file awaiting
+     * review, "invalid" rejects them (with the comment) and asks the employee again.
+     * @throws DocumentsIncompleteException naming {@code documentsDecision}, for "valid" while {@link #documentsValidProblems} has any
+     */
     @Transactional
     public void documentsReviewed(Long caseId, boolean valid, String comment) {
+        if (valid) {
+            Map<String, String> problems = documentsValidProblems(caseId);
+            if (!problems.isEmpty()) {
+                throw new DocumentsIncompleteException(problems);
+            }
+        }
         CaseDocument.Status to = valid ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED;
         documents.findByCaseIdOrderById(caseId).stream()
                 .filter(d -> d.getStatus() == CaseDocument.Status.PROVIDED)
@@ -232,19 +321,75 @@ public class ImmigrationService {
     }
 
     /**
-     * Records the right-to-work check; for time-limited permission its next check becomes the employee's
+     * Records the right-to-work check against the employee traveller and what gives them the right to work, as the
+     * case records know it now ({@link RightToWorkCheck.Basis}: the granted permit with its code and validity, or no
+     * permit needed). It records what the specialist entered, valid or not: the arrival gate
+     * ({@link #verifyRightToWork}) judges it. For time-limited permission its next check becomes the employee's
      * {@code right-to-work-recheck} key date (with reminders).
      */
     @Transactional
     public void recordRightToWork(Long caseId, String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
                                   String method, LocalDate nextCheckOn) {
-        rightToWork.save(new RightToWorkCheck(caseId, documentType, documentReference, checkedOn, checkedBy, method, nextCheckOn, clock.instant()));
+        Traveller employee = cases.get(caseId).employee();
+        rightToWork.save(new RightToWorkCheck(caseId, employee.getId(), documentType, documentReference, checkedOn, checkedBy, method,
+                nextCheckOn, RightToWorkRules.Permission.of(employee), clock.instant()));
         if (nextCheckOn != null) {
-            upsertKeyDate(caseId, cases.get(caseId).employee().getId(), "right-to-work-recheck", nextCheckOn,
+            upsertKeyDate(caseId, employee.getId(), "right-to-work-recheck", nextCheckOn,
                     "Repeat the right-to-work check (time-limited permission)");
         }
     }
 
+    /**
+     * What is wrong with a right-to-work check the specialist is about to record (the form {@code confirm-arrival}), by
+     * its fields {@code rtwDocumentType}, {@code rtwCheckDate} and {@code rtwNextCheckDate}, against the employee's
+     * permit and the case's work start date now; empty when the arrival gate would accept it. The same rules as
+     * {@link #rightToWorkProblems(Long)}; no personal data in the problems.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> rightToWorkProblems(Long caseId, String documentType, LocalDate checkedOn, LocalDate nextCheckOn) {
+        RelocationCase c = cases.get(caseId);
+        return RightToWorkRules.byField(RightToWorkRules.problems(documentType, checkedOn, nextCheckOn,
+                RightToWorkRules.Permission.of(c.employee()), c.getStartDate()));
+    }
+
+    /**
+     * Why the case's right-to-work check does not let the employee start work, as sentences; empty when it does. The
+     * latest check counts: there must be one, done on or before the work start date, against the employee's granted
+     * permit as recorded with the check (or no permit needed), and neither the permit's validity nor the next check of
+     * time-limited permission may end on or before the start date (the case's start date now: it may have moved).
+     */
+    @Transactional(readOnly = true)
+    public List<String> rightToWorkProblems(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        List<RightToWorkCheck> checks = rightToWork.findByCaseIdOrderById(caseId);
+        if (checks.isEmpty()) {
+            return List.of("No right-to-work check is on record");
+        }
+        RightToWorkCheck latest = checks.get(checks.size() - 1);
+        return RightToWorkRules.problems(latest.getDocumentType(), latest.getCheckedOn(), latest.getNextCheckOn(), latest.permission(),
+                c.getStartDate()).stream().map(RightToWorkRules.Problem::sentence).toList();
+    }
+
+    /**
+     * The arrival gate: judges the case's right-to-work check ({@link #rightToWorkProblems(Long)}) and writes the
+     * outcome on the case's timeline ({@code right-to-work-verified}, or {@code right-to-work-refused} with the reasons,
+     * so the specialist sees why the arrival came back).
+     * @return the problems; empty when the employee may start work
+     */
+    @Transactional
+    public List<String> verifyRightToWork(Long caseId) {
+        List<String> problems = rightToWorkProblems(caseId);
+        if (problems.isEmpty()) {
+            cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "right-to-work-verified", "Right to work verified before the work start date",
+                    null, null);
+        } else {
+            cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "right-to-work-refused",
+                    "Right to work not verified: " + String.join(" ", problems.stream().map(p -> p.endsWith(".") ? p : p + ".").toList()), null, null);
+        }
+        return problems;
+    }
+
+    /** Whether any right-to-work check is on record, valid or not ({@link #rightToWorkProblems(Long)} judges it). */
     @Transactional(readOnly = true)
     public boolean hasRightToWork(Long caseId) {
         return rightToWork.existsByCaseId(caseId);

@@ -6,6 +6,7 @@ import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import org.relocation.relocationcase.TaskSubmissions;
 import java.util.Map;
 
 /**
@@ -15,12 +16,17 @@ import java.util.Map;
 @Component
 class SendCounselInformationWorker extends CaseWorker {
 
+    /** The specialist's answer to counsel's request: read from the case records, never a process variable. */
+    static final String ANSWER_FORM = "answer-counsel-request";
+
     private final VendorService vendors;
     private final ImmigrationService immigration;
+    private final TaskSubmissions submissions;
 
-    SendCounselInformationWorker(VendorService vendors, ImmigrationService immigration) {
+    SendCounselInformationWorker(VendorService vendors, ImmigrationService immigration, TaskSubmissions submissions) {
         this.vendors = vendors;
         this.immigration = immigration;
+        this.submissions = submissions;
     }
 
     @Override
@@ -30,13 +36,17 @@ class SendCounselInformationWorker extends CaseWorker {
 
     @Override
     public List<String> inputVariables() {
-        return List.of(RequestImmigrationCounselWorker.LOOP_COUNTER, "informationSummary");
+        return List.of(RequestImmigrationCounselWorker.LOOP_COUNTER);
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        Long traveller = immigration.travellerNeedingPermit(task.caseId(), task.requiredInt(RequestImmigrationCounselWorker.LOOP_COUNTER));
-        vendors.informationProvided(task.caseId(), traveller, task.requiredString("informationSummary"));
+        int branch = task.requiredInt(RequestImmigrationCounselWorker.LOOP_COUNTER);
+        Long traveller = immigration.travellerNeedingPermit(task.caseId(), branch);
+        Object summary = submissions.latest(task.caseId(), ANSWER_FORM, java.util.Map.of(RequestImmigrationCounselWorker.LOOP_COUNTER, branch))
+                .map(s -> s.fields().get("informationSummary"))
+                .orElseThrow(() -> new IllegalStateException("No answer to counsel's request is recorded for branch " + branch));
+        vendors.informationProvided(task.caseId(), traveller, summary.toString());
         return Map.of();
     }
 }

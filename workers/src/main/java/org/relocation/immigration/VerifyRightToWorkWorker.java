@@ -5,9 +5,16 @@ import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
-/** Topic verify-right-to-work: arrival cannot complete until a right-to-work check is on record. */
+/**
+ * Topic verify-right-to-work, the arrival gate: the employee may start work only with a valid right-to-work check on
+ * record ({@link ImmigrationService#verifyRightToWork}: done on or before the work start date, against their granted
+ * permit or no permit needed, its permission not ending on or before the start date). Otherwise the BPMN error
+ * {@value #MISSING}, which the arrival model catches and sends back to confirm-arrival; the reasons are on the case's
+ * timeline and in the error message (no personal data).
+ */
 @Component
 class VerifyRightToWorkWorker extends CaseWorker {
 
@@ -26,8 +33,9 @@ class VerifyRightToWorkWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        if (!immigration.hasRightToWork(task.caseId())) {
-            throw new BpmnError(MISSING, "No right-to-work check recorded for the case");
+        List<String> problems = immigration.verifyRightToWork(task.caseId());
+        if (!problems.isEmpty()) {
+            throw new BpmnError(MISSING, "Right to work not verified: " + String.join("; ", problems));
         }
         return Map.of();
     }

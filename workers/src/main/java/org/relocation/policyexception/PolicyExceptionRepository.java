@@ -1,10 +1,13 @@
 package org.relocation.policyexception;
 
+import org.relocation.relocationcase.CaseScope;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 public interface PolicyExceptionRepository extends JpaRepository<PolicyException, Long> {
@@ -15,12 +18,39 @@ public interface PolicyExceptionRepository extends JpaRepository<PolicyException
     @Query("select e from PolicyException e where e.caseId = ?1 and e.status = ?2 order by e.id")
     List<PolicyException> findByCaseIdAndStatusOrderById(Long caseId, PolicyException.Status status);
 
-    @Query("select e from PolicyException e where (?1 is null or e.caseId = ?1) and (?2 is null or e.category = ?2)"
-            + " and (?3 is null or e.costCentre = ?3) and (?4 is null or e.status = ?4)"
-            + " and e.requestedAt >= ?5 and e.requestedAt < ?6 order by e.requestedAt, e.id")
-    List<PolicyException> search(Long caseId, String category, String costCentre, PolicyException.Status status,
-                                 Instant from, Instant to, Pageable page);
+    /** The exceptions matching the filters, of the cases the scope lets its reader see; the scope is part of the query. */
+    @Query("""
+            select e from PolicyException e, RelocationCase c
+            where c.id = e.caseId
+              and (:caseId is null or e.caseId = :caseId) and (:category is null or e.category = :category)
+              and (:costCentre is null or e.costCentre = :costCentre) and (:status is null or e.status = :status)
+              and e.requestedAt >= :from and e.requestedAt < :to
+              and """ + CaseScope.CONDITION + " order by e.requestedAt, e.id")
+    List<PolicyException> search(@Param("caseId") Long caseId, @Param("category") String category,
+                                 @Param("costCentre") String costCentre, @Param("status") PolicyException.Status status,
+                                 @Param("from") Instant from, @Param("to") Instant to,
+                                 @Param("scopeAll") boolean all, @Param("scopeEmployee") String employeeUserId,
+                                 @Param("scopeActor") String actor, @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                                 @Param("scopeCostCentres") Collection<String> costCentres, Pageable page);
 
-    @Query("select e from PolicyException e where e.requestedAt >= ?1 and e.requestedAt < ?2")
-    List<PolicyException> requestedBetween(Instant from, Instant to);
+    default List<PolicyException> search(Long caseId, String category, String costCentre, PolicyException.Status status,
+                                         Instant from, Instant to, CaseScope scope, Pageable page) {
+        return search(caseId, category, costCentre, status, from, to, scope.all(), scope.employeeUserId(), scope.actor(),
+                scope.caseNumbersParameter(), scope.costCentresParameter(), page);
+    }
+
+    /** The exceptions asked in [from, to) on the cases the scope lets its reader see. */
+    @Query("""
+            select e from PolicyException e, RelocationCase c
+            where c.id = e.caseId and e.requestedAt >= :from and e.requestedAt < :to
+              and """ + CaseScope.CONDITION)
+    List<PolicyException> requestedBetween(@Param("from") Instant from, @Param("to") Instant to,
+                                           @Param("scopeAll") boolean all, @Param("scopeEmployee") String employeeUserId,
+                                           @Param("scopeActor") String actor, @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                                           @Param("scopeCostCentres") Collection<String> costCentres);
+
+    default List<PolicyException> requestedBetween(Instant from, Instant to, CaseScope scope) {
+        return requestedBetween(from, to, scope.all(), scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(),
+                scope.costCentresParameter());
+    }
 }

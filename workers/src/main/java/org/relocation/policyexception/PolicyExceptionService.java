@@ -4,6 +4,7 @@ import org.relocation.audit.DecisionKind;
 import org.relocation.audit.DecisionLog;
 import org.relocation.fx.ExchangeRateService;
 import org.relocation.fx.MissingExchangeRateException;
+import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
@@ -163,26 +164,30 @@ public class PolicyExceptionService {
         return exceptions.findByCaseIdAndStatusOrderById(caseId, PolicyException.Status.APPROVED);
     }
 
-    /** Search by case, category, cost centre and status within [from, to) of the request date (UTC days). */
+    /**
+     * Search by case, category, cost centre and status within [from, to] of the request date (UTC days), among the
+     * exceptions of the cases the scope lets its reader see (the scope is applied in the query, so pages stay full).
+     */
     @Transactional(readOnly = true)
     public List<PolicyException> search(Long caseId, String category, String costCentre, PolicyException.Status status,
-                                        LocalDate from, LocalDate to, int page, int size) {
-        return exceptions.search(caseId, category, costCentre, status, start(from), start(to.plusDays(1)), PageRequest.of(page, size));
+                                        LocalDate from, LocalDate to, CaseScope scope, int page, int size) {
+        return exceptions.search(caseId, category, costCentre, status, start(from), start(to.plusDays(1)), scope, PageRequest.of(page, size));
     }
 
     /**
      * Per category over [from, to]: requests, approvals, rejections and the approved amount in the reporting currency
      * (exceptions asked in the period), and the exception rate: the share of the cases opened in the period that asked
-     * for an exception of the category (at most 1).
+     * for an exception of the category (at most 1). Counted over the cases the scope lets its reader see, both the
+     * exceptions and the cases opened: figures never include a case the reader may not read.
      */
     @Transactional(readOnly = true)
-    public List<CategorySummary> summary(LocalDate from, LocalDate to) {
+    public List<CategorySummary> summary(LocalDate from, LocalDate to, CaseScope scope) {
         Instant start = start(from);
         Instant end = start(to.plusDays(1));
-        Set<Long> opened = cases.idsOpenedBetween(start, end);
+        Set<Long> opened = cases.idsOpenedBetween(start, end, scope);
         long casesOpened = opened.size();
         Map<String, List<PolicyException>> byCategory = new TreeMap<>();
-        for (PolicyException e : exceptions.requestedBetween(start, end)) {
+        for (PolicyException e : exceptions.requestedBetween(start, end, scope)) {
             byCategory.computeIfAbsent(e.getCategory(), k -> new java.util.ArrayList<>()).add(e);
         }
         return byCategory.entrySet().stream().map(en -> {

@@ -13,8 +13,22 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
 
     Optional<RelocationCase> findByCaseNumber(String caseNumber);
 
-    @Query("select c.id from RelocationCase c where c.createdAt >= ?1 and c.createdAt < ?2")
-    java.util.Set<Long> idsOpenedBetween(java.time.Instant from, java.time.Instant to);
+    /** Per specialist of those given, how many cases in progress they run (a specialist with none is absent). */
+    @Query("select c.specialistUserId, count(c) from RelocationCase c where c.specialistUserId in :specialists and c.status = :status "
+            + "group by c.specialistUserId")
+    java.util.List<Object[]> countBySpecialist(@Param("specialists") Collection<String> specialists, @Param("status") CaseStatus status);
+
+    @Query("select c.id from RelocationCase c where c.createdAt >= :from and c.createdAt < :to and " + CaseScope.CONDITION)
+    java.util.Set<Long> idsOpenedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
+                                         @Param("scopeAll") boolean all, @Param("scopeEmployee") String employeeUserId,
+                                         @Param("scopeActor") String actor, @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                                         @Param("scopeCostCentres") Collection<String> costCentres);
+
+    /** The ids of the cases opened in [from, to) that the scope lets its reader see. */
+    default java.util.Set<Long> idsOpenedBetween(java.time.Instant from, java.time.Instant to, CaseScope scope) {
+        return idsOpenedBetween(from, to, scope.all(), scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(),
+                scope.costCentresParameter());
+    }
 
     java.util.List<RelocationCase> findByStatusAndClosedAtBetween(CaseStatus status, java.time.Instant from, java.time.Instant to);
 

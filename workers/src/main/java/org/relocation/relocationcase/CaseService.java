@@ -1,5 +1,7 @@
 package org.relocation.relocationcase;
 
+import org.relocation.audit.DecisionKind;
+import org.relocation.audit.DecisionLog;
 import org.relocation.fx.ExchangeRateService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +35,15 @@ public class CaseService {
     private final TransactionTemplate newTransaction;
 
     private final ExchangeRateService rates;
+    private final org.springframework.beans.factory.ObjectProvider<CaseStaff> staff;
+    private final DecisionLog decisions;
 
     CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
-                CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions, ExchangeRateService rates) {
+                CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions, ExchangeRateService rates,
+                org.springframework.beans.factory.ObjectProvider<CaseStaff> staff, DecisionLog decisions) {
         this.rates = rates;
+        this.staff = staff;
+        this.decisions = decisions;
         this.cases = cases;
         this.phases = phases;
         this.timeline = timeline;
@@ -66,21 +73,130 @@ public class CaseService {
                 }
             }
         }
+        peopleProblems(intake).forEach(errors::putIfAbsent);
+        return errors;
+    }
+
+    /** The named people of a new case: present and well formed, and users of their role (when the users are known here). */
+    private Map<String, String> peopleProblems(CaseIntake intake) {
+        Map<String, String> errors = IntakeValidator.validatePeople(intake);
+        CaseStaff directory = staff.getIfAvailable();
+        if (directory == null) {
+            return errors;
+        }
+        if (!errors.containsKey("lineManagerUserId") && !directory.isMember(intake.lineManagerUserId(), CaseStaff.LINE_MANAGER_ROLE)) {
+            errors.put("lineManagerUserId", "must be the login of a user of the " + CaseStaff.LINE_MANAGER_ROLE + " role");
+        }
+        if (intake.specialistUserId() != null && !errors.containsKey("specialistUserId")
+                && !directory.isMember(intake.specialistUserId(), CaseStaff.SPECIALIST_ROLE)) {
+            errors.put("specialistUserId", "must be the login of a user of the " + CaseStaff.SPECIALIST_ROLE
+                    + " role, or left out to assign the specialist with the fewest open cases");
+        }
         return errors;
     }
 
     /** Validates and stores an intake; throws {@link InvalidIntakeException} naming every bad field, writing nothing. */
     @Transactional
     public RelocationCase register(CaseIntake intake, String actor) {
-        Map<String, String> errors = intakeProblems(intake);
+        Map<String, String> errors = new java.util.LinkedHashMap<>(intakeProblems(intake));
+        if (actor != null && actor.equals(intake.lineManagerUserId())) {
+            errors.putIfAbsent("lineManagerUserId", "must be someone other than the person opening the case: who opens a case "
+                    + "may not decide its approval");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidIntakeException(errors);
         }
         Instant now = clock.instant();
-        RelocationCase c = cases.save(new RelocationCase(nextCaseNumber(now), intake, now));
+        String specialist = intake.specialistUserId() != null ? intake.specialistUserId() : leastBusySpecialist(intake.employeeUserId());
+        RelocationCase c = cases.save(new RelocationCase(nextCaseNumber(now), intake.withPeople(intake.lineManagerUserId(), specialist), now));
         timeline.save(new TimelineEntry(c.getId(), now, TimelineEntry.Kind.CASE_OPENED, null, "Case opened", null, actor));
+        logPerson(c.getId(), now, "line-manager", null, c.getLineManagerUserId(), "named at intake", actor, false);
+        logPerson(c.getId(), now, "specialist", null, specialist,
+                intake.specialistUserId() != null ? "chosen at intake" : "fewest open cases", actor, false);
         log.info("Registered case {} (id {})", c.getCaseNumber(), c.getId());
         return c;
+    }
+
+    /**
+     * The user of the specialist role running the fewest cases in progress (the first login in order among equals), not
+     * the employee; null when the role has nobody (the whole role then works on the case).
+     */
+    private String leastBusySpecialist(String employeeUserId) {
+        CaseStaff directory = staff.getIfAvailable();
+        if (directory == null) {
+            return null;
+        }
+        List<String> members = directory.members(CaseStaff.SPECIALIST_ROLE).stream()
+                .filter(m -> !m.equals(employeeUserId)).sorted().toList();
+        if (members.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> open = new java.util.HashMap<>();
+        for (Object[] row : cases.countBySpecialist(members, CaseStatus.IN_PROGRESS)) {
+            open.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return members.stream().min(java.util.Comparator.comparing((String m) -> open.getOrDefault(m, 0L))
+                .thenComparing(java.util.Comparator.naturalOrder())).orElse(null);
+    }
+
+    /**
+     * Hands the case to another mobility specialist (HR administration): every bad field at once, nothing written
+     * ({@link InvalidIntakeException}); logged on the timeline and in the decision log with who and when.
+     *
+     * @return the specialist before
+     */
+    @Transactional
+    public String reassignSpecialist(Long caseId, String userId, String reason, String actor) {
+        RelocationCase c = get(caseId);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String to = userId == null ? null : userId.trim();
+        CaseStaff directory = staff.getIfAvailable();
+        if (to == null || to.isEmpty()) {
+            errors.put("userId", "is required: the login of a user of the " + CaseStaff.SPECIALIST_ROLE + " role");
+        } else if (to.equals(c.getSpecialistUserId())) {
+            errors.put("userId", "already runs the case");
+        } else if (to.equals(c.getEmployeeUserId())) {
+            errors.put("userId", "must be someone other than the employee");
+        } else if (directory != null && !directory.isMember(to, CaseStaff.SPECIALIST_ROLE)) {
+            errors.put("userId", "must be the login of a user of the " + CaseStaff.SPECIALIST_ROLE + " role");
+        }
+        String why = reason == null ? null : reason.trim();
+        if (why == null || why.length() < 3 || why.length() > 500) {
+            errors.put("reason", "is required, 3-500 characters (e.g. the specialist moved to another team)");
+        }
+        if (c.getStatus().isFinal()) {
+            errors.put("userId", "the case is " + c.getStatus().name().toLowerCase().replace('_', ' ') + ": nothing to run any more");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidIntakeException(errors);
+        }
+        String previous = c.getSpecialistUserId();
+        Instant now = clock.instant();
+        c.assignSpecialist(to, now);
+        logPerson(caseId, now, "specialist", previous, to, why, actor, true);
+        return previous;
+    }
+
+    /**
+     * One assignment of a named person, on the timeline (who, when); a reassignment also in the decision log, which
+     * keeps the case's audit-relevant changes (logins only, no personal data). The choice at intake is part of the
+     * case's opening, whose record is the timeline.
+     */
+    private void logPerson(Long caseId, Instant now, String role, String from, String to, String reason, String actor, boolean audited) {
+        String label = role.equals("specialist") ? "Mobility specialist" : "Line manager";
+        String summary = to == null ? label + ": nobody in the role, the whole role works on the case"
+                : from != null ? label + " reassigned from " + from + " to " + to
+                : audited ? label + " assigned: " + to : label + " assigned: " + to + " (" + reason + ")";
+        timeline.save(new TimelineEntry(caseId, now, TimelineEntry.Kind.PERSON_ASSIGNED, role, summary, null, actor));
+        if (!audited) {
+            return;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("role", role);
+        details.put("from", from == null ? "" : from);
+        details.put("to", to);
+        details.put("reason", reason);
+        decisions.append(caseId, DecisionKind.CASE_CHANGE, role, summary, details, actor == null ? DecisionLog.SYSTEM : actor);
     }
 
     private String nextCaseNumber(Instant now) {
@@ -133,10 +249,10 @@ public class CaseService {
         return get(caseId);
     }
 
-    /** The ids of the cases opened in [from, to). */
+    /** The ids of the cases opened in [from, to) that the scope lets its reader see. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to) {
-        return cases.idsOpenedBetween(from, to);
+    public java.util.Set<Long> idsOpenedBetween(Instant from, Instant to, CaseScope scope) {
+        return cases.idsOpenedBetween(from, to, scope);
     }
 
     /**

@@ -98,6 +98,30 @@ public final class IntakeValidator {
         return errors;
     }
 
+    /**
+     * The named people of an intake for a new case, by their form (whether they are users of the right role is
+     * {@link CaseService#intakeProblems}'s check): the line manager is required, the specialist optional; neither may be
+     * the employee (nobody decides their own relocation).
+     */
+    static Map<String, String> validatePeople(CaseIntake in) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (in.lineManagerUserId() == null) {
+            errors.put("lineManagerUserId", "is required: the login of the employee's line manager (a user of the manager role)");
+        } else if (!USER_ID.matcher(in.lineManagerUserId()).matches()) {
+            errors.put("lineManagerUserId", "must be a login of 1-64 letters, digits, '.', '_' or '-'");
+        } else if (in.lineManagerUserId().equals(in.employeeUserId())) {
+            errors.put("lineManagerUserId", "must be someone other than the employee");
+        }
+        if (in.specialistUserId() != null) {
+            if (!USER_ID.matcher(in.specialistUserId()).matches()) {
+                errors.put("specialistUserId", "must be a login of 1-64 letters, digits, '.', '_' or '-'");
+            } else if (in.specialistUserId().equals(in.employeeUserId())) {
+                errors.put("specialistUserId", "must be someone other than the employee");
+            }
+        }
+        return errors;
+    }
+
     /** Checks the changes of a revision against the case as it is (a new start before the old end, and so on). */
     static Map<String, String> validateRevision(RelocationCase c, CaseService.Revision r, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();

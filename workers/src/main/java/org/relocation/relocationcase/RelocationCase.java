@@ -57,6 +57,10 @@ public class RelocationCase {
     private BigDecimal baseSalaryAmount;
     private String baseSalaryCurrency;
     private String processInstanceId;
+    /** The employee's line manager (a login of the manager role): decides the manager approval. */
+    private String lineManagerUserId;
+    /** The mobility specialist who runs the case (a login of the mobility-specialist role); null: the whole role. */
+    private String specialistUserId;
     private String outcomeReason;
     private BigDecimal finalCostAmount;
     private String finalCostCurrency;
@@ -93,6 +97,8 @@ public class RelocationCase {
         this.gradeLevel = intake.gradeLevel();
         this.baseSalaryAmount = intake.baseSalaryAmount();
         this.baseSalaryCurrency = intake.baseSalaryCurrency();
+        this.lineManagerUserId = intake.lineManagerUserId();
+        this.specialistUserId = intake.specialistUserId();
         this.createdAt = now;
         this.updatedAt = now;
         travellers.add(new Traveller(this, Relationship.EMPLOYEE, intake.employeeName(), intake.nationality(), null));
@@ -108,6 +114,11 @@ public class RelocationCase {
 
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    void assignSpecialist(String userId, Instant now) {
+        this.specialistUserId = userId;
+        this.updatedAt = now;
     }
 
     void finish(CaseStatus finalStatus, String reason, Instant now) {
@@ -205,6 +216,8 @@ public class RelocationCase {
     public String getCostCentre() { return costCentre; }
     public Integer getGradeLevel() { return gradeLevel; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public String getLineManagerUserId() { return lineManagerUserId; }
+    public String getSpecialistUserId() { return specialistUserId; }
     public String getOutcomeReason() { return outcomeReason; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

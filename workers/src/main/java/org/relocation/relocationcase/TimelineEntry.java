@@ -15,7 +15,9 @@ import java.time.Instant;
 public class TimelineEntry {
 
     /** What kind of event an entry records. */
-    public enum Kind { CASE_OPENED, PHASE_ENTERED, PHASE_COMPLETED, TASK_CREATED, TASK_COMPLETED, STEP_COMPLETED, CALLBACK_RECEIVED, CASE_CLOSED }
+    public enum Kind { CASE_OPENED, PHASE_ENTERED, PHASE_COMPLETED, TASK_CREATED, TASK_COMPLETED, STEP_COMPLETED, CALLBACK_RECEIVED, CASE_CLOSED,
+        /** A named person of the case (line manager, mobility specialist) assigned or reassigned. */
+        PERSON_ASSIGNED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

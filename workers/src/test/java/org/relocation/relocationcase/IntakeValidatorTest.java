@@ -19,7 +19,7 @@ class IntakeValidatorTest {
         return new CaseIntake("Ana", "ana@example.com", "ana", "BR", "BR", "Sao Paulo", host, "City", "LONG_TERM",
                 start, end, "CC-1", amount == null ? null : new BigDecimal(amount), currency,
                 grade, salary == null ? null : new BigDecimal(salary), salaryCurrency,
-                List.of(new CaseIntake.Dependent("CHILD", "Lia", "BR", LocalDate.of(2017, 1, 1))));
+                List.of(new CaseIntake.Dependent("CHILD", "Lia", "BR", LocalDate.of(2017, 1, 1))), "lm", null);
     }
 
     @Test
@@ -63,5 +63,19 @@ class IntakeValidatorTest {
         assertThat(thirteen.durationMonths()).isEqualTo(13);
         assertThat(twelve.isInternational()).isTrue();
         assertThat(twelve.getTravellers()).hasSize(2);
+    }
+
+    @Test
+    void theLineManagerIsRequiredAndNeitherNamedPersonIsTheEmployee() {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        CaseIntake ok = intake("US", start, start.plusYears(2), "1", "USD");
+        assertThat(IntakeValidator.validatePeople(ok)).isEmpty();
+        assertThat(IntakeValidator.validatePeople(ok.withPeople("lm", "spec"))).isEmpty();
+        assertThat(IntakeValidator.validatePeople(ok.withPeople(null, null))).containsOnlyKeys("lineManagerUserId");
+        assertThat(IntakeValidator.validatePeople(ok.withPeople("  ", null))).containsOnlyKeys("lineManagerUserId");
+        assertThat(IntakeValidator.validatePeople(ok.withPeople("ana", "ana"))).containsOnlyKeys("lineManagerUserId", "specialistUserId");
+        assertThat(IntakeValidator.validatePeople(ok.withPeople("a b", "x/y"))).containsOnlyKeys("lineManagerUserId", "specialistUserId");
+        // options advice validates drafts without named people: the field rules alone do not ask for them
+        assertThat(IntakeValidator.validate(ok.withPeople(null, null))).isEmpty();
     }
 }

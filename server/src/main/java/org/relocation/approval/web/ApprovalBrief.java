@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What an approver reads in the approval form, built from the case records each time the task opens and never stored
@@ -26,10 +25,6 @@ public class ApprovalBrief {
 
     /** The display-only form field that shows the brief. */
     public static final String FIELD = "approvalBrief";
-    /** The task forms that show it. */
-    public static final Set<String> FORMS = Set.of("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
-    /** The forms whose approvers may see the salary (finance's): the others get the estimate lines computed from it withheld. */
-    static final Set<String> SALARY_FORMS = Set.of("approve-budget");
 
     private final CaseService cases;
     private final CostEstimator estimator;

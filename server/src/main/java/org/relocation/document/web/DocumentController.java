@@ -44,7 +44,8 @@ import java.util.Set;
 
 /**
  * Files of a case's document checklist. Upload and download: the case's own employee, mobility specialists and
- * admins; anyone else gets 403 and the refusal is in the document's access log. The access log: mobility
+ * admins; anyone else gets 403 and the refusal is in the document's access log. The scan of a paper original:
+ * mobility specialists only. A file (uploaded or a registered paper original) is what makes a document PROVIDED. The access log: mobility
  * specialists and admins. An unknown case or document, or a document of another case, is a 404.
  */
 @RestController
@@ -149,6 +150,34 @@ class DocumentController {
         FileSummary stored;
         try {
             stored = documents.upload(caseId, documentId, file.getBytes(), file.getContentType(), requester(user));
+        } catch (InvalidDocumentFileException e) {
+            throw new BadRequestException(Map.of("file", e.getMessage()));
+        }
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + documentId + "/file")).body(FileView.of(stored));
+    }
+
+    @PostMapping("/paper-original")
+    @PreAuthorize("hasRole('mobility-specialist')")
+    @Operation(operationId = "registerPaperOriginal",
+            summary = "Register the paper original of a document: the specialist saw it and uploads its scan (multipart/form-data, part \"file\")",
+            description = "Mobility specialists only (403 for anyone else, the employee included). The scan is checked and stored like an upload "
+                    + "(PDF, JPEG or PNG; at most 10 MB; encrypted, a new version); the document becomes PROVIDED with the source PAPER_ORIGINAL, "
+                    + "the specialist and the time on record, in the access log and on the timeline. 201 with the file's metadata; 400 naming "
+                    + "\"file\", nothing written; 404 unknown case or document.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FileUpload.class))))
+    @ApiResponse(responseCode = "201", description = "Stored as a new version; the document is PROVIDED from the paper original",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
+    @ApiResponse(responseCode = "413", description = "Larger than 10 MB; nothing written (fieldErrors names file)")
+    ResponseEntity<FileView> paperOriginal(@PathVariable long caseId, @PathVariable long documentId,
+                                           @RequestPart(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
+        if (file == null) {
+            throw new BadRequestException(Map.of("file", "is required: send the scan of the paper original as the multipart/form-data part named file"));
+        }
+        FileSummary stored;
+        try {
+            stored = documents.registerPaperOriginal(caseId, documentId, file.getBytes(), file.getContentType(), requester(user));
         } catch (InvalidDocumentFileException e) {
             throw new BadRequestException(Map.of("file", e.getMessage()));
         }

@@ -21,14 +21,10 @@ public final class IntakeForm {
         return new CaseIntake(str(f, "employeeName"), str(f, "employeeEmail"), str(f, "employeeUserId"), str(f, "nationality"),
                 str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
                 date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"),
-                integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null);
+                integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null,
+                str(f, "lineManagerUserId"), str(f, "specialistUserId"));
     }
 
-    /** The revise-intake form's fields as a revision of the case (empty fields: unchanged). */
-    public static CaseService.Revision revision(Map<String, Object> f) {
-        return new CaseService.Revision(date(f, "revisedStartDate"), date(f, "revisedEndDate"), str(f, "revisedHostCity"),
-                decimal(f, "revisedBudgetAmount"));
-    }
 
     private static String str(Map<String, Object> f, String key) {
         Object v = f.get(key);

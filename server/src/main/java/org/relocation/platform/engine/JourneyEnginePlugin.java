@@ -27,17 +27,21 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
     private final ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers;
+    private final ObjectProvider<TaskCreatedHook> taskCreatedHooks;
     private final UserCommandGuard guard;
     private final UserCommandGuard guardRequiresNew;
     private final DeploymentPolicy deploymentPolicy;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers,
                         ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
-                        ObjectProvider<org.relocation.relocationcase.CaseService> cases, DeploymentRulesProperties deploymentRules) {
+                        ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
+                        ObjectProvider<TaskFormHandlers> handlers, DeploymentRulesProperties deploymentRules,
+                        ObjectProvider<TaskCreatedHook> taskCreatedHooks) {
         this.listeners = listeners;
+        this.taskCreatedHooks = taskCreatedHooks;
         this.absentApprovers = absentApprovers;
-        this.guard = new UserCommandGuard(schemas, rules, cases);
-        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases); // an interceptor belongs to one chain
+        this.guard = new UserCommandGuard(schemas, rules, cases, forms, handlers);
+        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases, forms, handlers); // an interceptor belongs to one chain
         this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
     }
 
@@ -118,6 +122,8 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> listeners.getObject().onTaskCreate(t));
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                    t -> taskCreatedHooks.orderedStream().forEach(hook -> hook.taskCreated(t)));
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> listeners.getObject().onTaskComplete(t));
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> absentApprovers.getObject().onAssignment(t));
         }

@@ -8,29 +8,43 @@ import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.InvalidIntakeException;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.TaskSubmissions;
 import org.relocation.relocationcase.TimelineEntry;
+import org.relocation.platform.form.FormSubmission;
+import org.relocation.platform.form.SubmissionRefusedException;
+import org.relocation.platform.form.TaskFormHandler;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.interceptor.CommandContext;
+import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the platform does around every model, without process owners wiring it: registers a case started
- * from the Tasklist start form, keeps phases and the timeline, validates submitted forms against their
- * schema, and moves personal form data into the case records (removing the variables in the same
- * transaction, so they never persist as variables).
+ * from the Tasklist start form, keeps phases and the timeline, validates submitted forms against the deployed
+ * form, keeps every submission in the case records with the feature's domain record, and removes every submitted
+ * field the process does not read in the same transaction (so notes and personal data never persist as variables).
  */
 @Component
 class JourneyListeners {
 
     private final CaseService cases;
-    private final FormSchemas schemas;
-    private final FormRecords records;
+    private final DeployedForms forms;
+    private final TaskFormHandlers handlers;
+    private final TaskSubmissions submissions;
+    private final ProcessReads reads;
 
-    JourneyListeners(CaseService cases, FormSchemas schemas, FormRecords records) {
+    JourneyListeners(CaseService cases, DeployedForms forms, TaskFormHandlers handlers, TaskSubmissions submissions, ProcessReads reads) {
         this.cases = cases;
-        this.schemas = schemas;
-        this.records = records;
+        this.forms = forms;
+        this.handlers = handlers;
+        this.submissions = submissions;
+        this.reads = reads;
     }
 
     /** Start of the main process: a Tasklist start carries intake_* fields instead of a caseId. */
@@ -86,39 +100,52 @@ class JourneyListeners {
         }
     }
 
-    void onTaskComplete(DelegateTask task) {
-        Map<String, Object> submitted = new HashMap<>();
-        schemas.fields(task.getTaskDefinitionKey()).forEach(f -> submitted.put(f.key(), task.getVariable(f.key())));
-        Map<String, String> problems = schemas.violations(task.getTaskDefinitionKey(), submitted);
+    /**
+     * A completed user task: the submission obeys the form deployed with the task's process version; it is kept in the
+     * case records as submitted, and the form's feature records its domain fields. Then every submitted field the
+     * process does not read (routing) is removed in the same transaction: it lives on in the case records only, never
+     * as a variable, whatever the history level.
+     */
+    void onTaskComplete(DelegateTask delegate) {
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task = (TaskEntity) delegate;
+        DeployedForms.TaskForm form = forms.of(context, task);
+        TaskFormHandler handler = handlers.of(form.formId()).orElse(null);
+        Set<String> display = handler == null ? Set.of() : handler.displayFields();
+        List<FormSchemas.Field> fields = form.fields().stream().filter(f -> !display.contains(f.key())).toList();
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        fields.forEach(f -> submitted.put(f.key(), task.getVariable(f.key())));
+        Map<String, String> problems = FormSchemas.violations(fields, submitted);
         if (!problems.isEmpty()) {
             // the REST API and the Tasklist answer a form validation failure with 400 and this message
-            throw new FormFieldValidationException(problems, "Form " + task.getTaskDefinitionKey() + " has invalid fields: " + problems);
+            throw new FormFieldValidationException(problems, "Form " + form.formId() + " has invalid fields: " + problems);
         }
-        if (task.hasVariableLocal(FormRecords.EXCEPTION_ID) || task.getExecution().hasVariableLocal(FormRecords.EXCEPTION_ID)) {
-            submitted.put(FormRecords.EXCEPTION_ID, task.getVariable(FormRecords.EXCEPTION_ID));
-        }
+        submitted.values().removeIf(java.util.Objects::isNull);
         Long caseId = caseId(task.getExecution());
         String actor = actor(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
         if (actor == null) {
             actor = task.getAssignee();
         }
         if (caseId != null) {
-            records.record(caseId, task.getTaskDefinitionKey(), submitted, actor);
+            Map<String, Object> taskContext = TaskFormHandlers.taskContext(task, submitted.keySet());
+            submissions.record(caseId, new TaskSubmissions.Task(task.getId(), task.getTaskDefinitionKey(), task.getName(), form.formId(),
+                    task.getProcessDefinitionId(), form.deploymentId()), submitted, taskContext, actor);
+            if (handler != null) {
+                try {
+                    handler.record(new FormSubmission(caseId, form.formId(), task.getId(), submitted, taskContext, actor));
+                } catch (SubmissionRefusedException e) {
+                    throw new FormFieldValidationException(e.fieldErrors(), "Form " + form.formId() + " is refused: " + e.fieldErrors());
+                }
+            }
             cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(),
                     task.getProcessDefinitionId().split(":")[0], actor);
         }
-        for (String name : submitted.keySet()) {
-            if (PersonalData.isPersonal(name) || ONE_OFF_FORMS.contains(task.getTaskDefinitionKey())) {
-                task.getExecution().removeVariable(name);
+        for (FormSchemas.Field field : form.fields()) {
+            if (display.contains(field.key()) || PersonalData.isPersonal(field.key()) || !reads.reads(context, form.deploymentId(), field.key())) {
+                task.getExecution().removeVariable(field.key());
             }
         }
     }
-
-    /**
-     * Forms whose values live on only in the case records: a later revision must not find the earlier one's values
-     * prefilled (a second send-back of the same case).
-     */
-    private static final java.util.Set<String> ONE_OFF_FORMS = java.util.Set.of("revise-intake");
 
     private static Long caseId(DelegateExecution execution) {
         Object v = execution == null ? null : execution.getVariable(ProcessVariables.CASE_ID);

@@ -1,7 +1,6 @@
 package org.relocation.platform.engine;
 
 import org.operaton.bpm.engine.AuthorizationException;
-import org.operaton.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.operaton.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.operaton.bpm.engine.impl.cfg.CommandChecker;
 import org.operaton.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -34,11 +33,11 @@ import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.operaton.bpm.engine.variable.value.TypedValue;
 import org.operaton.bpm.engine.rest.exception.InvalidRequestException;
-import org.relocation.approval.web.ApprovalBrief;
+import org.relocation.platform.form.FormSubmission;
+import org.relocation.platform.form.TaskFormHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.relocation.relocationcase.CaseService;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine boundary for people. Every command the engine runs passes here (inside its command context, so every
@@ -92,18 +90,20 @@ class UserCommandGuard extends CommandInterceptor {
 
     /** How deep in nested commands this thread is, across both transaction modes' chains: only the outermost is the caller's. */
     private static final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
-    private final Map<String, List<FormSchemas.Field>> deployedForms = new ConcurrentHashMap<>();
-    private final org.springframework.beans.factory.ObjectProvider<FormSchemas> schemas;
-    private final org.springframework.beans.factory.ObjectProvider<FormRules> rules;
-    private final org.springframework.beans.factory.ObjectProvider<CaseService> cases;
+    private final ObjectProvider<FormSchemas> schemas;
+    private final ObjectProvider<FormRules> rules;
+    private final ObjectProvider<CaseService> cases;
+    private final ObjectProvider<DeployedForms> forms;
+    private final ObjectProvider<TaskFormHandlers> handlers;
 
     /** The domain beans are looked up when first needed: the engine is configured before they exist. */
-    UserCommandGuard(org.springframework.beans.factory.ObjectProvider<FormSchemas> schemas,
-                     org.springframework.beans.factory.ObjectProvider<FormRules> rules,
-                     org.springframework.beans.factory.ObjectProvider<CaseService> cases) {
+    UserCommandGuard(ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules, ObjectProvider<CaseService> cases,
+                     ObjectProvider<DeployedForms> forms, ObjectProvider<TaskFormHandlers> handlers) {
         this.schemas = schemas;
         this.rules = rules;
         this.cases = cases;
+        this.forms = forms;
+        this.handlers = handlers;
     }
 
     @Override
@@ -177,27 +177,29 @@ class UserCommandGuard extends CommandInterceptor {
         }
         Object caseVariable = task.getExecution() == null ? null : task.getExecution().getVariable(ProcessVariables.CASE_ID);
         Long caseId = caseVariable instanceof Number n ? n.longValue() : null;
-        String formId = task.getTaskDefinitionKey();
-        if (caseId != null && ApprovalBrief.FORMS.contains(formId) && cases.getObject().isOwnCase(caseId, user.getUserId())) {
+        DeployedForms.TaskForm form = forms.getObject().of(context, task);
+        TaskFormHandler handler = handlers.getObject().of(form.formId()).orElse(null);
+        if (caseId != null && handler != null && handler.approval() && cases.getObject().isOwnCase(caseId, user.getUserId())) {
             mayWorkOn(context, task);
             throw new AuthorizationException("Segregation of duties: " + user.getUserId()
-                    + " opened this case or is its employee, and may not decide its approval " + formId);
+                    + " opened this case or is its employee, and may not decide its approval " + form.formId());
         }
-        List<FormSchemas.Field> fields = formOfTask(context, task);
-        if (submitted.containsKey(ApprovalBrief.FIELD)) {
-            submitted.remove(ApprovalBrief.FIELD); // display-only: the brief is built from the case records, never stored
-        }
+        Set<String> display = handler == null ? Set.of() : handler.displayFields();
+        submitted.keySet().removeAll(display); // display-only: built from the case records each time, never stored
+        List<FormSchemas.Field> fields = form.fields().stream().filter(f -> !display.contains(f.key())).toList();
         Map<String, Object> values = new LinkedHashMap<>();
         submitted.forEach((name, value) -> values.put(name, value instanceof TypedValue t ? t.getValue() : value));
         Map<String, String> problems = new LinkedHashMap<>(unknownFields(fields, values.keySet()));
         if (problems.isEmpty()) {
             problems.putAll(FormSchemas.violations(fields, values));
-            problems.putAll(FormRules.crossFieldProblems(formId, values));
-            problems.putAll(rules.getObject().caseProblems(formId, caseId, values));
+        }
+        if (problems.isEmpty() && handler != null && caseId != null) {
+            problems.putAll(handler.problems(new FormSubmission(caseId, form.formId(), task.getId(), values,
+                    TaskFormHandlers.taskContext(task, values.keySet()), user.getUserId())));
         }
         if (!problems.isEmpty()) {
             mayWorkOn(context, task);
-            throw new FormFieldValidationException(problems, "Form " + formId + " has invalid fields: " + problems);
+            throw new FormFieldValidationException(problems, "Form " + form.formId() + " has invalid fields: " + problems);
         }
     }
 
@@ -232,36 +234,6 @@ class UserCommandGuard extends CommandInterceptor {
             FormFieldValidationException refused = new FormFieldValidationException(problems, message);
             throw plainStart ? new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, refused, message) : refused;
         }
-    }
-
-    /**
-     * The fields of the form deployed with the task's process version (a process owner's changed form counts, not the
-     * copy in this jar); kept per deployment and form, which a deployment never changes.
-     */
-    private List<FormSchemas.Field> formOfTask(CommandContext context, TaskEntity task) {
-        task.initializeFormKey();
-        var ref = task.getOperatonFormRef();
-        if (ref == null || ref.getKey() == null) {
-            return List.of();
-        }
-        ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-        String cacheKey = "deployment".equals(ref.getBinding()) ? definition.getDeploymentId() + "/" + ref.getKey() : null;
-        List<FormSchemas.Field> cached = cacheKey == null ? null : deployedForms.get(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
-        List<FormSchemas.Field> fields = context.runWithoutAuthorization(() -> {
-            try (InputStream form = new GetDeployedTaskFormCmd(task.getId()).execute(context)) {
-                return schemas.getObject().parse(form);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        if (cacheKey != null) {
-            deployedForms.put(cacheKey, fields);
-        }
-        return fields;
     }
 
     private static Map<String, String> unknownFields(List<FormSchemas.Field> fields, Set<String> names) {

@@ -94,6 +94,11 @@ final class ApiSchemaRules {
         ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
         ONE.put("TimelineEntry.kind", values(names(TimelineEntry.Kind.values())));
         ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
+        ONE.put("CurrentDocumentFile.source", values(names(CaseDocument.FileSource.values())));
+        ONE.put("RightToWorkCheck.basis", values(names(org.relocation.immigration.RightToWorkCheck.Basis.values())));
+        REQUIRED.put("SpecialistReassignment", List.of("userId", "reason"));
+        ONE.put("SpecialistReassignment.userId", description("A user of the mobility-specialist role").andThen(example("specialist2")));
+        ONE.put("SpecialistReassignment.reason", length(3, 500).andThen(example("Specialist on parental leave")));
         ONE.put("TravellerPermit.category", values(names(org.relocation.immigration.PermitRequirement.Category.values())));
         // open sets, on purpose: one kind per message the journey sends; cost categories come from the deployed policy tables
         ONE.put("Notification.kind", description("The kind of message, e.g. case-opened (open-ended: one per message the journey sends)"));

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** What the platform changes in the engine REST API's set-up, for speed (its security is in SecurityConfiguration). */
+/** What the platform changes in the engine REST API's set-up: speed, and forms' display fields (its security is in SecurityConfiguration). */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConfiguration {
 
@@ -18,6 +18,17 @@ class EngineRestConfiguration {
         FilterRegistrationBean<ServiceLookupCache> bean = new FilterRegistrationBean<>(new ServiceLookupCache());
         bean.addUrlPatterns(ENGINE_REST);
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    /** A form's display-only fields, built by its handler when the Tasklist opens the form. */
+    @Bean
+    FilterRegistrationBean<TaskFormDisplayFilter> taskFormDisplayFilter(org.relocation.platform.engine.TaskFormHandlers handlers,
+                                                                        org.operaton.bpm.engine.ProcessEngine engine,
+                                                                        com.fasterxml.jackson.databind.ObjectMapper json) {
+        FilterRegistrationBean<TaskFormDisplayFilter> bean = new FilterRegistrationBean<>(new TaskFormDisplayFilter(handlers, engine, json));
+        bean.addUrlPatterns(ENGINE_REST);
+        bean.setOrder(1); // after Spring Security (-100)
         return bean;
     }
 

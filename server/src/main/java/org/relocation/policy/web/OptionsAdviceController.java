@@ -134,7 +134,7 @@ class OptionsAdviceController {
         CaseIntake intake = new CaseIntake("employee", "employee@example.invalid", "employee", c.employee().getNationality(),
                 c.getHomeCountry(), c.getHomeCity(), c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(),
                 c.getEndDate(), c.getCostCentre(), c.budget().amount(), c.budget().currency().getCurrencyCode(), c.getGradeLevel(),
-                c.baseSalary().amount(), c.baseSalary().currency().getCurrencyCode(), dependents);
+                c.baseSalary().amount(), c.baseSalary().currency().getCurrencyCode(), dependents, null, null);
         return intake;
     }
 
@@ -188,6 +188,6 @@ class OptionsAdviceController {
     private static CaseIntake withType(CaseIntake i, String type) {
         return new CaseIntake(i.employeeName(), i.employeeEmail(), i.employeeUserId(), i.nationality(), i.homeCountry(), i.homeCity(),
                 i.hostCountry(), i.hostCity(), type, i.startDate(), i.endDate(), i.costCentre(), i.budgetAmount(), i.budgetCurrency(),
-                i.gradeLevel(), i.baseSalaryAmount(), i.baseSalaryCurrency(), i.dependents());
+                i.gradeLevel(), i.baseSalaryAmount(), i.baseSalaryCurrency(), i.dependents(), i.lineManagerUserId(), i.specialistUserId());
     }
 }

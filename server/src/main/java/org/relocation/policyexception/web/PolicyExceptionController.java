@@ -1,15 +1,20 @@
 package org.relocation.policyexception.web;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.policyexception.ExceptionCategory;
 import org.relocation.policyexception.InvalidPolicyExceptionException;
 import org.relocation.policyexception.PolicyException;
+import org.relocation.policyexception.PolicyExceptionNotFoundException;
 import org.relocation.policyexception.PolicyExceptionService;
+import org.relocation.relocationcase.CaseNotFoundException;
 import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.access.CaseAccess;
+import org.relocation.relocationcase.access.CaseFields;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,13 +32,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The policy-exception register: asking for an exception on a case in intake, the exceptions of a case, a search
  * across cases, and per-category figures for reporting. The HR lead decides each exception in the approval phase.
+ * <p>
+ * Reads follow the case's read rule ({@link CaseAccess}): a reader sees the exceptions of the cases they may read (an
+ * exception or case beyond that is "not found", and the search and figures leave them out), and of each the fields
+ * their role sees of that case: amounts and cost centre with {@link CaseFields#FINANCIALS} (no register amount is
+ * computed from the salary: the requester states it), the justification with {@link CaseFields#NOTES} or to whoever
+ * asked the exception. Employees do not read the register, as they do not read the decision log.
  */
 @RestController
 @Tag(name = "Policy exceptions", description = "Departures from the relocation policy: asked in writing, decided by the HR lead, registered")
@@ -42,14 +55,17 @@ class PolicyExceptionController {
     private static final String REQUESTERS = "hasAnyRole('mobility-specialist','manager','admin')";
     private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin')";
     private static final int MAX_PERIOD_DAYS = 3660;
+    private static final String FINANCIALS_ONLY = "Only for the roles that see the case's financials";
 
     private final PolicyExceptionService exceptions;
     private final CaseService cases;
+    private final CaseAccess access;
     private final Clock clock;
 
-    PolicyExceptionController(PolicyExceptionService exceptions, CaseService cases, Clock clock) {
+    PolicyExceptionController(PolicyExceptionService exceptions, CaseService cases, CaseAccess access, Clock clock) {
         this.exceptions = exceptions;
         this.cases = cases;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,14 +75,30 @@ class PolicyExceptionController {
     }
 
     @Schema(name = "PolicyException")
-    record View(Long id, Long caseId, String caseNumber, String category, BigDecimal amount, String currency, BigDecimal reportingAmount,
-                String policyClause, String justification, String costCentre, String status, String requestedBy, Instant requestedAt,
-                String decidedBy, Instant decidedAt, String decisionComment) {
-        static View of(PolicyException e, String caseNumber) {
-            return new View(e.getId(), e.getCaseId(), caseNumber, e.getCategory(), e.money().amount(), e.money().currency().getCurrencyCode(),
-                    e.getReportingAmount(), e.getPolicyClause(), e.getJustification(), e.getCostCentre(), e.getStatus().name(),
-                    e.getRequestedBy(), e.getRequestedAt(), e.getDecidedBy(), e.getDecidedAt(), e.getDecisionComment());
+    /** One exception as its reader sees it: a field their role does not see of the case is absent. */
+    record View(Long id, Long caseId, String caseNumber, String category,
+                @Schema(description = FINANCIALS_ONLY) BigDecimal amount, @Schema(description = FINANCIALS_ONLY) String currency,
+                @Schema(description = FINANCIALS_ONLY) BigDecimal reportingAmount, String policyClause,
+                @Schema(description = "Only for mobility specialists, HR admin, admins and HR leads, and for whoever asked it")
+                String justification,
+                @Schema(description = FINANCIALS_ONLY) String costCentre, String status, String requestedBy, Instant requestedAt,
+                String decidedBy, Instant decidedAt,
+                @Schema(description = "Only for the roles that see the case's approvals") String decisionComment) {
+
+        static View of(PolicyException e, String caseNumber, Set<CaseFields> fields, String reader) {
+            boolean financials = fields.contains(CaseFields.FINANCIALS);
+            boolean notes = fields.contains(CaseFields.NOTES) || reader.equals(e.getRequestedBy());
+            boolean approvals = fields.contains(CaseFields.APPROVALS);
+            return new View(e.getId(), e.getCaseId(), caseNumber, e.getCategory(),
+                    financials ? e.money().amount() : null, financials ? e.money().currency().getCurrencyCode() : null,
+                    financials ? e.getReportingAmount() : null, e.getPolicyClause(), notes ? e.getJustification() : null,
+                    financials ? e.getCostCentre() : null, e.getStatus().name(), e.getRequestedBy(), e.getRequestedAt(),
+                    e.getDecidedBy(), e.getDecidedAt(), approvals ? e.getDecisionComment() : null);
         }
+    }
+
+    private View view(PolicyException e, RelocationCase c, Authentication reader) {
+        return View.of(e, c.getCaseNumber(), access.fields(reader, c), reader.getName());
     }
 
     @PostMapping("/api/cases/{caseId}/policy-exceptions")
@@ -81,12 +113,12 @@ class PolicyExceptionController {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
         }
-        String caseNumber = cases.get(caseId).getCaseNumber();
+        RelocationCase c = cases.get(caseId);
         String amount = body.amount() == null ? null : body.amount() instanceof Number n ? plain(n) : body.amount().toString();
         try {
             PolicyException e = exceptions.request(caseId, new PolicyExceptionService.Request(body.category(), amount, body.currency(),
                     body.policyClause(), body.justification()), user.getName());
-            return ResponseEntity.created(URI.create("/api/policy-exceptions/" + e.getId())).body(View.of(e, caseNumber));
+            return ResponseEntity.created(URI.create("/api/policy-exceptions/" + e.getId())).body(view(e, c, user));
         } catch (InvalidPolicyExceptionException e) {
             throw new BadRequestException(e.getFieldErrors());
         }
@@ -103,28 +135,39 @@ class PolicyExceptionController {
 
     @GetMapping("/api/cases/{caseId}/policy-exceptions")
     @PreAuthorize(READERS)
-    @Operation(operationId = "listCasePolicyExceptions", summary = "The policy exceptions of a case, oldest first")
-    List<View> ofCase(@PathVariable long caseId) {
-        String caseNumber = cases.get(caseId).getCaseNumber();
-        return exceptions.ofCase(caseId).stream().map(e -> View.of(e, caseNumber)).toList();
+    @Operation(operationId = "listCasePolicyExceptions", summary = "The policy exceptions of a case, oldest first",
+            description = "404 unknown case, or one the caller may not read (as GET /api/cases/{id}); 400 non-numeric id.")
+    List<View> ofCase(@PathVariable long caseId, Authentication reader) {
+        RelocationCase c = cases.readable(caseId, access.scope(reader));
+        return exceptions.ofCase(caseId).stream().map(e -> view(e, c, reader)).toList();
     }
 
     @GetMapping("/api/policy-exceptions/{id}")
     @PreAuthorize(READERS)
-    @Operation(operationId = "getPolicyException", summary = "One policy exception with the HR lead's decision")
-    View one(@PathVariable long id) {
+    @Operation(operationId = "getPolicyException", summary = "One policy exception with the HR lead's decision",
+            description = "404 unknown exception, or one of a case the caller may not read (the same answer); 400 non-numeric id.")
+    View one(@PathVariable long id, Authentication reader) {
         PolicyException e = exceptions.get(id);
-        return View.of(e, cases.get(e.getCaseId()).getCaseNumber());
+        RelocationCase c;
+        try {
+            c = cases.readable(e.getCaseId(), access.scope(reader));
+        } catch (CaseNotFoundException beyondScope) {
+            // the same answer as for an exception that does not exist, naming neither the case nor that it exists
+            throw new PolicyExceptionNotFoundException(id);
+        }
+        return view(e, c, reader);
     }
 
     @GetMapping("/api/policy-exceptions")
     @PreAuthorize(READERS)
-    @Operation(operationId = "searchPolicyExceptions", summary = "Search the register by case, category, cost centre, status and period of the request (from/to, default the last 365 days)")
+    @Operation(operationId = "searchPolicyExceptions", summary = "Search the register by case, category, cost centre, status and period of the request (from/to, default the last 365 days)",
+            description = "Only the exceptions of the cases the caller may read (as GET /api/cases); oldest first.")
     List<View> search(@RequestParam(required = false) Long caseId, @RequestParam(required = false) String category,
                       @RequestParam(required = false) String costCentre, @RequestParam(required = false) String status,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                      Authentication reader) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (category != null && ExceptionCategory.fromCode(category).isEmpty()) {
             errors.put("category", "must be one of " + ExceptionCategory.codes());
@@ -146,27 +189,31 @@ class PolicyExceptionController {
         }
         if (size < 1 || size > 200) {
             errors.put("size", "must be 1-200");
+        } else if (page >= 0 && (long) page * size > Integer.MAX_VALUE) {
+            errors.put("page", "is beyond any register: page times size must be at most " + Integer.MAX_VALUE);
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
-        Map<Long, String> numbers = new java.util.HashMap<>();
-        return exceptions.search(caseId, category, costCentre, s, period[0], period[1], page, size).stream()
-                .map(e -> View.of(e, numbers.computeIfAbsent(e.getCaseId(), id -> cases.get(id).getCaseNumber()))).toList();
+        Map<Long, RelocationCase> read = new HashMap<>();
+        return exceptions.search(caseId, category, costCentre, s, period[0], period[1], access.scope(reader), page, size).stream()
+                .map(e -> view(e, read.computeIfAbsent(e.getCaseId(), cases::get), reader)).toList();
     }
 
     @GetMapping("/api/policy-exceptions/summary")
     @PreAuthorize(READERS)
-    @Operation(operationId = "summarisePolicyExceptions", summary = "Per category: requests, approvals, rejections, approved amount (reporting currency) and exception rate over a period")
+    @Operation(operationId = "summarisePolicyExceptions", summary = "Per category: requests, approvals, rejections, approved amount (reporting currency) and exception rate over a period",
+            description = "Counted over the cases the caller may read (as GET /api/cases): the exceptions and the cases opened alike.")
     List<PolicyExceptionService.CategorySummary> summary(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication reader) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate[] period = period(from, to, errors);
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
-        return exceptions.summary(period[0], period[1]);
+        return exceptions.summary(period[0], period[1], access.scope(reader));
     }
 
     private LocalDate[] period(LocalDate from, LocalDate to, Map<String, String> errors) {

@@ -23,7 +23,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who reads which cases, and which of their fields: the one place that decides it for the case and key-date APIs.
+ * Who reads which cases, and which of their fields: the one place that decides it for the case, key-date, decision-log,
+ * options and policy-exception APIs.
  * <ul>
  *   <li>Mobility specialists, HR administration and administrators run cases: they read every case.</li>
  *   <li>Managers, finance, HR leads and senior managers read the cases they act on: a task of the case they hold or
@@ -45,12 +46,12 @@ public class CaseAccess {
     private static final Set<String> COST_CENTRE_READERS = Set.of(Roles.MANAGER, Roles.FINANCE);
     /** The field groups each role sees on every case it may read; an employee sees theirs on their own case only. */
     private static final Map<String, Set<CaseFields>> FIELDS = Map.of(
-            Roles.SPECIALIST, EnumSet.of(CaseFields.FINANCIALS, CaseFields.PERSONAL, CaseFields.APPROVALS),
+            Roles.SPECIALIST, EnumSet.of(CaseFields.FINANCIALS, CaseFields.PERSONAL, CaseFields.APPROVALS, CaseFields.NOTES),
             Roles.HR_ADMIN, EnumSet.allOf(CaseFields.class),
             Roles.ADMIN, EnumSet.allOf(CaseFields.class),
             Roles.FINANCE, EnumSet.of(CaseFields.FINANCIALS, CaseFields.SALARY, CaseFields.APPROVALS),
             Roles.MANAGER, EnumSet.of(CaseFields.FINANCIALS, CaseFields.APPROVALS),
-            Roles.HR_LEAD, EnumSet.of(CaseFields.FINANCIALS, CaseFields.APPROVALS),
+            Roles.HR_LEAD, EnumSet.of(CaseFields.FINANCIALS, CaseFields.APPROVALS, CaseFields.NOTES),
             Roles.SENIOR_MANAGER, EnumSet.of(CaseFields.FINANCIALS, CaseFields.APPROVALS));
     private static final Set<CaseFields> OWN_CASE = EnumSet.of(CaseFields.PERSONAL);
 

@@ -15,7 +15,13 @@ public enum CaseFields {
      */
     PERSONAL,
     /** The approvers' decisions with their comments. */
-    APPROVALS;
+    APPROVALS,
+    /**
+     * Free text written about the person and their circumstances to support a decision: the justifications of policy
+     * exceptions. For who runs cases and the HR lead, who decides exceptions on it; whoever asked an exception also
+     * reads their own justification.
+     */
+    NOTES;
 
     /** The estimate line categories computed from the base salary: shown only with {@link #SALARY}. */
     public static final java.util.Set<String> SALARY_LINES = java.util.Set.of("cost-of-living-allowance");

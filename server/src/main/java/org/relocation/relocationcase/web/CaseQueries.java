@@ -42,11 +42,17 @@ class CaseQueries {
     private final NotificationService notifications;
     private final DocumentService documentFiles;
     private final CaseAccess access;
+    private final org.relocation.relocationcase.TaskSubmissions submissions;
+
+    private final org.relocation.relocationcase.CaseStaff staff;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
-                DocumentService documentFiles, CaseAccess access) {
+                DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions,
+                org.relocation.relocationcase.CaseStaff staff) {
         this.access = access;
+        this.submissions = submissions;
+        this.staff = staff;
         this.repository = repository;
         this.cases = cases;
         this.tasks = tasks;
@@ -78,6 +84,11 @@ class CaseQueries {
     List<CaseViews.PolicyDecisionView> policyDecisions(Long id, Authentication reader) {
         cases.readable(id, access.scope(reader));
         return policy.decisions(id).stream().map(CaseViews.PolicyDecisionView::of).toList();
+    }
+
+    /** A named person of a case: login and display name. */
+    private CaseViews.PersonView person(String userId) {
+        return userId == null ? null : new CaseViews.PersonView(userId, staff.displayName(userId).orElse(null));
     }
 
     /**
@@ -118,6 +129,10 @@ class CaseQueries {
                 fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
+                new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())),
+                submissions.ofCase(id).stream()
+                        .filter(s -> fields.contains(CaseFields.APPROVALS) || reader != null && reader.getName().equals(s.submittedBy()))
+                        .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
 

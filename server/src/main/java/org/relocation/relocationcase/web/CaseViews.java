@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** JSON shapes of the case API. */
 final class CaseViews {
@@ -106,12 +107,14 @@ final class CaseViews {
 
         static DocumentView of(CaseDocument d, FileSummary file) {
             return new DocumentView(d.getId(), d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt(),
-                    file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt()));
+                    file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt(),
+                            d.getFileSource() == null ? null : d.getFileSource().name()));
         }
     }
 
+    /** The current file; {@code source} UPLOAD, or PAPER_ORIGINAL for the scan of a paper original the specialist registered ({@code uploadedBy}, {@code uploadedAt}). */
     @Schema(name = "CurrentDocumentFile")
-    record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
+    record DocumentFileView(int version, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt, String source) {
     }
 
     @Schema(name = "CaseKeyDate")
@@ -181,12 +184,19 @@ final class CaseViews {
         }
     }
 
+    /**
+     * A right-to-work check, recorded against the employee ({@code travellerId}) and what gives them the right to work:
+     * {@code basis} GRANTED_PERMIT (with the permit's code and validity at the check), PERMIT_NOT_GRANTED, NO_PERMIT_NEEDED
+     * (code of the exemption) or UNDECIDED; null fields for checks recorded before they were kept.
+     */
     @Schema(name = "RightToWorkCheck")
     record RightToWorkView(String documentType, String documentReference, LocalDate checkedOn, String checkedBy,
-                           String checkMethod, LocalDate nextCheckOn) {
+                           String checkMethod, LocalDate nextCheckOn, Long travellerId, String basis, String permitCode,
+                           LocalDate permitValidFrom, LocalDate permitValidUntil) {
         static RightToWorkView of(RightToWorkCheck r) {
             return new RightToWorkView(r.getDocumentType(), r.getDocumentReference(), r.getCheckedOn(), r.getCheckedBy(),
-                    r.getCheckMethod(), r.getNextCheckOn());
+                    r.getCheckMethod(), r.getNextCheckOn(), r.getTravellerId(), r.getBasis() == null ? null : r.getBasis().name(),
+                    r.getPermitCode(), r.getPermitValidFrom(), r.getPermitValidUntil());
         }
     }
 
@@ -222,7 +232,36 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
                    List<NotificationView> notifications,
+                   @Schema(description = "Who the employee deals with: the mobility specialist running the case and their line manager "
+                           + "(login and name; a person is absent when the case names none)") ContactsView contacts,
+                   @Schema(description = "Every form submitted for the case's user tasks, oldest first, as submitted. Staff who read "
+                           + "the case see every step's (a pd_ field only with " + "PERSONAL" + "); the employee sees their own.")
+                   List<SubmissionView> submissions,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    /** A named person of the case: their login and display name (absent when the user has none). */
+    @Schema(name = "CasePerson")
+    record PersonView(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
+    }
+
+    @Schema(name = "CaseContacts")
+    record ContactsView(@JsonInclude(JsonInclude.Include.NON_NULL) PersonView specialist,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PersonView lineManager) {
+    }
+
+    /** A form submitted for one of the case's user tasks: which task and form, who and when, and the fields as submitted. */
+    @Schema(name = "TaskSubmission")
+    record SubmissionView(String taskKey, String taskName, String formId, String submittedBy, Instant submittedAt,
+                          Map<String, Object> fields) {
+
+        static SubmissionView of(org.relocation.relocationcase.TaskSubmissions.Submitted s, boolean personal) {
+            Map<String, Object> fields = new java.util.TreeMap<>(s.fields());
+            if (!personal) {
+                fields.keySet().removeIf(k -> k.startsWith(org.relocation.platform.engine.PersonalData.FIELD_PREFIX));
+            }
+            return new SubmissionView(s.taskKey(), s.taskName(), s.formId(), s.submittedBy(), s.submittedAt(), fields);
+        }
     }
 
     static MoneyView money(org.relocation.relocationcase.Money m) {

@@ -30,8 +30,7 @@ class DocumentReviewTest {
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
         specialist.approveAll(id, caseNumber);
         Api employee = Api.as(port, "employee2");
-        employee.completeTask(caseNumber, "provide-immigration-documents",
-                vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+        employee.provideDocuments(id, caseNumber, "X3344556", "2033-01-31");
 
         JsonNode documents = specialist.caseDetails(id).get("documents");
         long passport = idOf(documents, "passport-copy");
@@ -63,7 +62,14 @@ class DocumentReviewTest {
         assertThat(noteOf(afterReview, passport)).isEqualTo("The copy is unreadable");
         assertThat(statusOf(afterReview, letter)).as("accepted documents stay accepted").isEqualTo("VALIDATED");
 
-        // the employee provides again: only the rejected one comes back for validation
+        // the employee must replace the rejected files before confirming again: the confirmation alone is refused
+        String provide = employee.awaitTask(caseNumber, "provide-immigration-documents");
+        var withoutNewFiles = employee.complete(provide, vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
+        assertThat(withoutNewFiles.getStatusCode().value()).isEqualTo(400);
+        assertThat(withoutNewFiles.getBody().get("fieldErrors").get("documentsProvided").asText())
+                .contains("passport-copy of the employee (rejected: a new file is needed)").doesNotContain("assignment-letter");
+        // the employee uploads new files for the rejected ones: only those come back for validation
+        assertThat(employee.uploadMissingDocuments(id)).contains(passport).doesNotContain(letter);
         employee.completeTask(caseNumber, "provide-immigration-documents",
                 vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
         JsonNode again = specialist.caseDetails(id).get("documents");

@@ -54,6 +54,9 @@ class WorkerTransportsTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+
+    @Autowired
+    org.operaton.bpm.engine.TaskService taskService;
     @Autowired
     RepositoryService repository;
 
@@ -71,6 +74,7 @@ class WorkerTransportsTest {
                 .startEvent()
                 .exclusiveGateway("route").condition("ok", "${path == 'ok'}")
                   .serviceTask("work").operatonExternalTask("in-process-test-ok")
+                  .userTask("check")
                   .endEvent("done")
                 .moveToNode("route").condition("business", "${path == 'business'}")
                   .serviceTask("decide").operatonExternalTask("in-process-test-business")
@@ -154,13 +158,10 @@ class WorkerTransportsTest {
     void completesTheTaskWithTheWorkersVariables(String transportName) {
         start(transportName);
         String id = startCase("ok");
-        await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(id).completed().count() == 1);
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("result")
-                .singleResult().getValue()).isEqualTo("worked on test order");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("done").count()).isOne();
-        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(id).successLog().singleResult().getWorkerId())
-                .isEqualTo(transportName + "-test");
+        // the production history level keeps no variables: the process waits at a user task after the worker's step
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey("check").count() == 1);
+        assertThat(runtime.getVariable(id, "result")).isEqualTo("worked on test order");
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(id).count()).as("the external task is done").isZero();
     }
 
     @ParameterizedTest
@@ -170,8 +171,8 @@ class WorkerTransportsTest {
         String id = startCase("business");
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(id).completed().count() == 1);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("caught").count()).isOne();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("not-caught").count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
+                .as("ended at the boundary error's end, not the normal one").isEqualTo("caught");
     }
 
     @ParameterizedTest
@@ -185,7 +186,6 @@ class WorkerTransportsTest {
         assertThat(incident.getIncidentMessage()).isEqualTo("in-process-test-fail failed: Vendor 'test' is not configured");
         // first attempt, then 2 retries: max-retries 2 means three deliveries in all
         assertThat(failingCalls).hasValue(3);
-        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(id).failureLog().count()).isEqualTo(3);
         assertThat(externalTasks.createExternalTaskQuery().processInstanceId(id).singleResult().getRetries()).isZero();
     }
 

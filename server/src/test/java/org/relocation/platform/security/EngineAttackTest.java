@@ -40,6 +40,9 @@ class EngineAttackTest {
     int port;
 
     @Autowired
+    org.operaton.bpm.engine.IdentityService identity;
+
+    @Autowired
     TaskService taskService;
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -243,15 +246,23 @@ class EngineAttackTest {
     @Test
     void nobodyApprovesACaseTheyOpenedOrAreTheEmployeeOf() {
         Api specialist = Api.as(port, "specialist");
-        JsonNode own = specialist.openCase(Api.intake("manager", "IN", "GB", "DE", "LONG_TERM", "90000"));
+        String lineManager = org.relocation.TestUsers.create(identity, "lm", "manager");
+        JsonNode own = specialist.openCase(Api.intake("manager", "IN", "GB", "DE", "LONG_TERM", "90000").put("lineManagerUserId", lineManager));
         String caseNumber = own.get("caseNumber").asText();
         specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        String task = Api.as(port, lineManager).awaitTask(caseNumber, "approve-relocation");
+        // the employee, a manager, is not offered their own approval; handed it, they still may not decide it
         Api manager = Api.as(port, "manager");
-        String task = manager.awaitTask(caseNumber, "approve-relocation");
+        assertThat(manager.get("/engine-rest/task/" + task).getStatusCode().value()).isEqualTo(404);
+        Api hradmin = Api.as(port, "hradmin");
+        assertThat(hradmin.post("/api/approval-tasks/" + task + "/delegate", Map.of("to", "manager", "reason", "Covering the line manager"))
+                .getStatusCode().value()).isEqualTo(200);
         ResponseEntity<JsonNode> self = manager.complete(task, vars("managerDecision", "approve", "managerComment", "mine"));
         assertThat(self.getStatusCode().value()).as("%s", self.getBody()).isEqualTo(403);
         assertThat(self.getBody().get("message").asText()).contains("Segregation of duties");
-        assertThat(Api.as(port, "manager2").complete(task, vars("managerDecision", "approve", "managerComment", "ok"))
+        assertThat(hradmin.post("/api/approval-tasks/" + task + "/delegate", Map.of("to", lineManager, "reason", "Back to the line manager"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(Api.as(port, lineManager).complete(task, vars("managerDecision", "approve", "managerComment", "ok"))
                 .getStatusCode().value()).isEqualTo(204);
 
         Api admin = Api.as(port, "admin");

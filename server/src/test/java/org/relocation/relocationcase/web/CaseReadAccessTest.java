@@ -133,7 +133,7 @@ class CaseReadAccessTest {
         Map<String, List<Long>> readable = Map.of(
                 "specialist", List.of(lid, bid, fid), "admin", List.of(lid, bid, fid), "hradmin", List.of(lid, bid, fid),
                 "employee", List.of(lid), "employee2", List.of(bid, fid),
-                "manager", List.of(lid), "manager2", List.of(lid), // the open approve-relocation task: both may claim it
+                "manager", List.of(lid), "manager2", List.of(), // the open approve-relocation task is the line manager's alone
                 "finance", List.of(fid), "hrlead", List.of(), "director", List.of());
         readable.forEach((user, ids) -> {
             List<Long> list = listed(user);
@@ -209,7 +209,7 @@ class CaseReadAccessTest {
             assertThat(status(user, "/api/key-dates/calendar.ics?scope=team")).as("%s team calendar", user).isEqualTo(403);
         }
 
-        // --- the manager claims the task: the other manager may no longer claim it, and no longer reads the case
+        // --- the line manager claims the task (it is theirs already); the other manager never reads the case
         ResponseEntity<JsonNode> claimed = as("manager").post("/engine-rest/task/" + approval + "/claim", Map.of("userId", "manager"));
         assertThat(claimed.getStatusCode().value()).as("claim: %s", claimed.getBody()).isEqualTo(204);
         assertThat(status("manager2", "/api/cases/" + lid)).isEqualTo(404);

@@ -41,7 +41,8 @@ class CaseRecordsAccessTest {
         // a manager does not see the salary: the options leave out the lines computed from it
         assertThat(manager.get("/api/cases/" + id + "/options").getBody().findValuesAsText("category"))
                 .doesNotContain("cost-of-living-allowance");
-        assertThat(Api.as(port, "manager2").get("/api/cases/" + id + "/options").getStatusCode().value()).isEqualTo(200);
+        // the approval is the line manager's alone: another manager reads nothing of the case
+        assertThat(Api.as(port, "manager2").get("/api/cases/" + id + "/options").getStatusCode().value()).isEqualTo(404);
         assertThat(Api.as(port, "employee").get("/api/cases/" + id + "/decision-log").getStatusCode().value()).isEqualTo(403);
     }
 
