@@ -114,7 +114,11 @@ final class ApiSchemaRules {
         // the case intake (POST /api/cases, POST /api/options-advice): IntakeValidator's rules
         REQUIRED.put("CaseIntake", List.of("employeeName", "employeeEmail", "employeeUserId", "nationality", "homeCountry", "homeCity",
                 "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "costCentre", "budgetAmount", "budgetCurrency",
-                "gradeLevel", "baseSalaryAmount", "baseSalaryCurrency"));
+                "gradeLevel", "baseSalaryAmount", "baseSalaryCurrency", "lineManagerUserId"));
+        ONE.put("CaseIntake.lineManagerUserId", pattern("^[A-Za-z0-9._-]{1,64}$", "The login of the employee's line manager (manager role), "
+                + "who decides the manager approval; not the employee").andThen(example("manager")));
+        ONE.put("CaseIntake.specialistUserId", pattern("^[A-Za-z0-9._-]{1,64}$", "The mobility specialist who runs the case; absent: "
+                + "the one with the fewest open cases").andThen(example("specialist")));
         ONE.put("CaseIntake.employeeName", length(1, 200).andThen(example("Priya Raman")));
         ONE.put("CaseIntake.employeeEmail", length(1, 254).andThen(s -> s.format("email").example("priya@example.com")));
         ONE.put("CaseIntake.employeeUserId", pattern("^[A-Za-z0-9._-]{1,64}$", "The employee's login").andThen(example("employee")));
