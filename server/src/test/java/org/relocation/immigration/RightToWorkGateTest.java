@@ -154,7 +154,7 @@ class RightToWorkGateTest {
     @Test
     void anEuCitizenNeedsNoPermitButTheCheckMustStillComeBeforeTheStart() {
         long caseId = cases.register(new CaseIntake("Free Mover", "employee@example.com", "employee", "FR", "FR", "Paris", "DE", "Berlin",
-                "LONG_TERM", START, START.plusYears(2), "CC-42", new BigDecimal("250000"), "EUR", 6, new BigDecimal("90000"), "EUR", List.of()),
+                "LONG_TERM", START, START.plusYears(2), "CC-42", new BigDecimal("250000"), "EUR", 6, new BigDecimal("90000"), "EUR", List.of(), "manager", null),
                 "test").getId();
         assertThat(immigration.determineRequirements(caseId)).isZero();
 
