@@ -1,6 +1,6 @@
 package org.relocation.keydate.web;
 
-import org.relocation.immigration.KeyDate;
+import org.relocation.keydate.KeyDate;
 import org.relocation.keydate.KeyDateReminder;
 import org.relocation.keydate.UpcomingKeyDate;
 

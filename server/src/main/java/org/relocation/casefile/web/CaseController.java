@@ -1,10 +1,11 @@
-package org.relocation.relocationcase.web;
+package org.relocation.casefile.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.web.CaseOpening;
 import org.relocation.platform.web.BadRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
