@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.operaton.bpm.engine.RuntimeService;
 import org.relocation.Api;
 import org.relocation.ServerTest;
-import org.relocation.immigration.KeyDateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;

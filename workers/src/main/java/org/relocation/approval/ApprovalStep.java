@@ -1,12 +1,14 @@
 package org.relocation.approval;
 
+import org.relocation.relocationcase.CaseStaff;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** The approval tasks of {@code relocation-approval}, who decides each and who hears when it is overdue. */
 public enum ApprovalStep {
-    MANAGER("approve-relocation", "manager", "manager approval", List.of("manager", "hr-admin")),
+    MANAGER(CaseStaff.LINE_MANAGER_TASK, "manager", "manager approval", List.of("manager", "hr-admin")),
     POLICY_EXCEPTION("approve-policy-exception", "hr-lead", "HR lead approval of policy exceptions", List.of("hr-lead", "hr-admin")),
     FINANCE("approve-budget", "finance", "finance approval", List.of("finance", "hr-admin")),
     SECOND_LEVEL("approve-transfer", "senior-manager", "second-level approval", List.of("senior-manager", "hr-admin"));

@@ -1,5 +1,7 @@
 package org.relocation.immigration;
 
+import org.relocation.keydate.KeyDate;
+import org.relocation.keydate.KeyDateRepository;
 import org.relocation.relocationcase.AssignmentType;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;

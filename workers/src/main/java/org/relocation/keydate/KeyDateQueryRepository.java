@@ -1,6 +1,5 @@
 package org.relocation.keydate;
 
-import org.relocation.immigration.KeyDate;
 import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.CaseStatus;
 import org.springframework.data.domain.Page;

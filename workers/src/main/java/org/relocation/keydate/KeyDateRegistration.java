@@ -1,6 +1,5 @@
 package org.relocation.keydate;
 
-import org.relocation.immigration.KeyDate;
 
 import java.time.LocalDate;
 

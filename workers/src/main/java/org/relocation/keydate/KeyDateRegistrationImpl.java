@@ -1,6 +1,5 @@
 package org.relocation.keydate;
 
-import org.relocation.immigration.KeyDate;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
 package org.relocation.keydate;
 
-import org.relocation.immigration.KeyDate;
-import org.relocation.immigration.KeyDateRepository;
 import org.relocation.notification.NotificationProperties;
 import org.relocation.relocationcase.CaseNotFoundException;
 import org.relocation.relocationcase.CaseScope;

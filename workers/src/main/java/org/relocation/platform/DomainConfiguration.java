@@ -1,18 +1,15 @@
 package org.relocation.platform;
 
-import org.relocation.benefits.BenefitsProperties;
-import org.relocation.estimate.EstimateProperties;
-import org.relocation.notification.NotificationProperties;
-import org.relocation.vendor.VendorProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Shared domain infrastructure: the clock (UTC) and the configuration of rates, vendors and mailboxes. */
+/**
+ * Shared domain infrastructure: the clock (UTC). Each feature enables its own settings (e.g. {@code VendorConfiguration}),
+ * so the platform names no feature.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EstimateProperties.class, VendorProperties.class, NotificationProperties.class, BenefitsProperties.class})
 class DomainConfiguration {
 
     @Bean

@@ -1,7 +1,5 @@
 package org.relocation.relocationcase;
 
-import org.relocation.audit.DecisionKind;
-import org.relocation.audit.DecisionLog;
 import org.relocation.fx.ExchangeRateService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +34,14 @@ public class CaseService {
 
     private final ExchangeRateService rates;
     private final org.springframework.beans.factory.ObjectProvider<CaseStaff> staff;
-    private final DecisionLog decisions;
+    private final CaseChangeLog changes;
 
     CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
                 CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions, ExchangeRateService rates,
-                org.springframework.beans.factory.ObjectProvider<CaseStaff> staff, DecisionLog decisions) {
+                org.springframework.beans.factory.ObjectProvider<CaseStaff> staff, CaseChangeLog changes) {
         this.rates = rates;
         this.staff = staff;
-        this.decisions = decisions;
+        this.changes = changes;
         this.cases = cases;
         this.phases = phases;
         this.timeline = timeline;
@@ -196,7 +194,7 @@ public class CaseService {
         details.put("from", from == null ? "" : from);
         details.put("to", to);
         details.put("reason", reason);
-        decisions.append(caseId, DecisionKind.CASE_CHANGE, role, summary, details, actor == null ? DecisionLog.SYSTEM : actor);
+        changes.caseChanged(caseId, role, summary, details, actor);
     }
 
     private String nextCaseNumber(Instant now) {

@@ -12,6 +12,8 @@ public interface CaseStaff {
 
     /** The role whose users may be a case's line manager. */
     String LINE_MANAGER_ROLE = "manager";
+    /** The task the case's line manager decides: the manager approval of {@code relocation-approval}. */
+    String LINE_MANAGER_TASK = "approve-relocation";
     /** The role whose users run cases. */
     String SPECIALIST_ROLE = "mobility-specialist";
 

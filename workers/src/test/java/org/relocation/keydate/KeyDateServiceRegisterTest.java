@@ -2,8 +2,6 @@ package org.relocation.keydate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.relocation.immigration.KeyDate;
-import org.relocation.immigration.KeyDateRepository;
 import org.relocation.notification.NotificationProperties;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;

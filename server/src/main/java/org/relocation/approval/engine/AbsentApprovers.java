@@ -8,6 +8,7 @@ import org.relocation.approval.ApprovalStep;
 import org.relocation.audit.DecisionKind;
 import org.relocation.audit.DecisionLog;
 import org.relocation.platform.engine.SystemContext;
+import org.relocation.platform.engine.TaskAssignedHook;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.util.Map;
  * reassignment is logged on the case.
  */
 @Component
-public class AbsentApprovers {
+public class AbsentApprovers implements TaskAssignedHook {
 
     private final AbsenceService absences;
     private final DecisionLog log;
@@ -37,7 +38,8 @@ public class AbsentApprovers {
     }
 
     /** Task listener (assignment): an approval assigned to an absent approver goes on to their delegate. */
-    public void onAssignment(DelegateTask task) {
+    @Override
+    public void taskAssigned(DelegateTask task) {
         String assignee = task.getAssignee();
         if (assignee == null || ApprovalStep.ofTask(task.getTaskDefinitionKey()).isEmpty()) {
             return;

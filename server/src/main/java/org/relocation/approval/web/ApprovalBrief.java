@@ -8,7 +8,7 @@ import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
-import org.relocation.relocationcase.access.CaseFields;
+import org.relocation.identity.CaseFields;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

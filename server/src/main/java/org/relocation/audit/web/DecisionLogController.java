@@ -12,7 +12,7 @@ import org.relocation.audit.DecisionLog;
 import org.relocation.audit.DecisionLogEntry;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
-import org.relocation.relocationcase.access.CaseAccess;
+import org.relocation.identity.CaseAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

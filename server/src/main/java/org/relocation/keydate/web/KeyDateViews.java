@@ -1,7 +1,7 @@
 package org.relocation.keydate.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.relocation.immigration.KeyDate;
+import org.relocation.keydate.KeyDate;
 import org.relocation.keydate.KeyDateReminder;
 import org.relocation.keydate.UpcomingKeyDate;
 

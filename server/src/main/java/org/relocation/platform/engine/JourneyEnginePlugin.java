@@ -26,20 +26,20 @@ import java.util.List;
 class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
-    private final ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers;
+    private final ObjectProvider<TaskAssignedHook> taskAssignedHooks;
     private final ObjectProvider<TaskCreatedHook> taskCreatedHooks;
     private final UserCommandGuard guard;
     private final UserCommandGuard guardRequiresNew;
     private final DeploymentPolicy deploymentPolicy;
 
-    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<org.relocation.approval.engine.AbsentApprovers> absentApprovers,
+    JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<TaskAssignedHook> taskAssignedHooks,
                         ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
                         ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
                         ObjectProvider<TaskFormHandlers> handlers, DeploymentRulesProperties deploymentRules,
                         ObjectProvider<TaskCreatedHook> taskCreatedHooks) {
         this.listeners = listeners;
         this.taskCreatedHooks = taskCreatedHooks;
-        this.absentApprovers = absentApprovers;
+        this.taskAssignedHooks = taskAssignedHooks;
         this.guard = new UserCommandGuard(schemas, rules, cases, forms, handlers);
         this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases, forms, handlers); // an interceptor belongs to one chain
         this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
@@ -125,7 +125,7 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
                     t -> taskCreatedHooks.orderedStream().forEach(hook -> hook.taskCreated(t)));
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> listeners.getObject().onTaskComplete(t));
-            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> absentApprovers.getObject().onAssignment(t));
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> taskAssignedHooks.orderedStream().forEach(hook -> hook.taskAssigned(t)));
         }
     }
 }

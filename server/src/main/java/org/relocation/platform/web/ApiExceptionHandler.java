@@ -2,9 +2,8 @@ package org.relocation.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.relocation.relocationcase.CaseNotFoundException;
+import org.relocation.platform.NotFoundException;
 import org.relocation.relocationcase.InvalidIntakeException;
-import org.relocation.vendor.CallbackRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** RFC 7807 problem details for the case API: bad input is a 400 naming each field, never a 500. */
+/**
+ * RFC 7807 problem details for the case API: bad input is a 400 naming each field, never a 500. A feature's own
+ * exceptions are handled in the feature (e.g. {@code inbound/CallbackRejections}); not-found ones extend
+ * {@link NotFoundException}.
+ */
 @RestControllerAdvice(basePackages = "org.relocation")
 class ApiExceptionHandler {
 
@@ -67,22 +70,11 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
     }
 
-    @ExceptionHandler({CaseNotFoundException.class, org.relocation.policyexception.PolicyExceptionNotFoundException.class})
+    /** Every feature's not-found exception (a case, a policy exception, ...). */
+    @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
-        return p;
-    }
-
-    @ExceptionHandler(CallbackRejectedException.class)
-    ProblemDetail callbackRejected(CallbackRejectedException e) {
-        HttpStatus status = switch (e.getReason()) {
-            case UNKNOWN_ORDER -> HttpStatus.NOT_FOUND;
-            case ALREADY_ANSWERED -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setTitle("Callback rejected");
         return p;
     }
 

@@ -9,7 +9,6 @@ import org.operaton.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
-import org.relocation.approval.ApprovalStep;
 import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.platform.engine.TaskCreatedHook;
 import org.relocation.relocationcase.CaseService;
@@ -24,7 +23,7 @@ import java.util.ArrayList;
  * <ul>
  *   <li>the manager approval ({@code approve-relocation}) to the case's line manager alone: assigned to them, the
  *       manager role withdrawn as candidate (with the rights it had on the task). Assigning it passes through the
- *       absence rule ({@link org.relocation.approval.engine.AbsentApprovers}): a line manager away today hands it to
+ *       absence rule ({@code AbsentApprovers} of the approval feature): a line manager away today hands it to
  *       their delegate, logged;</li>
  *   <li>a task of the specialist role to the case's specialist first: a candidate user besides the role, which stays a
  *       candidate, so anyone in it can still claim the task when the specialist is away.</li>
@@ -42,7 +41,7 @@ class NamedPeopleRouting implements TaskCreatedHook {
 
     @Override
     public void taskCreated(DelegateTask task) {
-        boolean managerApproval = ApprovalStep.MANAGER.taskKey().equals(task.getTaskDefinitionKey());
+        boolean managerApproval = CaseStaff.LINE_MANAGER_TASK.equals(task.getTaskDefinitionKey());
         if (!managerApproval && task.getAssignee() != null) {
             return; // an employee's own task
         }

@@ -1,4 +1,4 @@
-package org.relocation.policyexception.engine;
+package org.relocation.approval.engine;
 
 import org.relocation.approval.web.ApprovalBrief;
 import org.relocation.platform.form.FormContext;

@@ -1,4 +1,4 @@
-package org.relocation.relocationcase.web;
+package org.relocation.casefile.web;
 
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.IdentityLink;
@@ -15,8 +15,8 @@ import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
-import org.relocation.relocationcase.access.CaseAccess;
-import org.relocation.relocationcase.access.CaseFields;
+import org.relocation.identity.CaseAccess;
+import org.relocation.identity.CaseFields;
 import org.relocation.vendor.VendorService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

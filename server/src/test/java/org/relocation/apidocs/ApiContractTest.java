@@ -1,4 +1,4 @@
-package org.relocation.platform.web;
+package org.relocation.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;

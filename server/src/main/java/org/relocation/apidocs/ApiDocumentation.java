@@ -1,4 +1,4 @@
-package org.relocation.platform.web;
+package org.relocation.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.Components;

@@ -1,4 +1,4 @@
-package org.relocation.relocationcase.access;
+package org.relocation.identity;
 
 /**
  * The groups of a case's fields that not every reader sees. What every reader of a case sees (who moves where and

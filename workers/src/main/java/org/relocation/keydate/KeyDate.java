@@ -1,4 +1,4 @@
-package org.relocation.immigration;
+package org.relocation.keydate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.relocation.relocationcase.web;
+package org.relocation.casefile.web;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.web.CaseOpening;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.platform.web.Paged;
 import org.springframework.http.ResponseEntity;

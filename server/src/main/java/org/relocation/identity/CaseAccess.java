@@ -1,11 +1,9 @@
-package org.relocation.relocationcase.access;
+package org.relocation.identity;
 
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
-import org.relocation.identity.IdentityProperties;
-import org.relocation.identity.Roles;
 import org.relocation.platform.engine.SystemContext;
 import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.RelocationCase;

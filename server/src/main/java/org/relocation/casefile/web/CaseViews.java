@@ -1,4 +1,4 @@
-package org.relocation.relocationcase.web;
+package org.relocation.casefile.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,14 +9,14 @@ import org.relocation.document.FileSummary;
 import org.relocation.estimate.CostEstimate;
 import org.relocation.estimate.CostEstimateLine;
 import org.relocation.immigration.CaseDocument;
-import org.relocation.immigration.KeyDate;
+import org.relocation.keydate.KeyDate;
 import org.relocation.immigration.RightToWorkCheck;
 import org.relocation.notification.Notification;
 import org.relocation.relocationcase.CasePhase;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.relocation.relocationcase.Traveller;
-import org.relocation.relocationcase.access.CaseFields;
+import org.relocation.identity.CaseFields;
 import org.relocation.relocationcase.TravellerPermit;
 import org.relocation.vendor.ServiceOrder;
 

@@ -1,4 +1,4 @@
-package org.relocation.platform.web;
+package org.relocation.apidocs;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.media.Schema;

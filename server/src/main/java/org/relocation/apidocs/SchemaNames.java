@@ -1,4 +1,4 @@
-package org.relocation.platform.web;
+package org.relocation.apidocs;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;

@@ -1,6 +1,5 @@
-package org.relocation.immigration;
+package org.relocation.keydate;
 
-import org.relocation.keydate.KeyDateRegistration;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.relocation.policy.web;
+package org.relocation.estimate.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,8 +15,8 @@ import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.IntakeValidator;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
-import org.relocation.relocationcase.access.CaseAccess;
-import org.relocation.relocationcase.access.CaseFields;
+import org.relocation.identity.CaseAccess;
+import org.relocation.identity.CaseFields;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
