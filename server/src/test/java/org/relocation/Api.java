@@ -194,11 +194,27 @@ public final class Api {
         return post("/engine-rest/task/" + taskId + "/complete", body);
     }
 
-    /** Waits for the task, completes it with the form values, and checks the engine accepted them. */
+    /**
+     * Waits for the task, completes it with the form values, checks the engine accepted them, and that the case record
+     * keeps the submission as submitted (at the production history level, which keeps no variables).
+     */
     public void completeTask(String caseNumber, String taskKey, Map<String, Object> variables) {
         String id = awaitTask(caseNumber, taskKey);
+        Api admin = as(port, "admin");
+        long caseId = admin.get("/engine-rest/task/" + id + "/variables/caseId").getBody().get("value").asLong();
         ResponseEntity<JsonNode> r = complete(id, variables);
         assertThat(r.getStatusCode().value()).as("complete %s: %s", taskKey, r.getBody()).isEqualTo(204);
+        JsonNode submissions = admin.caseDetails(caseId).get("submissions");
+        JsonNode latest = null;
+        for (JsonNode s : submissions) {
+            if (s.get("taskKey").asText().equals(taskKey)) {
+                latest = s;
+            }
+        }
+        assertThat(latest).as("the submission of %s on case %s: %s", taskKey, caseNumber, submissions).isNotNull();
+        JsonNode fields = latest.get("fields");
+        variables.forEach((k, v) -> assertThat(fields.path(k).asText(null)).as("%s of %s on the case record", k, taskKey)
+                .isEqualTo(String.valueOf(v)));
     }
 
     /**

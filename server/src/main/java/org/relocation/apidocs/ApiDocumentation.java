@@ -98,7 +98,7 @@ class ApiDocumentation {
 
     @Bean
     static SchemaNames schemaNames() {
-        return new SchemaNames();
+        return SchemaNames.application();
     }
 
     /**

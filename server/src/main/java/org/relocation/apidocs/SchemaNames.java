@@ -22,7 +22,29 @@ import java.util.concurrent.ConcurrentSkipListSet;
  */
 public final class SchemaNames implements ModelConverter {
 
-    private final Map<String, Set<String>> typesByName = new ConcurrentHashMap<>();
+    /**
+     * What the application's converters saw, shared by every application context in the JVM: springdoc registers model
+     * converters in swagger's static {@code ModelConverters}, so with two contexts in one JVM (a test suite) the
+     * instance that resolved the types may be another context's. The same class always gets the same name, so sharing
+     * adds no false collision.
+     */
+    private static final Map<String, Set<String>> APPLICATION = new ConcurrentHashMap<>();
+
+    private final Map<String, Set<String>> typesByName;
+
+    /** A converter with its own record (a unit test's). */
+    public SchemaNames() {
+        this(new ConcurrentHashMap<>());
+    }
+
+    private SchemaNames(Map<String, Set<String>> typesByName) {
+        this.typesByName = typesByName;
+    }
+
+    /** The application's converter: every instance records into one shared map. */
+    public static SchemaNames application() {
+        return new SchemaNames(APPLICATION);
+    }
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

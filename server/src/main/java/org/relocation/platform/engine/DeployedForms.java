@@ -31,6 +31,18 @@ class DeployedForms {
         this.schemas = schemas;
     }
 
+    /** The fields of the start form deployed with this process version (cached per deployment). */
+    List<FormSchemas.Field> startForm(CommandContext context, ProcessDefinitionEntity definition) {
+        return cache.computeIfAbsent(definition.getDeploymentId() + "/start:" + definition.getKey(), key ->
+                context.runWithoutAuthorization(() -> {
+                    try (InputStream form = new org.operaton.bpm.engine.impl.cmd.GetDeployedStartFormCmd(definition.getId()).execute(context)) {
+                        return schemas.parse(form);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+    }
+
     TaskForm of(CommandContext context, TaskEntity task) {
         task.initializeFormKey();
         var ref = task.getOperatonFormRef();

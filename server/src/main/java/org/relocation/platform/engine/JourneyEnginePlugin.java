@@ -33,15 +33,15 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
     private final DeploymentPolicy deploymentPolicy;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<TaskAssignedHook> taskAssignedHooks,
-                        ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules,
+                        ObjectProvider<FormRules> rules,
                         ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
                         ObjectProvider<TaskFormHandlers> handlers, DeploymentRulesProperties deploymentRules,
                         ObjectProvider<TaskCreatedHook> taskCreatedHooks) {
         this.listeners = listeners;
         this.taskCreatedHooks = taskCreatedHooks;
         this.taskAssignedHooks = taskAssignedHooks;
-        this.guard = new UserCommandGuard(schemas, rules, cases, forms, handlers);
-        this.guardRequiresNew = new UserCommandGuard(schemas, rules, cases, forms, handlers); // an interceptor belongs to one chain
+        this.guard = new UserCommandGuard(rules, cases, forms, handlers);
+        this.guardRequiresNew = new UserCommandGuard(rules, cases, forms, handlers); // an interceptor belongs to one chain
         this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
     }
 

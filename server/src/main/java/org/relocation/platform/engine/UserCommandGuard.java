@@ -90,16 +90,14 @@ class UserCommandGuard extends CommandInterceptor {
 
     /** How deep in nested commands this thread is, across both transaction modes' chains: only the outermost is the caller's. */
     private static final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
-    private final ObjectProvider<FormSchemas> schemas;
     private final ObjectProvider<FormRules> rules;
     private final ObjectProvider<CaseService> cases;
     private final ObjectProvider<DeployedForms> forms;
     private final ObjectProvider<TaskFormHandlers> handlers;
 
     /** The domain beans are looked up when first needed: the engine is configured before they exist. */
-    UserCommandGuard(ObjectProvider<FormSchemas> schemas, ObjectProvider<FormRules> rules, ObjectProvider<CaseService> cases,
+    UserCommandGuard(ObjectProvider<FormRules> rules, ObjectProvider<CaseService> cases,
                      ObjectProvider<DeployedForms> forms, ObjectProvider<TaskFormHandlers> handlers) {
-        this.schemas = schemas;
         this.rules = rules;
         this.cases = cases;
         this.forms = forms;
@@ -220,7 +218,8 @@ class UserCommandGuard extends CommandInterceptor {
                 : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(definitionKey);
         String startForm = definition == null || definition.getKey() == null || !definition.getKey().equals(ProcessVariables.PROCESS_KEY)
                 ? null : FormRules.START_FORM;
-        List<FormSchemas.Field> fields = startForm == null ? List.of() : schemas.getObject().fields(startForm);
+        // the start form deployed with this process version, not the copy in this jar
+        List<FormSchemas.Field> fields = startForm == null ? List.of() : forms.getObject().startForm(context, definition);
         Map<String, Object> values = new LinkedHashMap<>();
         submitted.forEach((name, value) -> values.put(name, value instanceof TypedValue t ? t.getValue() : value));
         Map<String, String> problems = new LinkedHashMap<>(unknownFields(fields, values.keySet()));
