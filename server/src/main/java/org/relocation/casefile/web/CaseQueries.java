@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads for the case API: the list with filters, and one case with everything recorded about it. */
@@ -105,12 +106,12 @@ class CaseQueries {
         List<CostEstimate> versions = financials ? estimator.versions(id) : List.of();
         CaseViews.EstimateView estimate = versions.isEmpty() ? null
                 : CaseViews.EstimateView.of(versions.get(versions.size() - 1), c.budget(), fields.contains(CaseFields.SALARY));
-        List<CaseViews.TaskView> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(c.getCaseNumber())
-                .initializeFormKeys().orderByTaskCreateTime().asc().list().stream()
+        List<org.operaton.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceBusinessKey(c.getCaseNumber())
+                .initializeFormKeys().orderByTaskCreateTime().asc().list();
+        Map<String, List<String>> candidateGroups = candidateGroups(open);
+        List<CaseViews.TaskView> openTasks = open.stream()
                 .map(t -> new CaseViews.TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
-                        tasks.getIdentityLinksForTask(t.getId()).stream()
-                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                                .map(IdentityLink::getGroupId).toList(),
+                        candidateGroups.getOrDefault(t.getId(), List.of()),
                         t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         return new CaseViews.Details(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getOutcomeReason(), c.getProcessInstanceId(),
@@ -134,6 +135,26 @@ class CaseQueries {
                         .filter(s -> fields.contains(CaseFields.APPROVALS) || reader != null && reader.getName().equals(s.submittedBy()))
                         .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
+    }
+
+    /**
+     * The candidate groups of the open tasks, read in one engine command. A task completed by someone else since the
+     * query simply has none (the case reader's access was checked above; asking the task service per task would fail
+     * with "Cannot find task" for it).
+     */
+    private Map<String, List<String>> candidateGroups(List<org.operaton.bpm.engine.task.Task> open) {
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        return ((org.operaton.bpm.engine.impl.ServiceImpl) tasks).getCommandExecutor().execute(context -> {
+            Map<String, List<String>> groups = new java.util.HashMap<>();
+            for (org.operaton.bpm.engine.task.Task t : open) {
+                groups.put(t.getId(), context.getIdentityLinkManager().findIdentityLinksByTaskId(t.getId()).stream()
+                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                        .map(IdentityLink::getGroupId).toList());
+            }
+            return groups;
+        });
     }
 
     private List<CaseViews.DocumentView> documents(Long caseId) {
