@@ -41,9 +41,6 @@ class ExceptionDecisionForm implements TaskFormHandler {
 
     @Override
     public Map<String, String> problems(FormSubmission s) {
-        if ("reject".equals(s.string("exceptionDecision")) && s.string("exceptionComment") == null) {
-            return Map.of("exceptionComment", "is required to reject: say why");
-        }
         return s.taskNumber(EXCEPTION_ID) == null ? Map.of("exceptionDecision", "this task names no policy exception to decide") : Map.of();
     }
 

@@ -44,14 +44,16 @@ class CaseQueries {
     private final DocumentService documentFiles;
     private final CaseAccess access;
     private final org.relocation.relocationcase.TaskSubmissions submissions;
+    private final org.relocation.platform.engine.TaskFormHandlers handlers;
 
     private final org.relocation.relocationcase.CaseStaff staff;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
                 DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions,
-                org.relocation.relocationcase.CaseStaff staff) {
+                org.relocation.relocationcase.CaseStaff staff, org.relocation.platform.engine.TaskFormHandlers handlers) {
         this.access = access;
+        this.handlers = handlers;
         this.submissions = submissions;
         this.staff = staff;
         this.repository = repository;
@@ -131,8 +133,7 @@ class CaseQueries {
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
                 new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())),
-                submissions.ofCase(id).stream()
-                        .filter(s -> fields.contains(CaseFields.APPROVALS) || reader != null && reader.getName().equals(s.submittedBy()))
+                submissions.ofCase(id).stream().filter(s -> showsSubmission(fields, reader, s))
                         .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
@@ -155,6 +156,19 @@ class CaseQueries {
             }
             return groups;
         });
+    }
+
+    /**
+     * Whose submissions a reader sees: whoever reads both the personal data and the approvals (specialist, HR
+     * administration, admin) every step's; other staff the approval forms' (what they decide on) and their own; the
+     * employee their own. A benefits choice or a document note is not a manager's or finance's to read.
+     */
+    private boolean showsSubmission(Set<CaseFields> fields, Authentication reader, org.relocation.relocationcase.TaskSubmissions.Submitted s) {
+        if (reader != null && reader.getName().equals(s.submittedBy())
+                || fields.contains(CaseFields.APPROVALS) && fields.contains(CaseFields.PERSONAL)) {
+            return true;
+        }
+        return fields.contains(CaseFields.APPROVALS) && handlers.of(s.formId()).map(org.relocation.platform.form.TaskFormHandler::approval).orElse(false);
     }
 
     private List<CaseViews.DocumentView> documents(Long caseId) {

@@ -234,8 +234,9 @@ final class CaseViews {
                    List<NotificationView> notifications,
                    @Schema(description = "Who the employee deals with: the mobility specialist running the case and their line manager "
                            + "(login and name; a person is absent when the case names none)") ContactsView contacts,
-                   @Schema(description = "Every form submitted for the case's user tasks, oldest first, as submitted. Staff who read "
-                           + "the case see every step's (a pd_ field only with " + "PERSONAL" + "); the employee sees their own.")
+                   @Schema(description = "Every form submitted for the case's user tasks, oldest first, as submitted. Specialists, HR "
+                           + "administration and admins see every step's; other staff the approval steps' and their own (no pd_ field "
+                           + "without " + "PERSONAL" + "); the employee their own.")
                    List<SubmissionView> submissions,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
     }
