@@ -35,11 +35,6 @@ public record FormSubmission(Long caseId, String formId, String taskId, Map<Stri
         }
     }
 
-    public boolean isTrue(String field) {
-        Object v = values.get(field);
-        return Boolean.TRUE.equals(v) || "true".equals(v);
-    }
-
     /** A number the task carries (a task-local variable such as the exception id or the branch's loop counter). */
     public Long taskNumber(String name) {
         Object v = task.get(name);
