@@ -50,10 +50,11 @@ class PolicyExceptionAccessTest {
     }
 
     /** A case of the employee charged to the cost centre, waiting at review-intake with its intake phase open. */
-    private JsonNode caseInIntake(String employee, String costCentre) {
+    private JsonNode caseInIntake(String employee, String lineManager, String costCentre) {
         Api specialist = as("specialist");
         ObjectNode intake = Api.intake(employee, "IN", "GB", "DE", "LONG_TERM", "250000");
         intake.put("costCentre", costCentre);
+        intake.put("lineManagerUserId", lineManager);
         JsonNode c = specialist.openCase(intake);
         specialist.awaitTask(c.get("caseNumber").asText(), "review-intake");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
@@ -64,8 +65,9 @@ class PolicyExceptionAccessTest {
         return c;
     }
 
-    private Asked ask(String requester, String employee, String costCentre, String category, String amount, String justification) {
-        JsonNode c = caseInIntake(employee, costCentre);
+    private Asked ask(String requester, String employee, String lineManager, String costCentre, String category, String amount,
+                      String justification) {
+        JsonNode c = caseInIntake(employee, lineManager, costCentre);
         ResponseEntity<JsonNode> r = as(requester).post("/api/cases/" + c.get("id").asLong() + "/policy-exceptions", Map.of(
                 "category", category, "amount", amount, "currency", "EUR", "policyClause", "GM-7.1", "justification", justification));
         assertThat(r.getStatusCode().value()).as("%s asks: %s", requester, r.getBody()).isEqualTo(201);
@@ -150,14 +152,14 @@ class PolicyExceptionAccessTest {
 
     @Test
     void eachRoleReadsTheExceptionsOfTheCasesItMayReadWithTheFieldsItsRoleSees() {
-        // L: asked by the specialist; goes to the managers, then to the HR lead who decides it
-        Asked l = ask("specialist", "employee", uniqueCostCentre(), "schooling", "3000.00", "Bilingual school for a child with special needs");
-        // M: asked by the manager, stays in intake
-        Asked m = ask("manager", "employee2", uniqueCostCentre(), "home-leave", "1200.00", "A second trip home for a parent's surgery");
-        // B: asked by the specialist, stays in intake: nobody but who runs cases has anything to do with it
-        Asked b = ask("specialist", "employee", uniqueCostCentre(), RARE_CATEGORY, "500.00", "Eligible despite a short tenure: key hire");
+        // L: asked by the specialist; goes to its line manager (manager), then to the HR lead who decides it
+        Asked l = ask("specialist", "employee", "manager", uniqueCostCentre(), "schooling", "3000.00", "Bilingual school for a child with special needs");
+        // M: asked by its line manager (manager), stays in intake
+        Asked m = ask("manager", "employee2", "manager", uniqueCostCentre(), "home-leave", "1200.00", "A second trip home for a parent's surgery");
+        // B: asked by the specialist, stays in intake: besides who runs cases only its line manager (manager2) reads it
+        Asked b = ask("specialist", "employee", "manager2", uniqueCostCentre(), RARE_CATEGORY, "500.00", "Eligible despite a short tenure: key hire");
         // F: charged to a cost centre finance answers for (demo: CC-US-100)
-        Asked f = ask("specialist", "employee2", "CC-US-100", "housing", "2000.00", "Larger flat for a family of five near the office");
+        Asked f = ask("specialist", "employee2", "manager2", "CC-US-100", "housing", "2000.00", "Larger flat for a family of five near the office");
         List<Asked> all = List.of(l, m, b, f);
         Set<Asked> every = Set.copyOf(all);
 
@@ -165,19 +167,25 @@ class PolicyExceptionAccessTest {
         for (String user : RUN_CASES) {
             assertReads(user, all, every, every);
         }
-        assertReads("manager", all, Set.of(m), Set.of(m));
-        assertReads("manager2", all, Set.of(), Set.of());
+        assertReads("manager", all, Set.of(l, m), Set.of(m)); // named on both; the justification only of what they asked
+        assertReads("manager2", all, Set.of(b, f), Set.of());
         assertReads("finance", all, Set.of(f), Set.of());
         assertReads("hrlead", all, Set.of(), Set.of());
         assertReads("director", all, Set.of(), Set.of());
         assertEmployeesAreRefused(all);
+        // a manager asks only on a case they read: on L (naming manager) manager2 is told it does not exist, nothing written
+        ResponseEntity<JsonNode> beyond = as("manager2").post("/api/cases/" + l.caseId() + "/policy-exceptions", Map.of("category",
+                "travel", "amount", "100.00", "currency", "EUR", "policyClause", "GM-7.1", "justification", "A trip nobody asked for"));
+        assertThat(beyond.getStatusCode().value()).as("manager2 asks on L: %s", beyond.getBody()).isEqualTo(404);
+        assertThat(as("specialist").get("/api/cases/" + l.caseId() + "/policy-exceptions").getBody()).hasSize(1);
         // the figures count only the exceptions (and cases) each reader may read
         for (String user : RUN_CASES) {
             assertThat(summary(user)).as(user).containsKey(RARE_CATEGORY);
         }
-        for (String user : List.of("manager", "manager2", "finance", "hrlead", "director")) {
+        for (String user : List.of("manager", "finance", "hrlead", "director")) {
             assertThat(summary(user)).as(user).doesNotContainKey(RARE_CATEGORY);
         }
+        assertThat(summary("manager2")).as("B's line manager").containsKey(RARE_CATEGORY);
         assertThat(summary("manager")).containsKey("home-leave");
         assertThat(summary("finance")).containsKey("housing");
 
@@ -185,7 +193,7 @@ class PolicyExceptionAccessTest {
         as("specialist").completeTask(l.caseNumber(), "review-intake", vars("intakeVerified", true));
         String approval = as("manager").awaitTask(l.caseNumber(), "approve-relocation");
         assertReads("manager", all, Set.of(l, m), Set.of(m));
-        assertReads("manager2", all, Set.of(), Set.of());
+        assertReads("manager2", all, Set.of(b, f), Set.of());
         assertReads("hrlead", all, Set.of(), Set.of());
 
         // --- the manager approves: the HR lead now has the exception to decide, and reads it with its justification
@@ -194,7 +202,7 @@ class PolicyExceptionAccessTest {
         String decision = as("hrlead").awaitTask(l.caseNumber(), "approve-policy-exception");
         assertReads("hrlead", all, Set.of(l), Set.of(l));
         assertReads("manager", all, Set.of(l, m), Set.of(m));
-        assertReads("manager2", all, Set.of(), Set.of());
+        assertReads("manager2", all, Set.of(b, f), Set.of());
         assertThat(as("hrlead").complete(decision, vars("exceptionDecision", "approve", "exceptionComment", "School place confirmed"))
                 .getStatusCode().value()).isEqualTo(204);
 

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Which cases a reader may see, applied inside the queries (so paging and counts stay right): every case, or only
- * those matching one of its grounds: the reader is the case's employee ({@code employeeUserId}); the reader acted on
+ * those matching one of its grounds: the reader is the case's employee ({@code employeeUserId}); the reader is the
+ * case's named line manager ({@code actor}), from intake on, before any approval reaches them; the reader acted on
  * the case (a step on its timeline or an entry of its decision log by {@code actor}: a task completed, an approval,
  * an exception asked or decided); the case has a task the reader holds or may claim ({@code caseNumbers}); the case
  * belongs to one of the reader's cost centres ({@code costCentres}). A scope with no ground matches nothing.
@@ -45,6 +46,7 @@ public record CaseScope(boolean all, String employeeUserId, String actor, Set<St
     public static final String CONDITION = """
             (:scopeAll = true
               or c.employeeUserId = :scopeEmployee
+              or c.lineManagerUserId = :scopeActor
               or exists (select e.id from TimelineEntry e where e.caseId = c.id and e.actor = :scopeActor)
               or exists (select d.id from DecisionLogEntry d where d.caseId = c.id and d.actor = :scopeActor)
               or c.caseNumber in :scopeCaseNumbers

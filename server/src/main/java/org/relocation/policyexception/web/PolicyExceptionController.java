@@ -104,7 +104,8 @@ class PolicyExceptionController {
     @PostMapping("/api/cases/{caseId}/policy-exceptions")
     @PreAuthorize(REQUESTERS)
     @Operation(operationId = "requestPolicyException", summary = "Ask for a policy exception on a case in intake",
-            description = "category (" + "housing, temporary-housing, household-goods, cost-of-living, schooling, home-leave, travel, "
+            description = "On a case the asker may read (a manager: a case naming them line manager, or one they act on; "
+                    + "otherwise 404). category (" + "housing, temporary-housing, household-goods, cost-of-living, schooling, home-leave, travel, "
                     + "relocation-allowance, destination-services, tax, eligibility, other), amount (> 0, the currency's decimals), "
                     + "ISO 4217 currency, policyClause, justification (10-2000 characters). 201; 400 naming each bad field, nothing written.")
     @ApiResponse(responseCode = "201", description = "Asked; Location names the exception", useReturnTypeSchema = true)
@@ -113,7 +114,7 @@ class PolicyExceptionController {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
         }
-        RelocationCase c = cases.get(caseId);
+        RelocationCase c = cases.readable(caseId, access.scope(user)); // a case beyond the asker's reach is not found
         String amount = body.amount() == null ? null : body.amount() instanceof Number n ? plain(n) : body.amount().toString();
         try {
             PolicyException e = exceptions.request(caseId, new PolicyExceptionService.Request(body.category(), amount, body.currency(),

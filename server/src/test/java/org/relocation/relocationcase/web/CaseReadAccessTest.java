@@ -74,9 +74,10 @@ class CaseReadAccessTest {
         return estimate.get("lines").findValuesAsText("category");
     }
 
-    private JsonNode openCase(String employee, String costCentre, String budget) {
+    private JsonNode openCase(String employee, String lineManager, String costCentre, String budget) {
         ObjectNode intake = Api.intake(employee, "IN", "GB", "DE", "LONG_TERM", budget);
         intake.put("costCentre", costCentre);
+        intake.put("lineManagerUserId", lineManager);
         return as("specialist").openCase(intake);
     }
 
@@ -103,15 +104,15 @@ class CaseReadAccessTest {
     void eachRoleReadsOnlyTheCasesItActsOnAndTheFieldsItNeeds() {
         Api specialist = as("specialist");
         // L: the employee's case, over budget, with a policy exception: manager, HR lead and finance approve it in turn
-        JsonNode l = openCase("employee", "CC-42", "1000");
+        JsonNode l = openCase("employee", "manager", "CC-42", "1000");
         long lid = l.get("id").asLong();
         String ln = l.get("caseNumber").asText();
-        // B: employee2's case, still in intake: no approver has anything to do with it
-        JsonNode b = openCase("employee2", "CC-42", "250000");
+        // B: employee2's case, still in intake: only its named line manager (manager2) reads it, from intake on
+        JsonNode b = openCase("employee2", "manager2", "CC-42", "250000");
         long bid = b.get("id").asLong();
         String bn = b.get("caseNumber").asText();
         // F: charged to a cost centre finance answers for (demo: CC-SG-100)
-        JsonNode f = openCase("employee2", "CC-SG-100", "250000");
+        JsonNode f = openCase("employee2", "manager2", "CC-SG-100", "250000");
         long fid = f.get("id").asLong();
 
         specialist.awaitTask(ln, "review-intake");
@@ -133,7 +134,7 @@ class CaseReadAccessTest {
         Map<String, List<Long>> readable = Map.of(
                 "specialist", List.of(lid, bid, fid), "admin", List.of(lid, bid, fid), "hradmin", List.of(lid, bid, fid),
                 "employee", List.of(lid), "employee2", List.of(bid, fid),
-                "manager", List.of(lid), "manager2", List.of(), // the open approve-relocation task is the line manager's alone
+                "manager", List.of(lid), "manager2", List.of(bid, fid), // each reads the cases naming them line manager
                 "finance", List.of(fid), "hrlead", List.of(), "director", List.of());
         readable.forEach((user, ids) -> {
             List<Long> list = listed(user);

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.relocation.Api.vars;
 
 /**
- * The records around a case (its decision log and options advice) are read under the same rule as the case: staff who
- * do not act on it get 404, as for a case that does not exist.
+ * The records around a case (its decision log and options advice) are read under the same rule as the case: its named
+ * line manager from intake on; staff who do not act on it get 404, as for a case that does not exist.
  */
 @ServerTest
 class CaseRecordsAccessTest {
@@ -20,16 +20,18 @@ class CaseRecordsAccessTest {
     int port;
 
     @Test
-    void aManagerReadsACasesRecordsOnlyOnceTheCaseIsTheirsToDecide() {
+    void theNamedLineManagerReadsACasesRecordsFromIntakeOtherManagersNever() {
         Api specialist = Api.as(port, "specialist");
-        JsonNode c = specialist.openCase(Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "250000"));
+        JsonNode c = specialist.openCase(Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "250000")); // line manager: manager
         long id = c.get("id").asLong();
         String[] records = {"/api/cases/" + id + "/decision-log", "/api/cases/" + id + "/decision-log.csv", "/api/cases/" + id + "/options"};
 
         Api manager = Api.as(port, "manager");
+        Api manager2 = Api.as(port, "manager2");
         for (String path : records) {
             assertThat(status(specialist, path)).as("specialist " + path).isEqualTo(200);
-            assertThat(status(manager, path)).as("manager before the approval " + path).isEqualTo(404);
+            assertThat(status(manager, path)).as("the named line manager, in intake " + path).isEqualTo(200);
+            assertThat(status(manager2, path)).as("another manager " + path).isEqualTo(404);
             assertThat(status(Api.as(port, "finance"), path)).as("finance " + path).isEqualTo(404);
         }
 
@@ -37,12 +39,11 @@ class CaseRecordsAccessTest {
         manager.awaitTask(c.get("caseNumber").asText(), "approve-relocation");
         for (String path : records) {
             assertThat(status(manager, path)).as("manager deciding " + path).isEqualTo(200);
+            assertThat(status(manager2, path)).as("another manager, while the approval is open " + path).isEqualTo(404);
         }
         // a manager does not see the salary: the options leave out the lines computed from it
         assertThat(manager.get("/api/cases/" + id + "/options").getBody().findValuesAsText("category"))
                 .doesNotContain("cost-of-living-allowance");
-        // the approval is the line manager's alone: another manager reads nothing of the case
-        assertThat(Api.as(port, "manager2").get("/api/cases/" + id + "/options").getStatusCode().value()).isEqualTo(404);
         assertThat(Api.as(port, "employee").get("/api/cases/" + id + "/decision-log").getStatusCode().value()).isEqualTo(403);
     }
 
