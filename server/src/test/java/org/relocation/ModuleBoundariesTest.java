@@ -38,9 +38,8 @@ class ModuleBoundariesTest {
             "org.relocation.platform.configuration.ProductionSettingsCheck",
             "binds identity and vendor settings before any bean exists, to refuse an unsafe production start");
 
-    /** Not features: the platform, the models' functions, the demo data and the standalone workers' app, which wire them all. */
-    private static final String[] NOT_FEATURES = {
-            "org.relocation.platform..", "org.relocation.processes..", "org.relocation.demo..", "org.relocation.standalone.."};
+    /** Not features: the platform, the models' functions and the demo data, which wires them all. */
+    private static final String[] NOT_FEATURES = {"org.relocation.platform..", "org.relocation.processes..", "org.relocation.demo.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

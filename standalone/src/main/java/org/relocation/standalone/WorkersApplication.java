@@ -1,13 +1,14 @@
 package org.relocation.standalone;
 
 import org.relocation.platform.worker.WorkerProperties;
+import org.relocation.policy.PolicyRules;
+import org.relocation.policy.RestPolicyRules;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Profile;
 
 /**
  * The job workers as their own process: the same {@code CaseWorker} beans the server runs embedded, here
@@ -19,28 +20,22 @@ import org.springframework.context.annotation.Profile;
  * with environment variables ({@code RELOCATION_ENGINE_URL}, {@code RELOCATION_DB_URL}, ...), an external
  * {@code workers.yaml} in the working directory or {@code --spring.config.additional-location}.
  * <p>
- * The server's {@code @SpringBootApplication} scans {@code org.relocation}, this package included: the
- * {@link Profile} keeps this class out of the server unless the {@value #PROFILE} profile is active, and
- * only {@link #main} activates it.
+ * Its own module ({@code standalone/}), so the server never has it on its classpath.
  */
-@Profile(WorkersApplication.PROFILE)
 @SpringBootApplication(scanBasePackages = "org.relocation")
 @AutoConfigurationPackage(basePackages = "org.relocation") // JPA entities and repositories of every feature package
 public class WorkersApplication {
 
-    public static final String PROFILE = "standalone-workers";
-
     public static void main(String[] args) {
         new SpringApplicationBuilder(WorkersApplication.class)
                 .web(WebApplicationType.NONE)
-                .profiles(PROFILE)
                 .properties("spring.config.name=workers")
                 .run(args);
     }
 
     /** The policy decision tables, evaluated by the server's engine over its REST API. */
     @Bean
-    org.relocation.policy.PolicyRules policyRules(WorkerProperties workers) {
+    PolicyRules policyRules(WorkerProperties workers) {
         return new RestPolicyRules(workers);
     }
 

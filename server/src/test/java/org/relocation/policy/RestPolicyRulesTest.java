@@ -1,10 +1,8 @@
-package org.relocation.standalone;
+package org.relocation.policy;
 
 import org.junit.jupiter.api.Test;
 import org.relocation.ServerTest;
 import org.relocation.platform.worker.WorkerProperties;
-import org.relocation.policy.PolicyRules;
-import org.relocation.policy.PolicyService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,8 +1,7 @@
-package org.relocation.standalone;
+package org.relocation.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.relocation.platform.worker.WorkerProperties;
-import org.relocation.policy.PolicyRules;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -17,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy tables for the standalone workers: evaluated by the server's engine through its REST API
- * ({@code /decision-definition}), as the worker user (the job-worker role may read and evaluate decisions).
+ * The policy tables for the standalone workers (module {@code standalone}): evaluated by the server's engine through
+ * its REST API ({@code /decision-definition}), as the worker user (the job-worker role may read and evaluate decisions).
  */
-class RestPolicyRules implements PolicyRules {
+public class RestPolicyRules implements PolicyRules {
 
     private final RestClient http;
 
-    RestPolicyRules(WorkerProperties workers) {
+    public RestPolicyRules(WorkerProperties workers) {
         String basic = Base64.getEncoder().encodeToString((workers.getUsername() + ":" + workers.getPassword()).getBytes(StandardCharsets.UTF_8));
         this.http = RestClient.builder().baseUrl(workers.getEngineUrl())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
