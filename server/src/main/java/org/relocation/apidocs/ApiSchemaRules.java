@@ -199,6 +199,15 @@ final class ApiSchemaRules {
         REQUIRED.put("CallbackAccepted", List.of("caseNumber", "status"));
         REQUIRED.put("DocumentReviewOutcome", List.of("documentId", "status"));
         REQUIRED.put("ApprovalDelegated", List.of("taskId", "assignee", "step"));
+        // the phases' domain records (CaseDetails.intakeReviews ... closureApproval)
+        REQUIRED.put("IntakeReview", List.of("verifiedBy", "verifiedAt"));
+        REQUIRED.put("KickoffCall", List.of("recordedBy", "recordedAt"));
+        REQUIRED.put("PayrollSetup", List.of("payrollMode", "confirmedBy", "confirmedAt"));
+        REQUIRED.put("BenefitsEnrolment", List.of("confirmedBy", "confirmedAt"));
+        REQUIRED.put("InternationalCoverage", List.of("arrangedBy", "arrangedAt"));
+        REQUIRED.put("ClosureApproval", List.of("approvedBy", "approvedAt"));
+        ONE.put("BenefitsEnrolment.healthPlan", values(org.relocation.benefits.HealthPlan.codes()).andThen(example("host-national")));
+        ONE.put("BenefitsEnrolment.pensionContinuation", values(org.relocation.benefits.PensionContinuation.codes()).andThen(example("home")));
         ONE.put("DocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("CurrentDocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("DocumentFile.sizeBytes", range("1", "10485760"));

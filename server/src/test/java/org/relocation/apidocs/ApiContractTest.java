@@ -35,7 +35,8 @@ class ApiContractTest {
             "Loaded", "Delegation", "Result", "Data", "Body", "Object", "JsonNode", "ProblemDetail", "Error", "Info", "Status");
     /** Fields whose values are a closed set wherever they appear (as a field or a query parameter). */
     static final Set<String> ENUM_FIELDS = Set.of("assignmentType", "relationship", "status", "caseStatus", "phase", "currentPhases",
-            "decision", "kind", "category", "action", "serviceType", "recipientRole", "scope", "contentType");
+            "decision", "kind", "category", "action", "serviceType", "recipientRole", "scope", "contentType",
+            "healthPlan", "pensionContinuation", "payrollMode");
     /** The enum-named fields that are open on purpose (ApiSchemaRules says why in their descriptions). */
     static final Set<String> OPEN_SETS = Set.of("Notification.kind", "EstimateLine.category", "OptionLine.category");
     /** Fields that must carry an ISO code pattern wherever they appear. */

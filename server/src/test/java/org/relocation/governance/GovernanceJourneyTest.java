@@ -169,6 +169,8 @@ class GovernanceJourneyTest {
         JsonNode c = specialist.caseDetails(id);
         assertThat(c.get("hostCity").asText()).isEqualTo("Munich");
         assertThat(c.get("endDate").asText()).isEqualTo("2028-08-31");
+        assertThat(c.get("intakeReviews").findValuesAsText("estimateVersion")).as("one intake review per round, each of its estimate")
+                .containsExactly("1", "2");
         JsonNode bands = specialist.get("/api/cases/" + id + "/policy-decisions").getBody();
         List<String> cityBands = new ArrayList<>();
         bands.forEach(d -> {

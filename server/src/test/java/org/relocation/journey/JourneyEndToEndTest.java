@@ -117,6 +117,26 @@ class JourneyEndToEndTest {
         assertThat(c.get("finalCost").get("currency").asText()).isEqualTo("EUR");
         assertThat(c.get("notifications").findValuesAsText("kind")).contains("case-completed");
 
+        // each phase's form wrote its domain record (PhaseRecordsTest: every role's view); the closure approval holds
+        // the final cost the specialist approved, which the case closed with
+        assertThat(c.get("intakeReviews").findValuesAsText("notes")).containsExactly("Complete intake");
+        assertThat(c.get("kickoff").get("heldOn").asText()).isEqualTo("2026-12-01");
+        assertThat(c.get("payrollSetup").get("reference").asText()).isEqualTo("PR-1");
+        assertThat(c.get("benefitsEnrolment").get("healthPlan").asText()).isEqualTo("host-national");
+        assertThat(c.has("internationalCoverage")).as("Germany has a national plan").isFalse();
+        JsonNode closure = c.get("closureApproval");
+        assertThat(closure.get("approvedBy").asText()).isEqualTo("specialist");
+        assertThat(closure.get("notes").asText()).isEqualTo("Smooth move");
+        assertThat(closure.get("finalCost")).isEqualTo(c.get("finalCost"));
+        assertThat(java.time.Instant.parse(closure.get("approvedAt").asText())).isBeforeOrEqualTo(java.time.Instant.parse(c.get("closedAt").asText()));
+        JsonNode closureAsEmployee = employee.caseDetails(id).get("closureApproval");
+        assertThat(closureAsEmployee.get("approvedBy").asText()).isEqualTo("specialist");
+        assertThat(closureAsEmployee.has("notes")).as("notes").isFalse();
+        assertThat(closureAsEmployee.has("finalCost")).as("financials").isFalse();
+        JsonNode closureAsManager = Api.as(port, "manager").caseDetails(id).get("closureApproval");
+        assertThat(closureAsManager.get("finalCost")).isEqualTo(c.get("finalCost"));
+        assertThat(closureAsManager.has("notes")).isFalse();
+
         // everything every person typed is on the case record, at the production history level (which keeps no variables)
         JsonNode submitted = c.get("submissions");
         assertThat(submitted.findValuesAsText("taskKey")).contains("review-intake", "approve-relocation", "provide-immigration-documents",

@@ -97,7 +97,11 @@ class CaseController {
                     + "Field groups by role (absent when not shown): cost centre, grade, budget, final cost, estimate and service "
                     + "order costs not for the employee; base salary and the cost-of-living lines only for finance, hr-admin and admin; "
                     + "travellers' names, nationality, birth dates and passports, documents, key dates and right-to-work checks only "
-                    + "for mobility-specialist, hr-admin, admin and the case's employee; approvals not for the employee.")
+                    + "for mobility-specialist, hr-admin, admin and the case's employee; approvals not for the employee. The phases' "
+                    + "records (intake reviews, kick-off call, payroll set-up, benefits enrolment, international cover, closure approval): "
+                    + "who and when for every reader; their notes only for mobility-specialist, hr-admin, hr-lead and admin; the "
+                    + "employee's benefits choices and cover provider as personal details; the estimate version reviewed and the final "
+                    + "cost approved as financials.")
     CaseViews.Details get(@PathVariable long id, Authentication user) {
         return queries.details(id, user);
     }

@@ -47,11 +47,14 @@ class CaseQueries {
     private final org.relocation.platform.engine.TaskFormHandlers handlers;
 
     private final org.relocation.relocationcase.CaseStaff staff;
+    private final PhaseRecords phaseRecords;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
                 DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions,
-                org.relocation.relocationcase.CaseStaff staff, org.relocation.platform.engine.TaskFormHandlers handlers) {
+                org.relocation.relocationcase.CaseStaff staff, org.relocation.platform.engine.TaskFormHandlers handlers,
+                PhaseRecords phaseRecords) {
+        this.phaseRecords = phaseRecords;
         this.access = access;
         this.handlers = handlers;
         this.submissions = submissions;
@@ -135,6 +138,8 @@ class CaseQueries {
                 new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())),
                 submissions.ofCase(id).stream().filter(s -> showsSubmission(fields, reader, s))
                         .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
+                phaseRecords.intakeReviews(id, fields), phaseRecords.kickoff(id, fields), phaseRecords.payrollSetup(id),
+                phaseRecords.benefitsEnrolment(id, fields), phaseRecords.internationalCoverage(id, fields), phaseRecords.closureApproval(id, fields),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
 

@@ -210,7 +210,7 @@ final class CaseViews {
     /**
      * One case. The fields of a group the reader's role does not see are absent (see {@code CaseAccess}): FINANCIALS
      * (not for the employee), SALARY (finance, hr-admin, admin), PERSONAL (mobility-specialist, hr-admin, admin, the
-     * case's employee), APPROVALS (not for the employee).
+     * case's employee), APPROVALS (not for the employee), NOTES (mobility-specialist, hr-admin, hr-lead, admin).
      */
     @Schema(name = "CaseDetails")
     record Details(Long id, String caseNumber, String status, String outcomeReason, String processInstanceId,
@@ -238,7 +238,69 @@ final class CaseViews {
                            + "administration and admins see every step's; other staff the approval steps' and their own (no pd_ field "
                            + "without " + "PERSONAL" + "); the employee their own.")
                    List<SubmissionView> submissions,
+                   // the phases' domain records (forms review-intake ... approve-case-closure), absent until recorded
+                   @Schema(description = "The specialist's intake reviews, one per intake round, oldest first") List<IntakeReviewView> intakeReviews,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the call is recorded") KickoffView kickoff,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until finance confirms it") PayrollSetupView payrollSetup,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the employee confirms it. " + PERSONAL) BenefitsEnrolmentView benefitsEnrolment,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only where the host country has no national plan; absent until arranged") InternationalCoverageView internationalCoverage,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the closure is approved") ClosureApprovalView closureApproval,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    // ---- the phases' domain records: every reader sees who and when; notes only with NOTES
+
+    static final String NOTES = "Free text: only for mobility-specialist, hr-admin, hr-lead and admin (field group NOTES); absent otherwise.";
+
+    @Schema(name = "IntakeReview", description = "The specialist verified the intake and the estimate before the approvals (form review-intake)")
+    record IntakeReviewView(String verifiedBy, Instant verifiedAt,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The estimate version reviewed. " + FINANCIALS) Integer estimateVersion,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Notes for the approvers. " + NOTES) String notes) {
+        static IntakeReviewView of(org.relocation.approval.IntakeReview r, boolean financials, boolean notes) {
+            return new IntakeReviewView(r.getVerifiedBy(), r.getVerifiedAt(), financials ? r.getEstimateVersion() : null, notes ? r.getNotes() : null);
+        }
+    }
+
+    @Schema(name = "KickoffCall", description = "The kick-off call with the employee (form record-kickoff-call)")
+    record KickoffView(LocalDate heldOn, @Schema(description = "Names or roles, as recorded") String attendees, String recordedBy, Instant recordedAt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "What was agreed. " + NOTES) String notes) {
+        static KickoffView of(org.relocation.housing.KickoffCall k, boolean notes) {
+            return new KickoffView(k.getHeldOn(), k.getAttendees(), k.getRecordedBy(), k.getRecordedAt(), notes ? k.getNotes() : null);
+        }
+    }
+
+    @Schema(name = "PayrollSetup", description = "The case's payroll set-up as finance confirmed it (form confirm-payroll-setup)")
+    record PayrollSetupView(@Schema(description = "HOME payroll (host shadow payroll), SPLIT or HOST payroll, by assignment type") org.relocation.payroll.PayrollMode payrollMode,
+                            @Schema(description = "The payroll system's reference") String reference, String confirmedBy, Instant confirmedAt) {
+        static PayrollSetupView of(org.relocation.payroll.PayrollSetup p) {
+            return new PayrollSetupView(p.getPayrollMode(), p.getReference(), p.getConfirmedBy(), p.getConfirmedAt());
+        }
+    }
+
+    @Schema(name = "BenefitsEnrolment", description = "The employee's benefits choices, confirmed by them (form confirm-benefits-enrolment)")
+    record BenefitsEnrolmentView(String healthPlan, String pensionContinuation, String confirmedBy, Instant confirmedAt) {
+        static BenefitsEnrolmentView of(org.relocation.benefits.BenefitsEnrolment e) {
+            return new BenefitsEnrolmentView(e.getHealthPlan() == null ? null : e.getHealthPlan().code(),
+                    e.getPensionContinuation() == null ? null : e.getPensionContinuation().code(), e.getConfirmedBy(), e.getConfirmedAt());
+        }
+    }
+
+    @Schema(name = "InternationalCoverage", description = "International health cover arranged where the host country has no plan with the benefits provider (form arrange-international-coverage)")
+    record InternationalCoverageView(String arrangedBy, Instant arrangedAt,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String provider,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = NOTES) String notes) {
+        static InternationalCoverageView of(org.relocation.benefits.InternationalCoverage c, boolean personal, boolean notes) {
+            return new InternationalCoverageView(c.getArrangedBy(), c.getArrangedAt(), personal ? c.getProvider() : null, notes ? c.getNotes() : null);
+        }
+    }
+
+    @Schema(name = "ClosureApproval", description = "Who approved the case's closure (form approve-case-closure); close-case then completes it")
+    record ClosureApprovalView(String approvedBy, Instant approvedAt,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The final cost approved as correct. " + FINANCIALS) MoneyView finalCost,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Closing notes. " + NOTES) String notes) {
+        static ClosureApprovalView of(org.relocation.closure.ClosureApproval a, boolean financials, boolean notes) {
+            return new ClosureApprovalView(a.getApprovedBy(), a.getApprovedAt(), financials ? money(a.finalCost()) : null, notes ? a.getNotes() : null);
+        }
     }
 
     /** A named person of the case: their login and display name (absent when the user has none). */

@@ -1,0 +1,65 @@
+package org.relocation.benefits;
+
+import org.relocation.platform.form.FormSubmission;
+import org.relocation.platform.form.TaskFormHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** The benefits phase's two forms. */
+final class BenefitsForms {
+
+    private BenefitsForms() {
+    }
+
+    /** Form arrange-international-coverage: HR administration's international cover, on the case. */
+    @Component
+    static class InternationalCoverageForm implements TaskFormHandler {
+
+        private final BenefitsService benefits;
+
+        InternationalCoverageForm(BenefitsService benefits) {
+            this.benefits = benefits;
+        }
+
+        @Override
+        public String formId() {
+            return "arrange-international-coverage";
+        }
+
+        @Override
+        public void record(FormSubmission s) {
+            benefits.coverageArranged(s.caseId(), s.string("coverageProvider"), s.string("coverageNotes"), s.actor());
+        }
+    }
+
+    /**
+     * Form confirm-benefits-enrolment: the employee's health plan and pension, on the case; the host country's
+     * national plan is refused where the benefits provider has none.
+     */
+    @Component
+    static class BenefitsEnrolmentForm implements TaskFormHandler {
+
+        private final BenefitsService benefits;
+
+        BenefitsEnrolmentForm(BenefitsService benefits) {
+            this.benefits = benefits;
+        }
+
+        @Override
+        public String formId() {
+            return "confirm-benefits-enrolment";
+        }
+
+        @Override
+        public Map<String, String> problems(FormSubmission s) {
+            return benefits.enrolmentProblems(s.caseId(), HealthPlan.of(s.string("healthPlan")));
+        }
+
+        @Override
+        public void record(FormSubmission s) {
+            benefits.enrolled(s.caseId(), HealthPlan.of(s.string("healthPlan")), PensionContinuation.of(s.string("pensionContinuation")),
+                    s.actor());
+        }
+    }
+}
