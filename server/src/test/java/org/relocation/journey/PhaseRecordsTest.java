@@ -90,11 +90,12 @@ class PhaseRecordsTest {
         assertThat(c.get("benefitsEnrolment").get("confirmedBy").asText()).isEqualTo("employee");
         assertThat(c.has("closureApproval")).as("not approved yet").isFalse();
 
-        // the manager: financials and approvals, no notes, no personal data (the employee's benefits choices, their cover)
+        // the manager: financials and approvals (the review's notes, written for the approvers), no other notes, no personal
+        // data (the employee's benefits choices, their cover)
         JsonNode m = Api.as(port, "manager").caseDetails(id);
         assertThat(m.get("intakeReviews").get(0).get("verifiedBy").asText()).isEqualTo("specialist");
         assertThat(m.get("intakeReviews").get(0).has("estimateVersion")).isTrue();
-        assertThat(m.get("intakeReviews").get(0).has("notes")).isFalse();
+        assertThat(m.get("intakeReviews").get(0).get("notes").asText()).as("written for the approvers").isEqualTo(REVIEW_NOTE);
         assertThat(m.get("kickoff").get("recordedBy").asText()).isEqualTo("specialist");
         assertThat(m.get("kickoff").has("notes")).isFalse();
         assertThat(m.get("payrollSetup").get("payrollMode").asText()).isEqualTo("SPLIT");
@@ -102,22 +103,23 @@ class PhaseRecordsTest {
         assertThat(m.get("internationalCoverage").get("arrangedBy").asText()).isEqualTo("hradmin");
         assertThat(m.get("internationalCoverage").has("provider")).isFalse();
         assertThat(m.get("internationalCoverage").has("notes")).isFalse();
-        assertThat(m.toString()).doesNotContain(REVIEW_NOTE, KICKOFF_NOTE, COVER_NOTE, "Global Health Partners");
+        assertThat(m.toString()).doesNotContain(KICKOFF_NOTE, COVER_NOTE, "Global Health Partners");
 
         // finance (a step of theirs on the case): the payroll set-up, no notes, no benefits choices
         JsonNode f = finance.caseDetails(id);
         assertThat(f.get("payrollSetup").get("reference").asText()).isEqualTo("PR-AE-7");
         assertThat(f.has("benefitsEnrolment")).isFalse();
-        assertThat(f.toString()).doesNotContain(REVIEW_NOTE, KICKOFF_NOTE, COVER_NOTE);
+        assertThat(f.toString()).doesNotContain(KICKOFF_NOTE, COVER_NOTE);
 
-        // the employee: their own benefits and cover provider, no financials, no notes
+        // the employee: their own benefits and cover (provider and what they should know of it), no financials, no other notes
         JsonNode e = employee.caseDetails(id);
         assertThat(e.get("benefitsEnrolment").get("healthPlan").asText()).isEqualTo("international");
         assertThat(e.get("internationalCoverage").get("provider").asText()).isEqualTo("Global Health Partners");
-        assertThat(e.get("internationalCoverage").has("notes")).isFalse();
+        assertThat(e.get("internationalCoverage").get("notes").asText()).as("written for the employee").isEqualTo(COVER_NOTE);
+        assertThat(e.get("intakeReviews").get(0).has("notes")).as("for the approvers, not the employee").isFalse();
         assertThat(e.get("intakeReviews").get(0).has("estimateVersion")).as("financials").isFalse();
         assertThat(e.get("kickoff").get("heldOn").asText()).isEqualTo(today.minusDays(1).toString());
-        assertThat(e.toString()).doesNotContain(REVIEW_NOTE, KICKOFF_NOTE, COVER_NOTE);
+        assertThat(e.toString()).doesNotContain(REVIEW_NOTE, KICKOFF_NOTE);
 
         // HR administration reads every group
         JsonNode h = Api.as(port, "hradmin").caseDetails(id);

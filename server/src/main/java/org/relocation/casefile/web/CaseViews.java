@@ -255,7 +255,7 @@ final class CaseViews {
     @Schema(name = "IntakeReview", description = "The specialist verified the intake and the estimate before the approvals (form review-intake)")
     record IntakeReviewView(String verifiedBy, Instant verifiedAt,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The estimate version reviewed. " + FINANCIALS) Integer estimateVersion,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Notes for the approvers. " + NOTES) String notes) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Notes for the approvers. " + APPROVALS) String notes) {
         static IntakeReviewView of(org.relocation.approval.IntakeReview r, boolean financials, boolean notes) {
             return new IntakeReviewView(r.getVerifiedBy(), r.getVerifiedAt(), financials ? r.getEstimateVersion() : null, notes ? r.getNotes() : null);
         }
@@ -288,9 +288,9 @@ final class CaseViews {
     @Schema(name = "InternationalCoverage", description = "International health cover arranged where the host country has no plan with the benefits provider (form arrange-international-coverage)")
     record InternationalCoverageView(String arrangedBy, Instant arrangedAt,
                                      @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) String provider,
-                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = NOTES) String notes) {
-        static InternationalCoverageView of(org.relocation.benefits.InternationalCoverage c, boolean personal, boolean notes) {
-            return new InternationalCoverageView(c.getArrangedBy(), c.getArrangedAt(), personal ? c.getProvider() : null, notes ? c.getNotes() : null);
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "What the employee should know of the cover. " + PERSONAL) String notes) {
+        static InternationalCoverageView of(org.relocation.benefits.InternationalCoverage c, boolean personal) {
+            return new InternationalCoverageView(c.getArrangedBy(), c.getArrangedAt(), personal ? c.getProvider() : null, personal ? c.getNotes() : null);
         }
     }
 

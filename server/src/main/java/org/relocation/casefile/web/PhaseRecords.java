@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * The phases' domain records of one case as a reader sees them (read inside {@link CaseQueries#details}'s
- * transaction): who and when for every reader of the case; notes only with {@link CaseFields#NOTES}, the estimate
- * version and final cost with {@link CaseFields#FINANCIALS}, the employee's benefits choices and cover provider with
- * {@link CaseFields#PERSONAL}. A group the reader does not see is not read.
+ * transaction): who and when for every reader of the case; notes only with {@link CaseFields#NOTES}, except the
+ * intake review's (written for the approvers: {@link CaseFields#APPROVALS}) and the cover's (written for the employee:
+ * {@link CaseFields#PERSONAL}); the estimate version and final cost with {@link CaseFields#FINANCIALS}, the employee's
+ * benefits choices and cover provider with {@link CaseFields#PERSONAL}. A group the reader does not see is not read.
  */
 @Component
 class PhaseRecords {
@@ -37,7 +38,7 @@ class PhaseRecords {
 
     List<CaseViews.IntakeReviewView> intakeReviews(Long caseId, Set<CaseFields> fields) {
         return intakeReviews.ofCase(caseId).stream()
-                .map(r -> CaseViews.IntakeReviewView.of(r, fields.contains(CaseFields.FINANCIALS), fields.contains(CaseFields.NOTES))).toList();
+                .map(r -> CaseViews.IntakeReviewView.of(r, fields.contains(CaseFields.FINANCIALS), fields.contains(CaseFields.APPROVALS))).toList();
     }
 
     CaseViews.KickoffView kickoff(Long caseId, Set<CaseFields> fields) {
@@ -53,8 +54,7 @@ class PhaseRecords {
     }
 
     CaseViews.InternationalCoverageView internationalCoverage(Long caseId, Set<CaseFields> fields) {
-        return benefits.coverage(caseId).map(c -> CaseViews.InternationalCoverageView.of(c, fields.contains(CaseFields.PERSONAL),
-                fields.contains(CaseFields.NOTES))).orElse(null);
+        return benefits.coverage(caseId).map(c -> CaseViews.InternationalCoverageView.of(c, fields.contains(CaseFields.PERSONAL))).orElse(null);
     }
 
     CaseViews.ClosureApprovalView closureApproval(Long caseId, Set<CaseFields> fields) {
