@@ -11,14 +11,14 @@ public enum CaseFields {
     SALARY,
     /**
      * Travellers' names, nationality, birth dates and passports, the documents, the key dates (passport expiry among
-     * them) and the right-to-work checks with their document references.
+     * them), the right-to-work checks with their document references and the permit renewals.
      */
     PERSONAL,
     /** The approvers' decisions with their comments. */
     APPROVALS,
     /**
      * Free text written about the person and their circumstances to support a decision: the justifications of policy
-     * exceptions. For who runs cases and the HR lead, who decides exceptions on it; whoever asked an exception also
+     * exceptions, the specialist's counsel notes and the notes of permit renewals. For who runs cases and the HR lead, who decides exceptions on it; whoever asked an exception also
      * reads their own justification.
      */
     NOTES;
