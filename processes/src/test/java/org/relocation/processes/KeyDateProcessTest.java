@@ -119,8 +119,10 @@ class KeyDateProcessTest extends ProcessTestSupport {
     keyDate.completeExternalTask("plan-key-date", plan(true, null, null, null, DUE));
     keyDate.assertWaitingAt("key-date-due", "renew-permit").assertNotWaitingAt("reminder-due");
 
-    keyDate.userTask("renew-permit").complete(Map.of("renewalAction", "filed"));
+    // no renewal needed: the date itself is still followed
+    keyDate.userTask("renew-permit").complete(Map.of("renewalAction", "not-needed"));
     keyDate.assertEndedAt("relocation-permit-renewal", "permit-renewal-done");
+    keyDate.assertPassed("permit-renewed-gateway").assertNotReached("follow-up-handed-over");
 
     // Good Friday, the Easter weekend and Easter Monday: nothing happens until the date itself
     for (String day : List.of("2036-04-11T06:00:00Z", "2036-04-12T06:00:00Z", "2036-04-13T06:00:00Z", "2036-04-14T06:00:00Z")) {
@@ -130,6 +132,30 @@ class KeyDateProcessTest extends ProcessTestSupport {
     firesExactlyAt(keyDate, DUE, "key-date-due");
     keyDate.assertEndedAt(PROCESS, "key-date-passed");
     keyDate.assertPassedTimes("send-key-date-reminder", 2);
+    keyDate.assertCaseFinished();
+  }
+
+  /**
+   * A renewal filed with the new expiry: the renew-permit form's handler moved the key date and started a new instance
+   * for it, so this instance ends (terminate end event) with its reminder and due-date timers; nothing is deleted while
+   * the renewal task completes. The renewal task knows its key date.
+   */
+  @Test
+  void aFiledRenewalHandsTheFollowUpOverAndEndsWithItsTimers() {
+    clockAt(REGISTERED);
+    JourneyDriver keyDate = newCase();
+    keyDate.start(PROCESS, startVariables());
+    keyDate.completeExternalTask("plan-key-date", plan(true, FIVE_DAYS_AHEAD, 5, RENEWAL, DUE));
+    firesExactlyAt(keyDate, RENEWAL, "renewal-due");
+    Task renewal = keyDate.userTask("renew-permit").task();
+    assertThat(ENGINE.getTaskService().getVariable(renewal.getId(), "keyDateId")).as("the task's key date").isEqualTo("42");
+    keyDate.assertWaitingAt("reminder-due", "key-date-due", "renew-permit");
+
+    keyDate.userTask("renew-permit").complete(Map.of("renewalAction", "filed"));
+    keyDate.assertEndedAt("relocation-permit-renewal", "permit-renewal-done");
+    keyDate.assertEndedAt(PROCESS, "follow-up-handed-over");
+    keyDate.assertNotReached("renewal-merge", "follow-join", "key-date-passed", "send-key-date-reminder");
+    assertThat(keyDate.timerJobs()).as("the old date's timers").isEmpty();
     keyDate.assertCaseFinished();
   }
 

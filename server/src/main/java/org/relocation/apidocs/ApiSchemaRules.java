@@ -96,6 +96,10 @@ final class ApiSchemaRules {
         ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
         ONE.put("CurrentDocumentFile.source", values(names(CaseDocument.FileSource.values())));
         ONE.put("RightToWorkCheck.basis", values(names(org.relocation.immigration.RightToWorkCheck.Basis.values())));
+        ONE.put("CounselNote.kind", values(names(org.relocation.immigration.CounselNote.Kind.values())));
+        ONE.put("CounselNote.refusalAction", values(names(org.relocation.immigration.CounselNote.RefusalAction.values())));
+        ONE.put("PermitRenewal.action", values(names(org.relocation.immigration.PermitRenewal.Action.values())));
+        ONE.put("PermitRenewal.keyDateKind", values(KeyDateKind.codes()).andThen(example("permit-expiry")));
         REQUIRED.put("SpecialistReassignment", List.of("userId", "reason"));
         ONE.put("SpecialistReassignment.userId", description("A user of the mobility-specialist role").andThen(example("specialist2")));
         ONE.put("SpecialistReassignment.reason", length(3, 500).andThen(example("Specialist on parental leave")));
@@ -188,6 +192,8 @@ final class ApiSchemaRules {
                 "openTasks", "timeline", "serviceOrders", "notifications", "createdAt"));
         REQUIRED.put("Money", List.of("amount", "currency"));
         REQUIRED.put("Traveller", List.of("id", "relationship"));
+        REQUIRED.put("CounselNote", List.of("kind", "travellerId", "writtenBy", "writtenAt"));
+        REQUIRED.put("PermitRenewal", List.of("keyDateKind", "travellerId", "previousExpiry", "action", "recordedBy", "recordedAt"));
         REQUIRED.put("PolicyException", List.of("id", "caseId", "caseNumber", "category", "amount", "currency", "policyClause",
                 "justification", "status", "requestedBy", "requestedAt"));
         REQUIRED.put("UpcomingKeyDate", List.of("id", "caseId", "caseNumber", "caseStatus", "kind", "dueDate"));

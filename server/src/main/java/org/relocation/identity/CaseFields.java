@@ -11,16 +11,16 @@ public enum CaseFields {
     SALARY,
     /**
      * Travellers' names, nationality, birth dates and passports, the documents, the key dates (passport expiry among
-     * them), the right-to-work checks with their document references, and the employee's benefits enrolment (health
-     * plan, pension) and international cover provider.
+     * them), the right-to-work checks with their document references, the permit renewals, and the employee's benefits
+     * enrolment (health plan, pension) and international cover (provider and notes).
      */
     PERSONAL,
     /** The approvers' decisions with their comments. */
     APPROVALS,
     /**
      * Free text written about the person and their circumstances to support a decision: the justifications of policy
-     * exceptions, and the notes of the phases' records (intake review, kick-off call, international cover, closure
-     * approval). For who runs cases and the HR lead, who decides exceptions on it; whoever asked an exception also
+     * exceptions, the specialist's counsel notes, the notes of permit renewals and of the phases' records (kick-off call,
+     * closure approval). For who runs cases and the HR lead, who decides exceptions on it; whoever asked an exception also
      * reads their own justification.
      */
     NOTES;

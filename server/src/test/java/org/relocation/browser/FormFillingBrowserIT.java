@@ -126,6 +126,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "postingDeclarationFiled", true)),
             Map.entry("renew-permit", values(
                     "renewalAction", "filed",
+                    "pd_newPermitExpiry", TODAY.plusYears(3).withDayOfMonth(15), // key date 0 does not exist: not judged
+                    "pd_applicationReference", "REN-2026-0042",
                     "renewalNotes", "Renewal application filed with the immigration office")),
             Map.entry("decide-start-date", values(
                     "startDateDecision", "keep", // "move" would re-plan the case's dates through the move-start-date worker
@@ -187,7 +189,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
             "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0),
-            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"));
+            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0"));
 
     /** A task waiting for its user, of a case registered for it (and the policy exception it decides, if any). */
     record OpenTask(TaskForm form, long caseId, Task task, Long exceptionId) {

@@ -109,8 +109,10 @@ class FormsBrowserIT extends BrowserTestSupport {
     private Task taskFor(TaskForm form) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
-                // dueAt: renew-permit's due date; exceptionCount/exceptionIds: the exceptions the HR lead decides, one task each
-                .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "exceptionCount", 1, "exceptionIds", "0"))
+                // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
+                // decides, one task each
+                .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0", "exceptionCount", 1,
+                        "exceptionIds", "0"))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

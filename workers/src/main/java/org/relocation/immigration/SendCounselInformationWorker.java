@@ -2,31 +2,26 @@ package org.relocation.immigration;
 
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
-import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import org.relocation.relocationcase.TaskSubmissions;
 import java.util.Map;
 
 /**
  * Topic send-counsel-information: tells immigration counsel that the information it requested for a
- * traveller's application is available; the branch then waits for the decision again.
+ * traveller's application is available, with the specialist's summary as recorded in the case (the
+ * {@link CounselNote} of form answer-counsel-request, never a process variable); the branch then waits for the
+ * decision again.
  */
 @Component
 class SendCounselInformationWorker extends CaseWorker {
 
-    /** The specialist's answer to counsel's request: read from the case records, never a process variable. */
-    static final String ANSWER_FORM = "answer-counsel-request";
-
-    private final VendorService vendors;
     private final ImmigrationService immigration;
-    private final TaskSubmissions submissions;
+    private final CounselNotes notes;
 
-    SendCounselInformationWorker(VendorService vendors, ImmigrationService immigration, TaskSubmissions submissions) {
-        this.vendors = vendors;
+    SendCounselInformationWorker(ImmigrationService immigration, CounselNotes notes) {
         this.immigration = immigration;
-        this.submissions = submissions;
+        this.notes = notes;
     }
 
     @Override
@@ -43,10 +38,7 @@ class SendCounselInformationWorker extends CaseWorker {
     protected Map<String, Object> work(CaseTask task) {
         int branch = task.requiredInt(RequestImmigrationCounselWorker.LOOP_COUNTER);
         Long traveller = immigration.travellerNeedingPermit(task.caseId(), branch);
-        Object summary = submissions.latest(task.caseId(), ANSWER_FORM, java.util.Map.of(RequestImmigrationCounselWorker.LOOP_COUNTER, branch))
-                .map(s -> s.fields().get("informationSummary"))
-                .orElseThrow(() -> new IllegalStateException("No answer to counsel's request is recorded for branch " + branch));
-        vendors.informationProvided(task.caseId(), traveller, summary.toString());
+        notes.sendInformation(task.caseId(), traveller);
         return Map.of();
     }
 }

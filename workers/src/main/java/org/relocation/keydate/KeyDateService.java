@@ -190,6 +190,22 @@ public class KeyDateService {
         return kd;
     }
 
+    /**
+     * A renewal moved the key date (form renew-permit: the renewed permit's new expiry), while the follow-up instance
+     * of the old date is completing that renewal: the date is moved and a new follow-up instance is started for it,
+     * but the running one is not stopped. Deleting it here would delete the process the renewal task runs in; it ends
+     * itself instead once the renewal returns (process relocation-key-date, end event follow-up-handed-over).
+     * @throws IllegalArgumentException if there is no such key date
+     */
+    @Transactional
+    public KeyDate renewed(Long keyDateId, LocalDate dueDate) {
+        KeyDate kd = keyDates.findById(keyDateId).orElseThrow(() -> new IllegalArgumentException("No key date " + keyDateId));
+        RelocationCase c = cases.get(kd.getCaseId());
+        kd.reschedule(dueDate, kd.getNote(), clock.instant());
+        follow(kd, c, false);
+        return kd;
+    }
+
     /** Key dates of the case not (or no longer) followed at their current date get their follow-up now. */
     @Transactional
     public void followPending(Long caseId) {
@@ -217,6 +233,11 @@ public class KeyDateService {
     }
 
     private void follow(KeyDate kd, RelocationCase c) {
+        follow(kd, c, true);
+    }
+
+    /** @param stopRunning whether to stop the instance following the old date (false: it ends itself) */
+    private void follow(KeyDate kd, RelocationCase c, boolean stopRunning) {
         if (!kd.needsPlanning()) {
             return;
         }
@@ -225,7 +246,7 @@ public class KeyDateService {
             log.debug("Key date {} of case {} waits for the server to plan it", kd.getId(), c.getCaseNumber());
             return;
         }
-        if (kd.getProcessInstanceId() != null) {
+        if (stopRunning && kd.getProcessInstanceId() != null) {
             engine.stop(kd.getProcessInstanceId(), "Key date rescheduled");
         }
         boolean followed = FOLLOWED.contains(c.getStatus()) && !kd.getDueDate().isBefore(today(c.getHostCountry()));

@@ -71,6 +71,11 @@ public class Traveller {
         this.permitValidUntil = validUntil;
     }
 
+    /** The permit was renewed: the same permit (and number) is valid until the new expiry. */
+    public void permitRenewed(LocalDate validUntil) {
+        this.permitValidUntil = validUntil;
+    }
+
     public Long getId() { return id; }
     public Relationship getRelationship() { return relationship; }
     public String getFullName() { return fullName; }

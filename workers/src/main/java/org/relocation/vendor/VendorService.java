@@ -135,20 +135,31 @@ public class VendorService {
     /**
      * Tells counsel that the information it asked for on the traveller's open order is available (the
      * specialist has provided it). Idempotent: an order no longer waiting for information is left alone.
+     * @return whether counsel was told now (false: the order no longer waited for information)
      */
     @Transactional
-    public void informationProvided(Long caseId, Long travellerId, String summary) {
+    public boolean informationProvided(Long caseId, Long travellerId, String summary) {
         RelocationCase c = cases.get(caseId);
-        ServiceOrder order = orders.findByCaseIdOrderById(caseId).stream()
-                .filter(o -> o.getServiceType() == ServiceType.IMMIGRATION_COUNSEL && java.util.Objects.equals(o.getTravellerId(), travellerId))
-                .reduce((first, second) -> second)
+        ServiceOrder order = latestCounselOrder(caseId, travellerId)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no counsel order for traveller " + travellerId));
         if (order.getStatus() != ServiceOrder.Status.INFO_REQUESTED) {
-            return;
+            return false;
         }
         gateway.send(order.getVendor(), new VendorRequest(order.getReference(), "IMMIGRATION_COUNSEL_INFORMATION", c.getCaseNumber(),
                 c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), summary));
         order.informationSent();
+        return true;
+    }
+
+    /**
+     * The traveller's current counsel order: the latest one (an appeal or another permit after a refusal is a new
+     * order); empty when counsel has not been asked for the traveller yet.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ServiceOrder> latestCounselOrder(Long caseId, Long travellerId) {
+        return orders.findByCaseIdOrderById(caseId).stream()
+                .filter(o -> o.getServiceType() == ServiceType.IMMIGRATION_COUNSEL && java.util.Objects.equals(o.getTravellerId(), travellerId))
+                .reduce((first, second) -> second);
     }
 
     private static CallbackRejectedException invalid(String message) {

@@ -7,7 +7,9 @@ import org.relocation.approval.ApprovalService;
 import org.relocation.document.DocumentService;
 import org.relocation.estimate.CostEstimator;
 import org.relocation.estimate.CostEstimate;
+import org.relocation.immigration.CounselNotes;
 import org.relocation.immigration.ImmigrationService;
+import org.relocation.immigration.PermitRenewals;
 import org.relocation.notification.NotificationService;
 import org.relocation.platform.web.Paged;
 import org.relocation.relocationcase.CaseRepository;
@@ -45,6 +47,8 @@ class CaseQueries {
     private final CaseAccess access;
     private final org.relocation.relocationcase.TaskSubmissions submissions;
     private final org.relocation.platform.engine.TaskFormHandlers handlers;
+    private final CounselNotes counsel;
+    private final PermitRenewals renewals;
 
     private final org.relocation.relocationcase.CaseStaff staff;
     private final PhaseRecords phaseRecords;
@@ -53,9 +57,11 @@ class CaseQueries {
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
                 DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions,
                 org.relocation.relocationcase.CaseStaff staff, org.relocation.platform.engine.TaskFormHandlers handlers,
-                PhaseRecords phaseRecords) {
+                PhaseRecords phaseRecords, CounselNotes counsel, PermitRenewals renewals) {
         this.phaseRecords = phaseRecords;
         this.access = access;
+        this.counsel = counsel;
+        this.renewals = renewals;
         this.handlers = handlers;
         this.submissions = submissions;
         this.staff = staff;
@@ -107,6 +113,7 @@ class CaseQueries {
         Set<CaseFields> fields = access.fields(reader, c);
         boolean financials = fields.contains(CaseFields.FINANCIALS);
         boolean personal = fields.contains(CaseFields.PERSONAL);
+        boolean notes = fields.contains(CaseFields.NOTES);
         var phases = cases.phases(id);
         List<CostEstimate> versions = financials ? estimator.versions(id) : List.of();
         CaseViews.EstimateView estimate = versions.isEmpty() ? null
@@ -134,6 +141,8 @@ class CaseQueries {
                 estimate, financials ? versions.size() : null,
                 fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
+                personal ? renewals.ofCase(id).stream().map(r -> CaseViews.PermitRenewalView.of(r, notes)).toList() : null,
+                notes ? counselNotes(id) : null,
                 notifications.notifications(id).stream().map(CaseViews.NotificationView::of).toList(),
                 new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())),
                 submissions.ofCase(id).stream().filter(s -> showsSubmission(fields, reader, s))
@@ -174,6 +183,12 @@ class CaseQueries {
             return true;
         }
         return fields.contains(CaseFields.APPROVALS) && handlers.of(s.formId()).map(org.relocation.platform.form.TaskFormHandler::approval).orElse(false);
+    }
+
+    private List<CaseViews.CounselNoteView> counselNotes(Long caseId) {
+        Map<Long, String> references = new java.util.HashMap<>();
+        vendors.orders(caseId).forEach(o -> references.put(o.getId(), o.getReference()));
+        return counsel.ofCase(caseId).stream().map(n -> CaseViews.CounselNoteView.of(n, references)).toList();
     }
 
     private List<CaseViews.DocumentView> documents(Long caseId) {

@@ -9,6 +9,8 @@ import org.relocation.document.FileSummary;
 import org.relocation.estimate.CostEstimate;
 import org.relocation.estimate.CostEstimateLine;
 import org.relocation.immigration.CaseDocument;
+import org.relocation.immigration.CounselNote;
+import org.relocation.immigration.PermitRenewal;
 import org.relocation.keydate.KeyDate;
 import org.relocation.immigration.RightToWorkCheck;
 import org.relocation.notification.Notification;
@@ -36,6 +38,7 @@ final class CaseViews {
     static final String SALARY = "Only for finance, hr-admin and admin (field group SALARY); absent otherwise.";
     static final String PERSONAL = "Only for mobility-specialist, hr-admin, admin and the case's own employee (field group PERSONAL); absent otherwise.";
     static final String APPROVALS = "Absent for the employee (field group APPROVALS).";
+    static final String NOTES = "Only for mobility-specialist, hr-lead, hr-admin and admin (field group NOTES); absent otherwise.";
 
     @Schema(name = "OpenedCase")
     record Created(Long id, String caseNumber, String processInstanceId) {
@@ -200,6 +203,45 @@ final class CaseViews {
         }
     }
 
+    /**
+     * What the specialist wrote about a traveller's counsel order: the information provided on counsel's request
+     * (INFORMATION_PROVIDED, {@code sentAt} once counsel was told), a follow-up when counsel was late (FOLLOW_UP), or the
+     * handling of a refused permit (REFUSAL_HANDLING, with {@code refusalAction}).
+     */
+    @Schema(name = "CounselNote")
+    record CounselNoteView(String kind, Long travellerId,
+                           @Schema(description = "The reference of the counsel order (see serviceOrders) the note is about; absent when "
+                                   + "the traveller had none yet") @JsonInclude(JsonInclude.Include.NON_NULL) String serviceOrderReference,
+                           @Schema(description = "The next step chosen after a refused permit (REFUSAL_HANDLING only)")
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String refusalAction,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String text, String writtenBy, Instant writtenAt,
+                           @Schema(description = "When the information was sent to counsel (INFORMATION_PROVIDED only)")
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Instant sentAt) {
+        static CounselNoteView of(CounselNote n, Map<Long, String> orderReferences) {
+            return new CounselNoteView(n.getKind().name(), n.getTravellerId(), orderReferences.get(n.getServiceOrderId()),
+                    n.getRefusalAction() == null ? null : n.getRefusalAction().name(), n.getText(), n.getWrittenBy(), n.getWrittenAt(),
+                    n.getSentAt());
+        }
+    }
+
+    /**
+     * A renewal of a traveller's permit or visa (the key date {@code keyDateKind}): FILED with the renewed permit's
+     * {@code newExpiry}, to which the traveller's permit validity and the key date moved, or NOT_NEEDED.
+     */
+    @Schema(name = "PermitRenewal")
+    record PermitRenewalView(String keyDateKind, Long travellerId, LocalDate previousExpiry,
+                             @Schema(description = "FILED only") @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate newExpiry,
+                             String action,
+                             @Schema(description = "The renewal application's reference, if given (FILED only)")
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String applicationReference,
+                             @Schema(description = NOTES) @JsonInclude(JsonInclude.Include.NON_NULL) String notes,
+                             String recordedBy, Instant recordedAt) {
+        static PermitRenewalView of(PermitRenewal r, boolean notes) {
+            return new PermitRenewalView(r.getKeyDateKind(), r.getTravellerId(), r.getPreviousExpiry(), r.getNewExpiry(), r.getAction().name(),
+                    r.getApplicationReference(), notes ? r.getNotes() : null, r.getRecordedBy(), r.getRecordedAt());
+        }
+    }
+
     @Schema(name = "Notification")
     record NotificationView(String kind, String recipient, String subject, String status, Instant createdAt) {
         static NotificationView of(Notification n) {
@@ -231,6 +273,9 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) Integer estimateVersions,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = APPROVALS) List<ApprovalView> approvals,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL) List<RightToWorkView> rightToWorkChecks,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PERSONAL + " Their notes: " + NOTES)
+                   List<PermitRenewalView> permitRenewals,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = NOTES) List<CounselNoteView> counselNotes,
                    List<NotificationView> notifications,
                    @Schema(description = "Who the employee deals with: the mobility specialist running the case and their line manager "
                            + "(login and name; a person is absent when the case names none)") ContactsView contacts,
