@@ -38,7 +38,7 @@ final class CaseViews {
     static final String SALARY = "Only for finance, hr-admin and admin (field group SALARY); absent otherwise.";
     static final String PERSONAL = "Only for mobility-specialist, hr-admin, admin and the case's own employee (field group PERSONAL); absent otherwise.";
     static final String APPROVALS = "Absent for the employee (field group APPROVALS).";
-    static final String NOTES = "Only for mobility-specialist, hr-lead, hr-admin and admin (field group NOTES); absent otherwise.";
+    static final String NOTES = "Free text: only for mobility-specialist, hr-admin, hr-lead and admin (field group NOTES); absent otherwise.";
 
     @Schema(name = "OpenedCase")
     record Created(Long id, String caseNumber, String processInstanceId) {
@@ -294,8 +294,6 @@ final class CaseViews {
     }
 
     // ---- the phases' domain records: every reader sees who and when; notes only with NOTES
-
-    static final String NOTES = "Free text: only for mobility-specialist, hr-admin, hr-lead and admin (field group NOTES); absent otherwise.";
 
     @Schema(name = "IntakeReview", description = "The specialist verified the intake and the estimate before the approvals (form review-intake)")
     record IntakeReviewView(String verifiedBy, Instant verifiedAt,
