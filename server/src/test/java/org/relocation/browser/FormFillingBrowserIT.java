@@ -126,7 +126,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "postingDeclarationFiled", true)),
             Map.entry("renew-permit", values(
                     "renewalAction", "filed",
-                    "pd_newPermitExpiry", TODAY.plusYears(3).withDayOfMonth(15), // key date 0 does not exist: not judged
+                    "pd_newPermitExpiry", TODAY.plusYears(3).withDayOfMonth(15), // after the key date the renewal is for
                     "pd_applicationReference", "REN-2026-0042",
                     "renewalNotes", "Renewal application filed with the immigration office")),
             Map.entry("decide-start-date", values(
@@ -189,7 +189,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
             "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0),
-            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0"));
+            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"));
+
+    /** The counsel branch's forms: the journey has determined which travellers need a permit before them. */
+    static final List<String> COUNSEL_FORMS = List.of("answer-counsel-request", "follow-up-counsel", "handle-permit-refusal");
 
     /** A task waiting for its user, of a case registered for it (and the policy exception it decides, if any). */
     record OpenTask(TaskForm form, long caseId, Task task, Long exceptionId) {
@@ -197,6 +200,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    org.relocation.immigration.ImmigrationService immigration;
+
+    @Autowired
+    org.relocation.keydate.KeyDateService keyDates;
 
     @Autowired
     TaskService tasks;
@@ -450,6 +459,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
         Map<String, Object> variables = new HashMap<>(ProcessVariables.forCase(c));
         variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
+        if (COUNSEL_FORMS.contains(form.formId())) {
+            assertThat(immigration.determineRequirements(c.getId())).as("travellers of case %s needing a permit", c.getId()).isPositive();
+        }
+        if (form.formId().equals("renew-permit")) { // the key date whose renewal is due: the employee's permit expiry
+            variables.put("keyDateId", keyDates.register(c.getId(), null, "permit-expiry", TODAY.plusMonths(3), null).getId().toString());
+        }
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey(c.getCaseNumber())
                 .setVariables(variables)
@@ -488,6 +503,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(details.path("rightToWorkChecks")).as("right-to-work checks of case %s", caseId).hasSize(1);
                 yield details.path("rightToWorkChecks").get(0).path("documentReference");
             }
+            case "pd_newPermitExpiry" -> details.path("permitRenewals").path(0).path("newExpiry");
+            case "pd_applicationReference" -> details.path("permitRenewals").path(0).path("applicationReference");
             case "pd_a1Reference" -> CaseApi.stream(details.path("documents"))
                     .filter(d -> d.path("documentType").asText().equals("a1-certificate")).findFirst()
                     .map(d -> d.path("note").asText().replaceFirst("^Reference ", "")).orElse(null);
