@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import org.relocation.approval.ApprovalStep;
 import org.relocation.document.DocumentAccess;
 import org.relocation.immigration.CaseDocument;
 import org.relocation.keydate.KeyDateKind;
@@ -199,6 +200,8 @@ final class ApiSchemaRules {
         REQUIRED.put("CallbackAccepted", List.of("caseNumber", "status"));
         REQUIRED.put("DocumentReviewOutcome", List.of("documentId", "status"));
         REQUIRED.put("ApprovalDelegated", List.of("taskId", "assignee", "step"));
+        ONE.put("ApprovalDelegated.step", values(Arrays.stream(ApprovalStep.values()).map(ApprovalStep::taskKey).toList())
+                .andThen(description("The approval task's key")));
         ONE.put("DocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("CurrentDocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("DocumentFile.sizeBytes", range("1", "10485760"));
