@@ -94,6 +94,15 @@ final class ApiSchemaRules {
         ONE.put("ApprovalDecision.decision", values(APPROVAL_DECISIONS));
         ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
         ONE.put("TimelineEntry.kind", values(names(TimelineEntry.Kind.values())));
+        // not the phases' set: a step or a task is recorded with the key of the process it ran in (JourneyListeners),
+        // and a process owner may deploy more processes
+        ONE.put("TimelineEntry.phase", s -> {
+            s.setEnum(null);
+            s.setExample("relocation-intake");
+            s.setDescription("PHASE_ENTERED and PHASE_COMPLETED: the phase (intake, approval, immigration, ...); a step or task: "
+                    + "the key of the process it ran in (relocation-intake, relocation-approval, ...); absent for a case event "
+                    + "(open-ended: the deployed processes)");
+        });
         ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
         ONE.put("CurrentDocumentFile.source", values(names(CaseDocument.FileSource.values())));
         ONE.put("RightToWorkCheck.basis", values(names(org.relocation.immigration.RightToWorkCheck.Basis.values())));

@@ -12,17 +12,21 @@ import org.relocation.client.model.CaseSummary;
 import org.relocation.client.model.Dependent;
 import org.relocation.client.model.OpenedCase;
 import org.relocation.client.model.Problem;
+import org.relocation.client.model.TimelineEntry;
 import org.relocation.client.model.Traveller;
 import org.relocation.client.model.ValidationProblem;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The API is a contract: a client generated from the reviewed document, docs/openapi.json (openapi-generator's Java
@@ -48,7 +52,9 @@ class ContractClientTest {
         assertThat(opened.getId()).isPositive();
         assertThat(opened.getCaseNumber()).matches("RC-\\d{4}-\\d{6}");
         assertThat(opened.getProcessInstanceId()).isNotBlank();
-        CaseDetails read = cases("specialist").getCase(opened.getId());
+        // once the intake is with the specialist, the timeline holds the steps of the intake process as well
+        CaseDetails read = await().atMost(Duration.ofSeconds(60)).until(() -> cases("specialist").getCase(opened.getId()),
+                c -> c.getOpenTasks().stream().anyMatch(t -> "review-intake".equals(t.getTaskKey())));
         assertThat(read.getId()).isEqualTo(opened.getId());
         assertThat(read.getCaseNumber()).isEqualTo(opened.getCaseNumber());
         assertThat(read.getStatus()).isEqualTo(CaseDetails.StatusEnum.IN_PROGRESS);
@@ -67,6 +73,9 @@ class ContractClientTest {
         assertThat(read.getTravellers()).extracting(Traveller::getRelationship)
                 .containsExactlyInAnyOrder(Traveller.RelationshipEnum.EMPLOYEE, Traveller.RelationshipEnum.PARTNER);
         assertThat(read.getTravellers()).extracting(Traveller::getFullName).contains("Ravi Raman");
+        assertThat(read.getCurrentPhases()).contains(CaseDetails.CurrentPhasesEnum.INTAKE);
+        assertThat(read.getTimeline()).extracting(TimelineEntry::getKind, TimelineEntry::getPhase).contains(
+                tuple(TimelineEntry.KindEnum.PHASE_ENTERED, "intake"), tuple(TimelineEntry.KindEnum.TASK_CREATED, "relocation-intake"));
 
         // the employee reads their own case, without the field groups the document says are not theirs
         CaseDetails own = cases("employee").getCase(opened.getId());
