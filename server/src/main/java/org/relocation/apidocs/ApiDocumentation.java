@@ -19,6 +19,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,7 +75,10 @@ class ApiDocumentation {
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("The engine's users and passwords (the demo's: specialist/demo, ...). Repeated failed "
                                         + "logins are throttled (429 with Retry-After).")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
+                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
+                // relative to the document: springdoc would name the host and port the request came by (a random port in
+                // the tests, an internal address behind a proxy), which is neither stable nor what a client should call
+                .servers(List.of(new Server().url("/").description("The server that serves this document")));
     }
 
     @Bean
@@ -93,6 +98,10 @@ class ApiDocumentation {
                         }));
             }
             components.setSchemas(new TreeMap<>(components.getSchemas()));
+            if (api.getTags() != null) {
+                // in the order of their names, not of the controllers' discovery: the document is compared as a snapshot
+                api.setTags(api.getTags().stream().sorted(java.util.Comparator.comparing(Tag::getName)).toList());
+            }
         };
     }
 

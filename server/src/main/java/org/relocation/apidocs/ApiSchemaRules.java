@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import org.relocation.approval.ApprovalStep;
 import org.relocation.document.DocumentAccess;
 import org.relocation.immigration.CaseDocument;
 import org.relocation.keydate.KeyDateKind;
@@ -93,6 +94,15 @@ final class ApiSchemaRules {
         ONE.put("ApprovalDecision.decision", values(APPROVAL_DECISIONS));
         ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
         ONE.put("TimelineEntry.kind", values(names(TimelineEntry.Kind.values())));
+        // not the phases' set: a step or a task is recorded with the key of the process it ran in (JourneyListeners),
+        // and a process owner may deploy more processes
+        ONE.put("TimelineEntry.phase", s -> {
+            s.setEnum(null);
+            s.setExample("relocation-intake");
+            s.setDescription("PHASE_ENTERED and PHASE_COMPLETED: the phase (intake, approval, immigration, ...); a step or task: "
+                    + "the key of the process it ran in (relocation-intake, relocation-approval, ...); absent for a case event "
+                    + "(open-ended: the deployed processes)");
+        });
         ONE.put("DocumentAccess.action", values(names(DocumentAccess.Action.values())));
         ONE.put("CurrentDocumentFile.source", values(names(CaseDocument.FileSource.values())));
         ONE.put("RightToWorkCheck.basis", values(names(org.relocation.immigration.RightToWorkCheck.Basis.values())));
@@ -214,6 +224,8 @@ final class ApiSchemaRules {
         REQUIRED.put("ClosureApproval", List.of("approvedBy", "approvedAt"));
         ONE.put("BenefitsEnrolment.healthPlan", values(org.relocation.benefits.HealthPlan.codes()).andThen(example("host-national")));
         ONE.put("BenefitsEnrolment.pensionContinuation", values(org.relocation.benefits.PensionContinuation.codes()).andThen(example("home")));
+        ONE.put("ApprovalDelegated.step", values(Arrays.stream(ApprovalStep.values()).map(ApprovalStep::taskKey).toList())
+                .andThen(description("The approval task's key")));
         ONE.put("DocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("CurrentDocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("DocumentFile.sizeBytes", range("1", "10485760"));

@@ -54,9 +54,14 @@ class VendorCallbackController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = VendorCallback.class))),
             parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.TIMESTAMP_HEADER, required = true),
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.NONCE_HEADER, required = true),
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.HEADER, required = true)})
+                    // the timestamp is signed as sent: a string of digits, not a number a client may reformat
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.TIMESTAMP_HEADER, required = true, description = "Epoch seconds",
+                            schema = @Schema(type = "string", pattern = "^[0-9]{1,12}$")),
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.NONCE_HEADER, required = true, description = "Used once",
+                            schema = @Schema(type = "string", pattern = "^[A-Za-z0-9_-]{16,128}$")),
+                    @Parameter(in = ParameterIn.HEADER, name = Signatures.HEADER, required = true,
+                            description = "sha256= and the hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret",
+                            schema = @Schema(type = "string", pattern = "^sha256=[0-9a-fA-F]{64}$"))})
     @ApiResponse(responseCode = "202", description = "Accepted: the case moves on", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "401", description = "A missing, malformed or bad signature, or a timestamp too far off")
     @ApiResponse(responseCode = "404", description = "Unknown order reference")

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The OpenAPI document is a contract (README "The case API"): loaded from the running server as a client would, it must
  * name every schema uniquely by its meaning, state the values of every enum-valued field, give every operation a
  * meaningful id and the error responses it can return with their problem body, describe HTTP Basic, use one paging
- * shape and upload files as multipart/form-data. The problem bodies it documents are those the server sends.
+ * shape and upload files as multipart/form-data. The problem bodies it documents are those the server sends. And it must
+ * be the reviewed contract, docs/openapi.json, from which the tests' client is generated ({@link ContractClientTest}).
  */
 @ServerTest
 class ApiContractTest {
@@ -38,7 +40,8 @@ class ApiContractTest {
             "decision", "kind", "category", "action", "serviceType", "recipientRole", "scope", "contentType",
             "healthPlan", "pensionContinuation", "payrollMode");
     /** The enum-named fields that are open on purpose (ApiSchemaRules says why in their descriptions). */
-    static final Set<String> OPEN_SETS = Set.of("Notification.kind", "EstimateLine.category", "OptionLine.category");
+    static final Set<String> OPEN_SETS = Set.of("Notification.kind", "EstimateLine.category", "OptionLine.category",
+            "TimelineEntry.phase");
     /** Fields that must carry an ISO code pattern wherever they appear. */
     static final Map<String, String> PATTERNS = Map.ofEntries(
             Map.entry("nationality", ApiSchemaRules.COUNTRY), Map.entry("homeCountry", ApiSchemaRules.COUNTRY),
@@ -61,8 +64,29 @@ class ApiContractTest {
         ResponseEntity<JsonNode> r = Api.as(port, "specialist").get("/v3/api-docs");
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         doc = r.getBody();
-        // for reading, diffing or generating a client: server/target/openapi.json
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), doc.toPrettyString());
+        // for reading or diffing: server/target/openapi.json, written as the contract file is
+        Files.writeString(ApiContract.SERVED, ApiContract.write(doc));
+    }
+
+    /**
+     * The served document is the reviewed contract, docs/openapi.json, which the tests' client is generated from
+     * (ContractClientTest): a change to the API shows in review as a change to that file. Run with
+     * {@code -Dapi.contract.update=true} to write the served document there instead (README "The case API").
+     */
+    @Test
+    void theDocumentIsTheReviewedContract() throws java.io.IOException {
+        if (Boolean.getBoolean(ApiContract.UPDATE)) {
+            Files.writeString(ApiContract.FILE, ApiContract.write(doc));
+            return;
+        }
+        assertThat(Files.exists(ApiContract.FILE)).as("docs/openapi.json is missing: %s", ApiContract.HOW_TO_UPDATE).isTrue();
+        JsonNode reviewed = Api.JSON.readTree(Files.readString(ApiContract.FILE));
+        List<String> differences = ApiContract.differences(reviewed, doc);
+        assertThat(differences).as("The served OpenAPI document differs from the reviewed contract docs/openapi.json (the served "
+                + "one is in server/target/openapi.json). If the change is meant, %s. First differences", ApiContract.HOW_TO_UPDATE)
+                .isEmpty();
+        assertThat(Files.readString(ApiContract.FILE)).as("docs/openapi.json is not written as the update writes it (sorted "
+                + "keys, two-space indents): %s", ApiContract.HOW_TO_UPDATE).isEqualTo(ApiContract.write(reviewed));
     }
 
     @Test
@@ -78,6 +102,9 @@ class ApiContractTest {
         assertThat(basic.get("type").asText()).isEqualTo("http");
         assertThat(basic.get("scheme").asText()).isEqualTo("basic");
         assertThat(doc.get("security").get(0).has(ApiDocumentation.BASIC_AUTH)).as("applied to every operation").isTrue();
+        assertThat(doc.get("servers").get(0).get("url").asText()).as("relative: not the host and port the request came by")
+                .isEqualTo("/");
+        assertThat(doc.get("tags").findValuesAsText("name")).as("each tag described once").doesNotHaveDuplicates().isSorted();
         JsonNode callback = doc.get("paths").get("/api/vendor-callbacks/{vendor}").get("post");
         assertThat(callback.get("security")).as("the vendor callback is signed instead").isEmpty();
     }
@@ -170,6 +197,11 @@ class ApiContractTest {
             }
             if (where.contains("{") && !codes.contains("404")) {
                 problems.add(where + ": a path variable but no 404");
+            }
+            for (JsonNode parameter : op.path("parameters")) {
+                if (!parameter.has("schema") && !parameter.has("content")) {
+                    problems.add(where + ": parameter " + parameter.path("name").asText() + " has no schema");
+                }
             }
             if ((op.has("requestBody") || op.path("parameters").size() > 0) && !codes.contains("400")) {
                 problems.add(where + ": input but no 400");

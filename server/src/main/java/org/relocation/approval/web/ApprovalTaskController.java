@@ -33,7 +33,7 @@ import java.util.Map;
  * the task to another member of the approver role. Recorded in the case's decision log.
  */
 @RestController
-@Tag(name = "Approvals", description = "Reassigning approval tasks")
+@Tag(name = "Approvals") // described once, on ApproverAbsenceController: one tag, one description
 class ApprovalTaskController {
 
     private final TaskService tasks;

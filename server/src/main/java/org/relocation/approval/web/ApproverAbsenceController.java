@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * role. Registered by HR administration, or by an approver for themselves.
  */
 @RestController
-@Tag(name = "Approvals", description = "Approvers' absences and their delegates")
+@Tag(name = "Approvals", description = "Approvers' absences and their delegates, and reassigning approval tasks")
 class ApproverAbsenceController {
 
     private static final String APPROVERS = "hasAnyRole('manager','finance','hr-lead','senior-manager','hr-admin','admin')";
