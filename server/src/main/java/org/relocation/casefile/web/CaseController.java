@@ -92,8 +92,8 @@ class CaseController {
     @PreAuthorize(READERS)
     @Operation(operationId = "getCase", summary = "One case: details, current phases, open tasks, timeline, documents, key dates, service orders, estimate",
             description = "Each role reads only the cases it works on (404 otherwise, as for an unknown case): mobility-specialist, "
-                    + "hr-admin and admin every case; manager, finance, hr-lead and senior-manager the cases with a task they hold or "
-                    + "may claim, or that they acted on, and (finance, manager) those of their cost centres; an employee their own. "
+                    + "hr-admin and admin every case; a manager the cases naming them line manager; manager, finance, hr-lead and "
+                    + "senior-manager the cases with a task they hold or may claim, or that they acted on, and (finance, manager) those of their cost centres; an employee their own. "
                     + "Field groups by role (absent when not shown): cost centre, grade, budget, final cost, estimate and service "
                     + "order costs not for the employee; base salary and the cost-of-living lines only for finance, hr-admin and admin; "
                     + "travellers' names, nationality, birth dates and passports, documents, key dates and right-to-work checks only "
