@@ -4,13 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BaseElement;
-import org.operaton.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.operaton.bpm.model.bpmn.instance.ConditionExpression;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
 import org.operaton.bpm.model.bpmn.instance.Process;
 import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
-import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.operaton.bpm.model.dmn.Dmn;
 import org.operaton.bpm.model.dmn.DmnModelInstance;
 import org.operaton.bpm.model.dmn.instance.Input;
@@ -19,6 +16,8 @@ import org.relocation.ServerTest;
 import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.platform.worker.CaseWorker;
+import org.relocation.processes.model.ModelVariables;
+import org.relocation.processes.model.ModellingRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -32,17 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps models, forms and workers consistent: every topic has exactly one worker, every formRef a form,
- * every variable a gateway or the DMN reads is produced by a form, worker, message or the start, every
- * called process gets from its call activity what it reads and does not produce itself, and every process
- * has diagram layout and historyTimeToLive. A process owner's change that breaks the
+ * every variable a model or the DMN reads is produced by a form, worker, message or the start, every
+ * called process gets from its call activity what it reads and does not produce itself ({@link ModelVariables}), and
+ * every model keeps the modelling rules ({@link ModellingRules}). A process owner's change that breaks the
  * contract fails here, not in production.
  */
 @ServerTest
@@ -51,9 +48,6 @@ class ModelContractTest {
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     /** Variables set by correlated vendor messages (VendorService.accept). */
     private static final Set<String> MESSAGE_VARIABLES = Set.of("counselOutcome");
-    private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty", "execution");
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([A-Za-z_]\\w*)(?![\\w'(])");
 
     @Autowired
     List<CaseWorker> workers;
@@ -105,8 +99,9 @@ class ModelContractTest {
     }
 
     /**
-     * Every feature's form handler owns the form of a user task (a form without one is kept generically), its display
-     * fields are fields of that form, and every approval form is the form of a user task.
+     * Every feature's form handler owns the form of a user task (a form without one is kept generically), the fields it
+     * reads from a submission and its display fields are fields of that form, and every approval form is the form of a
+     * user task.
      */
     @Test
     void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {
@@ -115,8 +110,12 @@ class ModelContractTest {
         assertThat(handlers).extracting(org.relocation.platform.form.TaskFormHandler::formId).doesNotHaveDuplicates();
         handlers.forEach(h -> {
             assertThat(taskForms).as("the form of %s", h.getClass().getSimpleName()).contains(h.formId());
-            assertThat(forms.fields(h.formId()).stream().map(FormSchemas.Field::key).toList())
-                    .as("display fields of form %s", h.formId()).containsAll(h.displayFields());
+            List<String> keys = forms.fields(h.formId()).stream().map(FormSchemas.Field::key).toList();
+            assertThat(keys).as("submitted fields %s reads from form %s", h.getClass().getSimpleName(), h.formId())
+                    .containsAll(h.fields());
+            assertThat(keys).as("display fields of form %s", h.formId()).containsAll(h.displayFields());
+            assertThat(h.fields()).as("fields of form %s both submitted and displayed", h.formId())
+                    .noneMatch(h.displayFields()::contains);
         });
         assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
                 .extracting(org.relocation.platform.form.TaskFormHandler::formId)
@@ -130,23 +129,12 @@ class ModelContractTest {
         workers.forEach(w -> produced.addAll(w.outputVariables()));
         produced.addAll(MESSAGE_VARIABLES);
         Map<String, BpmnModelInstance> models = models();
-        models.values().forEach(m -> m.getModelElementsByType(BusinessRuleTask.class)
-                .forEach(t -> produced.add(camunda(t, "resultVariable"))));
-        // input mappings of the models themselves (e.g. the outcome a record-case-outcome task records)
-        models.values().forEach(m -> m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class)
-                .forEach(p -> produced.add(p.getOperatonName())));
+        // what the models produce themselves: input mappings (e.g. the outcome a record-case-outcome task records),
+        // result variables, outputs, the engine's multi-instance variables
+        models.values().forEach(m -> produced.addAll(ModelVariables.produces(m)));
 
         List<String> read = new ArrayList<>();
-        models.values().forEach(m -> {
-            m.getModelElementsByType(ConditionExpression.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
-            m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.LoopCardinality.class)
-                    .forEach(c -> read.addAll(identifiers(c.getTextContent())));
-            m.getModelElementsByType(UserTask.class).forEach(t -> {
-                if (camunda(t, "assignee") != null) {
-                    read.addAll(identifiers(camunda(t, "assignee")));
-                }
-            });
-        });
+        models.values().forEach(m -> read.addAll(ModelVariables.readNames(m)));
         // what workers fetch, except the engine's own multi-instance loop counter
         workers.forEach(w -> w.inputVariables().stream().filter(v -> !v.equals("loopCounter")).forEach(read::add));
         assertThat(read).isNotEmpty();
@@ -184,25 +172,17 @@ class ModelContractTest {
         models().values().forEach(m -> byProcess.put(m.getModelElementsByType(Process.class).iterator().next().getId(), m));
         int checked = 0;
         for (BpmnModelInstance caller : byProcess.values()) {
-            for (org.operaton.bpm.model.bpmn.instance.CallActivity call : caller.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.CallActivity.class)) {
-                BpmnModelInstance called = byProcess.get(call.getCalledElement());
-                assertThat(called).as("process %s called by %s", call.getCalledElement(), call.getId()).isNotNull();
-                Set<String> available = producedWithin(called);
-                boolean all = false;
-                for (org.operaton.bpm.model.bpmn.instance.operaton.OperatonIn in : call.getChildElementsByType(
-                        org.operaton.bpm.model.bpmn.instance.ExtensionElements.class).stream()
-                        .flatMap(e -> e.getChildElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonIn.class).stream()).toList()) {
-                    all |= "all".equals(in.getOperatonVariables());
-                    if (in.getOperatonTarget() != null) {
-                        available.add(in.getOperatonTarget());
-                    }
-                }
-                if (all) {
+            for (ModelVariables.CallMapping call : ModelVariables.calls(caller)) {
+                BpmnModelInstance called = byProcess.get(call.calledElement());
+                assertThat(called).as("process %s called by %s", call.calledElement(), call.callActivityId()).isNotNull();
+                if (call.all()) {
                     continue;
                 }
+                Set<String> available = producedWithin(called);
+                available.addAll(call.mappedIn());
                 Set<String> missing = new TreeSet<>(readWithin(called));
                 missing.removeAll(available);
-                assertThat(missing).as("variables %s reads but neither produces nor gets from call activity %s", call.getCalledElement(), call.getId())
+                assertThat(missing).as("variables %s reads but neither produces nor gets from call activity %s", call.calledElement(), call.callActivityId())
                         .isEmpty();
                 checked++;
             }
@@ -210,13 +190,13 @@ class ModelContractTest {
         assertThat(checked).isGreaterThanOrEqualTo(8);
     }
 
-    private static final Pattern SET_VARIABLE = Pattern.compile("setVariable(?:Local)?\\('(\\w+)'");
-    /** Set by the engine inside a multi-instance activity. */
-    private static final Set<String> ENGINE_VARIABLES = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
-
+    /**
+     * What a process has without its call activity: what it produces itself ({@link ModelVariables#produces}), its
+     * forms' fields, its workers' outputs and the correlated messages' variables.
+     */
     private Set<String> producedWithin(BpmnModelInstance model) {
         Set<String> produced = new HashSet<>(MESSAGE_VARIABLES);
-        produced.addAll(ENGINE_VARIABLES);
+        produced.addAll(ModelVariables.produces(model));
         model.getModelElementsByType(FlowNode.class).forEach(n -> {
             String ref = n.getAttributeValueNs(CAMUNDA, "formRef");
             if (ref != null) {
@@ -225,40 +205,13 @@ class ModelContractTest {
         });
         Set<String> topics = topics(model);
         workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> produced.addAll(w.outputVariables()));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class).forEach(p -> produced.add(p.getOperatonName()));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonOutputParameter.class).forEach(p -> produced.add(p.getOperatonName()));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonOut.class).forEach(o -> {
-            if (o.getOperatonTarget() != null) {
-                produced.add(o.getOperatonTarget());
-            }
-        });
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonExecutionListener.class).forEach(l -> {
-            if (l.getOperatonExpression() != null) {
-                Matcher m = SET_VARIABLE.matcher(l.getOperatonExpression());
-                while (m.find()) {
-                    produced.add(m.group(1));
-                }
-            }
-        });
         return produced;
     }
 
+    /** What a process reads: its expressions and mappings ({@link ModelVariables#reads}), its workers' inputs, the case id. */
     private Set<String> readWithin(BpmnModelInstance model) {
-        Set<String> read = new HashSet<>();
+        Set<String> read = new HashSet<>(ModelVariables.readNames(model));
         read.add(ProcessVariables.CASE_ID); // every worker and every platform listener needs it
-        model.getModelElementsByType(ConditionExpression.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.LoopCardinality.class).forEach(c -> read.addAll(identifiers(c.getTextContent())));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeDate.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeDuration.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.TimeCycle.class).forEach(t -> read.addAll(identifiers(t.getTextContent())));
-        model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter.class).forEach(p -> read.addAll(identifiers(p.getTextContent())));
-        model.getModelElementsByType(UserTask.class).forEach(t -> {
-            for (String attribute : new String[]{"assignee", "candidateUsers", "candidateGroups"}) {
-                if (camunda(t, attribute) != null) {
-                    read.addAll(identifiers(camunda(t, attribute)));
-                }
-            }
-        });
         Set<String> topics = topics(model);
         workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> read.addAll(w.inputVariables()));
         return read;
@@ -268,37 +221,25 @@ class ModelContractTest {
         return model.getModelElementsByType(ServiceTask.class).stream().map(t -> camunda(t, "topic")).collect(Collectors.toSet());
     }
 
+    /**
+     * The modelling rules (layout, history time to live, names, ids, gateway flows, no scripts, decision table
+     * conventions) find nothing in the models on the server's classpath, not even a warning.
+     */
     @Test
-    void everyProcessHasLayoutHistoryTimeToLiveAndNamedElements() throws IOException {
-        models().forEach((file, m) -> {
-            Process p = m.getModelElementsByType(Process.class).iterator().next();
-            assertThat(file).isEqualTo(p.getId() + ".bpmn");
-            assertThat(camunda(p, "historyTimeToLive")).as("historyTimeToLive of %s", file).isNotBlank();
-            Set<String> shapes = m.getModelElementsByType(BpmnShape.class).stream()
-                    .map(s -> ((BaseElement) s.getBpmnElement()).getId()).collect(Collectors.toSet());
-            m.getModelElementsByType(FlowNode.class).forEach(n -> {
-                assertThat(shapes).as("%s has a diagram shape for %s", file, n.getId()).contains(n.getId());
-                assertThat(n.getName()).as("name of %s in %s", n.getId(), file).isNotBlank();
-            });
-        });
+    void everyModelKeepsTheModellingRules() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:processes/*.bpmn")));
+        files.addAll(List.of(resolver.getResources("classpath*:processes/*.dmn")));
+        assertThat(files).hasSizeGreaterThan(10);
+        for (Resource r : files) {
+            try (InputStream in = r.getInputStream()) {
+                assertThat(ModellingRules.check(r.getFilename(), in.readAllBytes())).as("problems of %s", r.getFilename()).isEmpty();
+            }
+        }
     }
 
     private static Set<String> startVariables() {
         return ProcessVariables.START_VARIABLES;
-    }
-
-    static List<String> identifiers(String text) {
-        List<String> ids = new ArrayList<>();
-        Matcher expressions = EXPRESSION.matcher(text);
-        while (expressions.find()) {
-            Matcher m = IDENTIFIER.matcher(expressions.group(1).replaceAll("'[^']*'", "''"));
-            while (m.find()) {
-                if (!EL_WORDS.contains(m.group(1))) {
-                    ids.add(m.group(1));
-                }
-            }
-        }
-        return ids;
     }
 
     private static String camunda(BaseElement element, String attribute) {

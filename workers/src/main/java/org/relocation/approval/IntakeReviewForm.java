@@ -4,6 +4,8 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /**
  * Form review-intake: the specialist verified the case details and the cost estimate before the approvals; the review
  * (with the estimate version checked and the notes for the approvers) is kept on the case. Not an approval: the
@@ -21,6 +23,11 @@ class IntakeReviewForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "review-intake";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("reviewNotes");
     }
 
     @Override

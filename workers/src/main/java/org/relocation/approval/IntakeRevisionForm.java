@@ -40,6 +40,11 @@ class IntakeRevisionForm implements TaskFormHandler {
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of("revisedStartDate", "revisedEndDate", "revisedHostCity", "revisedBudgetAmount", "revisionNote");
+    }
+
+    @Override
     public Map<String, String> problems(FormSubmission s) {
         return cases.revisionProblems(s.caseId(), revision(s));
     }

@@ -5,6 +5,7 @@ import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The benefits phase's two forms. */
 final class BenefitsForms {
@@ -25,6 +26,11 @@ final class BenefitsForms {
         @Override
         public String formId() {
             return "arrange-international-coverage";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("coverageProvider", "coverageNotes");
         }
 
         @Override
@@ -49,6 +55,11 @@ final class BenefitsForms {
         @Override
         public String formId() {
             return "confirm-benefits-enrolment";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("healthPlan", "pensionContinuation");
         }
 
         @Override

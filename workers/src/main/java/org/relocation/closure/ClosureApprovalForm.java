@@ -4,6 +4,8 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Form approve-case-closure: the specialist approves the closure and the final cost (a required tick), with notes. */
 @Component
 class ClosureApprovalForm implements TaskFormHandler {
@@ -17,6 +19,11 @@ class ClosureApprovalForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "approve-case-closure";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("closureNotes");
     }
 
     @Override

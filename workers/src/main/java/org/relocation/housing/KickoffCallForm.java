@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 
 /** Form record-kickoff-call: the call held with the employee, on the case; it cannot be dated in the future. */
 @Component
@@ -21,6 +22,11 @@ class KickoffCallForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "record-kickoff-call";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("kickoffDate", "kickoffAttendees", "kickoffNotes");
     }
 
     @Override

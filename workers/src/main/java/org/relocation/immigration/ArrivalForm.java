@@ -30,6 +30,11 @@ class ArrivalForm implements TaskFormHandler {
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of("rtwDocumentType", "pd_rtwDocumentReference", "rtwCheckDate", "rtwCheckMethod", "rtwNextCheckDate");
+    }
+
+    @Override
     public Map<String, String> problems(FormSubmission s) {
         String type = s.string("rtwDocumentType");
         if (type == null || !TIME_LIMITED_PERMISSION.contains(type)) {

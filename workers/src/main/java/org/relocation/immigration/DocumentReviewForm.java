@@ -5,6 +5,7 @@ import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Form validate-immigration-documents: the specialist's review of the provided documents. They cannot be declared valid
@@ -22,6 +23,11 @@ class DocumentReviewForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "validate-immigration-documents";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("documentsDecision", "validationComment");
     }
 
     @Override

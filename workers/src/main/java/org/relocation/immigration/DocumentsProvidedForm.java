@@ -5,6 +5,7 @@ import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Form provide-immigration-documents: the employee confirms the documents provided (each needs a file on record) and
@@ -22,6 +23,11 @@ class DocumentsProvidedForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "provide-immigration-documents";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("pd_passportNumber", "pd_passportExpiry");
     }
 
     /** Every requested document needs a file on record (an upload or a registered paper original) first. */

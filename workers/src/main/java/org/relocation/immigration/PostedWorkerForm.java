@@ -4,6 +4,8 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Form arrange-posted-worker-formalities: the A1 certificate and the posting declaration, on the employee's record. */
 @Component
 class PostedWorkerForm implements TaskFormHandler {
@@ -17,6 +19,11 @@ class PostedWorkerForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "arrange-posted-worker-formalities";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("pd_a1Reference", "a1ValidUntil", "postingDeclarationReference");
     }
 
     @Override

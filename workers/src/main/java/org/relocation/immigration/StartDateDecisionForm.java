@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 
 /** Form decide-start-date: moving the start date needs a new date in the future. */
 @Component
@@ -22,6 +23,11 @@ class StartDateDecisionForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "decide-start-date";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("startDateDecision", "newStartDate");
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Form confirm-payroll-setup: finance's confirmation (a required tick) and the payroll reference, as the case's set-up. */
 @Component
 class PayrollSetupForm implements TaskFormHandler {
@@ -17,6 +19,11 @@ class PayrollSetupForm implements TaskFormHandler {
     @Override
     public String formId() {
         return "confirm-payroll-setup";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("payrollReference");
     }
 
     @Override

@@ -44,6 +44,11 @@ class ApprovalForms {
         }
 
         @Override
+        public Set<String> fields() {
+            return Set.of(fieldPrefix + "Decision", fieldPrefix + "Comment");
+        }
+
+        @Override
         public Map<String, String> problems(FormSubmission s) {
             String decision = s.string(fieldPrefix + "Decision");
             if (("reject".equals(decision) || "send-back".equals(decision)) && s.string(fieldPrefix + "Comment") == null) {

@@ -35,6 +35,11 @@ class ExceptionDecisionForm implements TaskFormHandler {
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of("exceptionDecision", "exceptionComment");
+    }
+
+    @Override
     public boolean approval() {
         return true;
     }

@@ -36,6 +36,15 @@ public interface TaskFormHandler {
     default void record(FormSubmission submission) {
     }
 
+    /**
+     * The submitted fields this handler reads ({@link #problems}, {@link #record}): each must be a field of its form, so
+     * that a changed form cannot drop or rename one unnoticed (the model contract checks it). Fields the form has and
+     * no handler reads are kept with the submission only.
+     */
+    default Set<String> fields() {
+        return Set.of();
+    }
+
     /** The display-only fields of the form, built by {@link #display}: never submitted, never stored. */
     default Set<String> displayFields() {
         return Set.of();
