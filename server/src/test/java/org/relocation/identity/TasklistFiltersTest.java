@@ -8,7 +8,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The saved "Immigration deadlines" filter exists once and the specialists can list it in the Tasklist. */
+/**
+ * The saved "Immigration deadlines" filter exists once and the specialists can list it in the Tasklist; "All tasks" has
+ * the lowest priority, so the Tasklist opens on it for everyone (without a priority it picks whichever filter the
+ * database lists first).
+ */
 @ServerTest
 class TasklistFiltersTest {
 
@@ -30,5 +34,21 @@ class TasklistFiltersTest {
         var list = specialist.get("/engine-rest/filter/" + id + "/list");
         assertThat(list.getStatusCode().value()).isEqualTo(200);
         assertThat(list.getBody().isArray()).isTrue();
+    }
+
+    @Test
+    void everyoneLandsOnAllTasks() {
+        for (String user : java.util.List.of("specialist", "employee", "manager")) {
+            JsonNode filters = Api.as(port, user).get("/engine-rest/filter?resourceType=Task").getBody();
+            JsonNode first = null;
+            for (JsonNode f : filters) {
+                assertThat(f.path("properties").has("priority")).as("%s: filter %s has a priority", user, f.get("name")).isTrue();
+                if (first == null || f.path("properties").path("priority").asInt() < first.path("properties").path("priority").asInt()) {
+                    first = f;
+                }
+            }
+            assertThat(first).as("%s reads filters", user).isNotNull();
+            assertThat(first.get("name").asText()).as(user).isEqualTo("All tasks");
+        }
     }
 }
