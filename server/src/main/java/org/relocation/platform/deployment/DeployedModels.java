@@ -1,5 +1,8 @@
 package org.relocation.platform.deployment;
 
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+
+import java.util.Map;
 import java.util.Optional;
 
 /** What is deployed already, as far as the contract rules need it: the latest form and process of a key. */
@@ -15,6 +18,9 @@ interface DeployedModels {
     /** Whether a process of this key is deployed. */
     boolean processExists(String key);
 
+    /** The latest deployed version of every process, by key. */
+    Map<String, BpmnModelInstance> latestProcesses();
+
     /** Nothing deployed: a start-up or a test. */
     DeployedModels NONE = new DeployedModels() {
         @Override
@@ -25,6 +31,11 @@ interface DeployedModels {
         @Override
         public boolean processExists(String key) {
             return false;
+        }
+
+        @Override
+        public Map<String, BpmnModelInstance> latestProcesses() {
+            return Map.of();
         }
     };
 }

@@ -22,11 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one validation of a deployment, whichever route it takes: for each BPMN and DMN file the no-code rule
  * ({@link DeploymentPolicy}), the modelling rules ({@link ModellingRules}) and, when the server's facts are given, the
- * journey's contract ({@link ContractRules}). Only the deployment's own files are checked, against what is deployed
+ * journey's contract ({@link ContractRules}, {@link VariableRules}). Only the deployment's own files are checked, against what is deployed
  * (forms, called processes): the deployed set itself passed these rules, so every problem found is a new one.
  * A file whose base name is an exempt key gets the no-code rule only.
  */
@@ -91,6 +92,10 @@ final class DeploymentValidator {
             return form.map(f -> fieldKeys(f.content()));
         };
         contracted.forEach((file, model) -> ContractRules.check(file, files.get(file), model, facts, candidate, deployed, source, problems));
+        Map<String, Set<String>> deployedForms = new HashMap<>();
+        Function<String, Set<String>> formFields = key -> forms.containsKey(key) ? forms.get(key)
+                : deployedForms.computeIfAbsent(key, k -> deployed.latestForm(k).map(f -> fieldKeys(f.content())).orElse(Set.of()));
+        VariableRules.check(contracted, files, facts, formFields, deployed, exemptKeys, problems);
         return new ValidationReport(problems, carried);
     }
 

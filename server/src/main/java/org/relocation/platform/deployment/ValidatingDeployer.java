@@ -1,14 +1,20 @@
 package org.relocation.platform.deployment;
 
+import org.operaton.bpm.engine.impl.Page;
+import org.operaton.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.interceptor.CommandContext;
 import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
 import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.repository.ResourceTypes;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.relocation.platform.form.TaskFormHandler;
 import org.relocation.platform.worker.CaseWorker;
+import org.relocation.platform.worker.MessageVariables;
 import org.relocation.processes.model.ModelProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +23,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,12 +55,15 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
     private final DeploymentValidator validator;
     private final ObjectProvider<CaseWorker> workers;
     private final ObjectProvider<TaskFormHandler> handlers;
+    private final ObjectProvider<MessageVariables> messages;
     private volatile boolean started;
 
-    ValidatingDeployer(DeploymentRulesProperties properties, ObjectProvider<CaseWorker> workers, ObjectProvider<TaskFormHandler> handlers) {
+    ValidatingDeployer(DeploymentRulesProperties properties, ObjectProvider<CaseWorker> workers, ObjectProvider<TaskFormHandler> handlers,
+                       ObjectProvider<MessageVariables> messages) {
         this.validator = new DeploymentValidator(new DeploymentPolicy(properties.rules()), properties.getContract().getExemptKeys());
         this.workers = workers;
         this.handlers = handlers;
+        this.messages = messages;
     }
 
     /** Every bean exists now: deployments from here on get the contract rules. */
@@ -69,6 +80,9 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         Map<String, byte[]> files = new LinkedHashMap<>();
         deployment.getResources().values().forEach(r -> files.put(r.getName() == null ? "" : r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes()));
         CommandContext context = Context.getCommandContext();
+        if (!started) {
+            log.info("Start-up deployment of {} files: no-code and modelling rules (the contract needs the job workers, not there yet)", files.size());
+        }
         ValidationReport report = validator.validate(files, started ? facts() : null,
                 context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
         if (report.hasErrors()) {
@@ -78,6 +92,11 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
             log.info("Deployment warning {}: {} [{}] {}", warning.file(), warning.elementId(), warning.rule(), warning.message());
         }
         report.carriedForms().values().forEach(form -> carryOver(context, deployment, form));
+    }
+
+    /** What a deployment of these files would be told after start-up, against nothing deployed (the shipped set's check). */
+    ValidationReport validateWithContract(Map<String, byte[]> files) {
+        return validator.validate(files, facts(), DeployedModels.NONE);
     }
 
     private ContractFacts facts() {
@@ -92,7 +111,15 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
                 return both;
             });
         });
-        return new ContractFacts(topics, fields);
+        Map<String, Set<String>> inputs = new HashMap<>();
+        Map<String, Set<String>> outputs = new HashMap<>();
+        workers.orderedStream().forEach(w -> {
+            inputs.computeIfAbsent(w.topic(), t -> new HashSet<>()).addAll(w.fetchedVariables());
+            outputs.computeIfAbsent(w.topic(), t -> new HashSet<>()).addAll(w.outputVariables());
+        });
+        Set<String> messageVariables = new HashSet<>();
+        messages.orderedStream().forEach(m -> messageVariables.addAll(m.variables()));
+        return new ContractFacts(topics, fields, inputs, outputs, messageVariables);
     }
 
     /** Adds a copy of a deployed form to the deployment; the engine's form deployer, which runs next, deploys it. */
@@ -129,6 +156,26 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         @Override
         public boolean processExists(String key) {
             return context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
+        }
+
+        @Override
+        public Map<String, BpmnModelInstance> latestProcesses() {
+            Map<String, BpmnModelInstance> latest = new HashMap<>();
+            List<ProcessDefinition> definitions = context.runWithoutAuthorization(() -> context.getProcessDefinitionManager()
+                    .findProcessDefinitionsByQueryCriteria((ProcessDefinitionQueryImpl) new ProcessDefinitionQueryImpl().latestVersion(),
+                            new Page(0, Integer.MAX_VALUE)));
+            for (ProcessDefinition definition : definitions) {
+                ResourceEntity resource = context.getResourceManager()
+                        .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+                if (resource != null && resource.getBytes() != null) {
+                    try {
+                        latest.put(definition.getKey(), Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+                    } catch (RuntimeException e) {
+                        log.info("Deployed process {} cannot be read for the contract check: {}", definition.getKey(), e.getClass().getSimpleName());
+                    }
+                }
+            }
+            return latest;
         }
     }
 }

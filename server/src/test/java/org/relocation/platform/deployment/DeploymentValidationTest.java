@@ -48,6 +48,9 @@ class DeploymentValidationTest {
     @Autowired
     List<TaskFormHandler> handlers;
 
+    @Autowired
+    ValidatingDeployer deployer;
+
     @Test
     void aServiceTaskWhoseTopicNoWorkerServesIsRefused() throws IOException {
         String changed = shipped(BENEFITS).replace("camunda:topic=\"determine-benefits-coverage\"", "camunda:topic=\"determine-perks\"");
@@ -106,6 +109,24 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void aPhaseReadingAVariableItsCallActivityDoesNotMapInIsRefused() throws IOException {
+        String changed = shipped(BENEFITS).replace("camunda:assignee=\"${employeeUserId}\"", "camunda:assignee=\"${employeeLogin}\"");
+        Answer answer = assertRefused(BENEFITS, changed, "confirm-benefits-enrolment", VariableRules.VARIABLES_PRODUCED);
+        assertThat(answer.body()).contains("employeeLogin").contains("call activity benefits");
+    }
+
+    @Test
+    void aCallActivityThatNoLongerMapsInWhatItsPhaseReadsIsRefused() throws IOException {
+        String xml = shipped("relocation.bpmn");
+        String mapping = "<camunda:in source=\"employeeUserId\" target=\"employeeUserId\" />";
+        int at = xml.indexOf(mapping, xml.indexOf("<bpmn:callActivity id=\"benefits\""));
+        assertThat(at).isPositive();
+        String changed = xml.substring(0, at) + xml.substring(at + mapping.length());
+        Answer answer = assertRefused("relocation.bpmn", changed, "benefits", VariableRules.VARIABLES_PRODUCED);
+        assertThat(answer.body()).contains("employeeUserId");
+    }
+
+    @Test
     void aTaskWithoutItsDiagramShapeIsRefused() throws IOException {
         String changed = shipped(BENEFITS).replaceAll("(?s)<bpmndi:BPMNShape id=\"determine-benefits-coverage-di\".*?</bpmndi:BPMNShape>", "");
         assertRefused(BENEFITS, changed, "determine-benefits-coverage", "layout");
@@ -152,6 +173,27 @@ class DeploymentValidationTest {
         Answer answer = deploy("owner", Map.of("relocation-allowances.dmn", changed));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         repository.deleteDeployment(answer.json().path("id").asText(), true);
+    }
+
+    /**
+     * The start-up deployment gets the no-code and modelling rules only (the workers are not there yet): the shipped
+     * models, decisions and forms on the server's classpath pass every rule with the full contract, not even a warning.
+     */
+    @Test
+    void theShippedSetPassesTheFullContract() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        for (String pattern : List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form")) {
+            for (var r : resolver.getResources(pattern)) {
+                try (InputStream in = r.getInputStream()) {
+                    files.put(r.getFilename(), in.readAllBytes());
+                }
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(30);
+        ValidationReport report = deployer.validateWithContract(files);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.carriedForms()).isEmpty();
     }
 
     private Answer assertRefused(String file, String content, String elementId, String rule) {
