@@ -22,7 +22,6 @@ import java.util.List;
  * timeline and form records, and a history filter for personal data.
  */
 @Component
-@org.springframework.boot.context.properties.EnableConfigurationProperties(DeploymentRulesProperties.class)
 class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<JourneyListeners> listeners;
@@ -30,19 +29,19 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TaskCreatedHook> taskCreatedHooks;
     private final UserCommandGuard guard;
     private final UserCommandGuard guardRequiresNew;
-    private final DeploymentPolicy deploymentPolicy;
+    private final org.relocation.platform.deployment.ValidatingDeployer validatingDeployer;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<TaskAssignedHook> taskAssignedHooks,
                         ObjectProvider<FormRules> rules,
                         ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
-                        ObjectProvider<TaskFormHandlers> handlers, DeploymentRulesProperties deploymentRules,
+                        ObjectProvider<TaskFormHandlers> handlers, org.relocation.platform.deployment.ValidatingDeployer validatingDeployer,
                         ObjectProvider<TaskCreatedHook> taskCreatedHooks) {
         this.listeners = listeners;
         this.taskCreatedHooks = taskCreatedHooks;
         this.taskAssignedHooks = taskAssignedHooks;
         this.guard = new UserCommandGuard(rules, cases, forms, handlers);
         this.guardRequiresNew = new UserCommandGuard(rules, cases, forms, handlers); // an interceptor belongs to one chain
-        this.deploymentPolicy = new DeploymentPolicy(deploymentRules.rules());
+        this.validatingDeployer = validatingDeployer;
     }
 
     @Override
@@ -55,10 +54,10 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
         // inside every command context (both transaction modes): what people and queries may ask of the engine
         configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guardRequiresNew));
-        // a new deployment is checked before the engine parses it: no code in models
+        // a new deployment is validated before the engine parses it: no code, the modelling rules, the journey's contract
         List<org.operaton.bpm.engine.impl.persistence.deploy.Deployer> deployers = configuration.getCustomPreDeployers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-        deployers.add(deploymentPolicy);
+        deployers.add(validatingDeployer);
         configuration.setCustomPreDeployers(deployers);
     }
 

@@ -1,10 +1,6 @@
-package org.relocation.platform.engine;
+package org.relocation.platform.deployment;
 
-import org.operaton.bpm.engine.ParseException;
 import org.operaton.bpm.engine.Problem;
-import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
-import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.operaton.bpm.impl.juel.AstBinary;
 import org.operaton.bpm.impl.juel.AstBoolean;
 import org.operaton.bpm.impl.juel.AstChoice;
@@ -39,9 +35,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A deployment is code: before the engine parses a new deployment (any route: the REST API Camunda Modeler calls, the
- * webapps, the auto-deployment at start-up), its BPMN and DMN files are checked, and the deployment is refused with a
- * {@link ParseException} naming each offending element (the REST API answers 400 with them) when a model carries:
+ * Rule {@code no-code} of the {@link DeploymentValidator}: a deployment is code. A BPMN or DMN file is refused, each
+ * offending element named, when it carries:
  * <ul>
  *   <li>a script task, or a script anywhere (listeners, conditions, input/output) in any language;</li>
  *   <li>a {@code class} or {@code expression} delegate (service tasks, listeners), a form handler or variable-mapping
@@ -52,9 +47,9 @@ import java.util.regex.Pattern;
  *       verbatim; no property access, method call or index (each can run code);</li>
  *   <li>a DMN expression language other than FEEL (JUEL or a script), or a FEEL {@code external} Java function.</li>
  * </ul>
- * Deployments already in the database are not checked again when the engine loads them (running cases keep working).
+ * It runs for every new deployment, exempt keys included (see {@link ValidatingDeployer}).
  */
-class DeploymentPolicy implements Deployer {
+class DeploymentPolicy {
 
     private static final Set<String> ENGINE_NAMESPACES = Set.of("http://camunda.org/schema/1.0/bpmn", "http://operaton.org/schema/1.0/bpmn");
     private static final Set<String> CODE_ATTRIBUTES = Set.of("class", "expression", "formHandlerClass", "variableMappingClass",
@@ -71,27 +66,6 @@ class DeploymentPolicy implements Deployer {
 
     /** What a deployment may reference beyond variables: set by the operator, never by a deployment. */
     record DeploymentRules(Set<String> delegateBeans, Set<String> functions, Set<String> allowedExpressions) {
-    }
-
-    @Override
-    public void deploy(DeploymentEntity deployment) {
-        if (!deployment.isNew() || deployment.getResources() == null) {
-            return;
-        }
-        for (ResourceEntity resource : deployment.getResources().values()) {
-            String name = resource.getName() == null ? "" : resource.getName().toLowerCase(Locale.ROOT);
-            boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
-            boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
-            if (!bpmn && !dmn) {
-                continue;
-            }
-            List<Problem> problems = check(resource.getBytes(), dmn);
-            if (!problems.isEmpty()) {
-                StringBuilder message = new StringBuilder("Deployment refused: " + resource.getName() + " carries code");
-                problems.forEach(p -> message.append("\n  ").append(p.getMainElementId()).append(": ").append(p.getMessage()));
-                throw new ParseException(message.toString(), resource.getName(), problems, List.of());
-            }
-        }
     }
 
     List<Problem> check(byte[] xml, boolean dmn) {
@@ -204,7 +178,7 @@ class DeploymentPolicy implements Deployer {
     }
 
     private static Problem problem(String elementId, String message) {
-        return new ModelProblem(message, elementId == null ? "" : elementId);
+        return new NoCodeProblem(message, elementId == null ? "" : elementId);
     }
 
     private static DocumentBuilder parser() throws Exception {
@@ -218,7 +192,7 @@ class DeploymentPolicy implements Deployer {
     }
 
     /** One refused construct: its element id and why. */
-    private record ModelProblem(String message, String elementId) implements Problem {
+    private record NoCodeProblem(String message, String elementId) implements Problem {
         @Override
         public String getMessage() {
             return message;

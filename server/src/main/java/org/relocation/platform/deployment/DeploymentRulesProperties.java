@@ -1,4 +1,4 @@
-package org.relocation.platform.engine;
+package org.relocation.platform.deployment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -41,6 +41,35 @@ class DeploymentRulesProperties {
 
     public void setAllowedExpressions(Set<String> allowedExpressions) {
         this.allowedExpressions = allowedExpressions;
+    }
+
+    /** {@code relocation.deployment.contract}: the journey's contract rules ({@link DeploymentValidator}). */
+    private Contract contract = new Contract();
+
+    public Contract getContract() {
+        return contract;
+    }
+
+    public void setContract(Contract contract) {
+        this.contract = contract;
+    }
+
+    /** Settings of the contract rules. */
+    public static class Contract {
+
+        /**
+         * Process and decision keys (file base names) that get the no-code rule only, not the modelling and contract
+         * rules: throwaway models an operator vouches for (the test profile lists its fixtures). Empty by default.
+         */
+        private Set<String> exemptKeys = new LinkedHashSet<>();
+
+        public Set<String> getExemptKeys() {
+            return exemptKeys;
+        }
+
+        public void setExemptKeys(Set<String> exemptKeys) {
+            this.exemptKeys = exemptKeys;
+        }
     }
 
     DeploymentPolicy.DeploymentRules rules() {

@@ -1,0 +1,16 @@
+package org.relocation.vendor;
+
+import org.relocation.platform.worker.MessageVariables;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** A vendor's answer to a legal-counsel request, correlated into the waiting process ({@link VendorService#accept}). */
+@Component
+class VendorMessageVariables implements MessageVariables {
+
+    @Override
+    public Set<String> variables() {
+        return Set.of(VendorService.COUNSEL_OUTCOME);
+    }
+}
