@@ -16,6 +16,7 @@ import org.relocation.platform.form.TaskFormHandler;
 import org.relocation.platform.worker.CaseWorker;
 import org.relocation.platform.worker.MessageVariables;
 import org.relocation.processes.model.ModelProblem;
+import org.relocation.processes.model.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,9 @@ import java.util.stream.Collectors;
 public class ValidatingDeployer implements Deployer, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ValidatingDeployer.class);
+    /** The "file" of problems of the deployment as a whole (its name, its tenant). */
+    static final String DEPLOYMENT = "(deployment)";
+    static final String SINGLE_TENANT = "single-tenant";
 
     private final DeploymentValidator validator;
     private final ObjectProvider<CaseWorker> workers;
@@ -85,6 +89,10 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         }
         ValidationReport report = validator.validate(files, started ? facts() : null,
                 context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
+        if (deployment.getTenantId() != null) {
+            report = report.with(new ModelProblem(DEPLOYMENT, "tenant-id", 0, 0, Severity.ERROR, SINGLE_TENANT,
+                    "This server has no tenants: deploy without a tenant id (in Camunda Modeler, leave Tenant ID empty)"));
+        }
         if (report.hasErrors()) {
             throw new DeploymentRefusedException(report);
         }

@@ -25,6 +25,13 @@ public record ValidationReport(List<ModelProblem> problems, Map<String, Deployed
         return problems.stream().filter(p -> !p.error()).toList();
     }
 
+    /** This report with one more problem. */
+    ValidationReport with(ModelProblem problem) {
+        List<ModelProblem> all = new java.util.ArrayList<>(problems);
+        all.add(problem);
+        return new ValidationReport(all, carriedForms);
+    }
+
     public boolean hasErrors() {
         return problems.stream().anyMatch(ModelProblem::error);
     }

@@ -140,6 +140,19 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void aDeploymentForATenantIsRefused() throws IOException {
+        long before = definitions("relocation-benefits");
+        Answer answer = deploy("owner", Map.of(BENEFITS, shipped(BENEFITS).replace("name=\"Confirm benefits enrolment\"",
+                "name=\"Confirm the benefits enrolment\"")), Map.of("tenant-id", "emea"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().path("details").path("(deployment)").path("errors")).as(answer.body()).anySatisfy(e -> {
+            assertThat(e.path("mainElementId").asText()).isEqualTo("tenant-id");
+            assertThat(e.path("message").asText()).contains("no tenants").endsWith("[single-tenant]");
+        });
+        assertThat(definitions("relocation-benefits")).isEqualTo(before);
+    }
+
+    @Test
     void aFileThatIsNoModelIsABadRequest() {
         Answer answer = deploy("owner", Map.of(BENEFITS, "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><unclosed>"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -247,7 +260,12 @@ class DeploymentValidationTest {
 
     /** As Camunda Modeler deploys: name, source, duplicate filtering, and each file as a part named by its file name. */
     private Answer deploy(String user, Map<String, String> files) {
+        return deploy(user, files, Map.of());
+    }
+
+    private Answer deploy(String user, Map<String, String> files, Map<String, String> extraParts) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        extraParts.forEach(parts::add);
         parts.add("deployment-name", "Validation test change");
         parts.add("deployment-source", "Camunda Modeler");
         parts.add("enable-duplicate-filtering", "true");
