@@ -1,17 +1,15 @@
 package org.relocation.immigration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.runtime.Job;
 import org.relocation.Api;
+import org.relocation.PausedJobExecutor;
 import org.relocation.ServerTest;
 import org.relocation.relocationcase.CaseService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The job executor is paused while the engine clock is moved (as in KeyDateFollowUpTest); the workers keep running.
  */
 @ServerTest
+@ExtendWith(PausedJobExecutor.class)
 class PermitRenewalTest {
 
     @LocalServerPort
@@ -50,25 +49,6 @@ class PermitRenewalTest {
     @Autowired
     TransactionTemplate tx;
 
-    private JobExecutor jobExecutor;
-    private boolean jobExecutorWasActive;
-
-    @BeforeEach
-    void pauseJobExecutor() {
-        jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        jobExecutorWasActive = jobExecutor.isActive();
-        if (jobExecutorWasActive) {
-            jobExecutor.shutdown();
-        }
-    }
-
-    @AfterEach
-    void resumeJobExecutor() {
-        ClockUtil.reset();
-        if (jobExecutorWasActive) {
-            jobExecutor.start();
-        }
-    }
 
     @Test
     void aFiledRenewalRecordsTheNewExpiryAndReplansTheKeyDate() {

@@ -1,22 +1,20 @@
 package org.relocation.keydate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.Task;
 import org.relocation.Api;
+import org.relocation.PausedJobExecutor;
 import org.relocation.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * test fires this case's due jobs itself, as the job executor would; the workers keep running in-process.
  */
 @ServerTest
+@ExtendWith(PausedJobExecutor.class)
 class KeyDateFollowUpTest {
 
     @LocalServerPort
@@ -51,25 +50,6 @@ class KeyDateFollowUpTest {
     @Autowired
     KeyDateReminderRepository reminders;
 
-    private JobExecutor jobExecutor;
-    private boolean jobExecutorWasActive;
-
-    @BeforeEach
-    void pauseJobExecutor() {
-        jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        jobExecutorWasActive = jobExecutor.isActive();
-        if (jobExecutorWasActive) {
-            jobExecutor.shutdown();
-        }
-    }
-
-    @AfterEach
-    void resumeJobExecutor() {
-        ClockUtil.reset();
-        if (jobExecutorWasActive) {
-            jobExecutor.start();
-        }
-    }
 
     @Test
     void biometricsRemindersFireFiveAndOneBusinessDaysAheadAcrossEasterInGermany() {
