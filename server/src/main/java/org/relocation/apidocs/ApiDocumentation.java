@@ -48,6 +48,8 @@ class ApiDocumentation {
     static final String PROBLEM = "Problem";
     static final String VALIDATION_PROBLEM = "ValidationProblem";
     static final String AUTHENTICATION_ERROR = "AuthenticationError";
+    /** A refused model deployment (400): a problem with every problem of the models, or a bad field (model-changes API). */
+    static final String DEPLOYMENT_REFUSED_PROBLEM = "DeploymentRefusedProblem";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String RESPONSES = "#/components/responses/";
@@ -181,7 +183,7 @@ class ApiDocumentation {
     private static boolean hasErrorBody(ApiResponse response) {
         return response.getContent() != null && !response.getContent().isEmpty() && response.getContent().values().stream()
                 .allMatch(m -> m.getSchema() != null && m.getSchema().get$ref() != null
-                        && List.of(PROBLEM, VALIDATION_PROBLEM, AUTHENTICATION_ERROR).contains(m.getSchema().get$ref().replace(SCHEMAS, "")));
+                        && List.of(PROBLEM, VALIDATION_PROBLEM, AUTHENTICATION_ERROR, DEPLOYMENT_REFUSED_PROBLEM).contains(m.getSchema().get$ref().replace(SCHEMAS, "")));
     }
 
     private static ApiResponse ref(String name) {

@@ -230,7 +230,7 @@ class ApiContractTest {
         }
         Set<String> refs = new HashSet<>(r.get("content").findValuesAsText("$ref"));
         return !refs.isEmpty() && refs.stream().allMatch(ref -> Set.of("#/components/schemas/Problem", "#/components/schemas/ValidationProblem",
-                "#/components/schemas/AuthenticationError").contains(ref));
+                "#/components/schemas/AuthenticationError", "#/components/schemas/" + ApiDocumentation.DEPLOYMENT_REFUSED_PROBLEM).contains(ref));
     }
 
     @Test

@@ -102,6 +102,18 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         report.carriedForms().values().forEach(form -> carryOver(context, deployment, form));
     }
 
+    /**
+     * A dry run: what a deployment of these files (name → content) would be told by the same rules as {@link #deploy},
+     * against what is deployed now, without deploying or writing anything. Call it inside an engine command (e.g.
+     * {@code commandExecutorTxRequired.execute(ctx -> deployer.dryRun(files))}), so it reads the deployed models as a
+     * real deployment does. Deployment-level rules that need a deployment (its name, its tenant) are not part of it, and
+     * neither are the problems only the engine's own parser finds: a real deployment reports those in the same shape.
+     */
+    public ValidationReport dryRun(Map<String, byte[]> files) {
+        CommandContext context = Context.getCommandContext();
+        return validator.validate(files, started ? facts() : null, context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
+    }
+
     /** What a deployment of these files would be told after start-up, against nothing deployed (the shipped set's check). */
     ValidationReport validateWithContract(Map<String, byte[]> files) {
         return validator.validate(files, facts(), DeployedModels.NONE);

@@ -11,8 +11,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** For /engine-rest: hands the authenticated user and groups to the engine, so its authorizations apply. */
+/**
+ * For /engine-rest and the process owners' change API (/api/model-changes): hands the authenticated user and groups to
+ * the engine, so its authorizations apply and a deployment is the person's (its validation and records see who).
+ */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String MODEL_CHANGES = "/api/model-changes/";
 
     private final IdentityService identity;
 
@@ -22,7 +27,9 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+        // the decoded, normalised path for the change API (Tomcat removed dot segments and path parameters)
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest") && !path.startsWith(MODEL_CHANGES);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.relocation.platform.security;
 
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Every endpoint authenticates except health, the webapps' static login pages and the signed vendor
- * endpoints. /api and /engine-rest use HTTP Basic against the engine's users; the webapps (/operaton/**)
+ * endpoints. /api and /engine-rest use HTTP Basic against the engine's users (the process owners' change API also
+ * the webapps' session, for a page's own requests: {@link WebappSessionAuthenticationFilter}); the webapps (/operaton/**)
  * keep their own session login and CSRF protection, and their API refuses anonymous calls itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +32,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider, IdentityService identity) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider, IdentityService identity,
+                                    ProcessEngine engine) throws Exception {
         ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(); // 429 when throttled; no challenge to pages
         http.securityMatcher(ant("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**", "/simulator/**"))
                 // this provider only, with no parent manager to try it a second time: a failed login counts once
@@ -45,6 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers(ant("/api/vendor-callbacks/**", "/simulator/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAnyRole("admin", "hr-admin")
                         .anyRequest().authenticated())
+                // the process owners' page: the Tasklist's session login, for a page's own requests (X-Requested-With)
+                .addFilterBefore(new WebappSessionAuthenticationFilter(identity, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         return http.build();
     }
