@@ -162,7 +162,8 @@ class ModelChangeController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = DeploymentRefusedProblem.class)))
     @ApiResponse(responseCode = "413", description = "Larger than the upload limit")
     ResponseEntity<ModelChangeService.Deployed> deploy(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-                                                       @RequestParam(name = "comment", required = false) String comment) {
+                                                       // a part of the multipart body (documented there), not a query parameter
+                                                       @Parameter(hidden = true) @RequestParam(name = "comment", required = false) String comment) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, byte[]> read = null;
         try {
