@@ -170,42 +170,52 @@ public class ModelChangeService {
     private void compare(String file, byte[] content, List<ChangeReport.Resource> resources, List<ChangeReport.Diff> diffs) {
         String kind = ModelFiles.kind(file);
         String base = file.replaceFirst("\\.[A-Za-z]+$", "");
-        switch (kind) {
-            case ChangeReport.PROCESS -> {
-                Optional<BpmnModelInstance> candidate = read(() -> Bpmn.readModelFromStream(new ByteArrayInputStream(content)));
-                String key = candidate.flatMap(m -> m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.Process.class).stream()
-                        .filter(org.operaton.bpm.model.bpmn.instance.Process::isExecutable).findFirst()
-                        .map(org.operaton.bpm.model.bpmn.instance.Process::getId)).orElse(base);
-                ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
-                        .latestVersion().singleResult();
-                resources.add(new ChangeReport.Resource(file, kind, key, latest == null ? null : latest.getVersion()));
-                List<ChangeReport.Difference> differences = latest == null || candidate.isEmpty() ? List.of()
-                        : read(() -> Bpmn.readModelFromStream(repository.getProcessModel(latest.getId())))
-                        .map(deployed -> ModelDiff.bpmn(deployed, candidate.get()).stream().map(ChangeReport.Difference::of).toList())
-                        .orElse(List.of());
-                diffs.add(new ChangeReport.Diff(file, kind, key, latest == null ? null : latest.getVersion(), differences));
-            }
-            case ChangeReport.DECISION -> {
-                Optional<DmnModelInstance> candidate = read(() -> Dmn.readModelFromStream(new ByteArrayInputStream(content)));
-                String key = candidate.flatMap(m -> m.getModelElementsByType(Decision.class).stream().findFirst().map(Decision::getId)).orElse(base);
-                DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId()
-                        .latestVersion().singleResult();
-                resources.add(new ChangeReport.Resource(file, kind, key, latest == null ? null : latest.getVersion()));
-                List<ChangeReport.Difference> differences = latest == null || candidate.isEmpty() ? List.of()
-                        : read(() -> Dmn.readModelFromStream(repository.getDecisionModel(latest.getId())))
-                        .map(deployed -> ModelDiff.dmn(deployed, candidate.get()).stream().map(ChangeReport.Difference::of).toList())
-                        .orElse(List.of());
-                diffs.add(new ChangeReport.Diff(file, kind, key, latest == null ? null : latest.getVersion(), differences));
-            }
-            default -> {
-                String key = formId(content).orElse(base);
-                DeployedFormFile latest = latestForm(key);
-                resources.add(new ChangeReport.Resource(file, kind, key, latest == null ? null : latest.version()));
-                List<ChangeReport.Difference> differences = latest == null ? List.of()
-                        : FormDiff.diff(latest.content(), content, fieldsReadByServer(key));
-                diffs.add(new ChangeReport.Diff(file, kind, key, latest == null ? null : latest.version(), differences));
-            }
+        Compared compared = switch (kind) {
+            case ChangeReport.PROCESS -> compareProcess(content, base);
+            case ChangeReport.DECISION -> compareDecision(content, base);
+            default -> compareForm(content, base);
+        };
+        resources.add(new ChangeReport.Resource(file, kind, compared.key(), compared.deployedVersion()));
+        diffs.add(new ChangeReport.Diff(file, kind, compared.key(), compared.deployedVersion(), compared.differences()));
+    }
+
+    /** A file's key, the latest deployed version of that key (null: none) and the differences from it. */
+    private record Compared(String key, Integer deployedVersion, List<ChangeReport.Difference> differences) {
+    }
+
+    private Compared compareProcess(byte[] content, String base) {
+        Optional<BpmnModelInstance> candidate = read(() -> Bpmn.readModelFromStream(new ByteArrayInputStream(content)));
+        String key = candidate.flatMap(m -> m.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.Process.class).stream()
+                .filter(org.operaton.bpm.model.bpmn.instance.Process::isExecutable).findFirst()
+                .map(org.operaton.bpm.model.bpmn.instance.Process::getId)).orElse(base);
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
+        if (latest == null || candidate.isEmpty()) {
+            return new Compared(key, latest == null ? null : latest.getVersion(), List.of());
         }
+        return new Compared(key, latest.getVersion(), read(() -> Bpmn.readModelFromStream(repository.getProcessModel(latest.getId())))
+                .map(deployed -> differences(ModelDiff.bpmn(deployed, candidate.get()))).orElse(List.of()));
+    }
+
+    private Compared compareDecision(byte[] content, String base) {
+        Optional<DmnModelInstance> candidate = read(() -> Dmn.readModelFromStream(new ByteArrayInputStream(content)));
+        String key = candidate.flatMap(m -> m.getModelElementsByType(Decision.class).stream().findFirst().map(Decision::getId)).orElse(base);
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
+        if (latest == null || candidate.isEmpty()) {
+            return new Compared(key, latest == null ? null : latest.getVersion(), List.of());
+        }
+        return new Compared(key, latest.getVersion(), read(() -> Dmn.readModelFromStream(repository.getDecisionModel(latest.getId())))
+                .map(deployed -> differences(ModelDiff.dmn(deployed, candidate.get()))).orElse(List.of()));
+    }
+
+    private Compared compareForm(byte[] content, String base) {
+        String key = formId(content).orElse(base);
+        DeployedFormFile latest = latestForm(key);
+        return latest == null ? new Compared(key, null, List.of())
+                : new Compared(key, latest.version(), FormDiff.diff(latest.content(), content, fieldsReadByServer(key)));
+    }
+
+    private static List<ChangeReport.Difference> differences(List<ModelDiff.Change> changes) {
+        return changes.stream().map(ChangeReport.Difference::of).toList();
     }
 
     private record DeployedFormFile(int version, byte[] content) {

@@ -74,6 +74,27 @@ class ModelChangeApiTest {
         });
     }
 
+    @Test
+    void aRenamedTaskValidatesWithItsFormsKeptAndTheDiffNamesTheRename() throws IOException {
+        String changed = shipped("processes/" + BENEFITS).replace("name=\"Confirm benefits enrolment\"", "name=\"Confirm the benefits enrolment\"");
+
+        Answer answer = post("owner", "/api/model-changes/validations", Map.of(BENEFITS, changed), null);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode report = answer.json();
+        assertThat(report.path("valid").asBoolean()).as(answer.body()).isTrue();
+        assertThat(report.path("carriedForms").toString()).contains("confirm-benefits-enrolment", "arrange-international-coverage");
+        assertThat(report.path("warnings").asInt()).as("each kept form is a warning").isGreaterThanOrEqualTo(2);
+        JsonNode diff = report.path("diffs").get(0);
+        assertThat(diff.path("kind").asText()).isEqualTo("process");
+        assertThat(diff.path("key").asText()).isEqualTo("relocation-benefits");
+        assertThat(diff.path("differences")).as(answer.body()).singleElement().satisfies(d -> {
+            assertThat(d.path("change").asText()).isEqualTo("CHANGED");
+            assertThat(d.path("elementId").asText()).isEqualTo("confirm-benefits-enrolment");
+            assertThat(d.path("sentence").asText()).contains("name Confirm benefits enrolment → Confirm the benefits enrolment");
+        });
+    }
+
     /**
      * The page's dry run, the page's deployment and Camunda Modeler's deployment to /engine-rest answer a broken model
      * alike: the same (file, element id, rule) errors, and nothing deployed.
