@@ -215,6 +215,21 @@ class ModelChangeApiTest {
     }
 
     @Test
+    void filesThatCannotBeReadAreInvalidNeverAServerError() {
+        Map<String, byte[]> garbage = new LinkedHashMap<>();
+        garbage.put(BENEFITS, "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><unclosed>".getBytes(StandardCharsets.UTF_8));
+        garbage.put(ALLOWANCES, new byte[]{0, 1, 2, 3});
+        garbage.put("a.form", "[]".getBytes(StandardCharsets.UTF_8));
+        garbage.put("b.form", "{\"components\": 7}".getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> file : garbage.entrySet()) {
+            Answer answer = postBytes("owner", "/api/model-changes/validations", Map.of(file.getKey(), file.getValue()), null);
+            assertThat(answer.status()).as("%s: %s", file.getKey(), answer.body()).isEqualTo(200);
+            assertThat(answer.json().path("valid").asBoolean()).as(answer.body()).isFalse();
+            assertThat(answer.json().path("problems").findValuesAsText("file")).as(answer.body()).contains(file.getKey());
+        }
+    }
+
+    @Test
     void aZipIsTakenByItsFileNames() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("changes/decisions/" + ALLOWANCES, changedAllowances("8500").getBytes(StandardCharsets.UTF_8));
