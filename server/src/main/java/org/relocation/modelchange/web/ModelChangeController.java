@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.operaton.bpm.engine.AuthorizationException;
 import org.relocation.modelchange.ChangeReport;
 import org.relocation.modelchange.InvalidModelChangeException;
 import org.relocation.modelchange.ModelCatalogue;
@@ -191,14 +190,6 @@ class ModelChangeController {
         p.setTitle("Deployment refused");
         p.setType(URI.create(REFUSED_TYPE));
         p.setProperty("problems", e.getProblems());
-        return p;
-    }
-
-    /** The engine's authorizations refuse the person (e.g. a deployment without DEPLOYMENT CREATE): 403. */
-    @ExceptionHandler(AuthorizationException.class)
-    ProblemDetail notAuthorized(AuthorizationException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this");
-        p.setTitle("Forbidden");
         return p;
     }
 

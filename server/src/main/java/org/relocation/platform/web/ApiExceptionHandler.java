@@ -87,7 +87,8 @@ class ApiExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    /** A role the rule of an endpoint refuses, or the engine's authorizations when a call runs as the person (model changes). */
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class, org.operaton.bpm.engine.AuthorizationException.class})
     ProblemDetail forbidden(RuntimeException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this");
         p.setTitle("Forbidden");
