@@ -93,12 +93,19 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
             report = report.with(new ModelProblem(DEPLOYMENT, "tenant-id", 0, 0, Severity.ERROR, SINGLE_TENANT,
                     "This server has no tenants: deploy without a tenant id (in Camunda Modeler, leave Tenant ID empty)"));
         }
+        if (context != null && context.getAuthenticatedUserId() != null) { // a person says why; the system need not
+            Optional<ModelProblem> comment = DeploymentComment.check(deployment.getName(), files.keySet());
+            if (comment.isPresent()) {
+                report = report.with(comment.get());
+            }
+        }
         if (report.hasErrors()) {
             throw new DeploymentRefusedException(report);
         }
         for (ModelProblem warning : report.warnings()) {
             log.info("Deployment warning {}: {} [{}] {}", warning.file(), warning.elementId(), warning.rule(), warning.message());
         }
+        DeploymentLogContext.put(context, deployment.getId(), report.warnings()); // for the deployment log
         report.carriedForms().values().forEach(form -> carryOver(context, deployment, form));
     }
 
