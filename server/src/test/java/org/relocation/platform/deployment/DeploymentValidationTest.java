@@ -4,22 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.RepositoryService;
 import org.relocation.Api;
+import org.relocation.ModelerDeployment;
 import org.relocation.ServerTest;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,22 +259,7 @@ class DeploymentValidationTest {
     }
 
     private Answer deploy(String user, Map<String, String> files, Map<String, String> extraParts) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        extraParts.forEach(parts::add);
-        parts.add("deployment-name", "Validation test change");
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("enable-duplicate-filtering", "true");
-        files.forEach((name, content) -> {
-            HttpHeaders fileHeaders = new HttpHeaders();
-            fileHeaders.setContentType(name.endsWith(".form") ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML);
-            fileHeaders.setContentDispositionFormData(name, name);
-            parts.add(name, new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), fileHeaders));
-        });
-        List<Answer> answer = new ArrayList<>();
-        RestClient.create().post().uri("http://localhost:" + port + "/engine-rest/deployment/create")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-                .exchange((req, res) -> answer.add(new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8))));
-        return answer.get(0);
+        ModelerDeployment.Answer answer = ModelerDeployment.deploy(port, user, "Validation test change", files, extraParts);
+        return new Answer(answer.status(), answer.body());
     }
 }
