@@ -20,7 +20,6 @@ import org.relocation.processes.model.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +40,14 @@ import java.util.stream.Collectors;
  * refuse it ({@link DeploymentRefusedException}, REST 400); warnings are logged. A form a task needs that the deployment
  * lacks is copied from the latest deployed form of that key into the deployment (forms are bound to the deployment).
  * <p>
- * The contract rules need the server's job workers and form handlers. The auto-deployment at start-up runs while the
- * engine is built, before those beans exist (some need the engine), so it gets the no-code and modelling rules only:
- * the shipped models are checked against the contract by the model-contract test. Every deployment after the server
- * has started gets the full contract. Deployments already in the database are not checked again (running cases keep
- * working).
+ * The contract rules need the server's job workers, form handlers and the features' {@link ModelRule}s, so nothing is
+ * deployed while the engine is built: the start-up deployment of the build's models runs once the context has started
+ * ({@link StartupDeployment}) and gets every rule, as every other deployment does. Deployments already in the database
+ * are not checked again (running cases keep working).
  */
 @Component
 @EnableConfigurationProperties(DeploymentRulesProperties.class)
-public class ValidatingDeployer implements Deployer, SmartInitializingSingleton {
+public class ValidatingDeployer implements Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(ValidatingDeployer.class);
     /** The "file" of problems of the deployment as a whole (its name, its tenant). */
@@ -60,20 +58,15 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
     private final ObjectProvider<CaseWorker> workers;
     private final ObjectProvider<TaskFormHandler> handlers;
     private final ObjectProvider<MessageVariables> messages;
-    private volatile boolean started;
+    private final ObjectProvider<ModelRule> rules;
 
     ValidatingDeployer(DeploymentRulesProperties properties, ObjectProvider<CaseWorker> workers, ObjectProvider<TaskFormHandler> handlers,
-                       ObjectProvider<MessageVariables> messages) {
+                       ObjectProvider<MessageVariables> messages, ObjectProvider<ModelRule> rules) {
         this.validator = new DeploymentValidator(new DeploymentPolicy(properties.rules()), properties.getContract().getExemptKeys());
         this.workers = workers;
         this.handlers = handlers;
         this.messages = messages;
-    }
-
-    /** Every bean exists now: deployments from here on get the contract rules. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        started = true;
+        this.rules = rules;
     }
 
     @Override
@@ -84,10 +77,7 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         Map<String, byte[]> files = new LinkedHashMap<>();
         deployment.getResources().values().forEach(r -> files.put(r.getName() == null ? "" : r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes()));
         CommandContext context = Context.getCommandContext();
-        if (!started) {
-            log.info("Start-up deployment of {} files: no-code and modelling rules (the contract needs the job workers, not there yet)", files.size());
-        }
-        ValidationReport report = validator.validate(files, started ? facts() : null,
+        ValidationReport report = validator.validate(files, facts(), rules.orderedStream().toList(),
                 context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
         if (deployment.getTenantId() != null) {
             report = report.with(new ModelProblem(DEPLOYMENT, "tenant-id", 0, 0, Severity.ERROR, SINGLE_TENANT,
@@ -109,9 +99,12 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         report.carriedForms().values().forEach(form -> carryOver(context, deployment, form));
     }
 
-    /** What a deployment of these files would be told after start-up, against nothing deployed (the shipped set's check). */
-    ValidationReport validateWithContract(Map<String, byte[]> files) {
-        return validator.validate(files, facts(), DeployedModels.NONE);
+    /**
+     * What a deployment of these files would be told on a server with nothing deployed: the check of the shipped set
+     * (the model-contract test), with every rule.
+     */
+    public ValidationReport validateWithContract(Map<String, byte[]> files) {
+        return validator.validate(files, facts(), rules.orderedStream().toList(), DeployedModels.NONE);
     }
 
     private ContractFacts facts() {
