@@ -15,6 +15,9 @@ import org.operaton.bpm.engine.migration.MigrationInstruction;
 import org.operaton.bpm.engine.migration.MigrationPlan;
 import org.operaton.bpm.engine.migration.MigrationPlanValidationException;
 import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
+import org.operaton.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
 import org.relocation.platform.engine.SystemContext;
@@ -59,6 +62,9 @@ public class EngineMigrations {
     /** A batch as it stands: gone (every job done), or its remaining and failed jobs with the failed jobs' messages. */
     public record BatchProgress(boolean exists, int total, int remaining, int failed, List<String> failureMessages) {
     }
+
+    /** Element types a token passes without waiting (no instruction needed: none can be waiting there). */
+    private static final Set<String> PASSED_THROUGH = Set.of("startEvent", "endEvent", "exclusiveGateway", "intermediateThrowEvent");
 
     private final ProcessEngine engine;
     private final RepositoryService repository;
@@ -109,7 +115,8 @@ public class EngineMigrations {
                     mapped.add(i.getSourceActivityId());
                 }
             }
-            List<Activity> unmapped = plan == null ? List.of() : source.stream().filter(a -> !mapped.contains(a.id())).toList();
+            List<Activity> unmapped = plan == null ? List.of() : source.stream()
+                    .filter(a -> !mapped.contains(a.id()) && !passedThrough(sourceDefinitionId, a)).toList();
             return new Proposal(plan, instructions, unmapped, added, problems);
         });
     }
@@ -220,6 +227,15 @@ public class EngineMigrations {
         return repository.getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class).stream()
                 .map(n -> new Activity(n.getId(), n.getName(), n.getElementType().getTypeName()))
                 .sorted(java.util.Comparator.comparing(Activity::id)).toList();
+    }
+
+    /** A node no token waits in: start and end events, exclusive gateways, throw events, error and escalation boundaries. */
+    private boolean passedThrough(String definitionId, Activity activity) {
+        if (PASSED_THROUGH.contains(activity.type())) {
+            return true;
+        }
+        return repository.getBpmnModelInstance(definitionId).getModelElementById(activity.id()) instanceof BoundaryEvent b
+                && b.getEventDefinitions().stream().anyMatch(d -> d instanceof ErrorEventDefinition || d instanceof EscalationEventDefinition);
     }
 
     private static Set<String> ids(List<Activity> activities) {
