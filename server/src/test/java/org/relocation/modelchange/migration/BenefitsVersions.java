@@ -1,8 +1,6 @@
 package org.relocation.modelchange.migration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.operaton.bpm.engine.RepositoryService;
-import org.relocation.Api;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -233,13 +231,5 @@ final class BenefitsVersions {
         String latest = latest();
         assertThat(latest).as("a new version of %s", KEY).isNotEqualTo(before);
         return latest;
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return Api.JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
