@@ -29,7 +29,8 @@ import static org.relocation.Api.vars;
  * the proposal lists it and finds every waiting instance movable; the migration moves them as a batch; the moved cases
  * go on through the new task (its form and listeners work: it is reached after the move), two of them to the end of
  * their journey; the cases that reach the phase later run v2 without a migration. Then v3 drops the enrolment task:
- * the cases waiting there cannot move and are named with their activity; the migration moves only the others.
+ * the cases waiting there cannot move and are named with their activity; the migration moves only the others, and a
+ * case that moved on before the batch reached it is reported as failed with the engine's message (a retry fails again).
  */
 @ServerTest
 class PhaseMigrationTest {
@@ -68,14 +69,7 @@ class PhaseMigrationTest {
                 JsonNode created = specialist.openCase(intake);
                 (i < 10 ? inBenefits : later).add(new Case(created.get("id").asLong(), created.get("caseNumber").asText()));
             }
-            for (Case c : inBenefits) {
-                specialist.completeTask(c.caseNumber(), "review-intake", vars("intakeVerified", true));
-                specialist.approveAll(c.id(), c.caseNumber());
-            }
-            for (Case c : inBenefits) {
-                employee.awaitTask(c.caseNumber(), "confirm-benefits-enrolment");
-                assertThat(benefitsDefinition(c)).isEqualTo(v1);
-            }
+            intoBenefits(inBenefits, v1);
 
             String v2 = versions.deploy("Pension transfer step added", Map.of(BenefitsVersions.FILE, BenefitsVersions.withPensionTransfer(true),
                     "confirm-pension-transfer.form", BenefitsVersions.PENSION_FORM));
@@ -134,14 +128,7 @@ class PhaseMigrationTest {
             }
 
             // the cases that reach the phase later start its latest version, v2
-            for (Case c : later) {
-                specialist.completeTask(c.caseNumber(), "review-intake", vars("intakeVerified", true));
-                specialist.approveAll(c.id(), c.caseNumber());
-            }
-            for (Case c : later) {
-                employee.awaitTask(c.caseNumber(), "confirm-benefits-enrolment");
-                assertThat(benefitsDefinition(c)).isEqualTo(v2);
-            }
+            intoBenefits(later, v2);
             Case laterThrough = later.get(0);
             employee.completeTask(laterThrough.caseNumber(), "confirm-benefits-enrolment",
                     vars("healthPlan", "host-national", "pensionContinuation", "host", "enrolmentConfirmed", true));
@@ -176,24 +163,52 @@ class PhaseMigrationTest {
             assertThat(movable.get("movable").asBoolean()).isTrue();
             assertThat(texts(movable.get("caseNumbers"))).containsAll(caseNumbers(atPensionTransfer));
 
-            JsonNode third = ok(owner.post(MIGRATIONS, Map.of("sourceDefinitionId", v2, "targetDefinitionId", v3,
-                    "comment", "Enrolment step removed")), 202);
+            // one case moves on while the batch waits: its instance is gone when the batch comes to it, and is named
+            Case movedOn = atPensionTransfer.get(0);
+            JsonNode third;
+            jobExecutor.shutdown();
+            try {
+                third = ok(owner.post(MIGRATIONS, Map.of("sourceDefinitionId", v2, "targetDefinitionId", v3,
+                        "comment", "Enrolment step removed")), 202);
+                employee.completeTask(movedOn.caseNumber(), "confirm-pension-transfer", vars("pensionTransferConfirmed", true));
+            } finally {
+                jobExecutor.start();
+            }
             assertThat(third.get("notMoved")).allSatisfy(n -> {
                 assertThat(texts(n.get("activityIds"))).containsExactly("confirm-benefits-enrolment");
                 assertThat(n.get("reasons").asText()).contains("confirm-benefits-enrolment");
             });
             assertThat(third.get("notMoved").findValuesAsText("caseNumber")).containsAll(caseNumbers(atEnrolment));
-            JsonNode thirdDone = awaitFinished(owner, third.get("id").asLong());
-            assertThat(thirdDone.get("status").asText()).as("%s", thirdDone).isEqualTo("COMPLETED");
-            assertThat(thirdDone.get("migrated").asInt()).isEqualTo(third.get("total").asInt()).isGreaterThanOrEqualTo(5);
-            for (Case c : atPensionTransfer) {
-                assertThat(benefitsDefinition(c)).isEqualTo(v3);
+            long thirdId = third.get("id").asLong();
+            try {
+                JsonNode thirdDone = awaitFinished(owner, thirdId);
+                assertThat(thirdDone.get("status").asText()).as("%s", thirdDone).isEqualTo("COMPLETED_WITH_FAILURES");
+                assertThat(thirdDone.get("migrated").asInt()).isEqualTo(third.get("total").asInt() - 1).isGreaterThanOrEqualTo(4);
+                assertThat(thirdDone.get("failures")).singleElement().satisfies(f -> {
+                    assertThat(f.get("caseNumber").asText()).isEqualTo(movedOn.caseNumber());
+                    assertThat(f.get("message").asText()).contains("does not exist");
+                });
+                for (Case c : atPensionTransfer.subList(1, 5)) {
+                    assertThat(benefitsDefinition(c)).isEqualTo(v3);
+                }
+                for (Case c : atEnrolment) {
+                    assertThat(benefitsDefinition(c)).as("%s stays", c.caseNumber()).isEqualTo(v2);
+                }
+                employee.completeTask(atPensionTransfer.get(1).caseNumber(), "confirm-pension-transfer", vars("pensionTransferConfirmed", true));
+
+                // a retry runs the failed job again: the case is still gone, so it fails again and stays named
+                ResponseEntity<JsonNode> retried = owner.post(MIGRATIONS + "/" + thirdId + "/retries", Map.of());
+                assertThat(retried.getStatusCode().value()).as("%s", retried.getBody()).isEqualTo(204);
+                JsonNode retriedDone = awaitFinished(owner, thirdId);
+                assertThat(retriedDone.get("status").asText()).isEqualTo("COMPLETED_WITH_FAILURES");
+                assertThat(retriedDone.get("failures").findValuesAsText("caseNumber")).containsExactly(movedOn.caseNumber());
+            } finally {
+                String batchId = ok(owner.get(MIGRATIONS + "/" + thirdId), 200).path("batchId").asText();
+                if (engine.getManagementService().createBatchQuery().batchId(batchId).count() > 0) {
+                    engine.getManagementService().deleteBatch(batchId, true);
+                }
             }
-            for (Case c : atEnrolment) {
-                assertThat(benefitsDefinition(c)).as("%s stays", c.caseNumber()).isEqualTo(v2);
-            }
-            employee.completeTask(atPensionTransfer.get(0).caseNumber(), "confirm-pension-transfer", vars("pensionTransferConfirmed", true));
-            ResponseEntity<JsonNode> nothingToRetry = owner.post(MIGRATIONS + "/" + third.get("id").asLong() + "/retries", Map.of());
+            ResponseEntity<JsonNode> nothingToRetry = owner.post(MIGRATIONS + "/" + started.get("id").asLong() + "/retries", Map.of());
             assertThat(nothingToRetry.getStatusCode().value()).as("%s", nothingToRetry.getBody()).isEqualTo(409);
         } finally {
             versions.restoreShipped();
@@ -224,6 +239,24 @@ class PhaseMigrationTest {
                 "targetDefinitionId", benefits)).getStatusCode().value()).isEqualTo(403);
         assertThat(Api.anonymous(port).getStatus(MIGRATIONS)).isEqualTo(401);
         assertThat(Api.as(port, "admin").getStatus(MIGRATIONS)).isEqualTo(200);
+    }
+
+    /** Reviewed and approved: each case waits at the enrolment of that version of the benefits phase. */
+    private void intoBenefits(List<Case> cases, String definitionId) {
+        for (Case c : cases) {
+            reviewAndApprove(port, c);
+        }
+        for (Case c : cases) {
+            Api.as(port, "employee").awaitTask(c.caseNumber(), "confirm-benefits-enrolment");
+            assertThat(benefitsDefinition(c)).isEqualTo(definitionId);
+        }
+    }
+
+    /** The intake reviewed and every approval given: the approved phases start, benefits among them. */
+    static void reviewAndApprove(int port, Case c) {
+        Api specialist = Api.as(port, "specialist");
+        specialist.completeTask(c.caseNumber(), "review-intake", vars("intakeVerified", true));
+        specialist.approveAll(c.id(), c.caseNumber());
     }
 
     /** The rest of a full journey after the benefits phase: immigration, housing, payroll, arrival, closure. */

@@ -39,8 +39,7 @@ class RollingUpgradeFormsTest {
         try {
             JsonNode created = specialist.openCase(Api.intake("employee", "DE", "DE", "NL", "SHORT_TERM", "80000").put("endDate", "2027-12-31"));
             String caseNumber = created.get("caseNumber").asText();
-            specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
-            specialist.approveAll(created.get("id").asLong(), caseNumber);
+            PhaseMigrationTest.reviewAndApprove(port, new PhaseMigrationTest.Case(created.get("id").asLong(), caseNumber));
             String task = employee.awaitTask(caseNumber, "confirm-benefits-enrolment");
 
             String form = BenefitsVersions.shipped("forms/confirm-benefits-enrolment.form");
