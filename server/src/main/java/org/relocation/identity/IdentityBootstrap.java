@@ -3,6 +3,7 @@ package org.relocation.identity;
 import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.BatchPermissions;
 import org.operaton.bpm.engine.authorization.Permission;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resource;
@@ -137,6 +138,9 @@ class IdentityBootstrap {
         grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
         grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
         grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        // ... and migrate running cases to a new version (PROCESS_DEFINITION ALL above includes MIGRATE_INSTANCE): the
+        // engine batch that moves them needs this permission to be created and READ to follow its progress
+        grant(Roles.PROCESS_OWNER, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES, BatchPermissions.READ);
         // Administrators: every permission on every resource, granted explicitly
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, ANY, Permissions.ALL);

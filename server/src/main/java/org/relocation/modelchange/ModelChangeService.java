@@ -21,6 +21,7 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.dmn.Dmn;
 import org.operaton.bpm.model.dmn.DmnModelInstance;
 import org.operaton.bpm.model.dmn.instance.Decision;
+import org.relocation.platform.deployment.DeploymentComment;
 import org.relocation.platform.deployment.ValidatingDeployer;
 import org.relocation.platform.deployment.ValidationReport;
 import org.relocation.platform.form.TaskFormHandler;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +54,6 @@ public class ModelChangeService {
     /** The deployment source of the product's own page. */
     public static final String SOURCE = "process-owner-page";
     static final String COMMENT = "comment";
-    static final int COMMENT_MIN = 10;
     static final int COMMENT_MAX = 255;
     /** The rule of a problem the engine's own parser found (its message carries no rule id). */
     static final String ENGINE_PARSE = "engine-parse";
@@ -77,7 +76,7 @@ public class ModelChangeService {
     }
 
     /** A deployed change: the engine's deployment, what it deployed, and the report it was deployed with. */
-    @Schema(name = "ModelDeployment", description = "A deployed change: the engine's deployment (named by the comment), the "
+    @Schema(name = "ModelChangeDeployment", description = "A deployed change: the engine's deployment (named by the comment), the "
             + "definitions it deployed, and the validation and differences it was deployed with")
     public record Deployed(@Schema(description = "The engine's deployment id") String deploymentId,
                            @Schema(example = "Allowances 2027: housing cap band C 3500", description = "The comment: the deployment's name")
@@ -85,7 +84,7 @@ public class ModelChangeService {
     }
 
     /** A definition a deployment made: its file, kind, key, the new version and its id. */
-    @Schema(name = "ModelDeploymentDefinition", description = "A process, decision or form version the deployment made")
+    @Schema(name = "ModelChangeDefinition", description = "A process, decision or form version the deployment made")
     public record DeployedDefinition(@Schema(example = "relocation-allowances.dmn") String file,
                                      @Schema(allowableValues = {ChangeReport.PROCESS, ChangeReport.DECISION, ChangeReport.FORM}, example = ChangeReport.DECISION)
                                      String kind,
@@ -107,8 +106,7 @@ public class ModelChangeService {
     }
 
     /**
-     * Deploys the change as the authenticated person, named by the comment (at least {@value #COMMENT_MIN} characters
-     * and two words: why). A change the dry run finds errors in, or the engine refuses, is not deployed
+     * Deploys the change as the authenticated person, named by the comment (why: at least 10 characters and two words). A change the dry run finds errors in, or the engine refuses, is not deployed
      * ({@link ModelChangeRefusedException}); a comment that says nothing is refused before the engine is asked.
      */
     public Deployed deploy(Map<String, byte[]> files, String comment) {
@@ -143,25 +141,23 @@ public class ModelChangeService {
         return new Deployed(deployment.getId(), deployment.getName(), deployment.getDeploymentTime().toInstant(), deployed, report);
     }
 
-    /** The comment as the deployment's name (trimmed), or {@link InvalidModelChangeException} naming {@code comment}. */
+    /**
+     * The comment as the deployment's name (trimmed), or {@link InvalidModelChangeException} naming {@code comment}: the
+     * engine's rule for a person's deployment name ({@link DeploymentComment}), checked before the engine is asked, and
+     * the length of the engine's deployment name.
+     */
     public static String checkComment(String comment, Set<String> files) {
-        String c = comment == null ? "" : comment.trim().replaceAll("\\s+", " ");
-        long words = c.isEmpty() ? 0 : java.util.Arrays.stream(c.split(" ")).filter(w -> w.chars().anyMatch(Character::isLetterOrDigit)).count();
+        String c = comment == null ? "" : comment.strip();
         if (c.isEmpty()) {
             throw new InvalidModelChangeException(COMMENT, "is required: say why you change the models (at least two words), "
                     + "e.g. 'Allowances 2027: housing cap band C 3500'");
         }
-        if (c.length() < COMMENT_MIN || words < 2) {
-            throw new InvalidModelChangeException(COMMENT, "must say why in at least " + COMMENT_MIN + " characters and two words, "
-                    + "e.g. 'Legal review before visa filing'");
-        }
+        DeploymentComment.check(c, files).ifPresent(p -> {
+            throw new InvalidModelChangeException(COMMENT, "must say why in at least " + DeploymentComment.MIN_LENGTH
+                    + " characters and two words, not a file name: " + p.message());
+        });
         if (c.length() > COMMENT_MAX) {
             throw new InvalidModelChangeException(COMMENT, "must be at most " + COMMENT_MAX + " characters");
-        }
-        String lower = c.toLowerCase(Locale.ROOT);
-        if (lower.equals("springautodeployment") || files.stream().anyMatch(f -> lower.equals(f.toLowerCase(Locale.ROOT))
-                || lower.equals(f.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z]+$", "")))) {
-            throw new InvalidModelChangeException(COMMENT, "must say why, not name a file");
         }
         return c;
     }

@@ -5,19 +5,21 @@ import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BaseElement;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
-import org.operaton.bpm.model.bpmn.instance.Process;
 import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
 import org.operaton.bpm.model.dmn.Dmn;
-import org.operaton.bpm.model.dmn.DmnModelInstance;
-import org.operaton.bpm.model.dmn.instance.Input;
+import org.operaton.bpm.model.dmn.instance.Decision;
+import org.operaton.bpm.model.dmn.instance.DecisionTable;
+import org.relocation.policy.DecisionContract;
 import org.relocation.policy.PolicyService;
+import org.relocation.platform.deployment.ValidatingDeployer;
+import org.relocation.platform.deployment.ValidationReport;
+import org.relocation.platform.worker.MessageVariables;
 import org.relocation.ServerTest;
 import org.relocation.platform.engine.FormSchemas;
 import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.platform.worker.CaseWorker;
 import org.relocation.processes.model.ModelVariables;
-import org.relocation.processes.model.ModellingRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -27,6 +29,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,18 +39,17 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps models, forms and workers consistent: every topic has exactly one worker, every formRef a form,
- * every variable a model or the DMN reads is produced by a form, worker, message or the start, every
- * called process gets from its call activity what it reads and does not produce itself ({@link ModelVariables}), and
- * every model keeps the modelling rules ({@link ModellingRules}). A process owner's change that breaks the
- * contract fails here, not in production.
+ * Keeps models, forms and workers consistent. The validation every deployment gets ({@link ValidatingDeployer}: no
+ * code, the modelling rules, topics, forms, handler fields, call targets, the variables each process reads, the
+ * decision tables' contract) finds nothing in the shipped set; what only the build checks stays here: every topic has
+ * exactly one worker named after it, every form is used, the handlers' forms are user tasks' forms, the policy
+ * service's contract is exactly the shipped tables', and a process no rule covers reads only what the journey produces.
+ * A change that breaks the contract fails here, not at the start of a server.
  */
 @ServerTest
 class ModelContractTest {
 
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-    /** Variables set by correlated vendor messages (VendorService.accept). */
-    private static final Set<String> MESSAGE_VARIABLES = Set.of("counselOutcome");
 
     @Autowired
     List<CaseWorker> workers;
@@ -57,6 +59,12 @@ class ModelContractTest {
 
     @Autowired
     List<org.relocation.platform.form.TaskFormHandler> handlers;
+
+    @Autowired
+    List<MessageVariables> messages;
+
+    @Autowired
+    ValidatingDeployer deployer;
 
     private static Map<String, BpmnModelInstance> models() throws IOException {
         Map<String, BpmnModelInstance> models = new HashMap<>();
@@ -122,12 +130,71 @@ class ModelContractTest {
                 .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
     }
 
+    /**
+     * The validation every deployment gets (no code, the modelling rules, the journey's contract: topics, forms, handler
+     * fields, call targets, the variables each process reads, the decision tables' contract with the policy service)
+     * finds nothing in the models, decisions and forms on the server's classpath, not even a warning, on a server where
+     * nothing is deployed: the start-up deployment of this build passes.
+     */
     @Test
-    void everyVariableAGatewayOrTheDecisionReadsIsProduced() throws IOException {
-        Set<String> produced = new HashSet<>(startVariables());
+    void theDeploymentValidationFindsNothingInTheShippedSet() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        var resolver = new PathMatchingResourcePatternResolver();
+        for (String pattern : List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form")) {
+            for (Resource r : resolver.getResources(pattern)) {
+                try (InputStream in = r.getInputStream()) {
+                    files.put(r.getFilename(), in.readAllBytes());
+                }
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(30).containsKey(ProcessVariables.PROCESS_KEY + ".bpmn");
+        // the variables rule checks every call activity of the set, and the main process with its start variables
+        assertThat(models().values().stream().mapToInt(m -> ModelVariables.calls(m).size()).sum()).isGreaterThanOrEqualTo(8);
+        ValidationReport report = deployer.validateWithContract(files);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.carriedForms()).isEmpty();
+    }
+
+    /**
+     * The policy service's contract is exactly what the shipped tables have (the deployment check allows a table to drop
+     * an input or add an output): every shipped decision, in column order, with the same types and hit policy.
+     */
+    @Test
+    void theDecisionContractIsWhatTheShippedTablesHave() throws IOException {
+        Set<String> decisions = new TreeSet<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn")) {
+            try (InputStream in = r.getInputStream()) {
+                for (Decision d : Dmn.readModelFromStream(in).getModelElementsByType(Decision.class)) {
+                    decisions.add(d.getId());
+                    DecisionContract contract = PolicyService.CONTRACT.get(d.getId());
+                    assertThat(contract).as("the contract of decision %s in %s", d.getId(), r.getFilename()).isNotNull();
+                    DecisionTable table = (DecisionTable) d.getExpression();
+                    assertThat(table.getHitPolicy().name()).as("hit policy of %s", d.getId()).isEqualTo(contract.hitPolicy());
+                    assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent().trim() + ":"
+                            + i.getInputExpression().getTypeRef()).as("inputs of %s", d.getId()).containsExactlyElementsOf(typed(contract.inputs()));
+                    assertThat(table.getOutputs()).extracting(o -> o.getName() + ":" + o.getTypeRef()).as("outputs of %s", d.getId())
+                            .containsExactlyElementsOf(typed(contract.outputs()));
+                }
+            }
+        }
+        assertThat(decisions).containsExactlyInAnyOrderElementsOf(PolicyService.CONTRACT.keySet());
+    }
+
+    private static List<String> typed(Map<String, String> columns) {
+        return columns.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+    }
+
+    /**
+     * What no deployment rule covers: a process that is neither called nor the main process (the key-date reminders,
+     * started by the key-date service) reads only variables something in the journey produces (a form, a worker, a
+     * message, the start, a model).
+     */
+    @Test
+    void everyVariableAModelReadsIsProducedSomewhere() throws IOException {
+        Set<String> produced = new HashSet<>(ProcessVariables.START_VARIABLES);
         forms.formIds().forEach(f -> forms.fields(f).forEach(field -> produced.add(field.key())));
         workers.forEach(w -> produced.addAll(w.outputVariables()));
-        produced.addAll(MESSAGE_VARIABLES);
+        messages.forEach(m -> produced.addAll(m.variables()));
         Map<String, BpmnModelInstance> models = models();
         // what the models produce themselves: input mappings (e.g. the outcome a record-case-outcome task records),
         // result variables, outputs, the engine's multi-instance variables
@@ -139,107 +206,6 @@ class ModelContractTest {
         workers.forEach(w -> w.inputVariables().stream().filter(v -> !v.equals("loopCounter")).forEach(read::add));
         assertThat(read).isNotEmpty();
         assertThat(produced).containsAll(read);
-
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn")) {
-            try (InputStream in = r.getInputStream()) {
-                DmnModelInstance dmn = Dmn.readModelFromStream(in);
-                for (org.operaton.bpm.model.dmn.instance.Decision d : dmn.getModelElementsByType(org.operaton.bpm.model.dmn.instance.Decision.class)) {
-                    // the policy service evaluates each table with exactly these variables and reads these outputs
-                    assertThat(PolicyService.INPUTS).as("decision %s in %s is evaluated by the policy service", d.getId(), r.getFilename())
-                            .containsKey(d.getId());
-                    org.operaton.bpm.model.dmn.instance.DecisionTable table = (org.operaton.bpm.model.dmn.instance.DecisionTable) d.getExpression();
-                    for (Input input : table.getInputs()) {
-                        String expression = input.getInputExpression().getText().getTextContent().trim();
-                        assertThat(PolicyService.INPUTS.get(d.getId())).as("DMN input %s of %s", expression, d.getId()).contains(expression);
-                    }
-                    Set<String> outputs = new HashSet<>();
-                    table.getOutputs().forEach(o -> outputs.add(o.getName()));
-                    assertThat(outputs).as("outputs of %s", d.getId()).containsAll(PolicyService.OUTPUTS.get(d.getId()));
-                }
-            }
-        }
-    }
-
-    /**
-     * A phase gets from the main process only the variables its call activity maps in (not all of them: each copy is a
-     * row written, read with every step and deleted again). What a called process reads (conditions, assignees, timers,
-     * input parameters, its workers' inputs, and the case id every worker and listener needs) must come from inside it
-     * (its forms, workers, input parameters, messages, the expressions that set variables) or from its call activity.
-     */
-    @Test
-    void everyCalledProcessGetsTheVariablesItReadsFromItsCallActivity() throws IOException {
-        Map<String, BpmnModelInstance> byProcess = new HashMap<>();
-        models().values().forEach(m -> byProcess.put(m.getModelElementsByType(Process.class).iterator().next().getId(), m));
-        int checked = 0;
-        for (BpmnModelInstance caller : byProcess.values()) {
-            for (ModelVariables.CallMapping call : ModelVariables.calls(caller)) {
-                BpmnModelInstance called = byProcess.get(call.calledElement());
-                assertThat(called).as("process %s called by %s", call.calledElement(), call.callActivityId()).isNotNull();
-                if (call.all()) {
-                    continue;
-                }
-                Set<String> available = producedWithin(called);
-                available.addAll(call.mappedIn());
-                Set<String> missing = new TreeSet<>(readWithin(called));
-                missing.removeAll(available);
-                assertThat(missing).as("variables %s reads but neither produces nor gets from call activity %s", call.calledElement(), call.callActivityId())
-                        .isEmpty();
-                checked++;
-            }
-        }
-        assertThat(checked).isGreaterThanOrEqualTo(8);
-    }
-
-    /**
-     * What a process has without its call activity: what it produces itself ({@link ModelVariables#produces}), its
-     * forms' fields, its workers' outputs and the correlated messages' variables.
-     */
-    private Set<String> producedWithin(BpmnModelInstance model) {
-        Set<String> produced = new HashSet<>(MESSAGE_VARIABLES);
-        produced.addAll(ModelVariables.produces(model));
-        model.getModelElementsByType(FlowNode.class).forEach(n -> {
-            String ref = n.getAttributeValueNs(CAMUNDA, "formRef");
-            if (ref != null) {
-                forms.fields(ref).forEach(f -> produced.add(f.key()));
-            }
-        });
-        Set<String> topics = topics(model);
-        workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> produced.addAll(w.outputVariables()));
-        return produced;
-    }
-
-    /** What a process reads: its expressions and mappings ({@link ModelVariables#reads}), its workers' inputs, the case id. */
-    private Set<String> readWithin(BpmnModelInstance model) {
-        Set<String> read = new HashSet<>(ModelVariables.readNames(model));
-        read.add(ProcessVariables.CASE_ID); // every worker and every platform listener needs it
-        Set<String> topics = topics(model);
-        workers.stream().filter(w -> topics.contains(w.topic())).forEach(w -> read.addAll(w.inputVariables()));
-        return read;
-    }
-
-    private static Set<String> topics(BpmnModelInstance model) {
-        return model.getModelElementsByType(ServiceTask.class).stream().map(t -> camunda(t, "topic")).collect(Collectors.toSet());
-    }
-
-    /**
-     * The modelling rules (layout, history time to live, names, ids, gateway flows, no scripts, decision table
-     * conventions) find nothing in the models on the server's classpath, not even a warning.
-     */
-    @Test
-    void everyModelKeepsTheModellingRules() throws IOException {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:processes/*.bpmn")));
-        files.addAll(List.of(resolver.getResources("classpath*:processes/*.dmn")));
-        assertThat(files).hasSizeGreaterThan(10);
-        for (Resource r : files) {
-            try (InputStream in = r.getInputStream()) {
-                assertThat(ModellingRules.check(r.getFilename(), in.readAllBytes())).as("problems of %s", r.getFilename()).isEmpty();
-            }
-        }
-    }
-
-    private static Set<String> startVariables() {
-        return ProcessVariables.START_VARIABLES;
     }
 
     private static String camunda(BaseElement element, String attribute) {

@@ -158,6 +158,12 @@ class ModelChangeApiTest {
             Deployment deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
             assertThat(deployment.getName()).isEqualTo(comment);
             assertThat(deployment.getSource()).isEqualTo(ModelChangeService.SOURCE);
+            // the Location is the deployment log's entry: deployed through the page, as the person, with the comment
+            JsonNode logged = Api.as(port, "owner").get(answer.location()).getBody();
+            assertThat(logged.path("deploymentId").asText()).as("%s", logged).isEqualTo(deploymentId);
+            assertThat(logged.path("route").asText()).isEqualTo("PAGE");
+            assertThat(logged.path("deployedBy").asText()).isEqualTo("owner");
+            assertThat(logged.path("comment").asText()).isEqualTo(comment);
 
             JsonNode models = Api.as(port, "admin").get("/api/model-changes/models").getBody();
             assertThat(latestVersion(models, "decisions", "relocation-allowances")).isEqualTo(before + 1);

@@ -35,21 +35,29 @@ public class PolicyService {
     public static final String PACKAGE = "relocation-package";
     public static final String ALLOWANCES = "relocation-allowances";
     public static final String APPROVAL_ROUTING = "relocation-approval-routing";
-    /** The variables each table is evaluated with (the contract with the DMN files, checked by a test). */
-    public static final Map<String, Set<String>> INPUTS = Map.of(
-            ELIGIBILITY, Set.of("assignmentType", "gradeLevel", "durationMonths", "international"),
-            CITY_BAND, Set.of("hostCountry", "hostCity"),
-            PACKAGE, Set.of("assignmentType", "gradeLevel", "international", "familySize"),
-            ALLOWANCES, Set.of("assignmentType", "policyTier", "cityBand", "durationMonths"),
-            APPROVAL_ROUTING, Set.of("assignmentType", "estimateAmount", "budgetAmount", "exceptionCount", "exceptionAmount"));
-    /** The outputs read from each table. */
-    public static final Map<String, Set<String>> OUTPUTS = Map.of(
-            ELIGIBILITY, Set.of("eligible", "reason", "policyClause"),
-            CITY_BAND, Set.of("cityBand"),
-            PACKAGE, Set.of("policyTier", "moveType", "coreBenefits", "flexPoints"),
-            ALLOWANCES, Set.of("colaPercent", "housingCapMonthly", "perDiemDaily", "homeLeaveTripsPerYear", "schoolingPerChildYearly",
-                    "destinationServices", "relocationAllowance", "temporaryHousingNights", "temporaryHousingNightlyRate"),
-            APPROVAL_ROUTING, Set.of("approval", "reason"));
+    /**
+     * What this service passes to each table and reads from it (hit policy, input expressions and outputs with their
+     * DMN typeRefs): a deployed table must keep it. The deployment check and the model-contract test read it here.
+     */
+    public static final Map<String, DecisionContract> CONTRACT = Map.of(
+            ELIGIBILITY, DecisionContract.of("FIRST",
+                    List.of("assignmentType:string", "gradeLevel:integer", "durationMonths:integer", "international:boolean"),
+                    List.of("eligible:boolean", "reason:string", "policyClause:string")),
+            CITY_BAND, DecisionContract.of("FIRST",
+                    List.of("hostCountry:string", "hostCity:string"),
+                    List.of("cityBand:string")),
+            PACKAGE, DecisionContract.of("FIRST",
+                    List.of("assignmentType:string", "gradeLevel:integer", "international:boolean", "familySize:integer"),
+                    List.of("policyTier:string", "moveType:string", "coreBenefits:string", "flexPoints:integer")),
+            ALLOWANCES, DecisionContract.of("FIRST",
+                    List.of("assignmentType:string", "policyTier:string", "cityBand:string", "durationMonths:integer"),
+                    List.of("colaPercent:double", "housingCapMonthly:double", "perDiemDaily:double", "homeLeaveTripsPerYear:integer",
+                            "schoolingPerChildYearly:double", "destinationServices:double", "relocationAllowance:double",
+                            "temporaryHousingNights:integer", "temporaryHousingNightlyRate:double")),
+            APPROVAL_ROUTING, DecisionContract.of("COLLECT",
+                    List.of("assignmentType:string", "estimateAmount:double", "budgetAmount:double", "exceptionCount:integer",
+                            "exceptionAmount:double"),
+                    List.of("approval:string", "reason:string")));
     /** The currency of the amounts in the decision tables. */
     public static final String POLICY_CURRENCY = "EUR";
 

@@ -120,12 +120,7 @@ class ExchangeRateController {
         if (on != null) {
             errors.put("on", "needs quote (the rate in effect on a day is asked for a pair)");
         }
-        if (page < 0) {
-            errors.put("page", "must not be negative");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.put("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paged.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }

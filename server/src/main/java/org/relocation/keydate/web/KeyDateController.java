@@ -100,12 +100,7 @@ class KeyDateController {
         }
         checkCountry(country, errors);
         checkKind(kind, errors);
-        if (page < 0) {
-            errors.put("page", "must not be negative");
-        }
-        if (size < 1 || size > 100) {
-            errors.put("size", "must be between 1 and 100");
-        }
+        Paged.check(page, size, 100, errors);
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }

@@ -52,10 +52,7 @@ import java.util.function.Supplier;
 @RestController
 @RequestMapping("/api/model-changes")
 @PreAuthorize("hasAnyRole('process-owner','admin')")
-@Tag(name = "Model changes", description = "Process owners change the journey's models: see what is deployed (versions, running "
-        + "instances, pinned cases), download a version, validate a change and compare it with the deployed versions (a dry run of "
-        + "the rules every deployment gets), and deploy it with a comment saying why. Process owners and admins only; HTTP Basic, "
-        + "or the Tasklist's session with the header X-Requested-With (the product's pages).")
+@Tag(name = ModelChangeTag.NAME, description = ModelChangeTag.DESCRIPTION)
 class ModelChangeController {
 
     static final String REFUSED_TYPE = "https://relocation-engine.org/problems/deployment-refused";

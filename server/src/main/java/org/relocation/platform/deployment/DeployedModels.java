@@ -21,7 +21,7 @@ interface DeployedModels {
     /** The latest deployed version of every process, by key. */
     Map<String, BpmnModelInstance> latestProcesses();
 
-    /** Nothing deployed: a start-up or a test. */
+    /** Nothing deployed: the check of the shipped set, or a test. */
     DeployedModels NONE = new DeployedModels() {
         @Override
         public Optional<DeployedForm> latestForm(String key) {

@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * The one validation of a deployment, whichever route it takes: for each BPMN and DMN file the no-code rule
- * ({@link DeploymentPolicy}), the modelling rules ({@link ModellingRules}) and, when the server's facts are given, the
- * journey's contract ({@link ContractRules}, {@link VariableRules}). Only the deployment's own files are checked, against what is deployed
+ * ({@link DeploymentPolicy}), the modelling rules ({@link ModellingRules}) and the journey's contract
+ * ({@link ContractRules}, {@link VariableRules}, and the features' {@link ModelRule}s, such as the decision tables'
+ * contract with the workers). Only the deployment's own files are checked, against what is deployed
  * (forms, called processes): the deployed set itself passed these rules, so every problem found is a new one.
  * A file whose base name is an exempt key gets the no-code rule only.
  */
@@ -46,11 +47,8 @@ final class DeploymentValidator {
         this.exemptKeys = Set.copyOf(exemptKeys);
     }
 
-    /**
-     * The problems of a deployment's files (name → content). {@code facts} null: the server's beans are not there yet
-     * (the auto-deployment at start-up), so the contract rules are skipped.
-     */
-    ValidationReport validate(Map<String, byte[]> files, ContractFacts facts, DeployedModels deployed) {
+    /** The problems of a deployment's files (name → content), with the server's facts and the features' rules. */
+    ValidationReport validate(Map<String, byte[]> files, ContractFacts facts, List<ModelRule> rules, DeployedModels deployed) {
         List<ModelProblem> problems = new ArrayList<>();
         Map<String, Set<String>> forms = new HashMap<>();
         files.forEach((file, content) -> {
@@ -77,7 +75,8 @@ final class DeploymentValidator {
                 return;
             }
             problems.addAll(ModellingRules.check(file, content));
-            if (facts != null && bpmn) {
+            rules.forEach(rule -> problems.addAll(rule.problems(file, content)));
+            if (bpmn) {
                 read(content).ifPresent(model -> {
                     contracted.put(file, model);
                     model.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()));

@@ -20,7 +20,6 @@ import org.relocation.processes.model.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +40,14 @@ import java.util.stream.Collectors;
  * refuse it ({@link DeploymentRefusedException}, REST 400); warnings are logged. A form a task needs that the deployment
  * lacks is copied from the latest deployed form of that key into the deployment (forms are bound to the deployment).
  * <p>
- * The contract rules need the server's job workers and form handlers. The auto-deployment at start-up runs while the
- * engine is built, before those beans exist (some need the engine), so it gets the no-code and modelling rules only:
- * the shipped models are checked against the contract by the model-contract test. Every deployment after the server
- * has started gets the full contract. Deployments already in the database are not checked again (running cases keep
- * working).
+ * The contract rules need the server's job workers, form handlers and the features' {@link ModelRule}s, so nothing is
+ * deployed while the engine is built: the start-up deployment of the build's models runs once the context has started
+ * ({@link StartupDeployment}) and gets every rule, as every other deployment does. Deployments already in the database
+ * are not checked again (running cases keep working).
  */
 @Component
 @EnableConfigurationProperties(DeploymentRulesProperties.class)
-public class ValidatingDeployer implements Deployer, SmartInitializingSingleton {
+public class ValidatingDeployer implements Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(ValidatingDeployer.class);
     /** The "file" of problems of the deployment as a whole (its name, its tenant). */
@@ -60,20 +58,15 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
     private final ObjectProvider<CaseWorker> workers;
     private final ObjectProvider<TaskFormHandler> handlers;
     private final ObjectProvider<MessageVariables> messages;
-    private volatile boolean started;
+    private final ObjectProvider<ModelRule> rules;
 
     ValidatingDeployer(DeploymentRulesProperties properties, ObjectProvider<CaseWorker> workers, ObjectProvider<TaskFormHandler> handlers,
-                       ObjectProvider<MessageVariables> messages) {
+                       ObjectProvider<MessageVariables> messages, ObjectProvider<ModelRule> rules) {
         this.validator = new DeploymentValidator(new DeploymentPolicy(properties.rules()), properties.getContract().getExemptKeys());
         this.workers = workers;
         this.handlers = handlers;
         this.messages = messages;
-    }
-
-    /** Every bean exists now: deployments from here on get the contract rules. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        started = true;
+        this.rules = rules;
     }
 
     @Override
@@ -84,14 +77,16 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         Map<String, byte[]> files = new LinkedHashMap<>();
         deployment.getResources().values().forEach(r -> files.put(r.getName() == null ? "" : r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes()));
         CommandContext context = Context.getCommandContext();
-        if (!started) {
-            log.info("Start-up deployment of {} files: no-code and modelling rules (the contract needs the job workers, not there yet)", files.size());
-        }
-        ValidationReport report = validator.validate(files, started ? facts() : null,
-                context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
+        ValidationReport report = dryRun(files);
         if (deployment.getTenantId() != null) {
             report = report.with(new ModelProblem(DEPLOYMENT, "tenant-id", 0, 0, Severity.ERROR, SINGLE_TENANT,
                     "This server has no tenants: deploy without a tenant id (in Camunda Modeler, leave Tenant ID empty)"));
+        }
+        if (context != null && context.getAuthenticatedUserId() != null) { // a person says why; the system need not
+            Optional<ModelProblem> comment = DeploymentComment.check(deployment.getName(), files.keySet());
+            if (comment.isPresent()) {
+                report = report.with(comment.get());
+            }
         }
         if (report.hasErrors()) {
             throw new DeploymentRefusedException(report);
@@ -99,24 +94,29 @@ public class ValidatingDeployer implements Deployer, SmartInitializingSingleton 
         for (ModelProblem warning : report.warnings()) {
             log.info("Deployment warning {}: {} [{}] {}", warning.file(), warning.elementId(), warning.rule(), warning.message());
         }
+        DeploymentLogContext.put(context, deployment.getId(), report.warnings()); // for the deployment log
         report.carriedForms().values().forEach(form -> carryOver(context, deployment, form));
     }
 
     /**
-     * A dry run: what a deployment of these files (name → content) would be told by the same rules as {@link #deploy},
-     * against what is deployed now, without deploying or writing anything. Call it inside an engine command (e.g.
+     * A dry run: what a deployment of these files (name → content) would be told by the rules of {@link #deploy}, against
+     * what is deployed now, without deploying or writing anything. Call it inside an engine command (e.g.
      * {@code commandExecutorTxRequired.execute(ctx -> deployer.dryRun(files))}), so it reads the deployed models as a
-     * real deployment does. Deployment-level rules that need a deployment (its name, its tenant) are not part of it, and
-     * neither are the problems only the engine's own parser finds: a real deployment reports those in the same shape.
+     * real deployment does. The deployment-level rules (its name, its tenant) are not part of it, and neither are the
+     * problems only the engine's own parser finds: a real deployment reports those in the same shape.
      */
     public ValidationReport dryRun(Map<String, byte[]> files) {
         CommandContext context = Context.getCommandContext();
-        return validator.validate(files, started ? facts() : null, context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
+        return validator.validate(files, facts(), rules.orderedStream().toList(),
+                context == null ? DeployedModels.NONE : new EngineDeployedModels(context));
     }
 
-    /** What a deployment of these files would be told after start-up, against nothing deployed (the shipped set's check). */
-    ValidationReport validateWithContract(Map<String, byte[]> files) {
-        return validator.validate(files, facts(), DeployedModels.NONE);
+    /**
+     * What a deployment of these files would be told on a server with nothing deployed: the check of the shipped set
+     * (the model-contract test), with every rule.
+     */
+    public ValidationReport validateWithContract(Map<String, byte[]> files) {
+        return validator.validate(files, facts(), rules.orderedStream().toList(), DeployedModels.NONE);
     }
 
     private ContractFacts facts() {

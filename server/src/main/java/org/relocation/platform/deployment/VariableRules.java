@@ -6,6 +6,7 @@ import org.operaton.bpm.model.bpmn.instance.Process;
 import org.operaton.bpm.model.bpmn.instance.SendTask;
 import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.Task;
+import org.relocation.platform.engine.ProcessVariables;
 import org.relocation.processes.model.ElementLines;
 import org.relocation.processes.model.ModelProblem;
 import org.relocation.processes.model.ModelVariables;
@@ -18,21 +19,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Rule {@code variables-produced}, as the model-contract test checks it: a called process (a phase) gets from its call
- * activity only the variables mapped in, so what it reads (conditions, assignees, timers, input parameters, its
- * workers' inputs, the case id) must be produced inside it (its own mappings and listeners, its forms' fields, its
- * workers' outputs, correlated messages) or mapped in by every caller. Checked for each call where the caller or the
- * called process is in the deployment, on the latest deployed processes overlaid with the deployment's.
+ * Rule {@code variables-produced}: what a process reads (conditions, assignees, timers, input parameters, its workers'
+ * inputs, the case id) must be produced inside it (its own mappings and listeners, its forms' fields, its workers'
+ * outputs, correlated messages) or handed to it. A called process (a phase) gets from its call activity only the
+ * variables mapped in by every caller; checked for each call where the caller or the called process is in the
+ * deployment, on the latest deployed processes overlaid with the deployment's. The main process
+ * ({@value ProcessVariables#PROCESS_KEY}), started by the case API, gets its start variables
+ * ({@link ProcessVariables#START_VARIABLES}); checked when it is in the deployment.
  */
 final class VariableRules {
 
     static final String VARIABLES_PRODUCED = "variables-produced";
 
     private static final List<String> ENGINE_NAMESPACES = List.of("http://camunda.org/schema/1.0/bpmn", "http://operaton.org/schema/1.0/bpmn");
-    private static final String CASE_ID = "caseId";
 
     private VariableRules() {
     }
@@ -58,6 +61,19 @@ final class VariableRules {
             }
         });
         Set<String> reported = new HashSet<>();
+        String mainFile = fileOf.get(ProcessVariables.PROCESS_KEY);
+        if (mainFile != null) {
+            Set<String> available = producedWithin(candidate.get(mainFile), facts, formFields);
+            available.addAll(ProcessVariables.START_VARIABLES);
+            for (ModelVariables.Read read : readWithin(candidate.get(mainFile), facts)) {
+                if (!available.contains(read.variable()) && reported.add(mainFile + "/" + read.elementId() + "/" + read.variable())) {
+                    problems.add(problem(mainFile, contents, read.elementId(), "variable " + read.variable() + " read by " + read.elementId()
+                            + " is neither produced in process " + ProcessVariables.PROCESS_KEY + " (by a call activity's camunda:out, a form, "
+                            + "a worker, a message or a mapping) nor one it starts with " + new TreeSet<>(ProcessVariables.START_VARIABLES)
+                            + ": produce it before it is read"));
+                }
+            }
+        }
         effective.forEach((callerKey, caller) -> {
             for (ModelVariables.CallMapping call : ModelVariables.calls(caller)) {
                 BpmnModelInstance called = effective.get(call.calledElement());
@@ -114,7 +130,7 @@ final class VariableRules {
                     .forEach(v -> reads.add(new ModelVariables.Read(v, task.getId())));
         }
         String key = processKey(model);
-        reads.add(new ModelVariables.Read(CASE_ID, key == null ? "" : key)); // every worker and platform listener needs it
+        reads.add(new ModelVariables.Read(ProcessVariables.CASE_ID, key == null ? "" : key)); // every worker and platform listener needs it
         return reads;
     }
 

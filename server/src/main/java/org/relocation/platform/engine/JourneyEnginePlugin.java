@@ -30,18 +30,20 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
     private final UserCommandGuard guard;
     private final UserCommandGuard guardRequiresNew;
     private final org.relocation.platform.deployment.ValidatingDeployer validatingDeployer;
+    private final org.relocation.platform.deployment.DeploymentRecorder deploymentRecorder;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<TaskAssignedHook> taskAssignedHooks,
                         ObjectProvider<FormRules> rules,
                         ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
                         ObjectProvider<TaskFormHandlers> handlers, org.relocation.platform.deployment.ValidatingDeployer validatingDeployer,
-                        ObjectProvider<TaskCreatedHook> taskCreatedHooks) {
+                        ObjectProvider<TaskCreatedHook> taskCreatedHooks, org.relocation.platform.deployment.DeploymentRecorder deploymentRecorder) {
         this.listeners = listeners;
         this.taskCreatedHooks = taskCreatedHooks;
         this.taskAssignedHooks = taskAssignedHooks;
         this.guard = new UserCommandGuard(rules, cases, forms, handlers);
         this.guardRequiresNew = new UserCommandGuard(rules, cases, forms, handlers); // an interceptor belongs to one chain
         this.validatingDeployer = validatingDeployer;
+        this.deploymentRecorder = deploymentRecorder;
     }
 
     @Override
@@ -59,6 +61,11 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
         deployers.add(validatingDeployer);
         configuration.setCustomPreDeployers(deployers);
+        // a deployment the engine accepted is recorded in the deployment log, in the same transaction
+        List<org.operaton.bpm.engine.impl.persistence.deploy.Deployer> postDeployers = configuration.getCustomPostDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+        postDeployers.add(deploymentRecorder);
+        configuration.setCustomPostDeployers(postDeployers);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.impl.interceptor.Command;
 import org.operaton.bpm.engine.impl.interceptor.CommandContext;
 import org.operaton.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.operaton.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.operaton.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -57,7 +58,8 @@ import java.util.TreeSet;
  *   <li>a start carries only the start form's fields and cannot start in the middle of a process;</li>
  *   <li>variables are never written any other way: task and execution variable writes and deletions, process instance
  *       modification or restart with variables, messages, signals, BPMN errors and escalations thrown at a user task,
- *       external-task fetches and completions are refused (403): routing flags and ids are set by workers only.</li>
+ *       external-task fetches and completions, and migrations whose plan sets variables (MigrateProcessInstanceCmd and
+ *       its batch) are refused (403): routing flags and ids are set by workers only.</li>
  * </ul>
  * Query expressions are refused for every caller ({@link QueryExpressionPolicy}).
  */
@@ -80,6 +82,7 @@ class UserCommandGuard extends CommandInterceptor {
     private static final Field PATCH_DELETIONS = Reflect.field(AbstractPatchVariablesCmd.class, "deletions");
     private static final Field REMOVED_VARIABLES = Reflect.field(AbstractRemoveVariableCmd.class, "variableNames");
     private static final Field MODIFICATION = Reflect.field(ModifyProcessInstanceCmd.class, "builder");
+    private static final Field MIGRATION = Reflect.field(AbstractMigrationCmd.class, "executionBuilder");
 
     /** Commands that exist to hand variables to a process, or to move it on without a form: never a person's. */
     private static final List<Class<?>> WORKERS_ONLY = List.of(AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class,
@@ -134,6 +137,9 @@ class UserCommandGuard extends CommandInterceptor {
         }
         if (command instanceof org.operaton.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd) {
             throw refused(user, "a process is started at its start event: starting at an inner activity would skip its controls");
+        }
+        if (command instanceof AbstractMigrationCmd migration && notEmpty(migrationVariables(migration))) {
+            throw refused(user, "a migration plan carries no variables: they are set by forms and job workers");
         }
         if (command instanceof SubmitTaskFormCmd) {
             checkTaskSubmission(context, user, (String) Reflect.get(SUBMIT_TASK_ID, command), variables(Reflect.get(SUBMIT_VARIABLES, command)));
@@ -242,6 +248,12 @@ class UserCommandGuard extends CommandInterceptor {
         new TreeSet<>(names).stream().filter(n -> !known.contains(n))
                 .forEach(n -> problems.put(n, "is not a field of this form: only the form's fields can be submitted"));
         return problems;
+    }
+
+    /** The variables a migration plan would set on every instance it moves (MigrateProcessInstanceCmd and its batch). */
+    private static Object migrationVariables(AbstractMigrationCmd command) {
+        var builder = (org.operaton.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl) Reflect.get(MIGRATION, command);
+        return builder == null || builder.getMigrationPlan() == null ? null : builder.getMigrationPlan().getVariables();
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -21,14 +23,24 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Every endpoint authenticates except health, the webapps' static login pages and the signed vendor
- * endpoints. /api and /engine-rest use HTTP Basic against the engine's users (the process owners' change API also
- * the webapps' session, for a page's own requests: {@link WebappSessionAuthenticationFilter}); the webapps (/operaton/**)
+ * Every endpoint authenticates except health, the webapps' static login pages, the product's static pages (their data
+ * comes from /api) and the signed vendor endpoints. /api and /engine-rest use HTTP Basic against the engine's users (the
+ * process owners' change API also the webapps' session, for a page's own requests:
+ * {@link WebappSessionAuthenticationFilter}); the webapps (/operaton/**)
  * keep their own session login and CSRF protection, and their API refuses anonymous calls itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The product's own browser pages (static files in the jar, e.g. the process-owner page). */
+    private static final String PRODUCT_PAGES = "/process-owner/**";
+    /**
+     * Scripts, styles, fonts and data only from this server; style attributes are allowed because the diagram viewers
+     * set them on the SVG they draw, and data: images for their embedded logo.
+     */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -58,13 +70,18 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // the Operaton webapps bring their own CSRF filter
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        // the product's own pages load nothing from elsewhere and run no inline script
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ant(PRODUCT_PAGES),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ant("/", "/index.html", "/favicon.ico", "/error")).permitAll()
                         // the webapps' "create initial admin" setup is never offered: users come from configuration
                         .requestMatchers(ant("/operaton/api/admin/setup/**")).denyAll()
                         .requestMatchers(ant("/operaton/**")).permitAll()
+                        // static files only: their data comes from /api, which authenticates every call
+                        .requestMatchers(ant(PRODUCT_PAGES)).permitAll()
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.platform.web.BadRequestException;
+import org.relocation.platform.web.Paged;
 import org.relocation.policyexception.ExceptionCategory;
 import org.relocation.policyexception.InvalidPolicyExceptionException;
 import org.relocation.policyexception.PolicyException;
@@ -185,14 +186,7 @@ class PolicyExceptionController {
             errors.put("costCentre", "must be 1-40 characters");
         }
         LocalDate[] period = period(from, to, errors);
-        if (page < 0) {
-            errors.put("page", "must not be negative");
-        }
-        if (size < 1 || size > 200) {
-            errors.put("size", "must be 1-200");
-        } else if (page >= 0 && (long) page * size > Integer.MAX_VALUE) {
-            errors.put("page", "is beyond any register: page times size must be at most " + Integer.MAX_VALUE);
-        }
+        Paged.check(page, size, 200, errors);
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }

@@ -2,31 +2,32 @@ package org.relocation.platform.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.operaton.bpm.engine.RepositoryService;
 import org.relocation.Api;
+import org.relocation.ModelerDeployment;
 import org.relocation.ServerTest;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
+import org.springframework.core.io.FileSystemResource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A process owner deploys from Camunda Modeler (a multipart POST to {@code /engine-rest/deployment/create}, as the
@@ -38,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentValidationTest {
 
     private static final String BENEFITS = "relocation-benefits.bpmn";
+    private static final String RELOCATION = "relocation.bpmn";
+    private static final String ALLOWANCES = "relocation-allowances.dmn";
+    /** A deployment name that says why, as a person's deployment must. */
+    private static final String NAME = "Validation test change";
 
     @LocalServerPort
     int port;
@@ -49,7 +54,7 @@ class DeploymentValidationTest {
     List<TaskFormHandler> handlers;
 
     @Autowired
-    ValidatingDeployer deployer;
+    StartupDeployment startup;
 
     @Test
     void aServiceTaskWhoseTopicNoWorkerServesIsRefused() throws IOException {
@@ -179,40 +184,99 @@ class DeploymentValidationTest {
 
     @Test
     void aChangedRateInADecisionTableDeploys() throws IOException {
-        String dmn = shipped("relocation-allowances.dmn");
+        String dmn = shipped(ALLOWANCES);
         String changed = dmn.replace("<outputEntry id=\"rule-long-term-executive-band-a-housing-cap-monthly\">\n          <text>8000</text>",
                 "<outputEntry id=\"rule-long-term-executive-band-a-housing-cap-monthly\">\n          <text>8100</text>");
         assertThat(changed).isNotEqualTo(dmn);
-        Answer answer = deploy("owner", Map.of("relocation-allowances.dmn", changed));
+        long before = definitions("relocation-allowances");
+        Answer answer = deploy("owner", "Allowances 2027 housing cap", Map.of(ALLOWANCES, changed), Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        repository.deleteDeployment(answer.json().path("id").asText(), true);
+        try {
+            assertThat(definitions("relocation-allowances")).isEqualTo(before + 1);
+        } finally {
+            repository.deleteDeployment(answer.json().path("id").asText(), true);
+        }
+    }
+
+    @Test
+    void aDecisionInputThePolicyServiceDoesNotPassIsRefused() throws IOException {
+        String changed = shipped(ALLOWANCES).replace("<text>durationMonths</text>", "<text>durationWeeks</text>");
+        Answer answer = assertRefused(ALLOWANCES, "Allowances by assignment weeks", changed, "input-duration-months", "dmn-contract");
+        assertThat(answer.body()).contains("durationWeeks");
+    }
+
+    @Test
+    void aDecisionOutputThePolicyServiceReadsIsNotRemoved() throws IOException {
+        String changed = shipped(ALLOWANCES).replaceAll("\\s*<output id=\"output-per-diem-daily\"[^>]*/>", "")
+                .replaceAll("(?s)\\s*<outputEntry id=\"rule-[a-z0-9-]+-per-diem-daily\">.*?</outputEntry>", "");
+        assertThat(changed).doesNotContain("per-diem-daily");
+        Answer answer = assertRefused(ALLOWANCES, "Allowances 2027 without per diem", changed, "relocation-allowances", "dmn-contract");
+        assertThat(answer.body()).contains("perDiemDaily");
+    }
+
+    @Test
+    void aDecisionOutputWithAnotherTypeIsRefused() throws IOException {
+        String changed = shipped(ALLOWANCES).replace("name=\"housingCapMonthly\" typeRef=\"double\"", "name=\"housingCapMonthly\" typeRef=\"string\"");
+        assertThat(changed).isNotEqualTo(shipped(ALLOWANCES));
+        Answer answer = assertRefused(ALLOWANCES, "Allowances 2027 housing cap as text", changed, "output-housing-cap-monthly", "dmn-contract");
+        assertThat(answer.body()).contains("housingCapMonthly");
+    }
+
+    @Test
+    void aDecisionNoWorkerEvaluatesIsRefused() throws IOException {
+        String perks = shipped(ALLOWANCES).replace("relocation-allowances", "relocation-perks");
+        Answer answer = assertRefused("relocation-perks.dmn", "Perks table for the 2027 policy", perks, "relocation-perks", "dmn-contract");
+        assertThat(answer.body()).contains("No worker evaluates decision relocation-perks");
+    }
+
+    @Test
+    void theMainProcessReadingAVariableNothingProducesIsRefused() throws IOException {
+        String changed = shipped(RELOCATION).replace("${approvalOutcome == 'sent-back'}", "${approvalResult == 'sent-back'}");
+        assertThat(changed).isNotEqualTo(shipped(RELOCATION));
+        Answer answer = assertRefused(RELOCATION, "Relocation sent back on approval result", changed,
+                "flow-approval-outcome-gateway-to-intake", VariableRules.VARIABLES_PRODUCED);
+        assertThat(answer.body()).contains("approvalResult");
+    }
+
+    /** The start-up deployment of the build's models again, as a restart with unchanged models: no new deployment. */
+    @Test
+    void aRestartWithUnchangedModelsMakesNoNewDeployment() {
+        long deployments = repository.createDeploymentQuery().count();
+        long startUps = repository.createDeploymentQuery().deploymentName(StartupDeployment.NAME).count();
+        assertThat(startUps).isPositive();
+        startup.deploy();
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(repository.createDeploymentQuery().deploymentName(StartupDeployment.NAME).count()).isEqualTo(startUps);
     }
 
     /**
-     * The start-up deployment gets the no-code and modelling rules only (the workers are not there yet): the shipped
-     * models, decisions and forms on the server's classpath pass every rule with the full contract, not even a warning.
+     * A build whose models break the contract does not start: the start-up deployment gets every rule and is refused
+     * with every problem named, each file with its element ids; nothing of it is deployed.
      */
     @Test
-    void theShippedSetPassesTheFullContract() throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
-        for (String pattern : List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form")) {
-            for (var r : resolver.getResources(pattern)) {
-                try (InputStream in = r.getInputStream()) {
-                    files.put(r.getFilename(), in.readAllBytes());
-                }
-            }
-        }
-        assertThat(files).hasSizeGreaterThan(30);
-        ValidationReport report = deployer.validateWithContract(files);
-        assertThat(report.problems()).isEmpty();
-        assertThat(report.carriedForms()).isEmpty();
+    void aStartUpWithBrokenModelsIsRefusedNamingEveryProblem(@TempDir Path folder) throws IOException {
+        Path dmn = Files.writeString(folder.resolve(ALLOWANCES), shipped(ALLOWANCES).replace("<text>durationMonths</text>", "<text>durationWeeks</text>"));
+        Path bpmn = Files.writeString(folder.resolve(BENEFITS), shipped(BENEFITS)
+                .replace("camunda:topic=\"determine-benefits-coverage\"", "camunda:topic=\"determine-perks\""));
+        long deployments = repository.createDeploymentQuery().count();
+        assertThatThrownBy(() -> startup.deploy(Set.of(new FileSystemResource(dmn), new FileSystemResource(bpmn))))
+                .isInstanceOfSatisfying(DeploymentRefusedException.class, e -> {
+                    assertThat(e.getMessage()).contains(ALLOWANCES + ": input-duration-months: ")
+                            .contains(BENEFITS + ": determine-benefits-coverage: ");
+                    assertThat(e.getResourceReports()).extracting(r -> r.getResourceName())
+                            .contains(dmn.toAbsolutePath().toString(), bpmn.toAbsolutePath().toString());
+                });
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
     private Answer assertRefused(String file, String content, String elementId, String rule) {
+        return assertRefused(file, NAME, content, elementId, rule);
+    }
+
+    private Answer assertRefused(String file, String deploymentName, String content, String elementId, String rule) {
         String key = file.substring(0, file.indexOf('.'));
         long before = definitions(key);
-        Answer answer = deploy("owner", Map.of(file, content));
+        Answer answer = deploy("owner", deploymentName, Map.of(file, content), Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(errors(answer, file)).as(answer.body()).anySatisfy(e -> {
             assertThat(e.path("mainElementId").asText()).isEqualTo(elementId);
@@ -230,8 +294,10 @@ class DeploymentValidationTest {
         return errors;
     }
 
+    /** The versions of a process or decision of this key. */
     private long definitions(String key) {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(key).count();
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).count()
+                + repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).count();
     }
 
     private static String shipped(String file) throws IOException {
@@ -260,26 +326,15 @@ class DeploymentValidationTest {
 
     /** As Camunda Modeler deploys: name, source, duplicate filtering, and each file as a part named by its file name. */
     private Answer deploy(String user, Map<String, String> files) {
-        return deploy(user, files, Map.of());
+        return deploy(user, NAME, files, Map.of());
     }
 
     private Answer deploy(String user, Map<String, String> files, Map<String, String> extraParts) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        extraParts.forEach(parts::add);
-        parts.add("deployment-name", "Validation test change");
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("enable-duplicate-filtering", "true");
-        files.forEach((name, content) -> {
-            HttpHeaders fileHeaders = new HttpHeaders();
-            fileHeaders.setContentType(name.endsWith(".form") ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML);
-            fileHeaders.setContentDispositionFormData(name, name);
-            parts.add(name, new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), fileHeaders));
-        });
-        List<Answer> answer = new ArrayList<>();
-        RestClient.create().post().uri("http://localhost:" + port + "/engine-rest/deployment/create")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-                .exchange((req, res) -> answer.add(new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8))));
-        return answer.get(0);
+        return deploy(user, NAME, files, extraParts);
+    }
+
+    private Answer deploy(String user, String deploymentName, Map<String, String> files, Map<String, String> extraParts) {
+        ModelerDeployment.Answer answer = ModelerDeployment.deploy(port, user, deploymentName, files, extraParts);
+        return new Answer(answer.status(), answer.body());
     }
 }

@@ -145,7 +145,7 @@ class DeploymentPolicyTest {
 
     private Answer deploy(String user, String fileName, String content) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", fileName);
+        parts.add("deployment-name", "Policy test of " + fileName); // a person says why (rule comment)
         HttpHeaders fileHeaders = new HttpHeaders();
         fileHeaders.setContentType(MediaType.APPLICATION_XML);
         fileHeaders.setContentDispositionFormData("data", fileName);

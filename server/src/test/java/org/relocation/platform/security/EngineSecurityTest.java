@@ -88,7 +88,7 @@ class EngineSecurityTest {
 
     private int deploy(String user) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "owner-change");
+        parts.add("deployment-name", "Owner change through the engine REST API"); // a person says why
         parts.add("deploy-changed-only", "true");
         HttpHeaders fileHeaders = new HttpHeaders();
         fileHeaders.setContentType(MediaType.APPLICATION_XML);
