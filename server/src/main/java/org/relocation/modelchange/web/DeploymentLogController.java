@@ -23,7 +23,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/model-changes")
-@Tag(name = "Model changes", description = "Process owners' changes to the journey's models: validation, deployment and the deployment log")
+@Tag(name = "Model changes", description = "Process owners validate, compare and deploy changes to the journey's models, read the deployment log and migrate running cases")
 class DeploymentLogController {
 
     private static final String OWNERS = "hasAnyRole('process-owner','admin')";

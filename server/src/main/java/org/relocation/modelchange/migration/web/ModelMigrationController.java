@@ -30,7 +30,7 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/model-changes/migrations")
 @PreAuthorize(ModelMigrationController.OWNERS)
-@Tag(name = "Model changes", description = "Process owners validate, compare and deploy model changes and migrate running cases")
+@Tag(name = "Model changes", description = "Process owners validate, compare and deploy changes to the journey's models, read the deployment log and migrate running cases")
 class ModelMigrationController {
 
     static final String OWNERS = "hasAnyRole('process-owner','admin')";
