@@ -57,32 +57,101 @@ public record ChangeReport(boolean valid, int errors, int warnings, List<Problem
                            @Schema(description = "The latest deployed version of the key; null when none is deployed") Integer deployedVersion) {
     }
 
-    /** A model's differences from the latest deployed version of its key. */
+    /**
+     * A model's differences from the latest deployed version of its key (design §9): elements added, removed and changed
+     * (with one sentence per change), elements moved in the diagram only, and for decision tables the rules, for forms
+     * the fields.
+     */
     @Schema(name = "ModelChangeDiff", description = "The differences of one model of the change from the latest deployed version of its "
-            + "key, one sentence each (\"old → new\"). Processes: elements added, removed, changed, moved in the diagram only (LAYOUT). "
-            + "Decisions: hit policy, columns, rules added, removed, changed cell by cell, and MOVED where the first matching rule wins. "
-            + "Forms: fields by key added, removed, changed (type, label, required, values, limits).")
+            + "key, each change one sentence (\"old → new\"). Processes: elements (flow nodes, flows, lanes, messages...) added, removed, "
+            + "changed, and layoutOnly (moved in the diagram only). Decisions: the decision and its columns in added/removed/changed, "
+            + "its rules in rules (changed cell by cell; moved where the first matching rule wins). Forms: fields by key "
+            + "(type, label, required, values, limits).")
     public record Diff(@Schema(example = "relocation-allowances.dmn") String file,
                        @Schema(allowableValues = {PROCESS, DECISION, FORM}, example = DECISION) String kind,
                        @Schema(example = "relocation-allowances") String key,
                        @Schema(description = "The deployed version compared against; null: nothing deployed, everything is new")
                        Integer againstVersion,
-                       List<Difference> differences) {
+                       List<Element> added, List<Element> removed, List<Element> changed,
+                       @Schema(description = "Ids of elements moved or reshaped in the diagram only") List<String> layoutOnly,
+                       Rules rules, Fields fields) {
+
+        /** The differences of one file, grouped; {@code names}: an element's name by id where a difference has none. */
+        public static Diff of(String file, String kind, String key, Integer againstVersion, List<Difference> differences,
+                              java.util.function.Function<String, String> names) {
+            Lists elements = new Lists();
+            Lists rules = new Lists();
+            Lists fields = new Lists();
+            List<String> layoutOnly = new java.util.ArrayList<>();
+            List<String> moved = new java.util.ArrayList<>();
+            for (Difference d : differences) {
+                Lists target = FORM.equals(kind) ? fields : "rule".equals(d.elementType()) ? rules : elements;
+                String name = d.name() != null ? d.name() : names.apply(d.elementId());
+                switch (d.change()) {
+                    case LAYOUT -> layoutOnly.add(d.elementId());
+                    case MOVED -> moved.add(d.sentence());
+                    case ADDED -> target.added.add(new Element(d.elementId(), d.elementType(), name, List.of(d.sentence()), d.attention()));
+                    case REMOVED -> target.removed.add(new Element(d.elementId(), d.elementType(), name, List.of(d.sentence()), d.attention()));
+                    case CHANGED -> target.changed.merge(d.elementId(), new Element(d.elementId(), d.elementType(), name,
+                            List.of(withoutId(d.elementId(), d.sentence())), d.attention()), Element::and);
+                }
+            }
+            return new Diff(file, kind, key, againstVersion, elements.added, elements.removed, List.copyOf(elements.changed.values()),
+                    layoutOnly, new Rules(rules.added, rules.removed, List.copyOf(rules.changed.values()), moved),
+                    new Fields(fields.added, fields.removed, List.copyOf(fields.changed.values())));
+        }
+
+        /** "approve-budget: candidateGroups a → b" → "candidateGroups a → b" (the element is named beside it). */
+        private static String withoutId(String id, String sentence) {
+            return id != null && sentence.startsWith(id + ": ") ? sentence.substring(id.length() + 2) : sentence;
+        }
+
+        private static final class Lists {
+            final List<Element> added = new java.util.ArrayList<>();
+            final List<Element> removed = new java.util.ArrayList<>();
+            final java.util.Map<String, Element> changed = new java.util.LinkedHashMap<>();
+        }
     }
 
-    /** One difference: which element, what happened to it, in a sentence; attention marks what needs a second look. */
-    @Schema(name = "ModelChangeDifference", description = "One difference of a model from its deployed version")
-    public record Difference(ModelDiff.Kind change,
-                             @Schema(example = "rule-long-term-band-c", description = "The element, DMN rule or column, or form field key")
-                             String elementId,
-                             @Schema(example = "rule", description = "The element's type: a BPMN element type, rule, input column, "
-                                     + "output column, decision, or a form field's type") String elementType,
-                             @Schema(example = "rule-long-term-band-c of relocation-allowances: housingCapMonthly 3200 → 3500") String sentence,
-                             @Schema(description = "Why this needs a second look (a new required field, a removed field the server "
-                                     + "reads); null when nothing stands out") String attention) {
+    /** An element, rule, column or field of a diff, with the sentences of what changed. */
+    @Schema(name = "ModelChangeElement", description = "An element of a model (BPMN element, DMN decision, column or rule, form field) "
+            + "that was added, removed or changed, with one sentence per change")
+    public record Element(@Schema(example = "rule-long-term-executive-band-a", description = "Its id (a form field: its key)") String id,
+                          @Schema(example = "rule", description = "A BPMN element type (user task, sequence flow...), decision, input "
+                                  + "column, output column, rule, or a form field's type") String type,
+                          @Schema(example = "Long-term executive, band A", description = "Its name, label or description, if any") String name,
+                          @Schema(description = "What changed, one sentence each (for an added or removed element: what it was)")
+                          List<String> changes,
+                          @Schema(description = "Why this needs a second look (a new or newly required form field, a removed field the "
+                                  + "server reads); null when nothing stands out") String attention) {
+
+        Element and(Element more) {
+            List<String> all = new java.util.ArrayList<>(changes);
+            all.addAll(more.changes);
+            return new Element(id, type, name, all, attention != null ? attention : more.attention);
+        }
+    }
+
+    /** A decision table's rules: added, removed, changed cell by cell, and moved. */
+    @Schema(name = "ModelChangeRules", description = "The rules of a decision table (empty for processes and forms)")
+    public record Rules(List<Element> added, List<Element> removed, List<Element> changed,
+                        @Schema(description = "Rules whose place changed where the first matching rule wins, one sentence each")
+                        List<String> moved) {
+    }
+
+    /** A form's fields by key. */
+    @Schema(name = "ModelChangeFields", description = "The fields of a form by key (empty for processes and decision tables)")
+    public record Fields(List<Element> added, List<Element> removed, List<Element> changed) {
+    }
+
+    /**
+     * One difference as the diffs find it (not in the API: {@link Diff#of} groups them): what happened to which element,
+     * its name if known, a sentence, and why it needs a second look.
+     */
+    public record Difference(ModelDiff.Kind change, String elementId, String elementType, String name, String sentence, String attention) {
 
         public static Difference of(ModelDiff.Change c) {
-            return new Difference(c.kind(), c.elementId(), c.elementType(), c.sentence(), null);
+            return new Difference(c.kind(), c.elementId(), c.elementType(), null, c.sentence(), null);
         }
     }
 }

@@ -41,7 +41,7 @@ public final class FormDiff {
             String type = facts.get("type");
             if (was == null) {
                 boolean required = "true".equals(facts.get("required"));
-                differences.add(new ChangeReport.Difference(ModelDiff.Kind.ADDED, key, type, key + ": " + type + " field"
+                differences.add(new ChangeReport.Difference(ModelDiff.Kind.ADDED, key, type, facts.get("label"), key + ": " + type + " field"
                         + label(facts) + (required ? " (required)" : "") + " added",
                         required ? "a new required field: every task created from this version on must fill it in" : null));
                 return;
@@ -59,14 +59,14 @@ public final class FormDiff {
             });
             if (!changes.isEmpty()) {
                 boolean nowRequired = "true".equals(facts.get("required")) && !"true".equals(was.get("required"));
-                differences.add(new ChangeReport.Difference(ModelDiff.Kind.CHANGED, key, type, key + ": " + String.join("; ", changes),
+                differences.add(new ChangeReport.Difference(ModelDiff.Kind.CHANGED, key, type, facts.get("label"), key + ": " + String.join("; ", changes),
                         nowRequired ? "now required: every task created from this version on must fill it in" : null));
             }
         });
         before.forEach((key, facts) -> {
             if (!after.containsKey(key)) {
                 boolean read = readByServer.contains(key);
-                differences.add(new ChangeReport.Difference(ModelDiff.Kind.REMOVED, key, facts.get("type"), key + ": " + facts.get("type")
+                differences.add(new ChangeReport.Difference(ModelDiff.Kind.REMOVED, key, facts.get("type"), facts.get("label"), key + ": " + facts.get("type")
                         + " field" + label(facts) + " removed",
                         read ? "the server reads this field: a form without it is refused (handler-fields)" : null));
             }

@@ -21,6 +21,9 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.dmn.Dmn;
 import org.operaton.bpm.model.dmn.DmnModelInstance;
 import org.operaton.bpm.model.dmn.instance.Decision;
+import org.operaton.bpm.model.dmn.instance.Rule;
+import org.operaton.bpm.model.xml.ModelInstance;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.relocation.platform.deployment.DeploymentComment;
 import org.relocation.platform.deployment.ValidatingDeployer;
 import org.relocation.platform.deployment.ValidationReport;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -172,11 +176,18 @@ public class ModelChangeService {
             default -> compareForm(content, base);
         };
         resources.add(new ChangeReport.Resource(file, kind, compared.key(), compared.deployedVersion()));
-        diffs.add(new ChangeReport.Diff(file, kind, compared.key(), compared.deployedVersion(), compared.differences()));
+        diffs.add(ChangeReport.Diff.of(file, kind, compared.key(), compared.deployedVersion(), compared.differences(), compared.names()));
     }
 
-    /** A file's key, the latest deployed version of that key (null: none) and the differences from it. */
-    private record Compared(String key, Integer deployedVersion, List<ChangeReport.Difference> differences) {
+    /**
+     * A file's key, the latest deployed version of that key (null: none), the differences from it, and the names of the
+     * elements of both versions (by id).
+     */
+    private record Compared(String key, Integer deployedVersion, List<ChangeReport.Difference> differences, Function<String, String> names) {
+
+        Compared(String key, Integer deployedVersion) {
+            this(key, deployedVersion, List.of(), id -> null);
+        }
     }
 
     private Compared compareProcess(byte[] content, String base) {
@@ -185,33 +196,54 @@ public class ModelChangeService {
                 .filter(org.operaton.bpm.model.bpmn.instance.Process::isExecutable).findFirst()
                 .map(org.operaton.bpm.model.bpmn.instance.Process::getId)).orElse(base);
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
-        if (latest == null || candidate.isEmpty()) {
-            return new Compared(key, latest == null ? null : latest.getVersion(), List.of());
+        Optional<BpmnModelInstance> deployed = latest == null || candidate.isEmpty() ? Optional.empty()
+                : read(() -> Bpmn.readModelFromStream(repository.getProcessModel(latest.getId())));
+        if (deployed.isEmpty()) {
+            return new Compared(key, latest == null ? null : latest.getVersion());
         }
-        return new Compared(key, latest.getVersion(), read(() -> Bpmn.readModelFromStream(repository.getProcessModel(latest.getId())))
-                .map(deployed -> differences(ModelDiff.bpmn(deployed, candidate.get()))).orElse(List.of()));
+        return new Compared(key, latest.getVersion(), differences(ModelDiff.bpmn(deployed.get(), candidate.get())),
+                names(candidate.get(), deployed.get()));
     }
 
     private Compared compareDecision(byte[] content, String base) {
         Optional<DmnModelInstance> candidate = read(() -> Dmn.readModelFromStream(new ByteArrayInputStream(content)));
         String key = candidate.flatMap(m -> m.getModelElementsByType(Decision.class).stream().findFirst().map(Decision::getId)).orElse(base);
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
-        if (latest == null || candidate.isEmpty()) {
-            return new Compared(key, latest == null ? null : latest.getVersion(), List.of());
+        Optional<DmnModelInstance> deployed = latest == null || candidate.isEmpty() ? Optional.empty()
+                : read(() -> Dmn.readModelFromStream(repository.getDecisionModel(latest.getId())));
+        if (deployed.isEmpty()) {
+            return new Compared(key, latest == null ? null : latest.getVersion());
         }
-        return new Compared(key, latest.getVersion(), read(() -> Dmn.readModelFromStream(repository.getDecisionModel(latest.getId())))
-                .map(deployed -> differences(ModelDiff.dmn(deployed, candidate.get()))).orElse(List.of()));
+        return new Compared(key, latest.getVersion(), differences(ModelDiff.dmn(deployed.get(), candidate.get())),
+                names(candidate.get(), deployed.get()));
     }
 
     private Compared compareForm(byte[] content, String base) {
         String key = formId(content).orElse(base);
         DeployedFormFile latest = latestForm(key);
-        return latest == null ? new Compared(key, null, List.of())
-                : new Compared(key, latest.version(), FormDiff.diff(latest.content(), content, fieldsReadByServer(key)));
+        return latest == null ? new Compared(key, null)
+                : new Compared(key, latest.version(), FormDiff.diff(latest.content(), content, fieldsReadByServer(key)), id -> null);
     }
 
     private static List<ChangeReport.Difference> differences(List<ModelDiff.Change> changes) {
         return changes.stream().map(ChangeReport.Difference::of).toList();
+    }
+
+    /** An element's name (or label, or a DMN rule's description) by id, in the candidate, else in the deployed version. */
+    private static Function<String, String> names(ModelInstance candidate, ModelInstance deployed) {
+        return id -> Optional.ofNullable(nameOf(candidate, id)).orElseGet(() -> nameOf(deployed, id));
+    }
+
+    private static String nameOf(ModelInstance model, String id) {
+        ModelElementInstance element = id == null ? null : model.getModelElementById(id);
+        if (element == null) {
+            return null;
+        }
+        String name = Optional.ofNullable(element.getAttributeValue("name")).orElse(element.getAttributeValue("label"));
+        if (name == null && element instanceof Rule rule && rule.getDescription() != null) {
+            name = rule.getDescription().getTextContent();
+        }
+        return name == null || name.isBlank() ? null : name.trim();
     }
 
     private record DeployedFormFile(int version, byte[] content) {

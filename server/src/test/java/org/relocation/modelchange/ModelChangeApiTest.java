@@ -66,11 +66,14 @@ class ModelChangeApiTest {
         assertThat(resource.path("deployedVersion").asInt()).isPositive();
         JsonNode diff = report.path("diffs").get(0);
         assertThat(diff.path("againstVersion").asInt()).isEqualTo(resource.path("deployedVersion").asInt());
-        assertThat(diff.path("differences")).as(answer.body()).hasSize(1).allSatisfy(d -> {
-            assertThat(d.path("change").asText()).isEqualTo("CHANGED");
-            assertThat(d.path("elementId").asText()).isEqualTo("rule-long-term-executive-band-a");
-            assertThat(d.path("elementType").asText()).isEqualTo("rule");
-            assertThat(d.path("sentence").asText()).contains("rule-long-term-executive-band-a").contains("housingCapMonthly 8000 → 8100");
+        assertThat(diff.path("added")).isEmpty();
+        assertThat(diff.path("changed")).isEmpty();
+        assertThat(diff.path("rules").path("added")).isEmpty();
+        assertThat(diff.path("rules").path("changed")).as(answer.body()).singleElement().satisfies(rule -> {
+            assertThat(rule.path("id").asText()).isEqualTo("rule-long-term-executive-band-a");
+            assertThat(rule.path("type").asText()).isEqualTo("rule");
+            assertThat(rule.path("changes")).singleElement().satisfies(c ->
+                    assertThat(c.asText()).contains("rule-long-term-executive-band-a").contains("housingCapMonthly 8000 → 8100"));
         });
     }
 
@@ -88,10 +91,12 @@ class ModelChangeApiTest {
         JsonNode diff = report.path("diffs").get(0);
         assertThat(diff.path("kind").asText()).isEqualTo("process");
         assertThat(diff.path("key").asText()).isEqualTo("relocation-benefits");
-        assertThat(diff.path("differences")).as(answer.body()).singleElement().satisfies(d -> {
-            assertThat(d.path("change").asText()).isEqualTo("CHANGED");
-            assertThat(d.path("elementId").asText()).isEqualTo("confirm-benefits-enrolment");
-            assertThat(d.path("sentence").asText()).contains("name Confirm benefits enrolment → Confirm the benefits enrolment");
+        assertThat(diff.path("added")).isEmpty();
+        assertThat(diff.path("changed")).as(answer.body()).singleElement().satisfies(d -> {
+            assertThat(d.path("id").asText()).isEqualTo("confirm-benefits-enrolment");
+            assertThat(d.path("type").asText()).isEqualTo("userTask");
+            assertThat(d.path("name").asText()).isEqualTo("Confirm the benefits enrolment");
+            assertThat(d.path("changes").get(0).asText()).isEqualTo("name Confirm benefits enrolment → Confirm the benefits enrolment");
         });
     }
 
@@ -247,7 +252,8 @@ class ModelChangeApiTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("valid").asBoolean()).as(answer.body()).isTrue();
         assertThat(answer.json().path("resources").findValuesAsText("file")).containsExactly(ALLOWANCES, ENROLMENT_FORM);
-        assertThat(answer.json().path("diffs").get(1).path("differences")).as("the form is unchanged").isEmpty();
+        JsonNode form = answer.json().path("diffs").get(1).path("fields");
+        assertThat(form.path("added").size() + form.path("removed").size() + form.path("changed").size()).as("the form is unchanged").isZero();
     }
 
     @Test
@@ -264,13 +270,14 @@ class ModelChangeApiTest {
         JsonNode diff = answer.json().path("diffs").get(0);
         assertThat(diff.path("kind").asText()).isEqualTo("form");
         assertThat(diff.path("key").asText()).isEqualTo("confirm-benefits-enrolment");
-        assertThat(diff.path("differences")).as(answer.body()).anySatisfy(d -> {
-            assertThat(d.path("change").asText()).isEqualTo("CHANGED");
-            assertThat(d.path("elementId").asText()).isEqualTo("healthPlan");
-            assertThat(d.path("sentence").asText()).contains("label Health plan → Health insurance plan");
-        }).anySatisfy(d -> {
-            assertThat(d.path("change").asText()).isEqualTo("ADDED");
-            assertThat(d.path("elementId").asText()).isEqualTo("pensionProvider");
+        assertThat(diff.path("fields").path("changed")).as(answer.body()).singleElement().satisfies(d -> {
+            assertThat(d.path("id").asText()).isEqualTo("healthPlan");
+            assertThat(d.path("name").asText()).isEqualTo("Health insurance plan");
+            assertThat(d.path("changes").get(0).asText()).contains("label Health plan → Health insurance plan");
+        });
+        assertThat(diff.path("fields").path("added")).singleElement().satisfies(d -> {
+            assertThat(d.path("id").asText()).isEqualTo("pensionProvider");
+            assertThat(d.path("type").asText()).isEqualTo("textfield");
             assertThat(d.path("attention").asText()).contains("required");
         });
     }
