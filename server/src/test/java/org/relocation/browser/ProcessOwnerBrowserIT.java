@@ -47,7 +47,11 @@ class ProcessOwnerBrowserIT extends BrowserTestSupport {
         Path changed = changedAllowances();
         Browser browser = openPage("owner");
         WebDriver page = browser.driver();
+        WebElement models = browser.await("the deployed models", ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[@id='decisions']//tr[th[contains(., 'relocation-allowances')]]")));
+        assertThat(models.getText()).as("the latest decision table version").contains("v" + before).contains("latest");
 
+        page.findElement(By.cssSelector("[role=tab][data-tab='change']")).click();
         page.findElement(By.id("files")).sendKeys(changed.toAbsolutePath().toString());
         page.findElement(By.id("validate")).click();
         WebElement summary = browser.await("the validation of the changed decision table",
