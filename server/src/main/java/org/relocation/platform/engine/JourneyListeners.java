@@ -95,7 +95,7 @@ class JourneyListeners {
     void onTaskCreate(DelegateTask task) {
         Long caseId = caseId(task.getExecution());
         if (caseId != null) {
-            cases.recordStep(caseId, TimelineEntry.Kind.TASK_CREATED, task.getTaskDefinitionKey(), task.getName(),
+            cases.recordStep(caseId, TimelineEntry.Kind.TASK_CREATED, task.getTaskDefinitionKey(), modelName(task),
                     task.getProcessDefinitionId().split(":")[0], null);
         }
     }
@@ -128,7 +128,7 @@ class JourneyListeners {
         }
         if (caseId != null) {
             Map<String, Object> taskContext = TaskFormHandlers.taskContext(task, submitted.keySet());
-            submissions.record(caseId, new TaskSubmissions.Task(task.getId(), task.getTaskDefinitionKey(), task.getName(), form.formId(),
+            submissions.record(caseId, new TaskSubmissions.Task(task.getId(), task.getTaskDefinitionKey(), modelName(task), form.formId(),
                     task.getProcessDefinitionId(), form.deploymentId()), submitted, taskContext, actor);
             if (handler != null) {
                 try {
@@ -137,7 +137,7 @@ class JourneyListeners {
                     throw new FormFieldValidationException(e.fieldErrors(), "Form " + form.formId() + " is refused: " + e.fieldErrors());
                 }
             }
-            cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(),
+            cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), modelName(task),
                     task.getProcessDefinitionId().split(":")[0], actor);
         }
         for (FormSchemas.Field field : form.fields()) {
@@ -145,6 +145,16 @@ class JourneyListeners {
                 task.getExecution().removeVariable(field.key());
             }
         }
+    }
+
+    /**
+     * The task's name in the model ("Review intake"), not the task card's name a feature may give it (with the case
+     * number and route): the case records already belong to the case.
+     */
+    private static String modelName(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String name = execution == null ? null : execution.getCurrentActivityName();
+        return name != null ? name : task.getName();
     }
 
     private static Long caseId(DelegateExecution execution) {
