@@ -116,8 +116,7 @@ class IdentityBootstrap {
     private void grantRoles() {
         for (String role : Roles.ALL) {
             if (!role.equals(Roles.JOB_WORKER)) {
-                grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-                grant(role, Resources.FILTER, ANY, Permissions.READ);
+                grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS); // filters: READ per filter (TasklistFilters)
             }
         }
         // People who start cases from the Tasklist, and see the journey's definitions

@@ -1,8 +1,13 @@
 package org.relocation.identity;
 
+import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.FilterService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.filter.Filter;
+import org.operaton.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,32 +17,50 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Saved Tasklist filters every role can read (IdentityBootstrap grants READ on filters): "Immigration deadlines",
- * the tasks that have a date to meet (permit renewals due at the expiry, a start date at risk, counsel's requests
- * and late decisions), soonest due first. Created once; a process owner may change it in the Tasklist.
- * <p>
- * The Tasklist opens on the filter of the lowest priority, and on whichever the database lists first among filters
- * without one: the starter's "All tasks" ({@code operaton.bpm.filter.create}) gets priority 0 here, so everyone lands
- * on all their tasks, not on a filter that happens to come first.
+ * The saved Tasklist filters, each readable by the roles it is for (READ granted per filter; no role reads every
+ * filter: the group-level "any filter" grants of earlier versions are removed at start). Created once each; a process
+ * owner may change them in the Tasklist. None stores an expression (refused, platform/engine/QueryExpressionPolicy):
+ * "the caller" and "this week" are placeholders in the filter's {@code relocation} property, applied when it runs
+ * (platform/engine/FilterPlaceholders). The tasks in a filter are further limited by the engine's task authorizations:
+ * the tasks the person holds or may claim.
+ * <ul>
+ *   <li>"All tasks" (the starter's, {@code operaton.bpm.filter.create}): priority 0, so everyone opens on it (without
+ *       a priority the Tasklist picks whichever filter the database lists first); every role;</li>
+ *   <li>"My cases": the tasks assigned to the caller, soonest due first; specialists and HR administration;</li>
+ *   <li>"Approvals waiting for me": the approval tasks the caller holds or may claim; the approving roles;</li>
+ *   <li>"Due this week": tasks due within 7 days; every role;</li>
+ *   <li>"Immigration deadlines": permit renewals (due at the expiry), start dates at risk, counsel's requests and late
+ *       decisions; every role.</li>
+ * </ul>
  */
 @Component
 class TasklistFilters {
 
     static final String IMMIGRATION_DEADLINES = "Immigration deadlines";
+    static final String MY_CASES = "My cases";
+    static final String APPROVALS = "Approvals waiting for me";
+    static final String DUE_THIS_WEEK = "Due this week";
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
+    /** Every role that works in the Tasklist (job workers do not). */
+    static final List<String> TASKLIST_ROLES = Roles.ALL.stream().filter(r -> !r.equals(Roles.JOB_WORKER)).toList();
+
     private final FilterService filters;
     private final TaskService tasks;
+    private final AuthorizationService authorizations;
 
     private final String allTasks;
 
-    TasklistFilters(FilterService filters, TaskService tasks, @Value("${operaton.bpm.filter.create:}") String allTasks) {
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+                    @Value("${operaton.bpm.filter.create:}") String allTasks) {
         this.filters = filters;
         this.tasks = tasks;
+        this.authorizations = authorizations;
         this.allTasks = allTasks;
     }
 
@@ -52,21 +75,75 @@ class TasklistFilters {
                     filters.saveFilter(all.setProperties(properties));
                     log.info("Tasklist filter '{}' opens first (priority 0)", allTasks);
                 }
+                grantRead(all, TASKLIST_ROLES);
             }
         }
-        if (filters.createFilterQuery().filterName(IMMIGRATION_DEADLINES).count() > 0) {
-            return;
-        }
-        Filter filter = filters.newTaskFilter(IMMIGRATION_DEADLINES)
-                .setQuery(tasks.createTaskQuery()
+        ensure(MY_CASES, tasks.createTaskQuery().orderByDueDate().asc(),
+                properties("The tasks assigned to you, soonest due first", 1, Map.of("assignee", "current-user")),
+                List.of(Roles.SPECIALIST, Roles.HR_ADMIN, Roles.ADMIN));
+        ensure(APPROVALS, tasks.createTaskQuery()
+                        .taskDefinitionKeyIn("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
+                                "approve-case-closure")
+                        .orderByDueDate().asc(),
+                properties("Approvals you hold or may claim, soonest due first", 2, null),
+                List.of(Roles.MANAGER, Roles.FINANCE, Roles.HR_LEAD, Roles.SENIOR_MANAGER, Roles.ADMIN));
+        ensure(DUE_THIS_WEEK, tasks.createTaskQuery().orderByDueDate().asc(),
+                properties("Your tasks due within the next 7 days", 3, Map.of("dueWithinDays", 7)),
+                TASKLIST_ROLES);
+        ensure(IMMIGRATION_DEADLINES, tasks.createTaskQuery()
                         .taskDefinitionKeyIn("renew-permit", "decide-start-date", "answer-counsel-request", "follow-up-counsel",
                                 "handle-permit-refusal", "arrange-posted-worker-formalities")
-                        .orderByDueDate().asc())
-                .setProperties(Map.of(
-                        "description", "Permit renewals (due at the expiry), start dates at risk, counsel's requests and late decisions",
-                        "priority", 10,
-                        "refresh", true));
-        filters.saveFilter(filter);
-        log.info("Tasklist filter '{}' created", IMMIGRATION_DEADLINES);
+                        .orderByDueDate().asc(),
+                properties("Permit renewals (due at the expiry), start dates at risk, counsel's requests and late decisions", 10, null),
+                TASKLIST_ROLES);
+        removeAnyFilterGrants();
+    }
+
+    private static Map<String, Object> properties(String description, int priority, Map<String, Object> placeholders) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("description", description);
+        p.put("priority", priority);
+        p.put("refresh", true);
+        if (placeholders != null) {
+            p.put("relocation", placeholders);
+        }
+        return p;
+    }
+
+    private void ensure(String name, TaskQuery query, Map<String, Object> properties, List<String> roles) {
+        Filter filter = filters.createTaskFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+        if (filter == null) {
+            filter = filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
+            log.info("Tasklist filter '{}' created", name);
+        }
+        grantRead(filter, roles);
+    }
+
+    private void grantRead(Filter filter, List<String> roles) {
+        for (String role : roles) {
+            Authorization existing = authorizations.createAuthorizationQuery()
+                    .groupIdIn(role).resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
+            if (existing == null) {
+                Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                a.setGroupId(role);
+                a.setResource(Resources.FILTER);
+                a.setResourceId(filter.getId());
+                a.addPermission(Permissions.READ);
+                authorizations.saveAuthorization(a);
+            } else if (!existing.isPermissionGranted(Permissions.READ)) {
+                existing.addPermission(Permissions.READ);
+                authorizations.saveAuthorization(existing);
+            }
+        }
+    }
+
+    /** Earlier versions let every role read every filter: such grants (not the administrators' ALL) are removed. */
+    private void removeAnyFilterGrants() {
+        List<String> roles = TASKLIST_ROLES.stream().filter(r -> !r.equals(Roles.ADMIN)).toList();
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(Authorization.ANY)
+                .groupIdIn(roles.toArray(String[]::new)).list()) {
+            authorizations.deleteAuthorization(a.getId());
+            log.info("Removed the grant to read every Tasklist filter from group {}", a.getGroupId());
+        }
     }
 }

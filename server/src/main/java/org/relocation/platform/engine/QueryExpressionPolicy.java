@@ -47,6 +47,7 @@ final class QueryExpressionPolicy {
             if (stored != null) {
                 refuse(expressions(stored.getQuery()), "the stored filter " + stored.getId());
             }
+            FilterPlaceholders.apply((AbstractExecuteFilterCmd) command, stored, EXTENDING_QUERY, context);
         } else if (command instanceof SaveFilterCmd) {
             Object filter = Reflect.get(SAVED_FILTER, command);
             if (filter instanceof Filter f) {

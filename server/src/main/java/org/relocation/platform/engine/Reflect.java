@@ -28,4 +28,12 @@ final class Reflect {
             throw new IllegalStateException(e);
         }
     }
+
+    static void set(Field field, Object target, Object value) {
+        try {
+            field.set(target, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

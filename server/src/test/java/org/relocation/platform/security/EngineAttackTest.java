@@ -104,6 +104,10 @@ class EngineAttackTest {
                 "query", Map.of("assignee", "specialist")));
         assertThat(mine.getStatusCode().value()).as("%s", mine.getBody()).isEqualTo(200);
         String filter = mine.getBody().get("id").asText();
+        // no role reads every filter (identity/TasklistFilters): the admin shares this one with the specialist
+        ResponseEntity<JsonNode> shared = admin.post("/engine-rest/authorization/create", Map.of("type", 1, "permissions", java.util.List.of("READ"),
+                "userId", "specialist", "resourceType", 5, "resourceId", filter));
+        assertThat(shared.getStatusCode().value()).as("%s", shared.getBody()).isEqualTo(200);
         assertThat(Api.as(port, "specialist").post("/engine-rest/filter/" + filter + "/list", Map.of()).getStatusCode().value()).isEqualTo(200);
         // an extending query is ad hoc: no expression at all
         for (String route : new String[]{"/list", "/count", "/singleResult"}) {
