@@ -119,9 +119,9 @@ class ApiDocumentation {
      * role that may not) and 429 (throttled logins). An operation's declared error responses get the problem body.
      */
     static void responses(String path, PathItem.HttpMethod method, Operation operation) {
-        boolean anonymous = path.startsWith("/api/vendor-callbacks/");
+        boolean anonymous = path.startsWith("/api/vendor-callbacks/") || path.startsWith("/api/key-dates/feeds/");
         if (anonymous) {
-            operation.setSecurity(List.of()); // signed instead (see its description)
+            operation.setSecurity(List.of()); // signed instead, or a secret address (see its description)
         }
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().containsKey(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)) {

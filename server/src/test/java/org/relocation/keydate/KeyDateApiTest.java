@@ -190,7 +190,7 @@ class KeyDateApiTest {
         assertThat(unfolded).contains("UID:key-date-" + keyDate.get("id").asText() + "@relocation-engine",
                 "DTSTART;VALUE=DATE:" + due.toString().replace("-", ""),
                 "DTEND;VALUE=DATE:" + due.plusDays(1).toString().replace("-", ""),
-                "SUMMARY:" + c.get("caseNumber").asText() + ": visa-expiry");
+                "SUMMARY:" + c.get("caseNumber").asText() + " · Visa expires · NL");
         assertThat(unfolded).doesNotContain("Test Employee");
 
         String theirs = http.get().uri("/api/key-dates/calendar.ics").header(HttpHeaders.AUTHORIZATION, basic("hradmin"))

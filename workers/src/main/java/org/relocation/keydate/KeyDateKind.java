@@ -9,26 +9,38 @@ import java.util.Optional;
  * register other kinds (kebab-case, at most 40 characters): they get the fallback rule of {@link ReminderPolicy}.
  */
 public enum KeyDateKind {
-    PERMIT_EXPIRY("permit-expiry"),
-    VISA_EXPIRY("visa-expiry"),
-    PASSPORT_EXPIRY("passport-expiry"),
-    BIOMETRICS_APPOINTMENT("biometrics-appointment"),
-    ENTRY_DEADLINE("entry-deadline"),
-    ASSIGNMENT_END("assignment-end"),
-    SOCIAL_SECURITY_CERTIFICATE_END("social-security-certificate-end"),
+    PERMIT_EXPIRY("permit-expiry", "Permit expires"),
+    VISA_EXPIRY("visa-expiry", "Visa expires"),
+    PASSPORT_EXPIRY("passport-expiry", "Passport expires"),
+    BIOMETRICS_APPOINTMENT("biometrics-appointment", "Biometrics appointment"),
+    ENTRY_DEADLINE("entry-deadline", "Entry deadline"),
+    ASSIGNMENT_END("assignment-end", "Assignment ends"),
+    SOCIAL_SECURITY_CERTIFICATE_END("social-security-certificate-end", "Social security certificate ends"),
     /** The EU/EEA/CH A1 certificate of a posted worker (a social-security certificate of its own kind). */
-    A1_CERTIFICATE_END("a1-certificate-end"),
+    A1_CERTIFICATE_END("a1-certificate-end", "A1 certificate ends"),
     /** The host country's prior declaration of a posted worker, due before work starts. */
-    POSTING_DECLARATION_DUE("posting-declaration-due"),
-    RIGHT_TO_WORK_RECHECK("right-to-work-recheck");
+    POSTING_DECLARATION_DUE("posting-declaration-due", "Posting declaration due"),
+    RIGHT_TO_WORK_RECHECK("right-to-work-recheck", "Right-to-work recheck");
 
     /** The codes of the kinds that are personal data (a passport's expiry): shown only to readers of a case's personal details. */
-    public static final List<String> PERSONAL = List.of("passport-expiry");
+    public static final List<String> PERSONAL = List.of("passport-expiry", "Passport expires");
 
     private final String code;
+    private final String label;
 
-    KeyDateKind(String code) {
+    KeyDateKind(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** What people read in a calendar: "Permit expires". */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a kind's code; a kind registered by code alone reads as its code. */
+    public static String labelOf(String code) {
+        return fromCode(code).map(KeyDateKind::label).orElse(code);
     }
 
     public String code() {

@@ -1,6 +1,8 @@
 package org.relocation.keydate.web;
 
+import org.relocation.keydate.KeyDateKind;
 import org.relocation.keydate.UpcomingKeyDate;
+import org.relocation.relocationcase.Relationship;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Key dates as an iCalendar feed (RFC 5545): one all-day event per key date, stable UIDs so a calendar client
- * updates a moved date in place. Summaries and descriptions carry case number, kind and relationship, no names.
+ * updates a moved date in place. Summaries and descriptions carry case number, kind and relationship, no names:
+ * "RC-2027-0042 · Permit expires (partner) · DE".
  */
 final class KeyDateCalendar {
 
@@ -36,7 +39,7 @@ final class KeyDateCalendar {
             line(ics, "DTSTAMP:" + STAMP.format(now));
             line(ics, "DTSTART;VALUE=DATE:" + DATE.format(k.dueDate()));
             line(ics, "DTEND;VALUE=DATE:" + DATE.format(k.dueDate().plusDays(1)));
-            line(ics, "SUMMARY:" + text(k.caseNumber() + ": " + k.kind()));
+            line(ics, "SUMMARY:" + text(title(k)));
             line(ics, "DESCRIPTION:" + text("Key date " + k.kind() + " of the " + relationship + " on relocation case "
                     + k.caseNumber() + ", host country " + k.hostCountry() + ". Reminders come from the relocation engine."));
             line(ics, "CATEGORIES:" + text(k.kind()));
@@ -45,6 +48,12 @@ final class KeyDateCalendar {
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /** A readable event title: case number, what happens (whose, for a family member), host country. */
+    static String title(UpcomingKeyDate k) {
+        String whose = k.relationship() == null || k.relationship() == Relationship.EMPLOYEE ? "" : " (" + k.relationship().name().toLowerCase() + ")";
+        return k.caseNumber() + " · " + KeyDateKind.labelOf(k.kind()) + whose + " · " + k.hostCountry();
     }
 
     /** TEXT escaping (RFC 5545 3.3.11). */

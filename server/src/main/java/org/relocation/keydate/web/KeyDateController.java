@@ -11,7 +11,6 @@ import org.relocation.keydate.BusinessCalendar;
 import org.relocation.keydate.InvalidKeyDateException;
 import org.relocation.keydate.KeyDateKind;
 import org.relocation.keydate.KeyDateService;
-import org.relocation.keydate.UpcomingKeyDate;
 import org.relocation.platform.engine.ConcurrentChanges;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.platform.web.Paged;
@@ -21,8 +20,6 @@ import org.relocation.relocationcase.RelocationCase;
 import org.relocation.identity.CaseAccess;
 import org.relocation.identity.CaseFields;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,7 +56,6 @@ class KeyDateController {
     private static final List<String> TIMERS = List.of("renewal-due", "reminder-due", "key-date-due");
     private static final int DEFAULT_WINDOW_DAYS = 90;
     private static final int MAX_WINDOW_DAYS = 3660;
-    private static final int CALENDAR_MAX_EVENTS = 1000;
     private static final int REGISTER_ATTEMPTS = 5;
 
     private final KeyDateService keyDates;
@@ -67,9 +63,12 @@ class KeyDateController {
     private final ManagementService management;
     private final Clock clock;
     private final CaseAccess access;
+    private final KeyDateFeed feed;
 
-    KeyDateController(KeyDateService keyDates, CaseService cases, ManagementService management, Clock clock, CaseAccess access) {
+    KeyDateController(KeyDateService keyDates, CaseService cases, ManagementService management, Clock clock, CaseAccess access,
+                      KeyDateFeed feed) {
         this.access = access;
+        this.feed = feed;
         this.keyDates = keyDates;
         this.cases = cases;
         this.management = management;
@@ -167,14 +166,7 @@ class KeyDateController {
         if (scope.equals("team") && !access.runsCases(user)) {
             throw new AccessDeniedException("The team calendar is for the roles that run cases");
         }
-        LocalDate today = LocalDate.now(clock);
-        List<UpcomingKeyDate> items = keyDates.upcoming(today.minusDays(30), today.plusYears(3), null, null, access.scope(user),
-                access.personalInScope(user), scope.equals("mine") ? user.getName() : null, 0, CALENDAR_MAX_EVENTS).getContent();
-        String name = scope.equals("mine") ? "Key dates of " + user.getName() : "Key dates of all cases";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"key-dates.ics\"")
-                .body(KeyDateCalendar.render(name, items, clock.instant(), "relocation-engine"));
+        return feed.render(scope, user);
     }
 
     private static void checkCountry(String country, Map<String, String> errors) {

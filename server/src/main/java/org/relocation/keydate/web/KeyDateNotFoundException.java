@@ -14,6 +14,11 @@ class KeyDateNotFoundException extends RuntimeException {
         super("No key date " + id);
     }
 
+    /** Another thing of the key-date API that is not there (never naming a secret such as a feed token). */
+    KeyDateNotFoundException(String message) {
+        super(message);
+    }
+
     @RestControllerAdvice(basePackageClasses = KeyDateController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Handler {
