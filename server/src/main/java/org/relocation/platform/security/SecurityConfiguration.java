@@ -58,6 +58,8 @@ class SecurityConfiguration {
                         .requestMatchers(ant("/actuator/health", "/actuator/health/**")).permitAll()
                         // vendors authenticate with an HMAC of timestamp, nonce and body (inbound.CallbackVerifier)
                         .requestMatchers(ant("/api/vendor-callbacks/**", "/simulator/**")).permitAll()
+                        // a personal calendar feed: its secret address is the credential (keydate/web/CalendarFeedController)
+                        .requestMatchers(ant("/api/key-dates/feeds/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAnyRole("admin", "hr-admin")
                         .anyRequest().authenticated())
                 // the process owners' page: the Tasklist's session login, for a page's own requests (X-Requested-With)
