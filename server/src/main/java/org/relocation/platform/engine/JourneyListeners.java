@@ -152,8 +152,8 @@ class JourneyListeners {
      * number and route): the case records already belong to the case.
      */
     private static String modelName(DelegateTask task) {
-        DelegateExecution execution = task.getExecution();
-        String name = execution == null ? null : execution.getCurrentActivityName();
+        org.operaton.bpm.model.bpmn.instance.UserTask element = task.getProcessDefinitionId() == null ? null : task.getBpmnModelElementInstance();
+        String name = element == null ? null : element.getName();
         return name != null ? name : task.getName();
     }
 
