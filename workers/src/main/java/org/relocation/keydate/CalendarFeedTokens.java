@@ -24,7 +24,6 @@ import java.util.Optional;
 @Service
 public class CalendarFeedTokens {
 
-    public static final List<String> SCOPES = List.of("mine", "team");
     private static final Duration LAST_USED_PRECISION = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -11,10 +11,8 @@ import org.relocation.identity.CaseAccess;
 import org.relocation.keydate.CalendarFeedToken;
 import org.relocation.keydate.CalendarFeedTokens;
 import org.relocation.platform.engine.SystemContext;
-import org.relocation.platform.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -31,7 +29,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,12 +69,7 @@ class CalendarFeedController {
     @ApiResponse(responseCode = "201", description = "Created; subscribe to url", useReturnTypeSchema = true)
     ResponseEntity<CalendarFeedViews.Created> create(@RequestBody(required = false) CalendarFeedViews.Request body, Authentication user) {
         String scope = body == null || body.scope() == null ? "mine" : body.scope();
-        if (!CalendarFeedTokens.SCOPES.contains(scope)) {
-            throw new BadRequestException(Map.of("scope", "must be mine or team"));
-        }
-        if (scope.equals("team") && !access.runsCases(user)) {
-            throw new AccessDeniedException("The team calendar is for the roles that run cases");
-        }
+        feed.checkScope(scope, user);
         CalendarFeedTokens.Created created = tokens.create(user.getName(), scope);
         URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/key-dates/feeds/{token}.ics")
                 .buildAndExpand(created.token()).toUri();
@@ -112,6 +104,7 @@ class CalendarFeedController {
                     + "(or, for scope team, that runs cases).")
     @ApiResponse(responseCode = "200", description = "The calendar (VCALENDAR with one VEVENT per key date)",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "401", description = "Wrong credentials were sent along (the address needs none)")
     ResponseEntity<String> calendar(@PathVariable String token) {
         CalendarFeedToken t = tokens.use(token).orElseThrow(() -> new KeyDateNotFoundException(NOT_FOUND));
         Authentication user = system.call(() -> userNow(t.getUserId()));

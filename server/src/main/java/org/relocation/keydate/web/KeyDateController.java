@@ -21,7 +21,6 @@ import org.relocation.identity.CaseAccess;
 import org.relocation.identity.CaseFields;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -160,12 +159,7 @@ class KeyDateController {
     @ApiResponse(responseCode = "200", description = "The calendar (VCALENDAR with one VEVENT per key date)",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@RequestParam(defaultValue = "mine") String scope, Authentication user) {
-        if (!scope.equals("mine") && !scope.equals("team")) {
-            throw new BadRequestException(Map.of("scope", "must be mine or team"));
-        }
-        if (scope.equals("team") && !access.runsCases(user)) {
-            throw new AccessDeniedException("The team calendar is for the roles that run cases");
-        }
+        feed.checkScope(scope, user);
         return feed.render(scope, user);
     }
 

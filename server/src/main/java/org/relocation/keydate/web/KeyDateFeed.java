@@ -3,9 +3,11 @@ package org.relocation.keydate.web;
 import org.relocation.identity.CaseAccess;
 import org.relocation.keydate.KeyDateService;
 import org.relocation.keydate.UpcomingKeyDate;
+import org.relocation.platform.web.BadRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The key-date calendar of one user, whichever way they came (Basic on {@code /calendar.ics}, or their personal feed
@@ -32,6 +35,16 @@ class KeyDateFeed {
         this.keyDates = keyDates;
         this.access = access;
         this.clock = clock;
+    }
+
+    /** 400 for a scope other than mine or team; 403 for the team calendar to a role that does not run cases. */
+    void checkScope(String scope, Authentication user) {
+        if (!scope.equals("mine") && !scope.equals("team")) {
+            throw new BadRequestException(Map.of("scope", "must be mine or team"));
+        }
+        if (scope.equals("team") && !access.runsCases(user)) {
+            throw new AccessDeniedException("The team calendar is for the roles that run cases");
+        }
     }
 
     ResponseEntity<String> render(String scope, Authentication user) {
