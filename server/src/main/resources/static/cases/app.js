@@ -1,35 +1,15 @@
 // The case workspace: find a case (number, start of a number or host city, "my cases"), read one case on one page,
-// and open a new one. Everything comes from /api (the same login as the Tasklist: the session cookie plus
-// X-Requested-With, which a form on another site cannot send). The page shows what the API answers for the caller's
+// and open a new one. Everything comes from /api/cases and /api/me (the same login as the Tasklist, through
+// /pages/page.js). The page shows what the API answers for the caller's
 // role and nothing else: a section whose data is absent is not shown.
+
+import { clearFailure, el, fail, fetchFile, request, saveAs, when } from '/pages/page.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const TASKLIST = '/operaton/app/tasklist/default/#/?task=';
 const PAGE_SIZE = 20;
 const TIMELINE_PAGE = 50;
-
-/** Calls the API; answers the parsed body, or throws an Error carrying the status and the problem body. */
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    credentials: 'same-origin',
-    ...options,
-    headers: { 'X-Requested-With': 'fetch', Accept: 'application/json', ...(options.headers || {}) },
-  });
-  const text = await response.text();
-  let body = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch (e) {
-    body = null;
-  }
-  if (!response.ok) {
-    const error = new Error(problemText(body) || `The server answered ${response.status}`);
-    error.status = response.status;
-    error.body = body;
-    throw error;
-  }
-  return body;
-}
+const api = request;
 
 /** The same, but a section the caller's role may not read (403) or that is gone (404) answers null. */
 async function optional(path) {
@@ -43,39 +23,7 @@ async function optional(path) {
   }
 }
 
-function problemText(body) {
-  if (!body) {
-    return '';
-  }
-  return body.detail || body.title || body.message || ''; // a 400's detail names every field
-}
-
-/** Builds an element: el('td', {class: 'num'}, 'text', child, ...). Text is always set as text, never as HTML. */
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value === undefined || value === null || value === false) {
-      return;
-    }
-    if (name === 'class') {
-      element.className = value;
-    } else if (name.startsWith('on')) {
-      element.addEventListener(name.substring(2), value);
-    } else {
-      element.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach((child) => {
-    if (child !== undefined && child !== null && child !== false) {
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return element;
-}
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
 const day = (iso) => (iso ? dateOnly.format(new Date(`${iso}T00:00:00Z`)) : '');
 const words = (code) => (code ? String(code).toLowerCase().replaceAll('_', ' ').replaceAll('-', ' ') : '');
 const money = (m) => (m ? `${new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(m.amount)} ${m.currency}` : '');
@@ -95,21 +43,6 @@ function section(id, title, ...content) {
 
 let me = { userId: '', roles: [] };
 const hasRole = (...roles) => roles.some((r) => me.roles.includes(r));
-
-function fail(error) {
-  if (error.status === 401) {
-    $('#app').hidden = true;
-    $('#signed-out').hidden = false;
-    return;
-  }
-  const box = $('#failure');
-  box.textContent = error.message;
-  box.hidden = false;
-}
-
-function clearFailure() {
-  $('#failure').hidden = true;
-}
 
 // ------------------------------------------------------------------------------------------------------------ list
 let listPage = 0;
@@ -295,18 +228,13 @@ function documents(c, base) {
 /** Reads a file through fetch (a plain link cannot send X-Requested-With) and shows or saves it from memory. */
 async function openFile(href, d, mode, preview) {
   try {
-    const response = await fetch(href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
-    if (!response.ok) {
-      throw Object.assign(new Error(`The file could not be read (${response.status})`), { status: response.status });
-    }
-    const blob = await response.blob();
-    const url = URL.createObjectURL(blob);
+    const blob = await fetchFile(href);
     if (mode === 'download') {
       const extension = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[blob.type] || 'bin';
-      el('a', { href: url, download: `${d.documentType}-v${d.file.version}.${extension}` }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      saveAs(blob, `${d.documentType}-v${d.file.version}.${extension}`);
       return;
     }
+    const url = URL.createObjectURL(blob);
     const shown = blob.type.startsWith('image/')
       ? el('img', { src: url, alt: words(d.documentType) })
       : el('iframe', { src: url, title: words(d.documentType) });

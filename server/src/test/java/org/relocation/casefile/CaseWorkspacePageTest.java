@@ -42,9 +42,13 @@ class CaseWorkspacePageTest {
     @Test
     void theScriptReadsTheApiWithThePagesHeaderAndTheStylesAreServed() {
         String script = get("/cases/app.js").getBody();
-        assertThat(script).contains("/api/cases").contains("/api/me").contains("X-Requested-With")
+        assertThat(script).contains("/api/cases").contains("/api/me").contains("from '/pages/page.js'")
                 .contains("/operaton/app/tasklist/default/#/?task=").doesNotContain("innerHTML");
+        ResponseEntity<String> shared = get("/pages/page.js");
+        assertThat(shared.getBody()).contains("'X-Requested-With'").doesNotContain("innerHTML");
+        assertThat(shared.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
         assertThat(get("/cases/app.css").getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/pages/page.css").getStatusCode().value()).isEqualTo(200);
         assertThat(get("/cases-secrets/index.html").getStatusCode().value()).isIn(401, 403, 404);
     }
 }
