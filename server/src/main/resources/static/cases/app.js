@@ -93,8 +93,11 @@ async function loadCase(caseNumber) {
   }
   const id = found.items[0].id;
   const base = `/api/cases/${id}`;
-  const [c, estimates, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
-    optional(`${base}/policy-decisions`), optional(`${base}/decision-log`)]);
+  // one after the other: the sections the role may not read answer 403 and are left out
+  const c = await api(base);
+  const estimates = await optional(`${base}/estimates`);
+  const decisions = await optional(`${base}/policy-decisions`);
+  const log = await optional(`${base}/decision-log`);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
     estimatesPart(estimates), orders(c), keyDates(c), policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;

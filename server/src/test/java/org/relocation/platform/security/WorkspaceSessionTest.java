@@ -44,6 +44,18 @@ class WorkspaceSessionTest {
         HttpResponse<String> same = browser.post("/api/cases", "application/json", "{}",
                 "X-Requested-With", "fetch", "Origin", browser.origin());
         assertThat(same.statusCode()).as("authenticated, and a bad intake: %s", same.body()).isEqualTo(400);
+
+        // what the case page reads of a case it has just opened, one call after the other
+        HttpResponse<String> opened = browser.post("/api/cases", "application/json", org.relocation.Api.intake("employee", "IN", "GB", "DE",
+                "LONG_TERM", "250000").toString(), "X-Requested-With", "fetch", "Origin", browser.origin());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = opened.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        String number = opened.body().replaceAll("(?s).*\"caseNumber\":\"([^\"]+)\".*", "$1");
+        for (String path : new String[]{"/api/cases?caseNumber=" + number, "/api/cases/" + id, "/api/cases/" + id + "/estimates",
+                "/api/cases/" + id + "/policy-decisions", "/api/cases/" + id + "/decision-log", "/api/cases/" + id}) {
+            HttpResponse<String> read = browser.get(path, PAGE);
+            assertThat(read.statusCode()).as("%s: %s", path, read.body()).isEqualTo(200);
+        }
     }
 
     @Test
