@@ -124,7 +124,7 @@ function header(c) {
   return el('header', { class: 'case-header' },
     el('p', {}, el('a', { href: '#' }, '← All cases')),
     el('h2', { id: 'case-number' }, c.caseNumber),
-    el('dl', { class: 'facts' }, facts.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
+    el('dl', { class: 'facts' }, facts.map(([term, value]) => el('div', {}, el('dt', {}, term), el('dd', {}, value)))));
 }
 
 function taskRow(t) {
