@@ -2,87 +2,15 @@
 // log, and migrations of running cases. Everything comes from /api/model-changes (the same login as the Tasklist:
 // the session cookie plus X-Requested-With, which a form on another site cannot send).
 
+import { clearFailure, el, fail, fetchFile, request, saveAs, when } from '/pages/page.js';
+
 const API = '/api/model-changes';
 const $ = (selector, root = document) => root.querySelector(selector);
 
-/** Calls the API; answers the parsed body, or throws an Error carrying the status and the problem body. */
-async function api(path, options = {}) {
-  const response = await fetch(API + path, {
-    credentials: 'same-origin',
-    ...options,
-    headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', ...(options.headers || {}) },
-  });
-  const text = await response.text();
-  let body = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch (e) {
-    body = null;
-  }
-  if (!response.ok) {
-    const error = new Error(problemText(body) || `The server answered ${response.status}`);
-    error.status = response.status;
-    error.body = body;
-    throw error;
-  }
-  return body;
-}
+/** Calls the change API; answers the parsed body, or throws an Error carrying the status and the problem body. */
+const api = (path, options = {}) => request(API + path, options);
 
-function problemText(body) {
-  if (!body) {
-    return '';
-  }
-  const fields = body.errors || body.fieldErrors;
-  const details = Array.isArray(fields) ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : '';
-  return [body.detail || body.title || body.message, details].filter(Boolean).join(' — ');
-}
-
-/** Builds an element: el('td', {class: 'num'}, 'text', child, ...). Text is always set as text, never as HTML. */
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value === undefined || value === null || value === false) {
-      return;
-    }
-    if (name === 'class') {
-      element.className = value;
-    } else if (name.startsWith('on')) {
-      element.addEventListener(name.substring(2), value);
-    } else {
-      element.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach((child) => {
-    if (child !== undefined && child !== null && child !== false) {
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return element;
-}
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
 const count = (n) => (n === undefined || n === null ? '' : new Intl.NumberFormat().format(n));
-
-function fail(error) {
-  if (error.status === 401) {
-    $('#app').hidden = true;
-    $('#signed-out').hidden = false;
-    return;
-  }
-  if (error.status === 403) {
-    $('#app').hidden = true;
-    $('#forbidden').hidden = false;
-    return;
-  }
-  const box = $('#failure');
-  box.textContent = error.message;
-  box.hidden = false;
-}
-
-function clearFailure() {
-  $('#failure').hidden = true;
-}
 
 // ---------------------------------------------------------------------------------------------------------- tabs
 function showTab(name) {
@@ -107,14 +35,8 @@ function fileLink(kind, key, version) {
 /** Downloads through fetch (the session login needs the X-Requested-With header a plain link does not send). */
 async function download(href, key, kind) {
   try {
-    const response = await fetch(href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-    if (!response.ok) {
-      throw Object.assign(new Error(`The file could not be read (${response.status})`), { status: response.status });
-    }
-    const url = URL.createObjectURL(await response.blob());
     const extension = { process: 'bpmn', decision: 'dmn', form: 'form' }[kind];
-    el('a', { href: url, download: `${key}.${extension}` }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveAs(await fetchFile(href), `${key}.${extension}`);
   } catch (error) {
     fail(error);
   }

@@ -196,7 +196,8 @@ final class ApiSchemaRules {
         // answers: what is always there
         REQUIRED.put("OpenedCase", List.of("id", "caseNumber", "processInstanceId"));
         REQUIRED.put("CaseSummary", List.of("id", "caseNumber", "status", "employeeName", "homeCountry", "hostCountry", "hostCity",
-                "assignmentType", "startDate", "endDate", "currentPhases", "createdAt"));
+                "assignmentType", "startDate", "endDate", "currentPhases", "createdAt", "contacts"));
+        REQUIRED.put("CurrentUser", List.of("userId", "roles"));
         REQUIRED.put("CaseDetails", List.of("id", "caseNumber", "status", "employeeName", "employeeEmail", "employeeUserId", "homeCountry",
                 "homeCity", "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "currentPhases", "phases", "travellers",
                 "openTasks", "timeline", "serviceOrders", "notifications", "createdAt"));

@@ -83,8 +83,11 @@ class ContractClientTest {
         assertThat(own.getBudget()).as("FINANCIALS: absent for the employee").isNull();
         assertThat(own.getBaseSalary()).as("SALARY: absent for the employee").isNull();
 
-        assertThat(cases("specialist").listCases("IN_PROGRESS", null, "DE", 0, 100).getItems())
+        assertThat(cases("specialist").listCases("IN_PROGRESS", null, "DE", null, null, null, 0, 100).getItems())
                 .extracting(CaseSummary::getCaseNumber).contains(opened.getCaseNumber());
+        assertThat(cases("specialist").listCases(null, null, null, opened.getCaseNumber().toLowerCase(java.util.Locale.ROOT), null, true, 0, 100)
+                .getItems()).as("the case by its number, among the specialist's own (they opened it)")
+                .extracting(CaseSummary::getCaseNumber).containsExactly(opened.getCaseNumber());
     }
 
     @Test

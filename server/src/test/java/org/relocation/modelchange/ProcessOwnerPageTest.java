@@ -39,7 +39,8 @@ class ProcessOwnerPageTest {
 
     @Test
     void theScriptsAndTheVendoredViewersAreServed() {
-        assertThat(get("/process-owner/app.js").getBody()).contains("/api/model-changes").contains("X-Requested-With");
+        assertThat(get("/process-owner/app.js").getBody()).contains("/api/model-changes").contains("from '/pages/page.js'");
+        assertThat(get("/pages/page.js").getBody()).as("the pages' shared calls").contains("X-Requested-With");
         assertThat(get("/process-owner/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js").getBody()).startsWith("/*! bpmn-js");
         assertThat(get("/process-owner/vendor/dmn-js/dmn-viewer.production.min.js").getBody()).startsWith("/*! dmn-js");
         assertThat(get("/process-owner/vendor/bpmn-js/LICENSE").getStatusCode().value()).isEqualTo(200);

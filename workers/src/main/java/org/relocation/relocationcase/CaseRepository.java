@@ -37,17 +37,31 @@ public interface CaseRepository extends JpaRepository<RelocationCase, Long> {
             where (:status is null or c.status = :status)
               and (:hostCountry is null or c.hostCountry = :hostCountry)
               and (:phase is null or exists (select p from CasePhase p where p.caseId = c.id and p.phase = :phase and p.completedAt is null))
+              and (:caseNumber is null or upper(c.caseNumber) = :caseNumber)
+              and (:numberPrefix is null or upper(c.caseNumber) like :numberPrefix or lower(c.hostCity) like :cityPrefix)
+              and (:mine is null or c.specialistUserId = :mine or c.lineManagerUserId = :mine
+                   or exists (select o.id from TimelineEntry o where o.caseId = c.id and o.kind = :opened and o.actor = :mine))
               and """ + CaseScope.CONDITION)
-    Page<RelocationCase> search(@Param("status") CaseStatus status, @Param("phase") String phase,
-                                @Param("hostCountry") String hostCountry, @Param("scopeAll") boolean all,
-                                @Param("scopeEmployee") String employeeUserId, @Param("scopeActor") String actor,
-                                @Param("scopeCaseNumbers") Collection<String> caseNumbers,
-                                @Param("scopeCostCentres") Collection<String> costCentres, Pageable pageable);
+    Page<RelocationCase> find(@Param("status") CaseStatus status, @Param("phase") String phase,
+                              @Param("hostCountry") String hostCountry, @Param("caseNumber") String caseNumber,
+                              @Param("numberPrefix") String numberPrefix, @Param("cityPrefix") String cityPrefix,
+                              @Param("mine") String mine, @Param("opened") TimelineEntry.Kind opened, @Param("scopeAll") boolean all,
+                              @Param("scopeEmployee") String employeeUserId, @Param("scopeActor") String actor,
+                              @Param("scopeCaseNumbers") Collection<String> caseNumbers,
+                              @Param("scopeCostCentres") Collection<String> costCentres, Pageable pageable);
 
-    /** The cases matching the filters that the scope lets its reader see; the filtering is part of the query. */
-    default Page<RelocationCase> search(CaseStatus status, String phase, String hostCountry, CaseScope scope, Pageable pageable) {
-        return search(status, phase, hostCountry, scope.all(), scope.employeeUserId(), scope.actor(), scope.caseNumbersParameter(),
-                scope.costCentresParameter(), pageable);
+    /**
+     * The workspace's search, inside the scope: an exact case number (any letter case), a prefix of the case number or
+     * of the host city ({@code q}), and "mine" (the user is the case's specialist or line manager, or opened it). A
+     * null filter is no filter.
+     */
+    default Page<RelocationCase> search(CaseSearch filter, CaseScope scope, Pageable pageable) {
+        String q = filter.q();
+        return find(filter.status(), filter.phase(), filter.hostCountry(),
+                filter.caseNumber() == null ? null : filter.caseNumber().toUpperCase(java.util.Locale.ROOT),
+                q == null ? null : q.toUpperCase(java.util.Locale.ROOT) + "%", q == null ? null : q.toLowerCase(java.util.Locale.ROOT) + "%",
+                filter.mine(), TimelineEntry.Kind.CASE_OPENED, scope.all(), scope.employeeUserId(), scope.actor(),
+                scope.caseNumbersParameter(), scope.costCentresParameter(), pageable);
     }
 
     @Query("select count(c) from RelocationCase c where c.id = :id and " + CaseScope.CONDITION)

@@ -2,8 +2,10 @@ package org.relocation.casefile.web;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.relocationcase.CaseIntake;
+import org.relocation.relocationcase.CaseSearch;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.web.CaseOpening;
@@ -60,11 +62,20 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(operationId = "listCases", summary = "List cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry. "
-            + "Only the cases the caller may read (see GET /api/cases/{id}), filtered in the query, so paging and totals count only those.")
+    @Operation(operationId = "listCases", summary = "List and search cases, newest first", description = "Filters: status, phase (an open phase such as immigration), hostCountry; "
+            + "caseNumber (exact, any letter case: 0 or 1 item), q (the start of a case number or of a host city), mine=true (cases the caller is "
+            + "specialist or line manager of, or opened). Only the cases the caller may read (see GET /api/cases/{id}), filtered in the query, so "
+            + "paging and totals count only those: a case number beyond the caller's scope answers an empty list, not 403 or 404.")
+    @ApiResponse(responseCode = "200", description = "One page of the cases the caller may read that match every filter given", useReturnTypeSchema = true)
     Paged<CaseViews.Summary> list(@RequestParam(required = false) String status,
                                           @RequestParam(required = false) String phase,
                                           @RequestParam(required = false) String hostCountry,
+                                          @Parameter(description = "A case number, exact; letter case ignored", example = "RC-2027-000042")
+                                          @RequestParam(required = false) String caseNumber,
+                                          @Parameter(description = "The start of a case number or of a host city; letters, digits, space, '.', ' and '-'", example = "RC-2027")
+                                          @RequestParam(required = false) String q,
+                                          @Parameter(description = "true: only the cases the caller is specialist or line manager of, or opened")
+                                          @RequestParam(defaultValue = "false") boolean mine,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "20") int size,
                                           Authentication user) {
@@ -85,7 +96,15 @@ class CaseController {
         if (phase != null && !phase.matches("^[a-z-]{1,40}$")) {
             throw new BadRequestException(Map.of("phase", "must be a phase id such as immigration"));
         }
-        return queries.search(statusFilter, phase, hostCountry, user, page, size);
+        if (caseNumber != null && !caseNumber.matches("^[A-Za-z0-9-]{1,40}$")) {
+            throw new BadRequestException(Map.of("caseNumber", "must be a case number such as RC-2027-000042"));
+        }
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && !search.matches("^[\\p{L}\\p{N} .'-]{1,60}$")) {
+            throw new BadRequestException(Map.of("q", "must be 1 to 60 letters, digits, spaces, '.', ' or '-'"));
+        }
+        CaseSearch filter = new CaseSearch(statusFilter, phase, hostCountry, caseNumber, search, mine ? user.getName() : null);
+        return queries.search(filter, user, page, size);
     }
 
     @GetMapping("/{id}")

@@ -14,7 +14,6 @@ import org.relocation.notification.NotificationService;
 import org.relocation.platform.web.Paged;
 import org.relocation.relocationcase.CaseRepository;
 import org.relocation.relocationcase.CaseService;
-import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.identity.CaseAccess;
@@ -78,10 +77,11 @@ class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    Paged<CaseViews.Summary> search(CaseStatus status, String phase, String hostCountry, Authentication reader, int page, int size) {
-        var result = repository.search(status, phase, hostCountry, access.scope(reader), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+    Paged<CaseViews.Summary> search(org.relocation.relocationcase.CaseSearch filter, Authentication reader, int page, int size) {
+        var result = repository.search(filter, access.scope(reader), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
         List<CaseViews.Summary> items = result.getContent().stream()
-                .map(c -> CaseViews.summary(c, cases.phases(c.getId()))).toList();
+                .map(c -> CaseViews.summary(c, cases.phases(c.getId()),
+                        new CaseViews.ContactsView(person(c.getSpecialistUserId()), person(c.getLineManagerUserId())))).toList();
         return Paged.of(items, page, size, result);
     }
 

@@ -51,7 +51,7 @@ final class CaseViews {
     @Schema(name = "CaseSummary")
     record Summary(Long id, String caseNumber, String status, String employeeName, String homeCountry, String hostCountry,
                    String hostCity, String assignmentType, LocalDate startDate, LocalDate endDate, List<String> currentPhases,
-                   Instant createdAt) {
+                   Instant createdAt, @Schema(description = "The case's specialist and line manager, where named") ContactsView contacts) {
     }
 
     /** A traveller; name, nationality, birth date and passport only for readers of personal details, absent for others. */
@@ -378,9 +378,9 @@ final class CaseViews {
         return phases.stream().filter(CasePhase::isOpen).map(CasePhase::getPhase).distinct().toList();
     }
 
-    static Summary summary(RelocationCase c, List<CasePhase> phases) {
+    static Summary summary(RelocationCase c, List<CasePhase> phases, ContactsView contacts) {
         return new Summary(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getEmployeeName(), c.getHomeCountry(),
                 c.getHostCountry(), c.getHostCity(), c.getAssignmentType().name(), c.getStartDate(), c.getEndDate(),
-                currentPhases(phases), c.getCreatedAt());
+                currentPhases(phases), c.getCreatedAt(), contacts);
     }
 }

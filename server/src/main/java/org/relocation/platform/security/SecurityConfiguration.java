@@ -25,7 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Every endpoint authenticates except health, the webapps' static login pages, the product's static pages (their data
  * comes from /api) and the signed vendor endpoints. /api and /engine-rest use HTTP Basic against the engine's users (the
- * process owners' change API also the webapps' session, for a page's own requests:
+ * APIs of the product's pages also the webapps' session, for a page's own requests:
  * {@link WebappSessionAuthenticationFilter}); the webapps (/operaton/**)
  * keep their own session login and CSRF protection, and their API refuses anonymous calls itself.
  */
@@ -33,14 +33,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** The product's own browser pages (static files in the jar, e.g. the process-owner page). */
-    private static final String PRODUCT_PAGES = "/process-owner/**";
+    /** The product's own browser pages (static files in the jar): the process-owner page, the case workspace, and what they share. */
+    private static final String[] PRODUCT_PAGES = {"/process-owner/**", "/cases/**", "/pages/**"};
     /**
      * Scripts, styles, fonts and data only from this server; style attributes are allowed because the diagram viewers
-     * set them on the SVG they draw, and data: images for their embedded logo.
+     * set them on the SVG they draw, and data: images for their embedded logo; blob: images and frames for the case
+     * workspace's document previews (files fetched by the page's script, shown from memory).
      */
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'";
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; frame-ancestors 'self'; "
+            + "form-action 'self'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -62,7 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(ant("/api/key-dates/feeds/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAnyRole("admin", "hr-admin")
                         .anyRequest().authenticated())
-                // the process owners' page: the Tasklist's session login, for a page's own requests (X-Requested-With)
+                // the product's pages (process owners, case workspace): the Tasklist's session login, for a page's own requests (X-Requested-With)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(identity, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         return http.build();

@@ -29,8 +29,13 @@ import java.util.List;
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
-    /** Where a session login counts: the process owners' page API. */
-    static final List<String> PATHS = List.of(EngineAuthenticationFilter.MODEL_CHANGES);
+    /**
+     * Where a session login counts: the APIs of the product's pages, the process owners' (model changes) and the case
+     * workspace's (cases with their documents, estimates, policy decisions and decision log; key dates; policy
+     * exceptions; the caller). A path counts when it is one of these or below it.
+     */
+    static final List<String> PATHS = List.of(EngineAuthenticationFilter.MODEL_CHANGES, "/api/cases/", "/api/key-dates/",
+            "/api/policy-exceptions/", "/api/me/");
     static final String REQUESTED_WITH = "X-Requested-With";
 
     private final IdentityService identity;
@@ -43,7 +48,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()) + "/";
         return PATHS.stream().noneMatch(path::startsWith);
     }
 

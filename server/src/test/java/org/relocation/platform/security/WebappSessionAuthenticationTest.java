@@ -33,7 +33,7 @@ class WebappSessionAuthenticationTest {
         assertThat(models.body()).contains("\"processes\"").contains("relocation-benefits");
 
         assertThat(browser.get(MODELS).statusCode()).as("no X-Requested-With: not a page's request").isEqualTo(401);
-        assertThat(browser.get("/api/cases", PAGE).statusCode()).as("the session opens the change API only").isEqualTo(401);
+        assertThat(browser.get("/api/exchange-rates", PAGE).statusCode()).as("the session opens the pages' APIs only").isEqualTo(401);
         HttpResponse<String> foreign = browser.post("/api/model-changes/validations", "multipart/form-data; boundary=b", "--b--\r\n",
                 "X-Requested-With", "XMLHttpRequest", "Origin", "https://evil.example");
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);

@@ -1,0 +1,126 @@
+package org.relocation.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case workspace (/cases/) with the Tasklist's login: a specialist finds a case by its number and reads it on one
+ * page, with links into the Tasklist; a manager finds only the case they are line manager of; a specialist opens a new
+ * case with a dependant and is shown its number. The specialist's view is saved as docs/screenshots/case-workspace.png.
+ */
+class CaseWorkspaceBrowserIT extends BrowserTestSupport {
+
+    /** Where the documentation's screenshot goes (the server module runs with its own folder as working directory). */
+    private static final Path SCREENSHOT = Path.of(System.getProperty("docs.screenshots", "../docs/screenshots"), "case-workspace.png");
+
+    @Test
+    void aSpecialistFindsACaseByNumberAndReadsIt() throws IOException {
+        long id = api.open("specialist", CaseApi.longTermIntake("Wanda Workspace"));
+        String number = api.get("specialist", id).path("caseNumber").asText();
+        api.awaitOpenTask("specialist", id, "review-intake");
+
+        Browser browser = openPage("specialist");
+        WebDriver page = browser.driver();
+        browser.await("the case list", ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        page.findElement(By.id("q")).sendKeys(number);
+        page.findElement(By.cssSelector("#search button[type=submit]")).click();
+
+        browser.await("the case " + number, ExpectedConditions.textToBe(By.id("case-number"), number));
+        assertThat(page.findElement(By.id("case-number")).isDisplayed()).isTrue();
+        assertThat(page.getCurrentUrl()).endsWith("/cases/#" + number);
+        String header = page.findElement(By.cssSelector(".case-header")).getText();
+        assertThat(header).contains("Wanda Workspace").contains("GB London → DE Berlin").contains("long term").contains("Manager");
+        WebElement task = browser.await("the open task's link", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#open-tasks a.task-link")));
+        assertThat(task.getAttribute("href")).contains("/operaton/app/tasklist/default/#/?task=");
+        assertThat(page.findElement(By.id("steps")).getText()).contains("Case opened");
+        assertThat(page.findElement(By.id("traveller-list")).getText()).contains("Wanda Workspace");
+        assertThat(page.findElements(By.id("decision-log"))).as("the specialist reads the decision log").isNotEmpty();
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, ((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aManagerFindsOnlyTheCaseTheyAreLineManagerOf() {
+        long mine = api.open("specialist", CaseApi.longTermIntake("Mona Mine"));
+        Map<String, Object> other = CaseApi.longTermIntake("Otto Other");
+        other.put("lineManagerUserId", "manager2");
+        other.put("employeeUserId", "employee2");
+        long theirs = api.open("specialist", other);
+        String mineNumber = api.get("specialist", mine).path("caseNumber").asText();
+        String theirNumber = api.get("specialist", theirs).path("caseNumber").asText();
+
+        Browser browser = openPage("manager");
+        WebDriver page = browser.driver();
+        browser.await("the manager's cases", ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[@id='cases']//a[text()='" + mineNumber + "']")));
+        assertThat(page.findElement(By.id("cases")).getText()).doesNotContain(theirNumber);
+        assertThat(page.findElement(By.id("new-case-link")).isDisplayed()).as("managers do not open cases").isFalse();
+
+        page.get(baseUrl() + "/cases/#" + theirNumber);
+        WebElement notFound = browser.await("not found", ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(notFound.getText()).contains(theirNumber);
+        page.get(baseUrl() + "/cases/#" + mineNumber);
+        browser.await("the manager's case", ExpectedConditions.textToBe(By.id("case-number"), mineNumber));
+        assertThat(page.findElements(By.id("documents"))).as("no personal documents for a manager").isEmpty();
+    }
+
+    @Test
+    void aSpecialistOpensANewCaseWithADependant() {
+        Browser browser = openPage("specialist");
+        WebDriver page = browser.driver();
+        browser.await("the list", ExpectedConditions.visibilityOfElementLocated(By.id("new-case-link"))).click();
+        WebElement form = browser.await("the new case form", ExpectedConditions.visibilityOfElementLocated(By.id("new-case")));
+        Map<String, String> fields = Map.ofEntries(Map.entry("employeeName", "Nina New"), Map.entry("employeeEmail", "employee@example.com"),
+                Map.entry("employeeUserId", "employee"), Map.entry("homeCity", "London"), Map.entry("hostCity", "Berlin"),
+                Map.entry("costCentre", "CC-DE-100"), Map.entry("gradeLevel", "6"), Map.entry("budgetAmount", "60000"),
+                Map.entry("baseSalaryAmount", "90000"), Map.entry("lineManagerUserId", "manager"));
+        fields.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
+        new Select(form.findElement(By.name("nationality"))).selectByValue("GB");
+        new Select(form.findElement(By.name("homeCountry"))).selectByValue("GB");
+        new Select(form.findElement(By.name("hostCountry"))).selectByValue("DE");
+        date(page, "startDate", java.time.LocalDate.now().plusMonths(2).withDayOfMonth(1));
+        date(page, "endDate", java.time.LocalDate.now().plusMonths(2).withDayOfMonth(1).plusYears(2));
+        page.findElement(By.id("add-dependent")).click();
+        new Select(form.findElement(By.name("dependents.0.relationship"))).selectByValue("PARTNER");
+        form.findElement(By.name("dependents.0.fullName")).sendKeys("Paula Partner");
+        new Select(form.findElement(By.name("dependents.0.nationality"))).selectByValue("GB");
+        date(page, "dependents.0.birthDate", java.time.LocalDate.of(1990, 5, 17));
+        page.findElement(By.id("open-case")).click();
+
+        WebElement opened = browser.await("the new case's number", ExpectedConditions.visibilityOfElementLocated(By.id("opened")));
+        assertThat(opened.getText()).matches("(?s)Case RC-\\d{4}-\\d+ opened\\..*");
+        String number = opened.getText().replaceAll("(?s)^Case (\\S+) opened.*$", "$1");
+        opened.findElement(By.tagName("a")).click();
+        browser.await("the new case", ExpectedConditions.textToBe(By.id("case-number"), number));
+        assertThat(page.findElement(By.id("traveller-list")).getText()).contains("Paula Partner").contains("partner");
+    }
+
+    /** Sets a date input's value as the browser's date picker would (typing depends on the browser's locale). */
+    private static void date(WebDriver page, String name, java.time.LocalDate value) {
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "const i = document.querySelector(`[name='${arguments[0]}']`); i.value = arguments[1]; i.dispatchEvent(new Event('change'));",
+                name, value.toString());
+    }
+
+    /** Logs in to the Tasklist as this demo user, then opens the workspace in the same browser (the same session). */
+    private Browser openPage(String user) {
+        Browser browser = browsers.start(user);
+        Tasklist.login(browser, baseUrl(), user, CaseApi.PASSWORD);
+        browser.driver().get(baseUrl() + "/cases/");
+        return browser;
+    }
+}
