@@ -35,7 +35,7 @@ import java.util.TreeMap;
 /**
  * The OpenAPI document of the case API ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}) as a contract:
  * the info block, HTTP Basic applied to every operation but the signed vendor callback, one named problem body
- * ({@code Problem}, and {@code ValidationProblem} for a 400 with {@code fieldErrors}), and the error responses every
+ * ({@code Problem}, and {@code ValidationProblem} for a 400 with {@code fieldErrors}; 401 and 429 too), and the error responses every
  * operation can give by the platform's rules (see {@link #responses}). What each field may hold (enums, patterns,
  * limits, required fields) is in {@link ApiSchemaRules}; names of schemas and operation ids are on the controllers and
  * their records ({@code @Schema(name = ...)}, {@code @Operation(operationId = ...)}), and {@link SchemaNames} reports
@@ -47,7 +47,6 @@ class ApiDocumentation {
     static final String BASIC_AUTH = "basicAuth";
     static final String PROBLEM = "Problem";
     static final String VALIDATION_PROBLEM = "ValidationProblem";
-    static final String AUTHENTICATION_ERROR = "AuthenticationError";
     /** A refused model deployment (400): a problem with every problem of the models, or a bad field (model-changes API). */
     static final String DEPLOYMENT_REFUSED_PROBLEM = "DeploymentRefusedProblem";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -89,7 +88,6 @@ class ApiDocumentation {
             Components components = api.getComponents();
             components.addSchemas(PROBLEM, problem());
             components.addSchemas(VALIDATION_PROBLEM, validationProblem());
-            components.addSchemas(AUTHENTICATION_ERROR, authenticationError());
             standardResponses().forEach(components::addResponses);
             ApiSchemaRules.apply(components.getSchemas());
             if (api.getPaths() != null) {
@@ -166,8 +164,7 @@ class ApiDocumentation {
         r.put("Unauthorized", new ApiResponse().description("No credentials, or a wrong user or password (HTTP Basic)")
                 .addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"relocation-engine\" (not to a page's "
                         + "own requests)").schema(new StringSchema()))
-                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref(SCHEMAS + AUTHENTICATION_ERROR)))));
+                .content(problemContent(PROBLEM)));
         r.put("Forbidden", new ApiResponse().description("The caller's role may not do this").content(problemContent(PROBLEM)));
         r.put("NotFound", new ApiResponse().description("Unknown, or beyond the cases the caller may read (the same answer)")
                 .content(problemContent(PROBLEM)));
@@ -175,15 +172,14 @@ class ApiDocumentation {
         r.put("TooManyRequests", new ApiResponse().description("Too many failed logins from this address or for this account: "
                         + "no login is tried until Retry-After has passed")
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait").schema(new IntegerSchema()))
-                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref(SCHEMAS + AUTHENTICATION_ERROR)))));
+                .content(problemContent(PROBLEM)));
         return r;
     }
 
     private static boolean hasErrorBody(ApiResponse response) {
         return response.getContent() != null && !response.getContent().isEmpty() && response.getContent().values().stream()
                 .allMatch(m -> m.getSchema() != null && m.getSchema().get$ref() != null
-                        && List.of(PROBLEM, VALIDATION_PROBLEM, AUTHENTICATION_ERROR, DEPLOYMENT_REFUSED_PROBLEM).contains(m.getSchema().get$ref().replace(SCHEMAS, "")));
+                        && List.of(PROBLEM, VALIDATION_PROBLEM, DEPLOYMENT_REFUSED_PROBLEM).contains(m.getSchema().get$ref().replace(SCHEMAS, "")));
     }
 
     private static ApiResponse ref(String name) {
@@ -198,15 +194,17 @@ class ApiDocumentation {
     private static Schema<?> problem() {
         return new ObjectSchema()
                 .description("An error as RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri").description("What kind of problem: about:blank, or "
-                        + "https://relocation-engine.org/problems/invalid-request for bad input").example("about:blank"))
+                .addProperty("type", new StringSchema().format("uri").description("What kind of problem: "
+                        + "https://relocation-engine.org/problems/ and the title's slug (not-found, forbidden, invalid-request, ...)")
+                        .example("https://relocation-engine.org/problems/not-found"))
                 .addProperty("title", new StringSchema().description("Short, the same for every problem of its kind").example("Not found"))
                 .addProperty("status", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.valueOf(400))
                         .maximum(java.math.BigDecimal.valueOf(599)).example(404))
-                .addProperty("detail", new StringSchema().description("What went wrong with this request").example("No case 42"))
+                .addProperty("detail", new StringSchema().description("What went wrong with this request, as a sentence "
+                        + "(never personal data)").example("No case 42"))
                 .addProperty("instance", new StringSchema().format("uri-reference").description("The path of the request")
                         .example("/api/cases/42"))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("type", "title", "status", "detail", "instance"));
     }
 
     /** A 400: the problem, and every bad field with what is wrong with it. */
@@ -218,18 +216,8 @@ class ApiDocumentation {
         s.getProperties().get("title").example("Invalid request");
         s.getProperties().get("type").example("https://relocation-engine.org/problems/invalid-request");
         s.getProperties().get("status").example(400);
-        s.setRequired(List.of("type", "title", "status", "fieldErrors"));
+        s.setRequired(List.of("type", "title", "status", "detail", "instance", "fieldErrors"));
         return s;
     }
 
-    /** A refused login (401, 429): written by the servlet container's error page before any controller runs. */
-    private static Schema<?> authenticationError() {
-        return new ObjectSchema()
-                .description("A refused or throttled login, before any operation runs")
-                .addProperty("timestamp", new StringSchema().format("date-time"))
-                .addProperty("status", new IntegerSchema().format("int32").example(401))
-                .addProperty("error", new StringSchema().example("Unauthorized"))
-                .addProperty("path", new StringSchema().example("/api/cases"))
-                .required(List.of("status", "error"));
-    }
 }

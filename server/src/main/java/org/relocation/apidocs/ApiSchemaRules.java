@@ -127,7 +127,7 @@ final class ApiSchemaRules {
 
         // the case intake (POST /api/cases, POST /api/options-advice): IntakeValidator's rules
         REQUIRED.put("CaseIntake", List.of("employeeName", "employeeEmail", "employeeUserId", "nationality", "homeCountry", "homeCity",
-                "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "costCentre", "budgetAmount", "budgetCurrency",
+                "hostCountry", "hostCity", "assignmentType", "startDate", "costCentre", "budgetAmount", "budgetCurrency",
                 "gradeLevel", "baseSalaryAmount", "baseSalaryCurrency", "lineManagerUserId"));
         ONE.put("CaseIntake.lineManagerUserId", pattern("^[A-Za-z0-9._-]{1,64}$", "The login of the employee's line manager (manager role), "
                 + "who decides the manager approval; not the employee").andThen(example("manager")));
@@ -140,7 +140,8 @@ final class ApiSchemaRules {
         ONE.put("CaseIntake.hostCity", length(1, 100).andThen(example("Berlin")));
         ONE.put("CaseIntake.homeCountry", example("GB"));
         ONE.put("CaseIntake.startDate", example("2027-03-01"));
-        ONE.put("CaseIntake.endDate", description("After startDate").andThen(example("2029-02-28")));
+        ONE.put("CaseIntake.endDate", description("After startDate; required unless assignmentType is PERMANENT_TRANSFER "
+                + "(open-ended: no end date)").andThen(example("2029-02-28")));
         ONE.put("CaseIntake.budgetAmount", range("0", "100000000").andThen(s -> s.multipleOf(new BigDecimal("0.01")).example(250000)));
         ONE.put("CaseIntake.gradeLevel", range("1", "12").andThen(description("1-12, 12 most senior")).andThen(example(6)));
         ONE.put("CaseIntake.baseSalaryAmount", range("0.01", "100000000").andThen(s -> s.multipleOf(new BigDecimal("0.01"))
@@ -196,10 +197,10 @@ final class ApiSchemaRules {
         // answers: what is always there
         REQUIRED.put("OpenedCase", List.of("id", "caseNumber", "processInstanceId"));
         REQUIRED.put("CaseSummary", List.of("id", "caseNumber", "status", "employeeName", "homeCountry", "hostCountry", "hostCity",
-                "assignmentType", "startDate", "endDate", "currentPhases", "createdAt", "contacts"));
+                "assignmentType", "startDate", "currentPhases", "createdAt", "contacts"));
         REQUIRED.put("CurrentUser", List.of("userId", "roles"));
         REQUIRED.put("CaseDetails", List.of("id", "caseNumber", "status", "employeeName", "employeeEmail", "employeeUserId", "homeCountry",
-                "homeCity", "hostCountry", "hostCity", "assignmentType", "startDate", "endDate", "currentPhases", "phases", "travellers",
+                "homeCity", "hostCountry", "hostCity", "assignmentType", "startDate", "currentPhases", "phases", "travellers",
                 "openTasks", "timeline", "serviceOrders", "notifications", "createdAt"));
         REQUIRED.put("Money", List.of("amount", "currency"));
         REQUIRED.put("Traveller", List.of("id", "relationship"));

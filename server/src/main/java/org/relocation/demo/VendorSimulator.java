@@ -109,7 +109,8 @@ class VendorSimulator {
         if (counsel) {
             callback.put("permitNumber", "PRM-" + request.reference().substring(3));
             callback.put("validFrom", request.startDate().toString());
-            callback.put("validUntil", request.endDate().toString());
+            // a permanent transfer without an end date: the simulator grants five years
+            callback.put("validUntil", (request.endDate() == null ? request.startDate().plusYears(5) : request.endDate()).toString());
         }
         try {
             byte[] body = json.writeValueAsBytes(callback);

@@ -25,6 +25,11 @@ class EngineCaseStaff implements CaseStaff {
     }
 
     @Override
+    public boolean exists(String userId) {
+        return userId != null && system.call(() -> identity.createUserQuery().userId(userId).count()) > 0;
+    }
+
+    @Override
     public boolean isMember(String userId, String role) {
         return userId != null && system.call(() -> identity.createUserQuery().userId(userId).memberOfGroup(role).count()) > 0;
     }

@@ -1,5 +1,6 @@
 package org.relocation.inbound;
 
+import org.relocation.platform.web.Problems;
 import org.relocation.vendor.CallbackRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +18,6 @@ class CallbackRejections {
             case ALREADY_ANSWERED -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setTitle("Callback rejected");
-        return p;
+        return Problems.of(status, "Callback rejected", e.getMessage());
     }
 }

@@ -230,7 +230,7 @@ class ApiContractTest {
         }
         Set<String> refs = new HashSet<>(r.get("content").findValuesAsText("$ref"));
         return !refs.isEmpty() && refs.stream().allMatch(ref -> Set.of("#/components/schemas/Problem", "#/components/schemas/ValidationProblem",
-                "#/components/schemas/AuthenticationError", "#/components/schemas/" + ApiDocumentation.DEPLOYMENT_REFUSED_PROBLEM).contains(ref));
+                "#/components/schemas/" + ApiDocumentation.DEPLOYMENT_REFUSED_PROBLEM).contains(ref));
     }
 
     @Test
@@ -290,7 +290,7 @@ class ApiContractTest {
         assertFits(forbidden.getBody(), schemas.get("Problem"));
         ResponseEntity<JsonNode> anonymous = Api.anonymous(port).get("/api/cases");
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertFits(anonymous.getBody(), schemas.get("AuthenticationError"));
+        assertFits(anonymous.getBody(), schemas.get("Problem"));
     }
 
     /** Every required property is there, and nothing the schema does not name. */

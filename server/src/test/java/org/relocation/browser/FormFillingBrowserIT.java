@@ -179,7 +179,20 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /** Editable fields the test leaves empty on purpose, by form and field key, with the reason. */
     static final Map<String, Map<String, String>> LEFT_EMPTY = Map.of(
-            "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"));
+            "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"),
+            START_FORM, dependantSlots());
+
+    /** The start form's dependant slots: a case without dependants here (StartFormIntakeTest starts one with a dependant). */
+    private static Map<String, String> dependantSlots() {
+        Map<String, String> slots = new java.util.LinkedHashMap<>();
+        for (int n = 1; n <= org.relocation.platform.engine.IntakeForm.DEPENDENT_SLOTS; n++) {
+            for (String field : List.of("hasDependent" + n, "dependent" + n + "Relationship", "dependent" + n + "FullName",
+                    "dependent" + n + "Nationality", "dependent" + n + "BirthDate")) {
+                slots.put("intake_" + field, "a case without dependants; StartFormIntakeTest starts one with a dependant");
+            }
+        }
+        return slots;
+    }
 
     /** The approval tasks (and the revision after a send-back), reached by a case's journey rather than started directly. */
     static final List<String> THROUGH_THE_JOURNEY = List.of("approve-relocation", "approve-policy-exception", "approve-budget",

@@ -216,6 +216,9 @@ final class Tasklist {
 
     /** Picks an option of a form-js select by its visible label. */
     Tasklist select(String componentId, String optionLabel) {
+        if (!driver.findElements(By.cssSelector("form.fjs-form input.fjs-input[id$='-" + componentId + "']")).isEmpty()) {
+            return searchAndSelect(componentId, optionLabel);
+        }
         WebElement display = field(componentId + "-display");
         WebElement select = display.findElement(By.xpath("./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
         By option = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']");
@@ -229,6 +232,19 @@ final class Tasklist {
             return shown.orElse(null);
         }).click();
         browser.await(componentId + " to show '" + optionLabel + "'", ExpectedConditions.textToBePresentInElement(display, optionLabel));
+        return this;
+    }
+
+    /** A searchable select: types the label into its search input, as a person would, and picks the option. */
+    private Tasklist searchAndSelect(String componentId, String optionLabel) {
+        WebElement input = field(componentId);
+        WebElement select = input.findElement(By.xpath("./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
+        input.click();
+        input.sendKeys(optionLabel);
+        By option = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']");
+        browser.await("option '" + optionLabel + "' of " + componentId,
+                d -> select.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        browser.await(componentId + " to show '" + optionLabel + "'", d -> optionLabel.equals(input.getAttribute("value")));
         return this;
     }
 

@@ -75,12 +75,18 @@ public class CaseService {
         return errors;
     }
 
-    /** The named people of a new case: present and well formed, and users of their role (when the users are known here). */
+    /**
+     * The named people of a new case: present and well formed, and users (of their role) when the users are known here.
+     * The one check of the case API and the Tasklist's start form (which names the field intake_employeeUserId).
+     */
     private Map<String, String> peopleProblems(CaseIntake intake) {
         Map<String, String> errors = IntakeValidator.validatePeople(intake);
         CaseStaff directory = staff.getIfAvailable();
         if (directory == null) {
             return errors;
+        }
+        if (intake.employeeUserId() != null && !directory.exists(intake.employeeUserId())) {
+            errors.putIfAbsent("employeeUserId", "must be the login of an existing user: no user has this login, check its spelling");
         }
         if (!errors.containsKey("lineManagerUserId") && !directory.isMember(intake.lineManagerUserId(), CaseStaff.LINE_MANAGER_ROLE)) {
             errors.put("lineManagerUserId", "must be the login of a user of the " + CaseStaff.LINE_MANAGER_ROLE + " role");

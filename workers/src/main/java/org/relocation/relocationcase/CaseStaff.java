@@ -17,6 +17,9 @@ public interface CaseStaff {
     /** The role whose users run cases. */
     String SPECIALIST_ROLE = "mobility-specialist";
 
+    /** Whether a user has this login (whatever their roles). */
+    boolean exists(String userId);
+
     /** Whether the login is a user of that role. */
     boolean isMember(String userId, String role);
 

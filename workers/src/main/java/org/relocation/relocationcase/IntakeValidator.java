@@ -46,7 +46,9 @@ public final class IntakeValidator {
             errors.put("startDate", "is required (yyyy-mm-dd)");
         }
         if (in.endDate() == null) {
-            errors.put("endDate", "is required (yyyy-mm-dd)");
+            if (!AssignmentType.PERMANENT_TRANSFER.name().equals(in.assignmentType())) {
+                errors.put("endDate", "is required (yyyy-mm-dd) unless the assignment is a PERMANENT_TRANSFER");
+            }
         } else if (in.startDate() != null && !in.endDate().isAfter(in.startDate())) {
             errors.put("endDate", "must be after startDate");
         }
@@ -130,7 +132,7 @@ public final class IntakeValidator {
         if (r.startDate() != null && r.startDate().isBefore(today)) {
             errors.put("revisedStartDate", "must not be in the past");
         }
-        if (!end.isAfter(start)) {
+        if (end != null && !end.isAfter(start)) {
             errors.put(r.endDate() != null ? "revisedEndDate" : "revisedStartDate", "must leave the end date after the start date");
         }
         if (r.hostCity() != null && r.hostCity().length() > 100) {

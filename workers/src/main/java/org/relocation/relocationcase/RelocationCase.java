@@ -48,6 +48,9 @@ public class RelocationCase {
     private AssignmentType assignmentType;
 
     private LocalDate startDate;
+    /** The duration of an assignment without an end date (a permanent transfer), for duration-based rules. */
+    public static final int OPEN_ENDED_MONTHS = 60;
+
     private LocalDate endDate;
     private String costCentre;
     private BigDecimal budgetAmount;
@@ -135,7 +138,7 @@ public class RelocationCase {
     void moveStartDate(LocalDate newStart, Instant now) {
         long days = ChronoUnit.DAYS.between(startDate, newStart);
         this.startDate = newStart;
-        this.endDate = endDate.plusDays(days);
+        this.endDate = endDate == null ? null : endDate.plusDays(days); // a permanent transfer may have none
         this.updatedAt = now;
     }
 
@@ -173,8 +176,14 @@ public class RelocationCase {
         return finalCostAmount == null ? null : new Money(finalCostAmount, Currency.getInstance(finalCostCurrency));
     }
 
-    /** Whole months between start and end date, at least one. */
+    /**
+     * Whole months between start and end date, at least one; {@value #OPEN_ENDED_MONTHS} for a permanent transfer without
+     * an end date (the longest duration the permit catalogue and the policy tables distinguish).
+     */
     public int durationMonths() {
+        if (endDate == null) {
+            return OPEN_ENDED_MONTHS;
+        }
         long months = ChronoUnit.MONTHS.between(startDate, endDate);
         if (startDate.plusMonths(months).isBefore(endDate)) {
             months++;
@@ -212,6 +221,7 @@ public class RelocationCase {
     public String getHostCity() { return hostCity; }
     public AssignmentType getAssignmentType() { return assignmentType; }
     public LocalDate getStartDate() { return startDate; }
+    /** The planned end, or null: a permanent transfer may have none. */
     public LocalDate getEndDate() { return endDate; }
     public String getCostCentre() { return costCentre; }
     public Integer getGradeLevel() { return gradeLevel; }

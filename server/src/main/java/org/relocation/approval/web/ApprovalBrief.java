@@ -52,7 +52,7 @@ public class ApprovalBrief {
         }
         b.append("Case ").append(c.getCaseNumber()).append(": ").append(c.getAssignmentType()).append(' ')
                 .append(c.getHomeCountry()).append(" -> ").append(c.getHostCountry()).append(" (").append(c.getHostCity()).append("), ")
-                .append(c.getStartDate()).append(" to ").append(c.getEndDate()).append(", ").append(c.durationMonths()).append(" month(s), ")
+                .append(c.getStartDate()).append(" to ").append(c.getEndDate() == null ? "open-ended" : c.getEndDate()).append(", ").append(c.durationMonths()).append(" month(s), ")
                 .append(c.getTravellers().size()).append(" traveller(s), cost centre ").append(c.getCostCentre()).append('\n');
         latest(caseId, PolicyService.PACKAGE).ifPresent(p -> b.append("Policy tier ").append(p.get("policyTier")).append(", ")
                 .append(p.get("moveType")).append(", core benefits ").append(p.get("coreBenefits")).append('\n'));

@@ -1,5 +1,6 @@
 package org.relocation.document.web;
 
+import org.relocation.platform.web.Problems;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -42,9 +42,7 @@ class UploadProblems {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String fileError) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "file " + fileError);
-        p.setTitle(title);
-        p.setType(URI.create("https://relocation-engine.org/problems/invalid-request"));
+        ProblemDetail p = Problems.of(status, title, "file " + fileError);
         p.setProperty("fieldErrors", Map.of("file", fileError));
         return p;
     }

@@ -1,6 +1,7 @@
 package org.relocation.fx.web;
 
 import org.relocation.fx.MissingExchangeRateException;
+import org.relocation.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,16 +17,12 @@ class ExchangeRateProblems {
 
     @ExceptionHandler(MissingExchangeRateException.class)
     ProblemDetail missing(MissingExchangeRateException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No exchange rate");
-        return p;
+        return Problems.of(HttpStatus.NOT_FOUND, "No exchange rate", e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail loadedMeanwhile(DataIntegrityViolationException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        return Problems.of(HttpStatus.CONFLICT, "Concurrent change",
                 "A rate of the same pair and effective date was loaded at the same moment; nothing was written, check and try again");
-        p.setTitle("Concurrent change");
-        return p;
     }
 }

@@ -24,7 +24,7 @@ class FormRules {
     Map<String, String> intakeProblems(Map<String, Object> values) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         cases.intakeProblems(IntakeForm.toIntake(values)).forEach((field, problem) ->
-                problems.putIfAbsent(PersonalData.INTAKE_PREFIX + field, problem));
+                problems.putIfAbsent(PersonalData.INTAKE_PREFIX + IntakeForm.slotField(field), problem));
         return problems;
     }
 

@@ -5,11 +5,22 @@ import org.relocation.relocationcase.CaseService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The Tasklist start form's fields (intake_*) as an intake, for validation and registration. */
+/**
+ * The Tasklist start form's fields (intake_*) as an intake, for validation and registration. Dependants come from
+ * {@value #DEPENDENT_SLOTS} fixed slots ({@code intake_hasDependent1}, {@code intake_dependent1Relationship}, ...): the
+ * Tasklist cannot submit a dynamic list (no Json value type in this engine). Slot n is read while slots 1..n are all
+ * ticked, as the form shows them, so the intake's {@code dependents[i]} is slot i+1 ({@link #slotField}).
+ */
 public final class IntakeForm {
+
+    /** How many dependants the start form takes. */
+    public static final int DEPENDENT_SLOTS = 4;
+    private static final java.util.regex.Pattern DEPENDENT_FIELD = java.util.regex.Pattern.compile("dependents\\[(\\d+)](?:\\.(\\w+))?");
 
     private IntakeForm() {
     }
@@ -21,10 +32,32 @@ public final class IntakeForm {
         return new CaseIntake(str(f, "employeeName"), str(f, "employeeEmail"), str(f, "employeeUserId"), str(f, "nationality"),
                 str(f, "homeCountry"), str(f, "homeCity"), str(f, "hostCountry"), str(f, "hostCity"), str(f, "assignmentType"),
                 date(f, "startDate"), date(f, "endDate"), str(f, "costCentre"), decimal(f, "budgetAmount"), str(f, "budgetCurrency"),
-                integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), null,
+                integer(f, "gradeLevel"), decimal(f, "baseSalaryAmount"), str(f, "baseSalaryCurrency"), dependents(f),
                 str(f, "lineManagerUserId"), str(f, "specialistUserId"));
     }
 
+
+    /** The form field of an intake problem: {@code dependents[0].fullName} is {@code dependent1FullName}. */
+    public static String slotField(String intakeField) {
+        java.util.regex.Matcher m = DEPENDENT_FIELD.matcher(intakeField);
+        if (!m.matches()) {
+            return intakeField;
+        }
+        int slot = Integer.parseInt(m.group(1)) + 1;
+        String rest = m.group(2);
+        return rest == null ? "dependent" + slot + "FullName"
+                : "dependent" + slot + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    private static List<CaseIntake.Dependent> dependents(Map<String, Object> f) {
+        List<CaseIntake.Dependent> dependents = new ArrayList<>();
+        for (int n = 1; n <= DEPENDENT_SLOTS && Boolean.parseBoolean(String.valueOf(f.get("hasDependent" + n))); n++) {
+            String slot = "dependent" + n;
+            dependents.add(new CaseIntake.Dependent(str(f, slot + "Relationship"), str(f, slot + "FullName"),
+                    str(f, slot + "Nationality"), date(f, slot + "BirthDate")));
+        }
+        return dependents;
+    }
 
     private static String str(Map<String, Object> f, String key) {
         Object v = f.get(key);

@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new ApiAccessDeniedHandler()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ant("/actuator/health", "/actuator/health/**")).permitAll()
                         // vendors authenticate with an HMAC of timestamp, nonce and body (inbound.CallbackVerifier)

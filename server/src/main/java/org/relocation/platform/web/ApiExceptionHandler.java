@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.net.URI;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * RFC 7807 problem details for the case API: bad input is a 400 naming each field, never a 500. A feature's own
+ * RFC 9457 problem details ({@link Problems}) for the case API: bad input is a 400 naming each field, never a 500. A feature's own
  * exceptions are handled in the feature (e.g. {@code inbound/CallbackRejections}); not-found ones extend
  * {@link NotFoundException}.
  */
@@ -60,48 +58,34 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
-        p.setTitle("Unsupported media type");
-        return p;
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send application/json");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
+        return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "This path does not take " + e.getMethod());
     }
 
     /** Every feature's not-found exception (a case, a policy exception, ...). */
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return p;
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler({org.operaton.bpm.engine.OptimisticLockingException.class, org.springframework.dao.ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         log.info("A request met a concurrent change and was rolled back: {}", e.getClass().getSimpleName());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The case changed at the same moment; nothing was written, try again");
-        p.setTitle("Concurrent change");
-        return p;
+        return Problems.of(HttpStatus.CONFLICT, "Concurrent change", "The case changed at the same moment; nothing was written, try again");
     }
 
     /** A role the rule of an endpoint refuses, or the engine's authorizations when a call runs as the person (model changes). */
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class, org.operaton.bpm.engine.AuthorizationException.class})
     ProblemDetail forbidden(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this");
-        p.setTitle("Forbidden");
-        return p;
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
     }
 
     static ProblemDetail badRequest(Map<String, String> fieldErrors) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                fieldErrors.entrySet().stream().map(en -> en.getKey() + " " + en.getValue()).collect(Collectors.joining("; ")));
-        p.setTitle("Invalid request");
-        p.setType(URI.create("https://relocation-engine.org/problems/invalid-request"));
-        p.setProperty("fieldErrors", fieldErrors);
-        return p;
+        return Problems.invalid(fieldErrors);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,0 +1,94 @@
+package org.relocation.platform.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.relocation.Api;
+import org.relocation.ServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One error format for every API, through HTTP: the case API's handled errors, unknown paths, the security chain's
+ * 401, 429 and 403, and the engine REST API (which keeps the type, message and code the webapps read).
+ */
+@ServerTest
+class ProblemDetailsTest {
+
+    private static final String TYPES = "https://relocation-engine.org/problems/";
+
+    @LocalServerPort
+    int port;
+
+    private static JsonNode problem(HttpResponse<String> r, int status, String type, String path) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode body = Api.JSON.readTree(r.body());
+        assertThat(body.path("type").asText()).isEqualTo(TYPES + type);
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("title").asText()).isNotBlank();
+        assertThat(body.path("detail").asText()).isNotBlank();
+        assertThat(body.path("instance").asText()).isEqualTo(path);
+        return body;
+    }
+
+    @Test
+    void anUnknownApiPathIsANotFoundProblem() throws Exception {
+        problem(Http.from(port, "198.51.100.60").basic("specialist", "demo").get("/api/nope"), 404, "not-found", "/api/nope");
+    }
+
+    @Test
+    void aHandledApiErrorHasTypeAndInstance() throws Exception {
+        problem(Http.from(port, "198.51.100.61").basic("specialist", "demo").get("/api/cases/999999999"), 404, "not-found", "/api/cases/999999999");
+        JsonNode invalid = problem(Http.from(port, "198.51.100.61").basic("specialist", "demo").post("/api/cases", "application/json", "{}"),
+                400, "invalid-request", "/api/cases");
+        assertThat(invalid.path("fieldErrors").has("employeeUserId")).isTrue();
+        problem(Http.from(port, "198.51.100.61").basic("employee", "demo").post("/api/cases", "application/json", "{}"),
+                403, "forbidden", "/api/cases");
+    }
+
+    @Test
+    void noCredentialsIsAnUnauthorizedProblemWithTheChallenge() throws Exception {
+        HttpResponse<String> r = Http.from(port, "198.51.100.62").get("/api/cases");
+        problem(r, 401, "unauthorized", "/api/cases");
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic realm=");
+    }
+
+    @Test
+    void aThrottledLoginIsATooManyRequestsProblemWithRetryAfter() throws Exception {
+        Http attacker = Http.from(port, "203.0.113.60");
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 8 && (last == null || last.statusCode() != 429); i++) {
+            last = attacker.basic("finance", "guess-" + i).get("/api/cases");
+        }
+        problem(last, 429, "too-many-requests", "/api/cases");
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    }
+
+    @Test
+    void aRoleTheSecurityChainRefusesIsAForbiddenProblem() throws Exception {
+        problem(Http.from(port, "198.51.100.63").basic("specialist", "demo").get("/actuator/metrics"), 403, "forbidden", "/actuator/metrics");
+    }
+
+    @Test
+    void theEngineRestApiKeepsItsMembersAndAddsTheProblemOnes() throws Exception {
+        HttpResponse<String> unknownTask = Http.from(port, "198.51.100.64").basic("admin", "demo").get("/engine-rest/task/x");
+        assertThat(unknownTask.statusCode()).isEqualTo(404);
+        JsonNode body = Api.JSON.readTree(unknownTask.body());
+        assertThat(body.path("type").asText()).isEqualTo("InvalidRequestException");
+        assertThat(body.path("message").asText()).isNotBlank();
+        assertThat(body.path("detail").asText()).isEqualTo(body.path("message").asText());
+        assertThat(body.path("status").asInt()).isEqualTo(404);
+        assertThat(body.path("title").asText()).isEqualTo("Not Found");
+        assertThat(body.path("instance").asText()).isEqualTo("/engine-rest/task/x");
+
+        HttpResponse<String> unknownPath = Http.from(port, "198.51.100.64").basic("admin", "demo").get("/engine-rest/nope");
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        JsonNode nope = Api.JSON.readTree(unknownPath.body());
+        assertThat(nope.path("status").asInt()).isEqualTo(404);
+        assertThat(nope.path("instance").asText()).isEqualTo("/engine-rest/nope");
+        assertThat(nope.has("type")).isTrue();
+    }
+}
