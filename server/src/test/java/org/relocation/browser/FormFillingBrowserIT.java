@@ -90,6 +90,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "intake_baseSalaryAmount", new BigDecimal("98000"),
                     "intake_baseSalaryCurrency", "SGD")),
             Map.entry("review-intake", values(
+                    "reviewDecision", "accept",
                     "intakeVerified", true,
                     "reviewNotes", "Intake checked in the form-filling browser test")),
             Map.entry("revise-intake", values(
@@ -178,7 +179,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /** Editable fields the test leaves empty on purpose, by form and field key, with the reason. */
     static final Map<String, Map<String, String>> LEFT_EMPTY = Map.of(
-            "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"));
+            "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"),
+            "review-intake", Map.of("reviewComment", "only shown to send the intake back; the test accepts it"));
 
     /** The approval tasks (and the revision after a send-back), reached by a case's journey rather than started directly. */
     static final List<String> THROUGH_THE_JOURNEY = List.of("approve-relocation", "approve-policy-exception", "approve-budget",

@@ -60,7 +60,9 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
         assertThat(brief).as("the approval brief the manager reads").contains(api.get("manager", caseId).path("caseNumber").asText(),
                 "Estimate lines", "Why each approval is needed", "within budget");
         assertThat(brief).as("amounts with thousands separators").containsPattern("EUR \\d{1,3}(,\\d{3})+\\.\\d{2}")
-                .containsPattern("\\d+\\.\\d%").doesNotContain("{{", "relocation-allowance");
+                .containsPattern("\\d+\\.\\d%").contains("Relocation allowance EUR").doesNotContain("{{");
+        tasklist.form().findElements(org.openqa.selenium.By.cssSelector(".fjs-form-field-table")).stream().findFirst()
+                .ifPresent(table -> tasklist.script("arguments[0].scrollIntoView({block: 'start'});", table));
         screenshot(tasklist, "approval-form.png");
         tasklist.choose("Field_managerDecision", "Approve")
                 .type("Field_managerComment", "Approved in the browser test")
