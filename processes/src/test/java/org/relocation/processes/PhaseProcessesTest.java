@@ -30,6 +30,31 @@ class PhaseProcessesTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("intake, sent back by the specialist's review: revised, estimated again, reviewed again, ends at intake-done")
+  void intakeSentBackByTheReview() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-intake", eligibleCase());
+    journey.applyPolicy(true);
+    journey.estimate("intake", false);
+    journey.userTask("review-intake").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("intakeVerified", true, "reviewDecision", "send-back", "reviewComment", "The host city is wrong"));
+    journey.assertWaitingAt("revise-intake").assertPassed("review-gateway").assertNotReached("intake-done");
+    journey.userTask("revise-intake").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("revisedHostCity", "Munich", "revisionNote", "Host city corrected"));
+    journey.applyPolicy(true);
+    journey.estimate("intake", false);
+    // no decision sent: the task's own default ('accept') completes the intake
+    journey.userTask("review-intake").complete(Map.of("intakeVerified", true));
+
+    journey.assertEndedAt("relocation-intake", "intake-done")
+        .assertPassedTimes("review-intake", 2)
+        .assertPassedTimes("apply-relocation-policy", 2)
+        .assertNotReached("intake-ineligible")
+        .assertCaseFinished();
+    assertThat(journey.historicVariables("relocation-intake")).containsEntry("reviewDecision", "accept");
+  }
+
+  @Test
   @DisplayName("intake, not eligible: ends at the error end event intake-ineligible, no estimate")
   void intakeIneligible() {
     JourneyDriver journey = newCase();

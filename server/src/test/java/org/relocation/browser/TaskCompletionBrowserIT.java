@@ -53,8 +53,17 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
         Tasklist tasklist = tasklistAs("manager")
                 .openTask(approval.path("id").asText(), "Approve relocation")
                 .awaitEditableForm(); // assigned to the case's line manager when created: nothing to claim
-        assertThat(tasklist.awaitShownText("Field_approvalBrief", "Estimate version 1"))
-                .as("the approval brief the manager reads").contains(api.get("manager", caseId).path("caseNumber").asText());
+        String brief = tasklist.browser().await("the approval brief's totals", d -> {
+            String shown = tasklist.form().getText();
+            return shown.contains("Estimate version 1") && shown.contains("Variance") ? shown : null;
+        });
+        assertThat(brief).as("the approval brief the manager reads").contains(api.get("manager", caseId).path("caseNumber").asText(),
+                "Estimate lines", "Why each approval is needed", "within budget");
+        assertThat(brief).as("amounts with thousands separators").containsPattern("EUR \\d{1,3}(,\\d{3})+\\.\\d{2}")
+                .containsPattern("\\d+\\.\\d%").contains("Relocation allowance EUR").doesNotContain("{{");
+        tasklist.form().findElements(org.openqa.selenium.By.cssSelector(".fjs-form-field-table")).stream().findFirst()
+                .ifPresent(table -> tasklist.script("arguments[0].scrollIntoView({block: 'start'});", table));
+        screenshot(tasklist, "approval-form.png");
         tasklist.choose("Field_managerDecision", "Approve")
                 .type("Field_managerComment", "Approved in the browser test")
                 .complete(approval.path("id").asText());
@@ -124,5 +133,17 @@ class TaskCompletionBrowserIT extends BrowserTestSupport {
                     assertThat(e.path("kind").asText()).isEqualTo("CASE_OPENED");
                     assertThat(e.path("actor").asText()).isEqualTo("specialist");
                 });
+    }
+
+    /** Saves what the browser shows to docs/screenshots (the module runs in server/) for the README. */
+    private static void screenshot(Tasklist tasklist, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("..", "docs", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) tasklist.browser().driver())
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -111,6 +111,9 @@ class ModelContractTest {
      * reads from a submission and its display fields are fields of that form, and every approval form is the form of a
      * user task.
      */
+    /** The names of the read-time context the forms show ({@code FormContextProvider}, {@code TaskFormHandler.context}). */
+    static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack");
+
     @Test
     void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {
         Set<String> taskForms = new TreeSet<>();
@@ -125,6 +128,10 @@ class ModelContractTest {
             assertThat(h.fields()).as("fields of form %s both submitted and displayed", h.formId())
                     .noneMatch(h.displayFields()::contains);
         });
+        // read-time context names (case card, approval brief, documents, send-back) are not fields of any form
+        forms.formIds().forEach(formId -> assertThat(forms.fields(formId).stream().map(FormSchemas.Field::key))
+                .as("fields of form %s using a reserved context name", formId)
+                .doesNotContainAnyElementsOf(RESERVED_CONTEXT));
         assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
                 .extracting(org.relocation.platform.form.TaskFormHandler::formId)
                 .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");

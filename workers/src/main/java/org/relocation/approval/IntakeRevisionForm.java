@@ -6,16 +6,18 @@ import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.TaskSubmissions;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Form revise-intake: the requester's answer to an approver's send-back. It shows the approver's comment (from the
+ * Form revise-intake: the requester's answer to a send-back (an approver's, or the specialist's review). It shows the comment (from the
  * approval decisions, never a variable); the revision must leave a valid intake; the case is revised and the change
  * logged.
  */
@@ -27,11 +29,13 @@ class IntakeRevisionForm implements TaskFormHandler {
     private final CaseService cases;
     private final ApprovalService approvals;
     private final DecisionLog log;
+    private final TaskSubmissions submissions;
 
-    IntakeRevisionForm(CaseService cases, ApprovalService approvals, DecisionLog log) {
+    IntakeRevisionForm(CaseService cases, ApprovalService approvals, DecisionLog log, TaskSubmissions submissions) {
         this.cases = cases;
         this.approvals = approvals;
         this.log = log;
+        this.submissions = submissions;
     }
 
     @Override
@@ -64,13 +68,22 @@ class IntakeRevisionForm implements TaskFormHandler {
         return Set.of(SEND_BACK_COMMENT);
     }
 
+    /**
+     * The latest send-back's comment: an approver's (approval decisions) or the specialist's own review of the intake
+     * (its submission), whichever came last.
+     */
     @Override
     public Map<String, Object> display(FormContext context) {
-        return approvals.decisions(context.caseId()).stream()
+        Optional<ApprovalDecision> approver = approvals.decisions(context.caseId()).stream()
                 .filter(d -> "send-back".equals(d.getDecision()) && d.getComment() != null)
-                .max(Comparator.comparing(ApprovalDecision::getDecidedAt).thenComparing(ApprovalDecision::getId))
-                .<Map<String, Object>>map(d -> Map.of(SEND_BACK_COMMENT, d.getComment()))
-                .orElse(Map.of());
+                .max(Comparator.comparing(ApprovalDecision::getDecidedAt).thenComparing(ApprovalDecision::getId));
+        Optional<TaskSubmissions.Submitted> review = submissions.latest(context.caseId(), IntakeReviewForm.FORM, Map.of())
+                .filter(IntakeReviewForm::sentBack);
+        if (review.isPresent() && (approver.isEmpty() || review.get().submittedAt().isAfter(approver.get().getDecidedAt()))) {
+            return Map.of(SEND_BACK_COMMENT, "Review of the intake by " + review.get().submittedBy() + ": "
+                    + review.get().fields().get(IntakeReviewForm.COMMENT));
+        }
+        return approver.<Map<String, Object>>map(d -> Map.of(SEND_BACK_COMMENT, d.getComment())).orElse(Map.of());
     }
 
     private static CaseService.Revision revision(FormSubmission s) {

@@ -64,13 +64,8 @@ class ApprovalForms {
         }
 
         @Override
-        public Set<String> displayFields() {
-            return Set.of(ApprovalBrief.FIELD);
-        }
-
-        @Override
-        public Map<String, Object> display(FormContext context) {
-            return Map.of(ApprovalBrief.FIELD, brief.text(context.caseId(), null, showsSalary));
+        public Map<String, Object> context(FormContext context) {
+            return Map.of(ApprovalBrief.CONTEXT, brief.brief(context.caseId(), null, showsSalary));
         }
     }
 }

@@ -7,7 +7,6 @@ import org.relocation.platform.form.TaskFormHandler;
 import org.relocation.policyexception.PolicyExceptionService;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,14 +54,7 @@ class ExceptionDecisionForm implements TaskFormHandler {
     }
 
     @Override
-    public Set<String> displayFields() {
-        return Set.of(ApprovalBrief.FIELD);
-    }
-
-    @Override
-    public Map<String, Object> display(FormContext context) {
-        Map<String, Object> shown = new HashMap<>();
-        shown.put(ApprovalBrief.FIELD, brief.text(context.caseId(), context.taskNumber(EXCEPTION_ID), false));
-        return shown;
+    public Map<String, Object> context(FormContext context) {
+        return Map.of(ApprovalBrief.CONTEXT, brief.brief(context.caseId(), context.taskNumber(EXCEPTION_ID), false));
     }
 }

@@ -3,11 +3,13 @@ package org.relocation.platform.engine;
 import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.relocation.platform.form.FormContext;
+import org.relocation.platform.form.FormContextProvider;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +19,32 @@ import java.util.TreeMap;
 @Component
 public class TaskFormHandlers {
 
-    /** A task whose form is opened, and the handler that builds what it shows. */
-    public record OpenedForm(TaskFormHandler handler, FormContext context) {
+    /**
+     * A task whose form is opened, the handler that builds what it shows (null when the form has none) and the
+     * providers of every form's context.
+     */
+    public record OpenedForm(TaskFormHandler handler, FormContext context, List<FormContextProvider> providers) {
+
+        /**
+         * What the form shows besides the task's variables: the providers' context first, then the handler's context
+         * and display fields (they win). Built from the case records each time; never stored.
+         */
+        public Map<String, Object> values() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            providers.forEach(p -> values.putAll(p.context(context)));
+            if (handler != null) {
+                values.putAll(handler.context(context));
+                values.putAll(handler.display(context));
+            }
+            return values;
+        }
     }
 
     private final Map<String, TaskFormHandler> byForm = new HashMap<>();
+    private final List<FormContextProvider> providers;
 
-    TaskFormHandlers(List<TaskFormHandler> handlers) {
+    TaskFormHandlers(List<TaskFormHandler> handlers, List<FormContextProvider> providers) {
+        this.providers = List.copyOf(providers);
         for (TaskFormHandler h : handlers) {
             TaskFormHandler other = byForm.put(h.formId(), h);
             if (other != null) {
@@ -38,18 +59,18 @@ public class TaskFormHandlers {
     }
 
     /**
-     * The handler and context of a task whose form shows display-only fields, read inside a command (the engine's task
-     * entity); empty when its form shows none or the task belongs to no case.
+     * The handler (if any) and context of a task of a case whose form is opened, read inside a command (the engine's
+     * task entity); empty when the task belongs to no case.
      */
     public Optional<OpenedForm> opened(TaskEntity task) {
         task.initializeFormKey();
         String formId = task.getOperatonFormRef() == null ? task.getTaskDefinitionKey() : task.getOperatonFormRef().getKey();
         TaskFormHandler handler = byForm.get(formId);
         Object caseId = task.getVariable(ProcessVariables.CASE_ID);
-        if (handler == null || handler.displayFields().isEmpty() || !(caseId instanceof Number n)) {
+        if (!(caseId instanceof Number n)) {
             return Optional.empty();
         }
-        return Optional.of(new OpenedForm(handler, new FormContext(n.longValue(), formId, taskContext(task, List.of()))));
+        return Optional.of(new OpenedForm(handler, new FormContext(n.longValue(), formId, taskContext(task, List.of())), providers));
     }
 
     /**

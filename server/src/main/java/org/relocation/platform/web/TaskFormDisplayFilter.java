@@ -24,9 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Adds a form's display-only fields (an approval brief, the approver's send-back comment) to the form variables the
- * Tasklist loads ({@code GET .../task/{id}/form-variables}), built by the form's handler from the case records each time:
- * they are never stored as variables. Presentation only: it runs after authentication, and only the engine's own 200
+ * Adds a form's read-time values to the form variables the Tasklist loads ({@code GET .../task/{id}/form-variables}):
+ * the case card of every form ({@link org.relocation.platform.form.FormContextProvider}), the handler's context (an
+ * approval brief as data) and display-only fields, built from the case records each time: they are never stored as
+ * variables. Maps and lists are sent as {@code Json} values, which the Tasklist parses into form data. Presentation only: it runs after authentication, and only the engine's own 200
  * answer (the caller may see the task) is augmented.
  */
 class TaskFormDisplayFilter extends OncePerRequestFilter {
@@ -82,20 +83,25 @@ class TaskFormDisplayFilter extends OncePerRequestFilter {
             }
             String names = request.getParameter("variableNames");
             java.util.List<String> asked = names == null ? null : java.util.Arrays.asList(names.split(","));
-            if (asked != null && opened.get().handler().displayFields().stream().noneMatch(asked::contains)) {
-                return null;
+            Map<String, Object> shown = opened.get().values();
+            if (asked != null) {
+                shown.keySet().retainAll(asked);
             }
             JsonNode root = json.readTree(body);
-            if (!(root instanceof ObjectNode variables)) {
+            if (shown.isEmpty() || !(root instanceof ObjectNode variables)) {
                 return null;
             }
-            for (Map.Entry<String, Object> shown : opened.get().handler().display(opened.get().context()).entrySet()) {
-                if (asked == null || asked.contains(shown.getKey())) {
-                    ObjectNode value = variables.putObject(shown.getKey());
+            for (Map.Entry<String, Object> e : shown.entrySet()) {
+                ObjectNode value = variables.putObject(e.getKey());
+                if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof java.util.Collection<?>) {
+                    // a response value only: the Tasklist parses a Json value into form data; the engine never sees it
+                    value.put("type", "Json");
+                    value.put("value", json.writeValueAsString(e.getValue()));
+                } else {
                     value.put("type", "String");
-                    value.put("value", String.valueOf(shown.getValue()));
-                    value.putObject("valueInfo");
+                    value.put("value", String.valueOf(e.getValue()));
                 }
+                value.putObject("valueInfo");
             }
             return json.writeValueAsBytes(variables);
         } catch (IOException | RuntimeException e) {

@@ -54,4 +54,12 @@ public interface TaskFormHandler {
     default Map<String, Object> display(FormContext context) {
         return Map.of();
     }
+
+    /**
+     * Read-time context of the form (unkeyed data its text and table components read, e.g. {@code brief}): built from
+     * the case records each time the form opens, never submitted, never stored; a map or list reaches the form as JSON.
+     */
+    default Map<String, Object> context(FormContext context) {
+        return Map.of();
+    }
 }
