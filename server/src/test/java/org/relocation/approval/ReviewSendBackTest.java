@@ -59,5 +59,8 @@ class ReviewSendBackTest {
         JsonNode details = specialist.caseDetails(created.get("id").asLong());
         assertThat(details.get("hostCity").asText()).isEqualTo("Munich");
         assertThat(details.get("intakeReviews")).as("a review that sent the intake back is not an intake review").isEmpty();
+
+        specialist.completeTask(caseNumber, "review-intake", vars("intakeVerified", true));
+        Api.as(port, "manager").awaitTask(caseNumber, "approve-relocation");
     }
 }
