@@ -128,7 +128,9 @@ class FormsBrowserIT extends BrowserTestSupport {
             String id = component.path("id").asText();
             if ("text".equals(component.path("type").asText())) {
                 String heading = component.path("text").asText().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "");
-                assertThat(text).as("form %s: heading of %s", formId, id).contains(heading);
+                if (!heading.contains("{{")) { // templated text shows the task's case data: FormContextBrowserIT checks it
+                    assertThat(text).as("form %s: heading of %s", formId, id).contains(heading);
+                }
             }
             if (!component.hasNonNull("key")) {
                 continue;

@@ -175,6 +175,7 @@ final class Tasklist {
     Tasklist tick(String componentId) {
         WebElement box = field(componentId);
         if (!box.isSelected()) {
+            script("arguments[0].scrollIntoView({block: 'center'});", box);
             box.click();
         }
         browser.await(componentId + " to be ticked", ExpectedConditions.elementToBeSelected(box));
@@ -209,6 +210,8 @@ final class Tasklist {
         String inputId = browser.await("option '" + optionLabel + "' of " + componentId,
                 ExpectedConditions.visibilityOfElementLocated(label)).getAttribute("for");
         WebElement radio = driver.findElement(By.id(inputId));
+        // long forms (the approval brief's tables) put the decision low: bring it above the Tasklist's fixed footer
+        script("arguments[0].scrollIntoView({block: 'center'});", radio);
         radio.click();
         browser.await("option '" + optionLabel + "' of " + componentId + " to be chosen", ExpectedConditions.elementToBeSelected(radio));
         return this;
