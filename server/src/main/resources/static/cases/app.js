@@ -410,8 +410,16 @@ async function route() {
       fillCountries();
       document.title = 'New case · Cases';
     } else if (hash && hash !== 'new') {
+      // #RC-2027-0042 opens a case; #RC-2027-0042/documents opens it at a section (the forms link the documents)
+      const [caseNumber, part] = hash.split('/');
       show('case');
-      await loadCase(hash);
+      await loadCase(caseNumber);
+      const target = part && document.getElementById(part);
+      if (target && target.classList.contains('part')) {
+        target.scrollIntoView();
+        target.querySelector('h3')?.setAttribute('tabindex', '-1');
+        target.querySelector('h3')?.focus({ preventScroll: true });
+      }
     } else {
       show('list');
       document.title = 'Cases · Relocation engine';

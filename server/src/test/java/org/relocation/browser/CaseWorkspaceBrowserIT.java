@@ -51,6 +51,12 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, ((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+
+        // a form's link to a section (/cases/#<number>/documents) opens the case there
+        page.get(baseUrl() + "/cases/#" + number + "/documents");
+        browser.await("the documents section focused", d -> "documents-title".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id")) ? true : null);
+        assertThat(page.findElement(By.id("case-number")).getText()).isEqualTo(number);
     }
 
     @Test

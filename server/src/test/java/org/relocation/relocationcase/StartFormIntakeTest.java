@@ -91,11 +91,13 @@ class StartFormIntakeTest {
         ResponseEntity<JsonNode> fromForm = Api.as(port, "specialist").post(SUBMIT, form(intake));
         assertThat(fromForm.getStatusCode().value()).as("%s", fromForm.getBody()).isEqualTo(400);
         String sentence = fromForm.getBody().path("fieldErrors").path("intake_employeeUserId").asText();
-        assertThat(sentence).contains("no user has this login").doesNotContain("emplyee");
+        assertThat(sentence).startsWith("Employee login: ").contains("no user has this login").endsWith(".").doesNotContain("emplyee");
+        assertThat(fromForm.getBody().path("message").asText()).as("the sentences, no Java map text")
+                .contains(sentence).doesNotContain("{", "=", "intake_");
 
         ResponseEntity<JsonNode> fromApi = Api.as(port, "specialist").post("/api/cases", intake);
         assertThat(fromApi.getStatusCode().value()).as("%s", fromApi.getBody()).isEqualTo(400);
-        assertThat(fromApi.getBody().path("fieldErrors").path("employeeUserId").asText()).isEqualTo(sentence);
+        assertThat(sentence).as("the same rule on both routes").contains(fromApi.getBody().path("fieldErrors").path("employeeUserId").asText());
         assertThat(fromApi.getBody().path("detail").asText()).doesNotContain("emplyee");
         assertThat(cases.count()).isEqualTo(before);
     }

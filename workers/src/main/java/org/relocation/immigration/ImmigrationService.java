@@ -198,7 +198,7 @@ public class ImmigrationService {
     /**
      * The checklist documents that still need a file from the employee: requested and never provided, rejected (their
      * file was refused, a new one is needed), or marked provided without a file on record (before files were required).
-     * In plain words, e.g. {@code passport-copy of the employee}, {@code birth-certificate of the child (rejected: a new file is
+     * In plain words, e.g. {@code passport copy of the employee}, {@code birth certificate of the child (rejected: a new file is
      * needed)}. Accepted (VALIDATED) documents are never listed.
      */
     @Transactional(readOnly = true)
@@ -206,7 +206,7 @@ public class ImmigrationService {
         Map<Long, String> whose = travellerLabels(caseId);
         return documents.findByCaseIdOrderById(caseId).stream()
                 .filter(ImmigrationService::needsFile)
-                .map(d -> describe(d, whose) + (d.getStatus() == CaseDocument.Status.REJECTED ? " (rejected: a new file is needed)" : ""))
+                .map(d -> lowerFirst(label(d, whose)) + (d.getStatus() == CaseDocument.Status.REJECTED ? " (rejected: a new file is needed)" : ""))
                 .toList();
     }
 
@@ -218,8 +218,8 @@ public class ImmigrationService {
     @Transactional(readOnly = true)
     public Map<String, String> documentsProvidedProblems(Long caseId) {
         List<String> missing = documentsWithoutFile(caseId);
-        return missing.isEmpty() ? Map.of() : Map.of("documentsProvided", "upload a file for every requested document first; still without a file: "
-                + String.join(", ", missing));
+        return missing.isEmpty() ? Map.of() : Map.of("documentsProvided", "Upload a file for every requested document first; still without one: "
+                + String.join(", ", missing) + ".");
     }
 
     private static boolean needsFile(CaseDocument d) {
@@ -232,21 +232,14 @@ public class ImmigrationService {
         return d.getDocumentType() + " of " + whose.getOrDefault(d.getTravellerId(), "a traveller");
     }
 
+    /** "Passport copy of the employee", "Birth certificate of child 1": the labels a person reads. */
+    private static String label(CaseDocument d, Map<Long, String> whose) {
+        return DocumentLabels.type(d.getDocumentType()) + " of " + whose.getOrDefault(d.getTravellerId(), "a traveller");
+    }
+
     /** Traveller id → "the employee", "the partner", "the child" (numbered when there are several children). */
     private Map<Long, String> travellerLabels(Long caseId) {
-        List<Traveller> travellers = cases.get(caseId).getTravellers().stream()
-                .sorted(java.util.Comparator.comparing(Traveller::getId)).toList();
-        long children = travellers.stream().filter(t -> t.getRelationship() == Relationship.CHILD).count();
-        Map<Long, String> labels = new java.util.HashMap<>();
-        int child = 0;
-        for (Traveller t : travellers) {
-            if (t.getRelationship() == Relationship.CHILD && children > 1) {
-                labels.put(t.getId(), "child " + ++child);
-            } else {
-                labels.put(t.getId(), "the " + t.getRelationship().name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        return labels;
+        return DocumentLabels.travellers(cases.get(caseId).getTravellers(), true);
     }
 
     /**
@@ -273,7 +266,7 @@ public class ImmigrationService {
         }
         d.mark(accept ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED, reason, clock.instant());
         cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "document-reviewed",
-                d.getDocumentType() + (accept ? " accepted" : " rejected"), null, actor);
+                reviewStepName(label(d, travellerLabels(caseId)), accept), null, actor);
         return true;
     }
 
@@ -298,9 +291,52 @@ public class ImmigrationService {
      */
     @Transactional(readOnly = true)
     public Map<String, String> documentsValidProblems(Long caseId) {
-        List<String> open = documentsNotAcceptable(caseId);
-        return open.isEmpty() ? Map.of() : Map.of("documentsDecision", "cannot be valid while documents are rejected or have no file: "
-                + String.join(", ", open) + "; choose invalid to ask the employee for them again");
+        Map<Long, String> whose = travellerLabels(caseId);
+        List<String> open = documents.findByCaseIdOrderById(caseId).stream()
+                .filter(ImmigrationService::needsFile)
+                .map(d -> label(d, whose) + (d.getStatus() == CaseDocument.Status.REJECTED ? " was rejected" : " has no file"))
+                .toList();
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        String all = open.size() == 1 ? open.get(0)
+                : String.join(", ", open.subList(0, open.size() - 1)) + " and " + lowerFirst(open.get(open.size() - 1));
+        return Map.of("documentsDecision", all + ": ask for " + (open.size() == 1 ? "it" : "them") + " again, or choose 'invalid'.");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** One row of a case's document checklist as the specialist reviews it: labels a person reads, no personal data. */
+    public record ChecklistItem(Long documentId, Long travellerId, String traveller, String travellerRole, String document,
+                                CaseDocument.Status status, String note, java.time.Instant updatedAt, boolean hasFile) {
+    }
+
+    /**
+     * The document checklist per traveller (employee first, then partner and children), each document with its label
+     * ("Passport copy"), the traveller's label ("Employee", "Child 1": the relationship, never a name), status and note.
+     */
+    @Transactional(readOnly = true)
+    public List<ChecklistItem> checklist(Long caseId) {
+        List<Traveller> travellers = cases.get(caseId).getTravellers();
+        Map<Long, String> whose = DocumentLabels.travellers(travellers, false);
+        Map<Long, String> role = DocumentLabels.travellers(travellers, true);
+        Map<Long, Integer> order = new java.util.HashMap<>();
+        travellers.stream().sorted(java.util.Comparator.comparing((Traveller t) -> t.getRelationship().ordinal()).thenComparing(Traveller::getId))
+                .forEach(t -> order.put(t.getId(), order.size()));
+        return documents.findByCaseIdOrderById(caseId).stream()
+                .sorted(java.util.Comparator.comparing((CaseDocument d) -> order.getOrDefault(d.getTravellerId(), Integer.MAX_VALUE))
+                        .thenComparing(CaseDocument::getId))
+                .map(d -> new ChecklistItem(d.getId(), d.getTravellerId(), whose.getOrDefault(d.getTravellerId(), "Traveller"),
+                        role.getOrDefault(d.getTravellerId(), "a traveller"), DocumentLabels.type(d.getDocumentType()), d.getStatus(),
+                        d.getNote(), d.getUpdatedAt(), d.hasFile()))
+                .toList();
+    }
+
+    /** The timeline name of a document's review: "Passport copy of the employee accepted" (who reviewed it is its actor). */
+    public static String reviewStepName(String documentLabel, boolean accepted) {
+        return documentLabel + (accepted ? " accepted" : " rejected");
     }
 
     /**

@@ -24,9 +24,13 @@ import java.util.Set;
 @Component
 public class FormSchemas {
 
-    /** A form field: its key, type, whether required, allowed values (radio/select), max length. */
+    /**
+     * A form field: its key, type, whether required, allowed values (radio/select), max length, and the label and
+     * description a person reads in the form (refusals name the field by its label: {@link FieldMessages}).
+     */
     public record Field(String key, String type, boolean required, Set<String> values, Integer maxLength,
-                        Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max) {
+                        Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max,
+                        String label, String description) {
     }
 
     private final Map<String, List<Field>> forms = new HashMap<>();
@@ -78,7 +82,9 @@ public class FormSchemas {
                     validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.path("pattern").asText()) : null,
                     "email".equals(validate.path("validationType").asText()),
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
-                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null));
+                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
+                    c.hasNonNull("label") ? c.path("label").asText() : null,
+                    c.hasNonNull("description") ? c.path("description").asText() : null));
         }
     }
 
@@ -95,37 +101,57 @@ public class FormSchemas {
         return violations(fields(formId), submitted);
     }
 
-    /** Field name → problem, for every submitted value that breaks the rules of these fields. */
+    /**
+     * Field name → problem, for every submitted value that breaks the rules of these fields: what to do, in words a
+     * person reads after the field's label ("choose a country from the list"), never a pattern or a list of codes.
+     */
     public static Map<String, String> violations(List<Field> fields, Map<String, Object> submitted) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         for (Field f : fields) {
             Object value = submitted.get(f.key());
             boolean blank = value == null || (value instanceof String s && s.isBlank());
             if (f.required() && (blank || ("checkbox".equals(f.type()) && !Boolean.TRUE.equals(value)))) {
-                problems.put(f.key(), "is required");
+                problems.put(f.key(), "checkbox".equals(f.type()) ? "tick this box: it is required"
+                        : !f.values().isEmpty() ? "this field is required: " + choose(f) : "this field is required");
                 continue;
             }
             if (blank) {
                 continue;
             }
             if (!f.values().isEmpty() && !f.values().contains(String.valueOf(value))) {
-                problems.put(f.key(), "must be one of " + f.values());
+                problems.put(f.key(), choose(f));
             } else if (f.maxLength() != null && value instanceof String s && s.length() > f.maxLength()) {
-                problems.put(f.key(), "must be at most " + f.maxLength() + " characters");
+                problems.put(f.key(), "use at most " + f.maxLength() + " characters");
             } else if (f.minLength() != null && value instanceof String s && s.length() < f.minLength()) {
-                problems.put(f.key(), "must be at least " + f.minLength() + " characters");
+                problems.put(f.key(), "use at least " + f.minLength() + " characters");
             } else if (f.pattern() != null && value instanceof String s && !f.pattern().matcher(s).find()) {
-                problems.put(f.key(), "must match the pattern " + f.pattern().pattern());
+                problems.put(f.key(), "this is not in the expected form" + hint(f.description()));
             } else if (f.email() && value instanceof String s && !EMAIL.matcher(s).matches()) {
-                problems.put(f.key(), "must be an email address");
+                problems.put(f.key(), "enter an email address such as name@example.com");
             } else if ((f.min() != null || f.max() != null) && outOfRange(value, f.min(), f.max())) {
-                problems.put(f.key(), "must be a number" + (f.min() != null ? " from " + f.min().toPlainString() : "")
+                problems.put(f.key(), "enter a number" + (f.min() != null ? " from " + f.min().toPlainString() : "")
                         + (f.max() != null ? " up to " + f.max().toPlainString() : ""));
             } else if ("datetime".equals(f.type()) && !(value instanceof String s && isDate(s))) {
-                problems.put(f.key(), "must be a date (yyyy-mm-dd)");
+                problems.put(f.key(), "enter a date (year-month-day)");
             }
         }
         return problems;
+    }
+
+    /** " (letters and digits only)": the first clause of the field's description, as a hint; empty without one. */
+    private static String hint(String description) {
+        if (description == null || description.isBlank()) {
+            return "";
+        }
+        String first = description.trim().split("[.;]", 2)[0].trim();
+        return first.isEmpty() ? "" : " (" + Character.toLowerCase(first.charAt(0)) + first.substring(1) + ")";
+    }
+
+    /** "choose a country from the list", "choose one of the options": what a radio or select takes. */
+    private static String choose(Field f) {
+        String label = f.label() == null ? "" : f.label().toLowerCase(java.util.Locale.ROOT);
+        String what = label.contains("country") || label.contains("nationality") ? "a country" : label.contains("currency") ? "a currency" : "one of the options";
+        return "select".equals(f.type()) ? "choose " + what + " from the list" : "choose " + what;
     }
 
     /** form-js's own email check: something@something.tld, no spaces. */

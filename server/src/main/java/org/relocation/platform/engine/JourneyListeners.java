@@ -63,7 +63,18 @@ class JourneyListeners {
         try {
             c = cases.register(IntakeForm.toIntake(intake), actor(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()));
         } catch (InvalidIntakeException e) {
-            throw new FormFieldValidationException(e.getFieldErrors(), "Invalid intake: " + e.getFieldErrors());
+            // the intake's own names (employeeUserId) are the start form's intake_ fields: named by their labels
+            Map<String, String> labels = new HashMap<>();
+            if (execution instanceof org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity entity && Context.getCommandContext() != null) {
+                try {
+                    forms.startForm(Context.getCommandContext(), entity.getProcessDefinition()).forEach(f -> labels.put(f.key(), f.label()));
+                } catch (RuntimeException unreadable) {
+                    // no start form to read labels from: the fields are named after their keys
+                }
+            }
+            Map<String, String> sentences = FieldMessages.sentences(e.getFieldErrors(),
+                    key -> labels.getOrDefault(PersonalData.INTAKE_PREFIX + key, FieldMessages.fromKey(key)));
+            throw new FormFieldValidationException(sentences, FieldMessages.message(sentences));
         }
         cases.attachProcess(c.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(c.getCaseNumber());
@@ -118,7 +129,7 @@ class JourneyListeners {
         Map<String, String> problems = FormSchemas.violations(fields, submitted);
         if (!problems.isEmpty()) {
             // the REST API and the Tasklist answer a form validation failure with 400 and this message
-            throw new FormFieldValidationException(problems, "Form " + form.formId() + " has invalid fields: " + problems);
+            throw FieldMessages.refusal(form.fields(), problems);
         }
         submitted.values().removeIf(java.util.Objects::isNull);
         Long caseId = caseId(task.getExecution());
@@ -134,7 +145,7 @@ class JourneyListeners {
                 try {
                     handler.record(new FormSubmission(caseId, form.formId(), task.getId(), submitted, taskContext, actor));
                 } catch (SubmissionRefusedException e) {
-                    throw new FormFieldValidationException(e.fieldErrors(), "Form " + form.formId() + " is refused: " + e.fieldErrors());
+                    throw FieldMessages.refusal(form.fields(), e.fieldErrors());
                 }
             }
             cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), modelName(task),

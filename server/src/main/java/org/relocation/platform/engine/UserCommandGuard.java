@@ -203,7 +203,7 @@ class UserCommandGuard extends CommandInterceptor {
         }
         if (!problems.isEmpty()) {
             mayWorkOn(context, task);
-            throw new FormFieldValidationException(problems, "Form " + form.formId() + " has invalid fields: " + problems);
+            throw FieldMessages.refusal(form.fields(), problems);
         }
     }
 
@@ -234,10 +234,9 @@ class UserCommandGuard extends CommandInterceptor {
             problems.putAll(rules.getObject().intakeProblems(values));
         }
         if (!problems.isEmpty()) {
-            String message = "Start form " + (startForm == null ? "(none)" : startForm) + " has invalid fields: " + problems;
+            FormFieldValidationException refused = FieldMessages.refusal(fields, problems);
             // the REST API answers a plain start's engine exceptions with 500, but passes a RestException's status on
-            FormFieldValidationException refused = new FormFieldValidationException(problems, message);
-            throw plainStart ? new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, refused, message) : refused;
+            throw plainStart ? new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, refused, refused.getMessage()) : refused;
         }
     }
 
@@ -246,7 +245,7 @@ class UserCommandGuard extends CommandInterceptor {
         fields.forEach(f -> known.add(f.key()));
         Map<String, String> problems = new LinkedHashMap<>();
         new TreeSet<>(names).stream().filter(n -> !known.contains(n))
-                .forEach(n -> problems.put(n, "is not a field of this form: only the form's fields can be submitted"));
+                .forEach(n -> problems.put(n, "this is not a field of this form: only the form's fields can be submitted"));
         return problems;
     }
 

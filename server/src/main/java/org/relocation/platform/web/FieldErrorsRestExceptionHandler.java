@@ -50,7 +50,8 @@ class FieldErrorsRestExceptionHandler implements ExceptionMapper<RestException> 
             status = Response.Status.BAD_REQUEST;
             body = new LinkedHashMap<>();
             body.put("type", "FormFieldValidationException");
-            body.put("message", exception.getMessage());
+            // the refusal's own message (its sentences), not a wrapping route's "...: " + cause text
+            body.put("message", form.getMessage() != null ? form.getMessage() : exception.getMessage());
             body.put("fieldErrors", form.getDetail());
         } else {
             engine = ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -54,10 +54,33 @@ class DocumentReviewTest {
         String task = specialist.awaitTask(caseNumber, "validate-immigration-documents");
         var valid = specialist.complete(task, Map.of("documentsDecision", "valid"));
         assertThat(valid.getStatusCode().value()).isEqualTo(400);
-        assertThat(valid.getBody().get("fieldErrors").get("documentsDecision").asText()).contains("passport-copy");
+        String sentence = "Passport copy of the employee was rejected: ask for it again, or choose 'invalid'.";
+        assertThat(valid.getBody().get("fieldErrors").get("documentsDecision").asText()).isEqualTo(sentence);
+        assertThat(valid.getBody().get("message").asText()).as("the Tasklist's toast").isEqualTo(sentence);
+        assertThat(valid.getBody().get("detail").asText()).isEqualTo(sentence);
+        // a value the form does not offer: the field's label and what to do, no Java map text
+        var notAnOption = specialist.complete(task, Map.of("documentsDecision", "maybe"));
+        assertThat(notAnOption.getStatusCode().value()).isEqualTo(400);
+        assertThat(notAnOption.getBody().get("fieldErrors").get("documentsDecision").asText())
+                .isEqualTo("Are the documents complete and valid: choose one of the options.");
+        assertThat(notAnOption.getBody().get("message").asText()).doesNotContain("{", "=", "documentsDecision");
+
+        // the form shows the checklist per traveller, read from the case records when it opens
+        JsonNode rows = DocumentTable.rows(specialist, task);
+        JsonNode passportRow = DocumentTable.row(rows, "Employee", "Passport copy");
+        assertThat(passportRow.get("status").asText()).isEqualTo("rejected: The copy is unreadable");
+        assertThat(passportRow.get("file").asText()).startsWith("version 1, ").endsWith(" UTC");
+        assertThat(passportRow.get("reviewed").asText()).endsWith(" UTC by " + DocumentTable.nameOf(specialist));
+        JsonNode letterRow = DocumentTable.row(rows, "Employee", "Assignment letter");
+        assertThat(letterRow.get("status").asText()).isEqualTo("accepted");
+        assertThat(letterRow.get("reviewed").asText()).contains(" by ");
+        assertThat(rows.toString()).as("no passport data in the table").doesNotContain("X3344556", "2033");
+        assertThat(specialist.caseDetails(id).get("timeline").findValuesAsText("name"))
+                .contains("Passport copy of the employee rejected", "Assignment letter of the employee accepted");
 
         specialist.completeTask(caseNumber, "validate-immigration-documents", vars("documentsDecision", "invalid", "validationComment", "See the notes"));
         JsonNode afterReview = specialist.caseDetails(id).get("documents");
+        assertThat(afterReview.size()).as("every document is in the table").isEqualTo(rows.size());
         assertThat(statusOf(afterReview, passport)).isEqualTo("REJECTED");
         assertThat(noteOf(afterReview, passport)).isEqualTo("The copy is unreadable");
         assertThat(statusOf(afterReview, letter)).as("accepted documents stay accepted").isEqualTo("VALIDATED");
@@ -67,7 +90,7 @@ class DocumentReviewTest {
         var withoutNewFiles = employee.complete(provide, vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
         assertThat(withoutNewFiles.getStatusCode().value()).isEqualTo(400);
         assertThat(withoutNewFiles.getBody().get("fieldErrors").get("documentsProvided").asText())
-                .contains("passport-copy of the employee (rejected: a new file is needed)").doesNotContain("assignment-letter");
+                .contains("passport copy of the employee (rejected: a new file is needed)").doesNotContain("assignment letter");
         // the employee uploads new files for the rejected ones: only those come back for validation
         assertThat(employee.uploadMissingDocuments(id)).contains(passport).doesNotContain(letter);
         employee.completeTask(caseNumber, "provide-immigration-documents",

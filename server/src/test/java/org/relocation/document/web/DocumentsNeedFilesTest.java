@@ -49,7 +49,8 @@ class DocumentsNeedFilesTest {
                 "documentsProvided", true));
         assertThat(none.getStatusCode().value()).as("%s", none.getBody()).isEqualTo(400);
         String problem = none.getBody().get("fieldErrors").get("documentsProvided").asText();
-        assertThat(problem).contains("passport-copy of the employee", "assignment-letter of the employee")
+        assertThat(problem).startsWith("Upload a file for every requested document first; still without one: ")
+                .contains("passport copy of the employee", "assignment letter of the employee")
                 .doesNotContain("{", "}", "=", "[", "X9988776");
         assertThat(none.getBody().toString()).doesNotContain("X9988776");
         assertThat(statuses(specialist, id)).containsOnly("REQUESTED");
@@ -92,7 +93,7 @@ class DocumentsNeedFilesTest {
                 "documentsProvided", true));
         assertThat(oneMissing.getStatusCode().value()).isEqualTo(400);
         assertThat(oneMissing.getBody().get("fieldErrors").get("documentsProvided").asText())
-                .contains("assignment-letter of the employee").doesNotContain("passport-copy");
+                .contains("assignment letter of the employee").doesNotContain("passport");
 
         // every document has a file: accepted, and the passport's paper original stays as registered
         employee.uploadFile(id, letter);
@@ -109,7 +110,20 @@ class DocumentsNeedFilesTest {
         ResponseEntity<JsonNode> valid = specialist.complete(validate, vars("documentsDecision", "valid"));
         assertThat(valid.getStatusCode().value()).as("%s", valid.getBody()).isEqualTo(400);
         assertThat(valid.getBody().get("fieldErrors").get("documentsDecision").asText())
-                .contains("assignment-letter of the employee (no file)").doesNotContain("passport-copy");
+                .isEqualTo("Assignment letter of the employee has no file: ask for it again, or choose 'invalid'.");
+        assertThat(valid.getBody().get("message").asText()).doesNotContain("{", "}", "=", "[", "passport", "Passport");
+
+        // the form's documents table: every document per traveller; only for whoever may open the task
+        JsonNode rows = DocumentTable.rows(specialist, validate);
+        assertThat(rows.size()).isEqualTo(documents.size());
+        assertThat(DocumentTable.row(rows, "Employee", "Passport copy").get("status").asText()).isEqualTo("provided, to review");
+        assertThat(DocumentTable.row(rows, "Employee", "Passport copy").get("reviewed").asText()).isEqualTo("not yet");
+        assertThat(rows.toString()).doesNotContain("X9988776", "2033-01-31");
+        for (String user : List.of("employee2", "manager")) {
+            ResponseEntity<JsonNode> refused = Api.as(port, user).get("/engine-rest/task/" + validate + "/form-variables");
+            assertThat(refused.getStatusCode().value()).as("form variables for %s", user).isIn(403, 404);
+            assertThat(String.valueOf(refused.getBody())).doesNotContain("documents", "Passport copy", "caseCard");
+        }
         assertThat(specialist.awaitTask(caseNumber, "validate-immigration-documents")).isEqualTo(validate);
 
         // its file arrives again: "valid" is accepted

@@ -29,10 +29,10 @@ class FormSchemasTest {
     @Test
     void requiredFieldsPatternsAndLengthsAreEnforced() {
         assertThat(forms.violations("provide-immigration-documents", documents("K7-L9")))
-                .containsEntry("pd_passportNumber", "must match the pattern ^[A-Za-z0-9]+$");
+                .containsEntry("pd_passportNumber", "this is not in the expected form (letters and digits only, as printed in your passport)");
         Map<String, Object> unticked = documents("X1234567");
         unticked.put("documentsProvided", false);
-        assertThat(forms.violations("provide-immigration-documents", unticked)).containsEntry("documentsProvided", "is required");
+        assertThat(forms.violations("provide-immigration-documents", unticked)).containsEntry("documentsProvided", "tick this box: it is required");
     }
 
     @Test
@@ -43,10 +43,18 @@ class FormSchemasTest {
         intake.put("intake_costCentre", "C".repeat(41));
         intake.put("intake_budgetAmount", -5);
         Map<String, String> problems = forms.violations("start-relocation", intake);
-        assertThat(problems).containsEntry("intake_employeeEmail", "must be an email address")
-                .containsEntry("intake_costCentre", "must be at most 40 characters")
-                .containsEntry("intake_budgetAmount", "must be a number from 0")
-                .containsKey("intake_nationality")
-                .containsEntry("intake_employeeName", "is required");
+        assertThat(problems).containsEntry("intake_employeeEmail", "enter an email address such as name@example.com")
+                .containsEntry("intake_costCentre", "use at most 40 characters")
+                .containsEntry("intake_budgetAmount", "enter a number from 0")
+                .containsEntry("intake_nationality", "choose a country from the list")
+                .containsEntry("intake_employeeName", "this field is required");
+    }
+
+    @Test
+    void everyFieldHasTheLabelThePersonReads() {
+        assertThat(forms.fields("start-relocation")).filteredOn(f -> f.key().equals("intake_hostCountry"))
+                .singleElement().extracting(FormSchemas.Field::label).isEqualTo("Host country");
+        assertThat(forms.formIds()).allSatisfy(form -> assertThat(forms.fields(form))
+                .as("fields of %s without a label", form).allSatisfy(f -> assertThat(f.label()).as(f.key()).isNotBlank()));
     }
 }

@@ -68,7 +68,10 @@ class EngineSecurityTest {
         String task = manager.awaitTask(caseNumber, "approve-relocation");
         var missing = manager.complete(task, Map.of("managerComment", "no decision"));
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
-        assertThat(missing.getBody().get("message").asText()).contains("managerDecision");
+        assertThat(missing.getBody().get("fieldErrors").get("managerDecision").asText())
+                .isEqualTo("Your decision: this field is required: choose one of the options.");
+        assertThat(missing.getBody().get("message").asText()).as("sentences naming the label, no Java map text")
+                .contains("Your decision: this field is required").doesNotContain("{", "=", "managerDecision");
         var wrongValue = manager.complete(task, Map.of("managerDecision", "maybe"));
         assertThat(wrongValue.getStatusCode().value()).isEqualTo(400);
         // someone who may not see the task learns nothing about its form: the engine refuses as for any foreign task

@@ -1,0 +1,68 @@
+package org.relocation.platform.engine;
+
+import org.operaton.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A refused form submission in sentences a person reads: one per field, named by the label the form shows ("Host
+ * country: choose a country from the list."), never a field key in a Java map ({@code {intake_hostCountry=...}}). The
+ * engine REST API answers it as a 400 whose {@code fieldErrors} map each field to its sentence and whose
+ * {@code message} (the Tasklist's toast) is the sentences one after the other.
+ * <p>
+ * A problem is either a fragment (lower case: "use at most 40 characters"), which follows the field's label, or a whole
+ * sentence of its own (upper case: "Passport copy of the employee was rejected: ..."), which already says what it is
+ * about and is kept as it is.
+ */
+final class FieldMessages {
+
+    private FieldMessages() {
+    }
+
+    /** Field → sentence, labels from the fields of the deployed form (a field the form lacks is named by its key). */
+    static Map<String, String> sentences(List<FormSchemas.Field> fields, Map<String, String> problems) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        fields.forEach(f -> labels.put(f.key(), f.label()));
+        return sentences(problems, labels::get);
+    }
+
+    /** Field → sentence, the label of each field from {@code labelOf} (null: the field is named by its key). */
+    static Map<String, String> sentences(Map<String, String> problems, Function<String, String> labelOf) {
+        Map<String, String> sentences = new LinkedHashMap<>();
+        problems.forEach((key, problem) -> sentences.put(key, sentence(labelOf.apply(key), key, problem)));
+        return sentences;
+    }
+
+    /** "Label: fragment." or the problem itself when it is a sentence already. */
+    static String sentence(String label, String key, String problem) {
+        String text = problem == null || problem.isBlank() ? "is not accepted" : problem.trim();
+        String ending = text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? "" : ".";
+        if (Character.isUpperCase(text.charAt(0))) {
+            return text + ending;
+        }
+        String name = label == null || label.isBlank() ? "Field '" + key + "'" : label.trim().replaceAll("[:?]+$", "");
+        return name + ": " + text + ending;
+    }
+
+    /** The sentences one after the other: the message of the refusal. */
+    static String message(Map<String, String> sentences) {
+        return String.join(" ", sentences.values());
+    }
+
+    /** The engine's form refusal (a 400 on every REST route), with the sentences as its field errors and message. */
+    static FormFieldValidationException refusal(List<FormSchemas.Field> fields, Map<String, String> problems) {
+        Map<String, String> sentences = sentences(fields, problems);
+        return new FormFieldValidationException(sentences, message(sentences));
+    }
+
+    /** A key without a form to read its label from: {@code intake_employeeUserId} → "Employee user id". */
+    static String fromKey(String key) {
+        String bare = key.startsWith(PersonalData.INTAKE_PREFIX) ? key.substring(PersonalData.INTAKE_PREFIX.length()) : key;
+        String words = bare.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
