@@ -24,9 +24,10 @@ import java.util.Set;
 @Component
 public class FormSchemas {
 
-    /** A form field: its key, type, whether required, allowed values (radio/select), max length. */
+    /** A form field: its key, type, whether required, allowed values (radio/select), max length; its label as the form shows it (or null). */
     public record Field(String key, String type, boolean required, Set<String> values, Integer maxLength,
-                        Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max) {
+                        Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max,
+                        String label) {
     }
 
     private final Map<String, List<Field>> forms = new HashMap<>();
@@ -78,7 +79,8 @@ public class FormSchemas {
                     validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.path("pattern").asText()) : null,
                     "email".equals(validate.path("validationType").asText()),
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
-                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null));
+                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
+                    c.hasNonNull("label") && !c.path("label").asText().isBlank() ? c.path("label").asText().strip() : null));
         }
     }
 

@@ -203,7 +203,7 @@ class UserCommandGuard extends CommandInterceptor {
         }
         if (!problems.isEmpty()) {
             mayWorkOn(context, task);
-            throw new FormFieldValidationException(problems, "Form " + form.formId() + " has invalid fields: " + problems);
+            throw new FormFieldValidationException(problems, FieldMessages.of("The form cannot be submitted: ", fields, problems));
         }
     }
 
@@ -234,7 +234,7 @@ class UserCommandGuard extends CommandInterceptor {
             problems.putAll(rules.getObject().intakeProblems(values));
         }
         if (!problems.isEmpty()) {
-            String message = "Start form " + (startForm == null ? "(none)" : startForm) + " has invalid fields: " + problems;
+            String message = FieldMessages.of(startForm == null ? "The process cannot be started: " : "The case cannot be opened: ", fields, problems);
             // the REST API answers a plain start's engine exceptions with 500, but passes a RestException's status on
             FormFieldValidationException refused = new FormFieldValidationException(problems, message);
             throw plainStart ? new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, refused, message) : refused;

@@ -68,7 +68,9 @@ class EngineSecurityTest {
         String task = manager.awaitTask(caseNumber, "approve-relocation");
         var missing = manager.complete(task, Map.of("managerComment", "no decision"));
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
-        assertThat(missing.getBody().get("message").asText()).contains("managerDecision");
+        // a sentence naming the field by its label; the field's key in fieldErrors, for API clients
+        assertThat(missing.getBody().get("message").asText()).startsWith("The form cannot be submitted: Your decision: ");
+        assertThat(missing.getBody().path("fieldErrors").has("managerDecision")).isTrue();
         var wrongValue = manager.complete(task, Map.of("managerDecision", "maybe"));
         assertThat(wrongValue.getStatusCode().value()).isEqualTo(400);
         // someone who may not see the task learns nothing about its form: the engine refuses as for any foreign task
