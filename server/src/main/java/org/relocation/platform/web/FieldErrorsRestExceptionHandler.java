@@ -50,7 +50,7 @@ class FieldErrorsRestExceptionHandler implements ExceptionMapper<RestException> 
             status = Response.Status.BAD_REQUEST;
             body = new LinkedHashMap<>();
             body.put("type", "FormFieldValidationException");
-            body.put("message", exception.getMessage());
+            body.put("message", form.getMessage()); // the refusal's own sentences, not an engine wrapper's "Cannot instantiate …: "
             body.put("fieldErrors", form.getDetail());
         } else {
             engine = ExceptionHandlerHelper.getInstance().getResponse(exception);
