@@ -3,7 +3,7 @@
 // /pages/page.js). The page shows what the API answers for the caller's
 // role and nothing else: a section whose data is absent is not shown.
 
-import { clearFailure, el, fail, fetchFile, request, saveAs, when } from '/pages/page.js';
+import { clearFailure, day, el, fail, fetchFile, money as moneyOf, number, request, saveAs, shown, when } from '/pages/page.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const TASKLIST = '/operaton/app/tasklist/default/#/?task=';
@@ -23,11 +23,10 @@ async function optional(path) {
   }
 }
 
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const day = (iso) => (iso ? dateOnly.format(new Date(`${iso}T00:00:00Z`)) : '');
 const words = (code) => (code ? String(code).toLowerCase().replaceAll('_', ' ').replaceAll('-', ' ') : '');
-const money = (m) => (m ? `${new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(m.amount)} ${m.currency}` : '');
-const amount = (value, currency) => (value === undefined || value === null ? '' : money({ amount: value, currency }));
+// dates and numbers in the reader's locale (navigator.language, /pages/page.js): an ISO date is never shown as it is
+const money = (m) => (m ? moneyOf(m.amount, m.currency) : '');
+const amount = (value, currency) => moneyOf(value, currency);
 const person = (p) => (p ? (p.name ? `${p.name} (${p.userId})` : p.userId) : '—');
 const routeOf = (c) => `${c.homeCountry}${c.homeCity ? ` ${c.homeCity}` : ''} → ${c.hostCountry} ${c.hostCity || ''}`.trim();
 
@@ -76,7 +75,7 @@ async function loadList(page = 0) {
     el('td', {}, person(c.contacts && c.contacts.lineManager)))));
   $('#list-status').textContent = result.totalItems === 0
     ? (text ? `No case matches “${text}” among the cases you may read.` : 'No cases.')
-    : `${result.totalItems} case(s); page ${page + 1} of ${Math.max(result.totalPages, 1)}.`;
+    : `${number(result.totalItems)} case(s); page ${number(page + 1)} of ${number(Math.max(result.totalPages, 1))}.`;
   $('#prev').disabled = page === 0;
   $('#next').disabled = page + 1 >= result.totalPages;
 }
@@ -93,11 +92,9 @@ async function loadCase(caseNumber) {
   }
   const id = found.items[0].id;
   const base = `/api/cases/${id}`;
-  // one after the other: the sections the role may not read answer 403 and are left out
-  const c = await api(base);
-  const estimates = await optional(`${base}/estimates`);
-  const decisions = await optional(`${base}/policy-decisions`);
-  const log = await optional(`${base}/decision-log`);
+  // at once (the session login keeps its id: WorkspaceSessionTest); the sections the role may not read answer 403 and are left out
+  const [c, estimates, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
+    optional(`${base}/policy-decisions`), optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
     estimatesPart(estimates), orders(c), keyDates(c), policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
@@ -192,7 +189,7 @@ function fieldsOf(fields) {
     return '';
   }
   return el('details', {}, el('summary', {}, `${entries.length} field(s)`),
-    el('dl', { class: 'fields' }, entries.map(([k, v]) => [el('dt', {}, k), el('dd', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))])));
+    el('dl', { class: 'fields' }, entries.map(([k, v]) => [el('dt', {}, k), el('dd', {}, shown(v))])));
 }
 
 function travellers(c) {
@@ -201,7 +198,7 @@ function travellers(c) {
     table('traveller-list', ['Traveller', 'Name', 'Nationality', 'Born', 'Permit', 'Processing', 'Passport'], list.map((t) => el('tr', {},
       el('td', {}, words(t.relationship)), el('td', {}, t.fullName || ''), el('td', {}, t.nationality || ''), el('td', {}, day(t.birthDate)),
       el('td', {}, t.permit ? `${t.permit.name} (${t.permit.code})` : (t.permitRequired === false ? 'none needed' : 'not decided yet')),
-      el('td', {}, t.permit && t.permit.processingDaysMin ? `${t.permit.processingDaysMin}–${t.permit.processingDaysMax} days` : ''),
+      el('td', {}, t.permit && t.permit.processingDaysMin ? `${number(t.permit.processingDaysMin)}–${number(t.permit.processingDaysMax)} days` : ''),
       el('td', {}, t.passportOnFile === undefined ? '' : (t.passportOnFile ? `on file, expires ${day(t.passportExpiry)}` : 'missing'))))));
 }
 
@@ -210,22 +207,82 @@ function travellerName(c, travellerId) {
   return t ? (t.fullName || words(t.relationship)) : '';
 }
 
+function statusOf(d) {
+  return [el('span', { class: `status status-${(d.status || '').toLowerCase()}` }, words(d.status)), d.note ? ` – ${d.note}` : ''];
+}
+
 function documents(c, base) {
   if (!c.documents) {
     return '';
   }
   const preview = el('div', { id: 'preview', class: 'preview' });
-  const rows = c.documents.map((d) => el('tr', {},
-    el('td', {}, words(d.documentType)), el('td', {}, travellerName(c, d.travellerId)),
-    el('td', {}, el('span', { class: `status status-${(d.status || '').toLowerCase()}` }, words(d.status)), d.note ? ` – ${d.note}` : ''),
-    el('td', {}, d.file ? `v${d.file.version}, ${d.file.contentType}, ${when(d.file.uploadedAt)}` : '—'),
-    el('td', {}, d.file ? [
-      el('button', { type: 'button', class: 'link', onclick: () => openFile(`${base}/documents/${d.id}/file`, d, 'download', preview) }, 'Download'),
-      ' ',
-      el('button', { type: 'button', class: 'link', onclick: () => openFile(`${base}/documents/${d.id}/file`, d, 'preview', preview) }, 'Preview'),
-    ] : '')));
+  const reviews = canReview();
+  const rows = c.documents.map((d) => {
+    const status = el('td', { class: 'document-status' }, statusOf(d));
+    return el('tr', { 'data-document-id': d.id },
+      el('td', {}, words(d.documentType)), el('td', {}, travellerName(c, d.travellerId)),
+      status,
+      el('td', {}, d.file ? `v${number(d.file.version)}, ${d.file.contentType}, ${number(Math.ceil(d.file.sizeBytes / 1024))} KB, ${when(d.file.uploadedAt)}` : '—'),
+      el('td', {}, d.file ? [
+        el('button', { type: 'button', class: 'link', onclick: () => openFile(`${base}/documents/${d.id}/file`, d, 'download', preview) }, 'Download'),
+        ' ',
+        el('button', { type: 'button', class: 'link', onclick: () => openFile(`${base}/documents/${d.id}/file`, d, 'preview', preview) }, 'Preview'),
+      ] : ''),
+      reviews ? el('td', { class: 'review' }, d.status === 'REQUESTED' ? el('span', { class: 'hint' }, 'nothing provided yet') : review(base, d, status)) : '');
+  });
+  const headings = ['Document', 'Traveller', 'Status', 'File', ''].concat(reviews ? ['Review'] : []);
   return section('documents', 'Documents',
-    table('document-list', ['Document', 'Traveller', 'Status', 'File', ''], rows), preview);
+    reviews ? el('p', { class: 'hint' }, 'Accept a provided document, or reject it with the reason the employee will read; '
+      + 'the immigration documents task is then decided in the Tasklist.') : '',
+    table('document-list', headings, rows), preview);
+}
+
+/** Who may review documents (the API's rule for POST …/documents/{id}/review). */
+const canReview = () => hasRole('mobility-specialist', 'admin');
+
+/**
+ * Accept, or a reason and reject, for one document; the API's refusal (its problem details) is shown beside the buttons,
+ * the new status in the row.
+ */
+function review(base, d, statusCell) {
+  const label = words(d.documentType);
+  const reason = el('input', { type: 'text', class: 'reason', name: `reason-${d.id}`, maxlength: 500, placeholder: 'Reason to reject',
+    'aria-label': `Reason to reject the ${label}` });
+  const error = el('span', { class: 'review-error error', role: 'alert' });
+  const accept = el('button', { type: 'button', class: 'accept' }, 'Accept');
+  const reject = el('button', { type: 'button', class: 'reject' }, 'Reject');
+  const send = async (decision) => {
+    error.textContent = '';
+    accept.disabled = true;
+    reject.disabled = true;
+    try {
+      const text = reason.value.trim();
+      const outcome = await api(`${base}/documents/${d.id}/review`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ decision, reason: text === '' ? null : text }),
+      });
+      d.status = outcome.status;
+      d.note = text === '' ? null : text;
+      statusCell.replaceChildren(...statusOf(d));
+      reason.value = '';
+    } catch (e) {
+      if (e.status === 401) {
+        fail(e);
+        return;
+      }
+      const fields = (e.body && e.body.fieldErrors) || {};
+      error.textContent = fields.reason ? `Reason: ${fields.reason}.` : e.message;
+      if (fields.reason) {
+        reason.focus();
+      }
+    } finally {
+      accept.disabled = false;
+      reject.disabled = false;
+    }
+  };
+  accept.addEventListener('click', () => send('accept'));
+  reject.addEventListener('click', () => send('reject'));
+  return el('div', { class: 'review-controls' }, accept, ' ', reason, ' ', reject, ' ', error);
 }
 
 /** Reads a file through fetch (a plain link cannot send X-Requested-With) and shows or saves it from memory. */
@@ -304,7 +361,7 @@ function decisionLog(log) {
       ? 'The log is complete and unaltered (its hash chain verifies).'
       : `The log does not verify from entry ${log.brokenAtSequence}: ${log.problem}`),
     table('decision-log-list', ['#', 'Kind', 'Subject', 'Summary', 'By', 'When'], log.entries.map((e) => el('tr', {},
-      el('td', { class: 'num' }, e.sequence), el('td', {}, words(e.kind)), el('td', {}, e.subject || ''), el('td', {}, e.summary || ''),
+      el('td', { class: 'num' }, number(e.sequence)), el('td', {}, words(e.kind)), el('td', {}, e.subject || ''), el('td', {}, e.summary || ''),
       el('td', {}, e.actor || ''), el('td', {}, when(e.occurredAt))))));
 }
 
@@ -396,6 +453,72 @@ async function openCase(event) {
   }
 }
 
+// --------------------------------------------------------------------------------------------------- calendar feed
+const FEED_ROLES = ['mobility-specialist', 'manager', 'hr-admin', 'admin']; // the API's rule for /api/me/calendar-feeds
+const TEAM_ROLES = ['mobility-specialist', 'hr-admin', 'admin']; // who may subscribe to every case they follow
+const scopeName = (scope) => (scope === 'team' ? 'Every case I follow' : 'My cases');
+
+async function loadFeeds() {
+  const feeds = await api('/api/me/calendar-feeds');
+  $('#calendar-feeds tbody').replaceChildren(...(feeds.length ? feeds.map((f) => el('tr', { 'data-feed-id': f.id },
+    el('td', {}, scopeName(f.scope)), el('td', {}, when(f.createdAt)), el('td', {}, f.lastUsedAt ? when(f.lastUsedAt) : 'not yet'),
+    el('td', {}, el('button', { type: 'button', class: 'revoke', onclick: () => revokeFeed(f) }, 'Revoke'))))
+    : [el('tr', {}, el('td', { colspan: 4, class: 'hint' }, 'No feed yet.'))]));
+}
+
+async function calendarCall(action) {
+  $('#calendar-error').textContent = '';
+  try {
+    await action();
+  } catch (error) {
+    if (error.status === 401) {
+      fail(error);
+      return;
+    }
+    $('#calendar-error').textContent = error.message;
+  }
+}
+
+function createFeed() {
+  return calendarCall(async () => {
+    const created = await api('/api/me/calendar-feeds', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: $('#calendar-scope').value }),
+    });
+    const address = el('input', { type: 'text', id: 'calendar-url', readonly: true, value: created.url, 'aria-label': 'The feed address' });
+    const copy = el('button', { type: 'button', id: 'calendar-copy' }, 'Copy');
+    copy.addEventListener('click', async () => {
+      address.select();
+      try {
+        await navigator.clipboard.writeText(created.url);
+        copy.textContent = 'Copied';
+      } catch (e) {
+        copy.textContent = 'Press Ctrl+C to copy';
+      }
+    });
+    $('#calendar-created').replaceChildren(el('p', { class: 'ok' }, `${scopeName(created.scope)}: subscribe to this address in your calendar `
+      + 'application. It is shown only now; any earlier address of this kind no longer works.'), el('div', { class: 'feed-url' }, address, ' ', copy));
+    await loadFeeds();
+  });
+}
+
+function revokeFeed(feed) {
+  return calendarCall(async () => {
+    await api(`/api/me/calendar-feeds/${feed.id}`, { method: 'DELETE' });
+    $('#calendar-created').replaceChildren(el('p', { class: 'ok', id: 'calendar-revoked' },
+      `The ${scopeName(feed.scope).toLowerCase()} feed created ${when(feed.createdAt)} is revoked: its address no longer works.`));
+    await loadFeeds();
+  });
+}
+
+function toggleCalendar() {
+  const panel = $('#calendar');
+  panel.hidden = !panel.hidden;
+  $('#calendar-button').setAttribute('aria-expanded', String(!panel.hidden));
+  if (!panel.hidden) {
+    calendarCall(loadFeeds);
+  }
+}
+
 // --------------------------------------------------------------------------------------------------------- routing
 function show(view) {
   ['list', 'case', 'new'].forEach((v) => { $(`#view-${v}`).hidden = v !== view; });
@@ -440,6 +563,12 @@ async function start() {
   $('#who').textContent = me.name ? `${me.name} (${me.userId})` : me.userId;
   $('#new-case-link').hidden = !hasRole('mobility-specialist', 'hr-admin', 'admin');
   $('#mine').checked = hasRole('mobility-specialist', 'manager');
+  $('#calendar-button').hidden = !hasRole(...FEED_ROLES);
+  if (!hasRole(...TEAM_ROLES)) {
+    $('#calendar-scope option[data-team]').remove();
+  }
+  $('#calendar-button').addEventListener('click', toggleCalendar);
+  $('#calendar-create').addEventListener('click', createFeed);
   $('#app').hidden = false;
   $('#search').addEventListener('submit', (event) => {
     event.preventDefault();

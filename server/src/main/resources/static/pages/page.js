@@ -49,7 +49,7 @@ export function problemText(body) {
   if (!body) {
     return '';
   }
-  const fields = body.errors || body.fieldErrors;
+  const fields = body.errors || body.fieldErrors; // the API's fieldErrors map is already named in its detail
   const details = Array.isArray(fields) ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : '';
   return [body.detail || body.title || body.message, details].filter(Boolean).join(' — ');
 }
@@ -98,7 +98,56 @@ export function clearFailure() {
   document.getElementById('failure').hidden = true;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** The reader's language as the browser says (navigator.language): every date and number on the pages is shown in it. */
+export const LOCALE = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+const numbers = new Intl.NumberFormat(LOCALE);
 
 /** A date and time in the reader's locale; empty for none. */
 export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
+
+/** A calendar date (ISO yyyy-mm-dd, no time zone) in the reader's locale; empty for none. */
+export const day = (iso) => (iso ? dateOnly.format(new Date(`${iso}T00:00:00Z`)) : '');
+
+/** A number in the reader's locale (digit grouping, decimal sign); empty for none. */
+export const number = (n) => (n === undefined || n === null || n === '' ? '' : numbers.format(Number(n)));
+
+/** An amount with its ISO 4217 currency in the reader's locale, e.g. "€60,000.00" or "60.000,00 €"; empty for none. */
+export function money(amount, currency) {
+  if (amount === undefined || amount === null) {
+    return '';
+  }
+  try {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).format(Number(amount));
+  } catch (e) { // not a currency code the browser knows
+    return `${new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount))} ${currency || ''}`.trim();
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Any value as the reader reads it: ISO dates and instants, and numbers, in the reader's locale; other text as it is. */
+export function shown(value) {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return number(value);
+  }
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    return day(value);
+  }
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) {
+    return when(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map(shown).join(', ');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => `${k}: ${shown(v)}`).join('; ');
+  }
+  return String(value);
+}

@@ -1,5 +1,6 @@
 package org.relocation.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -113,6 +114,76 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
         opened.findElement(By.tagName("a")).click();
         browser.await("the new case", ExpectedConditions.textToBe(By.id("case-number"), number));
         assertThat(page.findElement(By.id("traveller-list")).getText()).contains("Paula Partner").contains("partner");
+    }
+
+    @Test
+    void aSpecialistReviewsDocumentsAndSubscribesToTheirCalendar() {
+        org.relocation.Api specialist = org.relocation.Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(org.relocation.Api.intake("employee2", "IN", "GB", "DE", "LONG_TERM", "250000"));
+        long id = created.path("id").asLong();
+        String number = created.path("caseNumber").asText();
+        specialist.completeTask(number, "review-intake", org.relocation.Api.vars("intakeVerified", true));
+        specialist.approveAll(id, number);
+        org.relocation.Api.as(port, "employee2").provideDocuments(id, number, "X3344556", "2033-01-31");
+
+        Browser browser = openPage("specialist");
+        WebDriver page = browser.driver();
+        page.get(baseUrl() + "/cases/#" + number);
+        browser.await("the case's documents", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document-list button.reject")));
+        WebElement passport = documentRow(page, "passport copy");
+        WebElement letter = documentRow(page, "assignment letter");
+
+        // rejecting without a reason: the API's refusal beside the buttons, nothing changed
+        passport.findElement(By.cssSelector("button.reject")).click();
+        WebElement refusal = browser.await("the refusal beside the buttons", d -> {
+            WebElement e = passport.findElement(By.cssSelector(".review-error"));
+            return e.getText().isBlank() ? null : e;
+        });
+        assertThat(refusal.getText()).startsWith("Reason: ").contains("is required to reject a document");
+        assertThat(passport.findElement(By.cssSelector(".document-status")).getText()).contains("provided");
+
+        passport.findElement(By.cssSelector("input.reason")).sendKeys("The copy is unreadable");
+        passport.findElement(By.cssSelector("button.reject")).click();
+        browser.await("the passport copy rejected", ExpectedConditions.textToBePresentInElement(
+                passport.findElement(By.cssSelector(".document-status")), "rejected – The copy is unreadable"));
+        assertThat(passport.findElement(By.cssSelector(".review-error")).getText()).isBlank();
+        letter.findElement(By.cssSelector("button.accept")).click();
+        browser.await("the letter accepted", ExpectedConditions.textToBePresentInElement(
+                letter.findElement(By.cssSelector(".document-status")), "validated"));
+        long passportId = Long.parseLong(passport.getAttribute("data-document-id"));
+        assertThat(CaseApi.stream(specialist.caseDetails(id).path("documents")).filter(d -> d.path("id").asLong() == passportId)
+                .findFirst().orElseThrow().path("status").asText()).as("recorded by the API").isEqualTo("REJECTED");
+
+        // dates in the reader's locale, never as ISO text
+        String expiry = (String) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "return new Intl.DateTimeFormat(navigator.language, {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date('2033-01-31T00:00:00Z'));");
+        assertThat(page.findElement(By.id("traveller-list")).getText()).contains("expires " + expiry);
+        assertThat(page.findElement(By.id("view-case")).getText()).doesNotContainPattern("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+        // the personal calendar feed: created, read by a calendar application without a login, revoked
+        page.findElement(By.id("calendar-button")).click();
+        WebElement panel = browser.await("the calendar panel", ExpectedConditions.visibilityOfElementLocated(By.id("calendar")));
+        assertThat(panel.getText()).contains("Subscribe from web").contains("shown only now");
+        page.findElement(By.id("calendar-create")).click();
+        WebElement address = browser.await("the feed address", ExpectedConditions.visibilityOfElementLocated(By.id("calendar-url")));
+        String url = address.getAttribute("value");
+        assertThat(url).startsWith(baseUrl() + "/api/key-dates/feeds/").endsWith(".ics");
+        org.springframework.http.ResponseEntity<String> feed = rest.getForEntity(url, String.class);
+        assertThat(feed.getStatusCode().value()).as("a calendar application reads it without a login").isEqualTo(200);
+        assertThat(feed.getBody()).contains("BEGIN:VCALENDAR");
+        WebElement row = browser.await("the feed in the list", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#calendar-feeds tr[data-feed-id]")));
+        assertThat(row.getText()).contains("My cases").contains("not yet");
+        row.findElement(By.cssSelector("button.revoke")).click();
+        browser.await("the revocation", ExpectedConditions.visibilityOfElementLocated(By.id("calendar-revoked")));
+        assertThat(rest.getForEntity(url, String.class).getStatusCode().value()).as("a revoked address").isEqualTo(404);
+        assertThat(page.findElements(By.cssSelector("#calendar-feeds tr[data-feed-id]"))).isEmpty();
+    }
+
+    /** The documents table's row of a document type, by how the page names it (e.g. "passport copy"). */
+    private static WebElement documentRow(WebDriver page, String type) {
+        return page.findElements(By.cssSelector("#document-list tr[data-document-id]")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no document row " + type));
     }
 
     /** Sets a date input's value as the browser's date picker would (typing depends on the browser's locale). */

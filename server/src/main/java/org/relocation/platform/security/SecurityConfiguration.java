@@ -53,7 +53,11 @@ class SecurityConfiguration {
                 // this provider only, with no parent manager to try it a second time: a failed login counts once
                 .authenticationManager(new ProviderManager(provider))
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session of its own, and none changed: setting a creation policy makes Spring Security add its
+                // SessionManagementFilter, whose default session-fixation protection gave an existing session (the
+                // webapps' login, used by the product's pages) a new id on every request authenticated from it; the page's
+                // requests in flight with the old id then found no session (401) and the Tasklist's were logged out
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new ApiAccessDeniedHandler()))
                 .authorizeHttpRequests(a -> a

@@ -5,6 +5,12 @@ import org.relocation.ServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +62,45 @@ class WorkspaceSessionTest {
             HttpResponse<String> read = browser.get(path, PAGE);
             assertThat(read.statusCode()).as("%s: %s", path, read.body()).isEqualTo(200);
         }
+    }
+
+    /**
+     * The case page may read a case's parts at once: many requests of one session in parallel, with the Tasklist's own
+     * requests of that session (which refresh the webapps' login in the session) in between, are all the person's.
+     */
+    @Test
+    void parallelRequestsOfOneSessionAreAllAuthenticated() throws Exception {
+        Http browser = Http.from(port, "198.51.100.134");
+        assertThat(browser.webappLogin("specialist", "demo").statusCode()).isEqualTo(200);
+        HttpResponse<String> opened = browser.post("/api/cases", "application/json", org.relocation.Api.intake("employee", "IN", "GB", "DE",
+                "LONG_TERM", "250000").toString(), "X-Requested-With", "fetch", "Origin", browser.origin());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = opened.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        List<String> paths = List.of("/api/me", "/api/cases/" + id, "/api/cases/" + id + "/estimates",
+                "/api/cases/" + id + "/policy-decisions", "/api/cases/" + id + "/decision-log", "/api/me/calendar-feeds");
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 15; round++) {
+                List<Callable<String>> calls = new ArrayList<>();
+                paths.forEach(path -> calls.add(() -> answer(path, browser.get(path, PAGE))));
+                // the Tasklist in another tab of the same browser: its requests pass the webapps' authentication filter
+                calls.add(() -> answer("tasklist", browser.get("/operaton/api/admin/auth/user/default")));
+                List<String> answers = new ArrayList<>();
+                for (Future<String> answer : threads.invokeAll(calls)) {
+                    answers.add(answer.get());
+                }
+                assertThat(answers).as("round %d", round).allSatisfy(a -> assertThat(a).contains(" 200 "))
+                        .as("the session keeps its id").noneMatch(a -> a.contains("JSESSIONID"));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** What a request answered, with any new session cookie: a session changed by one request is lost for those in flight. */
+    private static String answer(String path, HttpResponse<String> response) {
+        return path + " " + response.statusCode() + " " + response.headers().allValues("Set-Cookie");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.relocation.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Tasklist's texts are the webjar's, but for one: after "Start" it says where the new case is
+ * ({@code PROCESS_START_OK}; the stock Tasklist cannot show the case number). Our copies of its locale files
+ * (META-INF/resources/webjars/operaton/app/tasklist/locales/, served instead of the webjar's because the application's
+ * classes come first on the class path) must otherwise equal the webjar's: after an Operaton upgrade this test says
+ * which labels to copy again.
+ */
+class TasklistLocaleOverrideTest {
+
+    private static final String LOCALES = "META-INF/resources/webjars/operaton/app/tasklist/locales/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "de"})
+    void ourCopyChangesOnlyTheStartMessage(String language) throws IOException {
+        List<URL> found = Collections.list(getClass().getClassLoader().getResources(LOCALES + language + ".json"));
+        assertThat(found).as("our copy first, then the webjar's").hasSize(2);
+        assertThat(found.get(0).toString()).as("the served one is ours").doesNotContain(".jar!");
+        assertThat(found.get(1).toString()).contains("operaton-webapp-webjar");
+        ObjectNode ours = (ObjectNode) read(found.get(0));
+        ObjectNode theirs = (ObjectNode) read(found.get(1));
+
+        String message = ours.path("labels").path("PROCESS_START_OK").asText();
+        assertThat(message).contains("/cases/").contains("Cases I opened or work on");
+        ((ObjectNode) ours.get("labels")).remove("PROCESS_START_OK");
+        ((ObjectNode) theirs.get("labels")).remove("PROCESS_START_OK");
+        assertThat(ours).as("every other label and setting as the webjar has it").isEqualTo(theirs);
+    }
+
+    private static JsonNode read(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return JSON.readTree(in);
+        }
+    }
+}
