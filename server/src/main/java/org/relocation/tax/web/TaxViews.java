@@ -63,7 +63,7 @@ final class TaxViews {
             description = "The employee's social-security contributions: rate × the annual income up to the ceiling")
     record SocialSecurity(@Schema(description = RATE, minimum = "0", maximum = "0.999999", example = "0.2") BigDecimal employeeRate,
                           @JsonInclude(JsonInclude.Include.NON_NULL)
-                          @Schema(description = "The annual income above which nothing is due; absent where the country has no ceiling",
+                          @Schema(description = "Greater than 0: the annual income above which nothing is due; absent where the country has no ceiling",
                                   exclusiveMinimum = true, minimum = "0", maximum = "1000000000000", example = "96600")
                           BigDecimal annualCeiling) {
     }
