@@ -17,12 +17,12 @@ CREATE TABLE tax_table (
 );
 
 -- The brackets of a table: income from lower_bound up to the next bracket's lower bound is taxed at rate (0.42 = 42 %).
--- The first bracket starts at 0; lower bounds rise and rates never fall (progressive).
+-- The first bracket (bracket_index 0) starts at 0; lower bounds rise and rates never fall (progressive).
 CREATE TABLE tax_bracket (
     tax_table_id  BIGINT          NOT NULL,
-    position      INT             NOT NULL,
+    bracket_index INT             NOT NULL,
     lower_bound   DECIMAL(19, 4)  NOT NULL,
     rate          DECIMAL(9, 6)   NOT NULL,
-    CONSTRAINT pk_tax_bracket PRIMARY KEY (tax_table_id, position),
+    CONSTRAINT pk_tax_bracket PRIMARY KEY (tax_table_id, bracket_index),
     CONSTRAINT fk_tax_bracket_table FOREIGN KEY (tax_table_id) REFERENCES tax_table (id)
 );

@@ -59,7 +59,7 @@ public class TaxTable {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "tax_bracket", joinColumns = @JoinColumn(name = "tax_table_id"))
-    @OrderColumn(name = "position")
+    @OrderColumn(name = "bracket_index")
     private List<TaxBracket> brackets = new ArrayList<>();
 
     protected TaxTable() {
