@@ -21,8 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Presence days through the API: counting per traveller, country and calendar tax year (a day recorded twice counts
- * once), warnings at 150 and 170 days and at the 183-day limit sent once each, bad input (400 naming the field, nothing
+ * Presence days through the API: counting per traveller, country and tax year (the calendar year, the UK's from 6 April;
+ * a day recorded twice counts once), warnings at 150 and 170 days and at the 183-day limit sent once each, bad input (400 naming the field, nothing
  * written), roles and unknown cases.
  */
 @ServerTest
@@ -110,10 +110,19 @@ class PresenceDayApiTest {
         assertThat(newYear.get("counts").get(0).get("days").asInt()).isEqualTo(2);
         assertThat(newYear.get("counts").get(1).get("days").asInt()).isEqualTo(2);
 
+        // the UK's tax year starts on 6 April: 1-5 April count in tax year 2025, 6-10 April in 2026
+        JsonNode april = specialist.post(path(), days("GB", "2026-04-01", "2026-04-10")).getBody();
+        assertThat(april.get("counts").findValuesAsText("taxYear")).containsExactly("2025", "2026");
+        assertThat(april.get("counts").get(0).get("days").asInt()).isEqualTo(5);
+        assertThat(april.get("counts").get(1).get("days").asInt()).isEqualTo(5);
+
         JsonNode year = Api.as(port, "admin").get(path() + "?taxYear=2026").getBody();
         assertThat(year.get("taxYear").asInt()).isEqualTo(2026);
-        assertThat(year.get("counts")).hasSize(2);
-        assertThat(year.get("counts").findValuesAsText("country")).containsExactlyInAnyOrder("DE", "FR");
+        assertThat(year.get("counts").findValuesAsText("country")).containsExactlyInAnyOrder("DE", "FR", "GB");
+        JsonNode gb2025 = Api.as(port, "admin").get(path() + "?taxYear=2025").getBody();
+        assertThat(gb2025.get("counts")).hasSize(1);
+        assertThat(gb2025.get("counts").get(0).get("country").asText()).isEqualTo("GB");
+        assertThat(gb2025.get("counts").get(0).get("days").asInt()).isEqualTo(5);
     }
 
     @Test

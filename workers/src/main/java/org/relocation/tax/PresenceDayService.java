@@ -24,7 +24,8 @@ import java.util.Set;
  * records the days a traveller is, or is planned to be, in a country (a travel day in both countries); each tax year's
  * count is held against the country's limit ({@link PresenceProperties}: 183 days, or a treaty's), and when a recording
  * brings a count to a warning threshold (150 and 170 by default) or to the limit, the mobility specialists' and the
- * managers' mailboxes are told, once per traveller, country, year and threshold. The tax year is the calendar year.
+ * managers' mailboxes are told, once per traveller, country, year and threshold. A country's tax year starts on
+ * 1 January unless {@code relocation.tax.presence.tax-year-starts} says otherwise (GB 6 April, ...).
  */
 @Service
 public class PresenceDayService {
@@ -88,7 +89,7 @@ public class PresenceDayService {
         int added = 0;
         Set<Integer> years = new java.util.TreeSet<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            years.add(d.getYear());
+            years.add(properties.taxYearOf(country, d));
             if (!known.contains(d)) {
                 days.save(new PresenceDay(caseId, traveller.getId(), country, d, recordedBy, now));
                 added++;
@@ -111,14 +112,15 @@ public class PresenceDayService {
         return new Recorded(added, counts, warnings);
     }
 
-    /** Every traveller's count per country in a tax year, by traveller then country. */
+    /** Every traveller's count per country in a tax year (each country's own), by traveller then country. */
     @Transactional(readOnly = true)
     public List<PresenceCount> counts(Long caseId, int taxYear) {
         RelocationCase c = cases.get(caseId);
         Map<String, PresenceCount> result = new LinkedHashMap<>();
-        for (PresenceDay d : days.ofCase(caseId, LocalDate.of(taxYear, 1, 1), LocalDate.of(taxYear, 12, 31))) {
+        // wide enough for any country's tax year named taxYear (it starts within that calendar year)
+        for (PresenceDay d : days.ofCase(caseId, LocalDate.of(taxYear, 1, 1), LocalDate.of(taxYear + 1, 12, 31))) {
             String key = d.getTravellerId() + "/" + d.getCountry();
-            if (!result.containsKey(key)) {
+            if (!result.containsKey(key) && properties.taxYearOf(d.getCountry(), d.getPresentOn()) == taxYear) {
                 Traveller t = c.getTravellers().stream().filter(x -> x.getId().equals(d.getTravellerId())).findFirst().orElseThrow();
                 result.put(key, count(t, d.getCountry(), taxYear));
             }
@@ -127,8 +129,8 @@ public class PresenceDayService {
     }
 
     private PresenceCount count(Traveller traveller, String country, int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
+        LocalDate first = properties.taxYearStart(country, year);
+        LocalDate last = properties.taxYearEnd(country, year);
         List<LocalDate> present = days.daysOf(traveller.getId(), country, first, last);
         long n = present.size();
         LocalDate lastDay = present.stream().max(LocalDate::compareTo).orElse(null);
@@ -140,7 +142,7 @@ public class PresenceDayService {
         LocalDate reached = null;
         if (n < limit && lastDay != null) {
             LocalDate projected = lastDay.plusDays(limit - n);
-            reached = projected.getYear() == year ? projected : null;
+            reached = projected.isAfter(last) ? null : projected;
         }
         return new PresenceCount(traveller.getId(), traveller.getRelationship().name(), country, year, n, limit, next, status, lastDay, reached);
     }

@@ -55,7 +55,7 @@ class PresenceDayController {
 
     @Schema(name = "PresenceCount", requiredProperties = {"travellerId", "relationship", "country", "taxYear", "days", "limit", "status"})
     record Count(long travellerId, String relationship, String country,
-                 @Schema(description = "The calendar year", example = "2027") int taxYear,
+                 @Schema(description = "The country's tax year, named after the calendar year it starts in (GB 2026: 2026-04-06 to 2027-04-05)", example = "2027") int taxYear,
                  @Schema(minimum = "0", maximum = "366", example = "152") long days,
                  @Schema(description = "183, or the country's treaty limit", example = "183") int limit,
                  @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next warning threshold; absent once the limit is reached",
@@ -109,7 +109,7 @@ class PresenceDayController {
     @Operation(operationId = "getPresenceDays", summary = "Each traveller's days per country in a tax year, against the limits")
     @ApiResponse(responseCode = "200", description = "The counts", useReturnTypeSchema = true)
     Counts counts(@PathVariable long caseId,
-                  @Schema(description = "The calendar year; default this year (UTC)", minimum = "1970", maximum = "2200")
+                  @Schema(description = "The tax year (each country's, named after the calendar year it starts in); default this year (UTC)", minimum = "1970", maximum = "2200")
                   @RequestParam(required = false) Integer taxYear) {
         int year = taxYear != null ? taxYear : LocalDate.now(clock).getYear();
         if (year < 1970 || year > 2200) {
