@@ -52,13 +52,13 @@ public class LedgerReports {
     }
 
     /** One cost centre: its budget and whole-life committed, actual and variance, and the period's committed and actual. */
-    public record CostCentreTotals(String costCentre, BigDecimal budget, BigDecimal committed, BigDecimal actual, BigDecimal variance,
+    public record LedgerCostCentre(String costCentre, BigDecimal budget, BigDecimal committed, BigDecimal actual, BigDecimal variance,
                                    BigDecimal variancePercent, BigDecimal periodCommitted, BigDecimal periodActual, int cases) {
     }
 
     /** The ledger of a period: monthly rows, per cost centre totals, and the grand totals (cost centre null). */
-    public record Ledger(String currency, String from, String to, List<LedgerMonth> months, List<CostCentreTotals> costCentres,
-                         CostCentreTotals totals) {
+    public record LedgerReport(String currency, String from, String to, List<LedgerMonth> months, List<LedgerCostCentre> costCentres,
+                         LedgerCostCentre totals) {
     }
 
     /**
@@ -66,7 +66,7 @@ public class LedgerReports {
      * as {@code FinanceReports} is.
      */
     @Transactional(readOnly = true)
-    public Ledger ledger(YearMonth from, YearMonth to, String costCentre) {
+    public LedgerReport ledger(YearMonth from, YearMonth to, String costCentre) {
         int scale = Math.max(rates.reportingCurrency().getDefaultFractionDigits(), 0);
         List<MobilityPayment> inPeriod = payments.findInPeriod(from.atDay(1), to.atEndOfMonth()).stream()
                 .filter(p -> costCentre == null || costCentre.equals(p.getCostCentre())).toList();
@@ -104,7 +104,7 @@ public class LedgerReports {
                 lifetime.computeIfAbsent(p.getCostCentre(), k -> new ArrayList<>()).add(p);
             }
         }
-        List<CostCentreTotals> centres = new ArrayList<>();
+        List<LedgerCostCentre> centres = new ArrayList<>();
         BigDecimal[] grand = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         int[] grandCases = {0};
         for (String cc : rows.keySet()) {
@@ -112,7 +112,7 @@ public class LedgerReports {
             BigDecimal pc = months.stream().filter(m -> m.costCentre().equals(cc)).map(LedgerMonth::committed).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal pa = months.stream().filter(m -> m.costCentre().equals(cc)).map(LedgerMonth::actual).reduce(BigDecimal.ZERO, BigDecimal::add);
             int n = caseCounts.getOrDefault(cc, 0);
-            centres.add(new CostCentreTotals(cc, t.budget(), t.committed(), t.actual(), t.variance(), t.variancePercent(), pc, pa, n));
+            centres.add(new LedgerCostCentre(cc, t.budget(), t.committed(), t.actual(), t.variance(), t.variancePercent(), pc, pa, n));
             grand[0] = grand[0].add(t.budget());
             grand[1] = grand[1].add(t.committed());
             grand[2] = grand[2].add(t.actual());
@@ -121,9 +121,9 @@ public class LedgerReports {
             grandCases[0] += n;
         }
         LedgerFigures.Totals g = LedgerFigures.totals(grand[0], grand[1], grand[2], scale);
-        CostCentreTotals totals = new CostCentreTotals(null, g.budget(), g.committed(), g.actual(), g.variance(), g.variancePercent(),
+        LedgerCostCentre totals = new LedgerCostCentre(null, g.budget(), g.committed(), g.actual(), g.variance(), g.variancePercent(),
                 grand[3].setScale(scale, RoundingMode.HALF_EVEN), grand[4].setScale(scale, RoundingMode.HALF_EVEN), grandCases[0]);
-        return new Ledger(rates.reportingCurrency().getCurrencyCode(), from.toString(), to.toString(), months, centres, totals);
+        return new LedgerReport(rates.reportingCurrency().getCurrencyCode(), from.toString(), to.toString(), months, centres, totals);
     }
 
     /** One case's share of a cost centre's chargeback. */
