@@ -40,6 +40,8 @@ class PaymentLedgerTest {
     PaymentLedger ledger;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     private RelocationCase longTerm() {
         return LedgerCases.longTerm(cases, policy, estimator, "CC-LED-" + System.nanoTime() % 100_000);
@@ -198,5 +200,26 @@ class PaymentLedgerTest {
         assertThat(summary.months()).extracting(LedgerFigures.Month::month).containsExactly("2026-12");
         assertThatThrownBy(() -> ledger.cancel(p.getId(), "Too late", "finance")).isInstanceOf(PaymentRefusedException.class)
                 .hasMessageContaining("a paid payment is final");
+    }
+
+    @Test
+    void aVendorsReportedCostBecomesAVendorInvoiceOnceAndOneTheLedgerCannotTakeIsLeftOut() {
+        RelocationCase c = longTerm();
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        org.relocation.vendor.VendorCostReported housing = new org.relocation.vendor.VendorCostReported(c.getId(), 1L, "SO-VI-" + c.getId(),
+                org.relocation.vendor.ServiceType.TEMPORARY_HOUSING, new BigDecimal("2100.004"), "EUR", LocalDate.of(2027, 3, 2));
+        tx.executeWithoutResult(t -> events.publishEvent(housing));
+        tx.executeWithoutResult(t -> events.publishEvent(housing));
+        tx.executeWithoutResult(t -> events.publishEvent(new org.relocation.vendor.VendorCostReported(c.getId(), 2L, "SO-VX-" + c.getId(),
+                org.relocation.vendor.ServiceType.HOUSEHOLD_SHIPMENT, new BigDecimal("100"), "XAU", LocalDate.of(2027, 3, 2))));
+        List<MobilityPayment> recorded = ledger.ofCase(c.getId());
+        assertThat(recorded).hasSize(1);
+        MobilityPayment invoice = recorded.get(0);
+        assertThat(invoice.getKind()).isEqualTo(PaymentKind.VENDOR_INVOICE);
+        assertThat(invoice.getCategory()).isEqualTo("temporary-housing");
+        assertThat(invoice.getSourceReference()).isEqualTo("SO-VI-" + c.getId());
+        assertThat(invoice.money()).isEqualTo(Money.of("2100.00", "EUR"));
+        assertThat(invoice.getCreatedBy()).isEqualTo("vendor:housing");
+        assertThat(invoice.isTaxable()).isFalse();
     }
 }
