@@ -222,4 +222,16 @@ class PaymentLedgerTest {
         assertThat(invoice.getCreatedBy()).isEqualTo("vendor:housing");
         assertThat(invoice.isTaxable()).isFalse();
     }
+
+    @Test
+    void theCostOfLivingCapIsAShareOfTheSalaryAndItsRefusalNamesNoAmount() {
+        RelocationCase c = longTerm();
+        ledger.recordOneOff(c.getId(), oneOff("cost-of-living", "400.00", "EUR", LocalDate.of(2027, 3, 1)), "specialist");
+        ledger.recordOneOff(c.getId(), oneOff("cost-of-living", "50.00", "EUR", LocalDate.of(2027, 3, 31)), "specialist"); // 6 % of 90000 / 12 = 450
+        assertThatThrownBy(() -> ledger.recordOneOff(c.getId(), oneOff("cost-of-living", "0.01", "EUR", LocalDate.of(2027, 3, 15)), "specialist"))
+                .isInstanceOf(PaymentRefusedException.class)
+                .hasMessage("This cost-of-living payment exceeds the cost-of-living cap of 6% of the base salary a month; name an approved "
+                        + "policy exception (policyExceptionId) to go beyond it");
+        assertThat(ledger.ofCase(c.getId())).hasSize(2);
+    }
 }

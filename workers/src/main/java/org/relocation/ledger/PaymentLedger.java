@@ -463,8 +463,11 @@ public class PaymentLedger {
                         case YEAR -> " in " + d.due().getYear();
                         default -> "";
                     };
-                    throw new PaymentRefusedException(PaymentRefusedException.Reason.POLICY_CAP, "This " + d.category().code() + " payment of "
-                            + d.money() + " exceeds " + cap.get().sentence() + ": " + rep(used) + " is already committed or paid" + period
+                    // the cost-of-living cap is a share of the salary: its amounts would tell a reader who may not see the salary
+                    boolean salary = d.category() == PaymentCategory.COST_OF_LIVING;
+                    throw new PaymentRefusedException(PaymentRefusedException.Reason.POLICY_CAP, "This " + d.category().code() + " payment"
+                            + (salary ? "" : " of " + d.money()) + " exceeds " + cap.get().sentence()
+                            + (salary ? "" : ": " + rep(used) + " is already committed or paid" + period)
                             + (lift.signum() > 0 ? " and policy exception " + d.exception().getId() + " adds " + rep(lift)
                             : "; name an approved policy exception (policyExceptionId) to go beyond it"));
                 }
