@@ -182,6 +182,10 @@ class PaymentLedgerTest {
         assertThat(p.getRateOn()).isEqualTo(LocalDate.of(2026, 6, 1));
         assertThat(p.getRate()).isEqualByComparingTo(BigDecimal.ONE.divide(new BigDecimal("1.1720"), MathContext.DECIMAL64));
 
+        // yen: no decimals; 17640 / 176.40 (the October rate) = 100.00 EUR, the rate kept with its 16 significant digits
+        MobilityPayment yen = ledger.recordOneOff(c.getId(), oneOff("travel", "17640", "JPY", LocalDate.of(2026, 11, 1)), "specialist");
+        assertThat(yen.reporting()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(ledger.get(yen.getId()).getRate()).isEqualByComparingTo(BigDecimal.ONE.divide(new BigDecimal("176.40"), MathContext.DECIMAL64));
         assertThatThrownBy(() -> ledger.approve(p.getId(), "specialist")).isInstanceOf(PaymentRefusedException.class)
                 .hasMessageContaining("was recorded by you").hasMessageContaining("segregation of duties");
         assertThatThrownBy(() -> ledger.markPaid(p.getId(), LocalDate.of(2026, 12, 1), "finance")).isInstanceOf(PaymentRefusedException.class)
@@ -196,8 +200,8 @@ class PaymentLedgerTest {
         assertThat(paid.getPaidOn()).isEqualTo(LocalDate.of(2026, 12, 1));
         PaymentLedger.CaseLedger summary = ledger.caseLedger(c.getId());
         assertThat(summary.totals().actual()).isEqualByComparingTo("1006.01");
-        assertThat(summary.totals().committed()).isEqualByComparingTo("0.00");
-        assertThat(summary.months()).extracting(LedgerFigures.Month::month).containsExactly("2026-12");
+        assertThat(summary.totals().committed()).isEqualByComparingTo("100.00");
+        assertThat(summary.months()).extracting(LedgerFigures.Month::month).containsExactly("2026-11", "2026-12");
         assertThatThrownBy(() -> ledger.cancel(p.getId(), "Too late", "finance")).isInstanceOf(PaymentRefusedException.class)
                 .hasMessageContaining("a paid payment is final");
     }

@@ -102,7 +102,7 @@ public class MobilityPayment {
         this.currency = money.currency().getCurrencyCode();
         this.reportingCurrency = reporting.currency().getCurrencyCode();
         this.reportingAmount = reporting.amount();
-        this.rate = rate;
+        this.rate = fitted(rate);
         this.rateOn = dueDate;
         this.costCentre = costCentre;
         this.route = route;
@@ -133,7 +133,12 @@ public class MobilityPayment {
     void paid(LocalDate on, BigDecimal reportingAmount, BigDecimal rate) {
         this.paidOn = on;
         this.paidReportingAmount = reportingAmount;
-        this.paidRate = rate;
+        this.paidRate = fitted(rate);
+    }
+
+    /** A rate as the column keeps it: at most 20 decimals (a cross rate of 16 significant digits may have more). */
+    private static BigDecimal fitted(BigDecimal rate) {
+        return rate.scale() > 20 ? rate.setScale(20, RoundingMode.HALF_EVEN) : rate;
     }
 
     void cancelReason(String reason) {
