@@ -211,8 +211,9 @@ class ApiDocumentation {
     private static Schema<?> validationProblem() {
         Schema<?> s = problem().description("Invalid input: each bad field named in fieldErrors; nothing was written");
         s.addProperty("fieldErrors", new MapSchema().additionalProperties(new StringSchema())
-                .description("Field (a path into the body such as dependents[0].nationality, a parameter, or body) → what is wrong")
-                .example(Map.of("hostCountry", "must be an ISO 3166-1 alpha-2 country code such as DE")));
+                .description("Field (a path into the body such as dependents[0].nationality, a parameter, or body) → what is wrong: a sentence, "
+                        + "or a fragment that follows the field's name (\"is required\"); the detail has one sentence per field")
+                .example(Map.of("hostCountry", "Give the host country by its two-letter ISO code in capitals, such as DE for Germany.")));
         s.getProperties().get("title").example("Invalid request");
         s.getProperties().get("type").example("https://relocation-engine.org/problems/invalid-request");
         s.getProperties().get("status").example(400);

@@ -1,5 +1,6 @@
 package org.relocation.inbound;
 
+import org.relocation.platform.web.Problems;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -95,8 +96,7 @@ class VendorCallbackController {
 
     @ExceptionHandler(CallbackRefusedException.class)
     ResponseEntity<ProblemDetail> refused(CallbackRefusedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        p.setTitle(e.title());
+        ProblemDetail p = Problems.of(e.status(), e.title(), e.getMessage());
         return ResponseEntity.status(e.status()).body(p);
     }
 }

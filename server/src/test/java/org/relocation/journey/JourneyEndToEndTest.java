@@ -194,6 +194,8 @@ class JourneyEndToEndTest {
         assertThat(c.get("documents")).anySatisfy(d -> {
             assertThat(d.get("documentType").asText()).isEqualTo("a1-certificate");
             assertThat(d.get("status").asText()).isEqualTo("VALIDATED");
+            assertThat(d.get("reviewedBy").asText()).as("the specialist who recorded it").isEqualTo("specialist");
+            assertThat(d.path("reviewedAt").asText()).isNotBlank();
         });
         assertThat(c.get("openTasks").findValuesAsText("taskKey")).doesNotContain("provide-immigration-documents");
         assertThat(history.createHistoricVariableInstanceQuery().variableName("pd_a1Reference").count()).isZero();
@@ -214,9 +216,15 @@ class JourneyEndToEndTest {
             assertThat(d.get("documentType").asText()).isEqualTo("passport-copy");
             assertThat(d.get("status").asText()).isEqualTo("REJECTED");
             assertThat(d.get("note").asText()).contains("2029-08-28");
+            assertThat(d.get("reviewedBy").asText()).as("rejected by the automatic check").isEqualTo("system");
+            assertThat(d.path("reviewedAt").asText()).isNotBlank();
         });
         assertThat(documents).filteredOn(d -> !d.get("documentType").asText().equals("passport-copy"))
                 .allSatisfy(d -> assertThat(d.get("status").asText()).isEqualTo("PROVIDED"));
+        // the validation form's table names the reviewer as recorded: the automatic check
+        String validate = specialist.awaitTask(caseNumber, "validate-immigration-documents");
+        String table = specialist.get("/engine-rest/task/" + validate + "/form-variables").getBody().path("documents").path("value").asText();
+        assertThat(table).as("only the passport copy was rejected, by the automatic check").contains("by the automatic check");
     }
 
     @Test

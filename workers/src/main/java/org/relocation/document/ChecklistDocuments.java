@@ -26,12 +26,14 @@ interface ChecklistDocuments extends Repository<CaseDocument, Long> {
 
     /**
      * A new file makes the document PROVIDED whatever it was: REQUESTED and REJECTED become PROVIDED, and a VALIDATED
-     * document whose file is replaced is PROVIDED again, because the file now on record has not been validated.
+     * document whose file is replaced is PROVIDED again, because the file now on record has not been validated: its review
+     * (who, when) is cleared with it.
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update CaseDocument d set d.status = org.relocation.immigration.CaseDocument.Status.PROVIDED, d.note = null, d.updatedAt = :now,
-                   d.fileSource = :source, d.fileRecordedBy = :actor, d.fileRecordedAt = :now
+                   d.fileSource = :source, d.fileRecordedBy = :actor, d.fileRecordedAt = :now,
+                   d.reviewedBy = null, d.reviewedAt = null
             where d.id = :id""")
     int markProvided(Long id, CaseDocument.FileSource source, String actor, Instant now);
 }

@@ -25,6 +25,9 @@ public class CaseDocument {
     /** Where the current file came from: the employee's (or a specialist's) upload, or a scanned paper original the specialist saw. */
     public enum FileSource { UPLOAD, PAPER_ORIGINAL }
 
+    /** The reviewer of a document nobody reviewed in person: the automatic passport check (as {@code DecisionLog.SYSTEM}). */
+    public static final String SYSTEM = "system";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -46,6 +49,9 @@ public class CaseDocument {
     private String fileRecordedBy;
     private Instant fileRecordedAt;
 
+    private String reviewedBy;
+    private Instant reviewedAt;
+
     protected CaseDocument() {
     }
 
@@ -57,10 +63,20 @@ public class CaseDocument {
         this.updatedAt = now;
     }
 
-    void mark(Status status, String note, Instant now) {
+    /**
+     * A review: the document is accepted (VALIDATED) or rejected (REJECTED) with the note, by {@code reviewer} (a login, or
+     * {@link #SYSTEM} for the automatic check) at {@code now}. A new file clears the review again
+     * ({@code org.relocation.document.ChecklistDocuments#markProvided}).
+     */
+    void review(Status status, String note, String reviewer, Instant now) {
+        if (status != Status.VALIDATED && status != Status.REJECTED) {
+            throw new IllegalArgumentException("A review accepts or rejects, not " + status);
+        }
         this.status = status;
         this.note = note;
         this.updatedAt = now;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = now;
     }
 
     public Long getId() { return id; }
@@ -74,6 +90,10 @@ public class CaseDocument {
     public FileSource getFileSource() { return fileSource; }
     public String getFileRecordedBy() { return fileRecordedBy; }
     public Instant getFileRecordedAt() { return fileRecordedAt; }
+    /** Who accepted or rejected the document: a login, or {@link #SYSTEM}; null while not reviewed (or reviewed before this was recorded). */
+    public String getReviewedBy() { return reviewedBy; }
+    /** When the document was accepted or rejected; null while not reviewed. */
+    public Instant getReviewedAt() { return reviewedAt; }
 
     /** Whether a file (an upload or a registered paper original) is on record; a rejected document still has its rejected file. */
     public boolean hasFile() {

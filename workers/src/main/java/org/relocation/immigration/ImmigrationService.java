@@ -103,24 +103,25 @@ public class ImmigrationService {
 
     /**
      * The specialist arranged a posted worker's formalities: the A1 certificate (its reference is personal data,
-     * kept in the case records) and its end date as a key date, and the host country's posting declaration.
+     * kept in the case records) and its end date as a key date, and the host country's posting declaration: both
+     * documents are accepted, reviewed by the specialist ({@code actor}) who recorded them.
      */
     @Transactional
-    public void postingArranged(Long caseId, String a1Reference, LocalDate a1ValidUntil, String declarationReference) {
+    public void postingArranged(Long caseId, String a1Reference, LocalDate a1ValidUntil, String declarationReference, String actor) {
         RelocationCase c = cases.get(caseId);
         Long employee = c.employee().getId();
-        recordFormality(caseId, employee, "a1-certificate", a1Reference);
-        recordFormality(caseId, employee, "posting-declaration", declarationReference);
+        recordFormality(caseId, employee, "a1-certificate", a1Reference, actor);
+        recordFormality(caseId, employee, "posting-declaration", declarationReference, actor);
         if (a1ValidUntil != null) {
             upsertKeyDate(caseId, employee, "a1-certificate-end", a1ValidUntil, "A1 social-security certificate ends");
         }
     }
 
-    private void recordFormality(Long caseId, Long travellerId, String type, String reference) {
+    private void recordFormality(Long caseId, Long travellerId, String type, String reference, String actor) {
         CaseDocument d = documents.findByTravellerIdAndDocumentType(travellerId, type)
                 .orElseGet(() -> documents.save(new CaseDocument(caseId, travellerId, type, clock.instant())));
         String note = reference == null ? null : "Reference " + reference;
-        d.mark(CaseDocument.Status.VALIDATED, note == null ? null : note.substring(0, Math.min(note.length(), 500)), clock.instant());
+        d.review(CaseDocument.Status.VALIDATED, note == null ? null : note.substring(0, Math.min(note.length(), 500)), actor, clock.instant());
     }
 
     /**
@@ -189,9 +190,10 @@ public class ImmigrationService {
         }
         if (tooShort) {
             // an automatic check: the employee's passport copy goes back with the reason, the specialist sees it when validating
-            documents.findByTravellerIdAndDocumentType(c.employee().getId(), "passport-copy").ifPresent(d -> d.mark(CaseDocument.Status.REJECTED,
+            documents.findByTravellerIdAndDocumentType(c.employee().getId(), "passport-copy").ifPresent(d -> d.review(CaseDocument.Status.REJECTED,
                     "Automatic check: the passport must be valid until at least " + validUntilAtLeast + " (" + PASSPORT_MONTHS_BEYOND_END
-                            + " months after the planned end); it expires earlier. Renew it before the application.", clock.instant()));
+                            + " months after the planned end); it expires earlier. Renew it before the application.", CaseDocument.SYSTEM,
+                    clock.instant()));
         }
     }
 
@@ -227,11 +229,6 @@ public class ImmigrationService {
                 || d.getStatus() == CaseDocument.Status.PROVIDED && !d.hasFile();
     }
 
-    /** "passport-copy of the employee": the document type and whose it is (relationship only, never a name). */
-    private static String describe(CaseDocument d, Map<Long, String> whose) {
-        return d.getDocumentType() + " of " + whose.getOrDefault(d.getTravellerId(), "a traveller");
-    }
-
     /** "Passport copy of the employee", "Birth certificate of child 1": the labels a person reads. */
     private static String label(CaseDocument d, Map<Long, String> whose) {
         return DocumentLabels.type(d.getDocumentType()) + " of " + whose.getOrDefault(d.getTravellerId(), "a traveller");
@@ -264,30 +261,16 @@ public class ImmigrationService {
         if (d.getStatus() == CaseDocument.Status.REQUESTED) {
             throw new IllegalStateException("Document " + documentId + " has not been provided yet");
         }
-        d.mark(accept ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED, reason, clock.instant());
+        d.review(accept ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED, reason, actor, clock.instant());
         cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "document-reviewed",
                 reviewStepName(label(d, travellerLabels(caseId)), accept), null, actor);
         return true;
     }
 
     /**
-     * The documents that stand in the way of declaring the case's documents valid, in plain words with the reason, e.g.
-     * {@code passport-copy of the employee (no file)}, {@code marriage-certificate of the partner (rejected)}: rejected, still
-     * requested, or marked provided without a file on record. Accepted documents and documents with a file awaiting
-     * review do not stand in the way.
-     */
-    @Transactional(readOnly = true)
-    public List<String> documentsNotAcceptable(Long caseId) {
-        Map<Long, String> whose = travellerLabels(caseId);
-        return documents.findByCaseIdOrderById(caseId).stream()
-                .filter(ImmigrationService::needsFile)
-                .map(d -> describe(d, whose) + (d.getStatus() == CaseDocument.Status.REJECTED ? " (rejected)" : " (no file)"))
-                .toList();
-    }
-
-    /**
      * The specialist's "valid" ({@code documentsDecision} of the form {@code validate-immigration-documents}): field →
-     * problem in one plain sentence while {@link #documentsNotAcceptable} lists any; empty when it may be accepted.
+     * problem in one plain sentence while a document stands in the way (rejected, still requested, or marked provided
+     * without a file on record; accepted documents and files awaiting review do not); empty when it may be accepted.
      */
     @Transactional(readOnly = true)
     public Map<String, String> documentsValidProblems(Long caseId) {
@@ -310,7 +293,8 @@ public class ImmigrationService {
 
     /** One row of a case's document checklist as the specialist reviews it: labels a person reads, no personal data. */
     public record ChecklistItem(Long documentId, Long travellerId, String traveller, String travellerRole, String document,
-                                CaseDocument.Status status, String note, java.time.Instant updatedAt, boolean hasFile) {
+                                CaseDocument.Status status, String note, java.time.Instant updatedAt, boolean hasFile,
+                                String reviewedBy, java.time.Instant reviewedAt) {
     }
 
     /**
@@ -330,7 +314,7 @@ public class ImmigrationService {
                         .thenComparing(CaseDocument::getId))
                 .map(d -> new ChecklistItem(d.getId(), d.getTravellerId(), whose.getOrDefault(d.getTravellerId(), "Traveller"),
                         role.getOrDefault(d.getTravellerId(), "a traveller"), DocumentLabels.type(d.getDocumentType()), d.getStatus(),
-                        d.getNote(), d.getUpdatedAt(), d.hasFile()))
+                        d.getNote(), d.getUpdatedAt(), d.hasFile(), d.getReviewedBy(), d.getReviewedAt()))
                 .toList();
     }
 
@@ -341,11 +325,12 @@ public class ImmigrationService {
 
     /**
      * The specialist validated (or rejected) the provided documents: "valid" accepts every document with a file awaiting
-     * review, "invalid" rejects them (with the comment) and asks the employee again.
+     * review, "invalid" rejects them (with the comment) and asks the employee again; {@code actor} (who submitted the
+     * form) is their reviewer.
      * @throws DocumentsIncompleteException naming {@code documentsDecision}, for "valid" while {@link #documentsValidProblems} has any
      */
     @Transactional
-    public void documentsReviewed(Long caseId, boolean valid, String comment) {
+    public void documentsReviewed(Long caseId, boolean valid, String comment, String actor) {
         if (valid) {
             Map<String, String> problems = documentsValidProblems(caseId);
             if (!problems.isEmpty()) {
@@ -355,7 +340,7 @@ public class ImmigrationService {
         CaseDocument.Status to = valid ? CaseDocument.Status.VALIDATED : CaseDocument.Status.REJECTED;
         documents.findByCaseIdOrderById(caseId).stream()
                 .filter(d -> d.getStatus() == CaseDocument.Status.PROVIDED)
-                .forEach(d -> d.mark(to, comment == null ? null : comment.substring(0, Math.min(comment.length(), 500)), clock.instant()));
+                .forEach(d -> d.review(to, comment == null ? null : comment.substring(0, Math.min(comment.length(), 500)), actor, clock.instant()));
     }
 
     /**

@@ -28,6 +28,7 @@ class PostedWorkerForm implements TaskFormHandler {
 
     @Override
     public void record(FormSubmission s) {
-        immigration.postingArranged(s.caseId(), s.string("pd_a1Reference"), s.date("a1ValidUntil"), s.string("postingDeclarationReference"));
+        immigration.postingArranged(s.caseId(), s.string("pd_a1Reference"), s.date("a1ValidUntil"), s.string("postingDeclarationReference"),
+                s.actor());
     }
 }

@@ -1,5 +1,6 @@
 package org.relocation.approval.web;
 
+import org.relocation.platform.web.Problems;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -65,15 +66,13 @@ class ApprovalTaskController {
         Task task = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
         ApprovalStep step = task == null ? null : ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElse(null);
         if (step == null) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No open approval task " + taskId);
-            p.setTitle("Not found");
+            ProblemDetail p = Problems.of(HttpStatus.NOT_FOUND, "Not found", "No open approval task " + taskId);
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
         }
         boolean administration = has(user, Roles.HR_ADMIN) || has(user, Roles.ADMIN);
         if (!administration && !has(user, step.approverGroup())) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only HR administration or a " + step.approverGroup()
+            ProblemDetail p = Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Only HR administration or a " + step.approverGroup()
                     + " approver may reassign this approval");
-            p.setTitle("Forbidden");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
         }
         Map<String, String> errors = new LinkedHashMap<>();

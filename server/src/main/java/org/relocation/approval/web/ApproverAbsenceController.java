@@ -1,5 +1,6 @@
 package org.relocation.approval.web;
 
+import org.relocation.platform.web.Problems;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -86,8 +87,7 @@ class ApproverAbsenceController {
         }
         boolean administration = has(user, Roles.HR_ADMIN) || has(user, Roles.ADMIN);
         if (!administration && body.userId() != null && !body.userId().equals(user.getName())) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only HR administration registers someone else's absence");
-            p.setTitle("Forbidden");
+            ProblemDetail p = Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Only HR administration registers someone else's absence");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
         }
         Map<String, String> errors = new LinkedHashMap<>();

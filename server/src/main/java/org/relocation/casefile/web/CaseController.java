@@ -11,6 +11,7 @@ import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.web.CaseOpening;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.platform.web.Paged;
+import org.relocation.platform.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -52,7 +53,7 @@ class CaseController {
     @ApiResponse(responseCode = "409", description = "A concurrent change; nothing written, try again")
     ResponseEntity<CaseViews.Created> open(@RequestBody CaseIntake intake, Authentication user) {
         if (intake == null) {
-            throw new BadRequestException(Map.of("body", "is required"));
+            throw new BadRequestException(Map.of("body", "Send the intake as a JSON body."));
         }
         CaseOpening.Opened opened = opening.open(intake, user.getName());
         RelocationCase c = opened.relocationCase();
@@ -82,26 +83,26 @@ class CaseController {
         CaseStatus statusFilter = null;
         if (status != null) {
             statusFilter = Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status)).findFirst()
-                    .orElseThrow(() -> new BadRequestException(Map.of("status", "must be one of " + Arrays.toString(CaseStatus.values()))));
+                    .orElseThrow(() -> new BadRequestException(Map.of("status", "Choose a status: " + Problems.oneOf(Arrays.stream(CaseStatus.values()).map(Enum::name).toList()) + ".")));
         }
         if (page < 0) {
-            throw new BadRequestException(Map.of("page", "must not be negative"));
+            throw new BadRequestException(Map.of("page", "The page number cannot be negative: the first page is 0."));
         }
         if (size < 1 || size > 100) {
-            throw new BadRequestException(Map.of("size", "must be between 1 and 100"));
+            throw new BadRequestException(Map.of("size", "The page size must be between 1 and 100."));
         }
         if (hostCountry != null && !hostCountry.matches("^[A-Z]{2}$")) {
-            throw new BadRequestException(Map.of("hostCountry", "must be an ISO 3166-1 alpha-2 country code such as DE"));
+            throw new BadRequestException(Map.of("hostCountry", "Give the host country by its two-letter ISO code in capitals, such as DE for Germany."));
         }
         if (phase != null && !phase.matches("^[a-z-]{1,40}$")) {
-            throw new BadRequestException(Map.of("phase", "must be a phase id such as immigration"));
+            throw new BadRequestException(Map.of("phase", "Give the phase by its id in lower case, such as immigration."));
         }
         if (caseNumber != null && !caseNumber.matches("^[A-Za-z0-9-]{1,40}$")) {
-            throw new BadRequestException(Map.of("caseNumber", "must be a case number such as RC-2027-000042"));
+            throw new BadRequestException(Map.of("caseNumber", "Give a case number such as RC-2027-000042."));
         }
         String search = q == null || q.isBlank() ? null : q.strip();
         if (search != null && !search.matches("^[\\p{L}\\p{N} .'-]{1,60}$")) {
-            throw new BadRequestException(Map.of("q", "must be 1 to 60 letters, digits, spaces, '.', ' or '-'"));
+            throw new BadRequestException(Map.of("q", "Search with up to 60 letters, digits, spaces, dots, apostrophes or hyphens: the start of a case number or of a host city."));
         }
         CaseSearch filter = new CaseSearch(statusFilter, phase, hostCountry, caseNumber, search, mine ? user.getName() : null);
         return queries.search(filter, user, page, size);

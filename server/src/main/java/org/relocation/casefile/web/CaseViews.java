@@ -101,15 +101,24 @@ final class CaseViews {
         }
     }
 
-    /** A checklist document; {@code id} addresses its file ({@code /api/cases/{caseId}/documents/{id}/file}), {@code file} is the current one, if any. */
+    /**
+     * A checklist document; {@code id} addresses its file ({@code /api/cases/{caseId}/documents/{id}/file}), {@code file} is the
+     * current one, if any; {@code reviewedBy}/{@code reviewedAt} who accepted or rejected it and when.
+     */
     @Schema(name = "ChecklistDocument")
-    record DocumentView(Long id, Long travellerId, String documentType, String status, String note, Instant updatedAt, DocumentFileView file) {
+    record DocumentView(Long id, Long travellerId, String documentType, String status, String note, Instant updatedAt,
+                        @Schema(description = "Who accepted or rejected the document (VALIDATED or REJECTED): a login, or \"system\" for the "
+                                + "automatic passport check; absent while not reviewed (also after a new file) and for a review recorded before reviewers were.",
+                                example = "specialist", maxLength = 64) String reviewedBy,
+                        @Schema(description = "When the document was accepted or rejected; absent while not reviewed.") Instant reviewedAt,
+                        DocumentFileView file) {
         static DocumentView of(CaseDocument d) {
             return of(d, null);
         }
 
         static DocumentView of(CaseDocument d, FileSummary file) {
             return new DocumentView(d.getId(), d.getTravellerId(), d.getDocumentType(), d.getStatus().name(), d.getNote(), d.getUpdatedAt(),
+                    d.getReviewedBy(), d.getReviewedAt(),
                     file == null ? null : new DocumentFileView(file.version(), file.contentType(), file.sizeBytes(), file.uploadedBy(), file.uploadedAt(),
                             d.getFileSource() == null ? null : d.getFileSource().name()));
         }

@@ -1,5 +1,6 @@
 package org.relocation.document.web;
 
+import org.relocation.platform.web.Problems;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -79,13 +80,13 @@ class DocumentController {
     @ApiResponse(responseCode = "409", description = "Nothing provided yet to review, or a concurrent change")
     ReviewOutcome review(@PathVariable long caseId, @PathVariable long documentId, @RequestBody Review review, Authentication user) {
         if (review == null || !("accept".equals(review.decision()) || "reject".equals(review.decision()))) {
-            throw new BadRequestException(Map.of("decision", "must be accept or reject"));
+            throw new BadRequestException(Map.of("decision", "Choose the decision: accept or reject."));
         }
         boolean found;
         try {
             found = immigration.reviewDocument(caseId, documentId, "accept".equals(review.decision()), review.reason(), user.getName());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(Map.of("reason", "is required to reject a document (at most 500 characters)"));
+            throw new BadRequestException(Map.of("reason", "A rejection needs a reason the employee will read; give one of at most 500 characters."));
         } catch (IllegalStateException e) {
             throw new DocumentNotReadyException("Document " + documentId + " has not been provided yet: nothing to review");
         }
@@ -109,8 +110,7 @@ class DocumentController {
 
     @ExceptionHandler(DocumentNotReadyException.class)
     ProblemDetail notReady(DocumentNotReadyException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage());
         return p;
     }
 
@@ -145,7 +145,7 @@ class DocumentController {
     ResponseEntity<FileView> upload(@PathVariable long caseId, @PathVariable long documentId,
                                     @RequestPart(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
         if (file == null) {
-            throw new BadRequestException(Map.of("file", "is required: send the file as the multipart/form-data part named file"));
+            throw new BadRequestException(Map.of("file", "The file is required: send it as the multipart/form-data part named file."));
         }
         FileSummary stored;
         try {
@@ -173,7 +173,7 @@ class DocumentController {
     ResponseEntity<FileView> paperOriginal(@PathVariable long caseId, @PathVariable long documentId,
                                            @RequestPart(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
         if (file == null) {
-            throw new BadRequestException(Map.of("file", "is required: send the scan of the paper original as the multipart/form-data part named file"));
+            throw new BadRequestException(Map.of("file", "The scan of the paper original is required: send it as the multipart/form-data part named file."));
         }
         FileSummary stored;
         try {
@@ -219,24 +219,20 @@ class DocumentController {
 
     @ExceptionHandler(DocumentNotFoundException.class)
     ProblemDetail notFound(DocumentNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
+        ProblemDetail p = Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
         return p;
     }
 
     @ExceptionHandler(DocumentAccessDeniedException.class)
     ProblemDetail denied(DocumentAccessDeniedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Forbidden");
+        ProblemDetail p = Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
         return p;
     }
 
     @ExceptionHandler(DocumentIntegrityException.class)
     ProblemDetail integrity(DocumentIntegrityException e) {
         log.error("A stored document file failed its integrity check: {}", e.getMessage());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The stored file could not be decrypted or verified; the error is logged for the operators");
-        p.setTitle("Stored file unreadable");
+        ProblemDetail p = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored file unreadable", "The stored file could not be decrypted or verified; the error is logged for the operators");
         return p;
     }
 }

@@ -40,7 +40,7 @@ class KeyDateFeed {
     /** 400 for a scope other than mine or team; 403 for the team calendar to a role that does not run cases. */
     void checkScope(String scope, Authentication user) {
         if (!scope.equals("mine") && !scope.equals("team")) {
-            throw new BadRequestException(Map.of("scope", "must be mine or team"));
+            throw new BadRequestException(Map.of("scope", "Choose the feed's scope: mine or team."));
         }
         if (scope.equals("team") && !access.runsCases(user)) {
             throw new AccessDeniedException("The team calendar is for the roles that run cases");

@@ -1,5 +1,6 @@
 package org.relocation.keydate.web;
 
+import org.relocation.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,8 +26,7 @@ class KeyDateNotFoundException extends RuntimeException {
 
         @ExceptionHandler(KeyDateNotFoundException.class)
         ProblemDetail notFound(KeyDateNotFoundException e) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-            p.setTitle("Not found");
+            ProblemDetail p = Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
             return p;
         }
     }

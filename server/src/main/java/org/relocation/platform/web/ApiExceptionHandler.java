@@ -43,17 +43,17 @@ class ApiExceptionHandler {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
-            return badRequest(Map.of(path(u), "is not a known field"));
+            return badRequest(Map.of(path(u), "This field is not part of the request: remove it or check its spelling."));
         }
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return badRequest(Map.of(path(m), "has the wrong format or type"));
+            return badRequest(Map.of(path(m), "This value has the wrong format or type for the field."));
         }
-        return badRequest(Map.of("body", "is not valid JSON"));
+        return badRequest(Map.of("body", "The body is not valid JSON."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(Map.of(e.getName(), "has the wrong type"));
+        return badRequest(Map.of(e.getName(), "This value has the wrong type for the parameter."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -34,12 +34,29 @@ public final class Problems {
         return p;
     }
 
-    /** A 400 naming every bad field; the detail lists them as one sentence per field. */
+    /**
+     * A 400 naming every bad field; the detail is one sentence per field, one after the other. A field's problem is either
+     * a sentence of its own (upper case: "Choose the decision: accept or reject.") or a fragment that follows the field's
+     * name ("is required" → "body is required.").
+     */
     public static ProblemDetail invalid(Map<String, String> fieldErrors) {
         ProblemDetail p = of(HttpStatus.BAD_REQUEST, "Invalid request",
-                fieldErrors.entrySet().stream().map(en -> en.getKey() + " " + en.getValue()).collect(Collectors.joining("; ")));
+                fieldErrors.entrySet().stream().map(en -> sentence(en.getKey(), en.getValue())).collect(Collectors.joining(" ")));
         p.setProperty("fieldErrors", fieldErrors);
         return p;
+    }
+
+    /** A field's problem as a sentence: kept when it is one (upper case), else "field fragment."; ends with a full stop. */
+    static String sentence(String field, String problem) {
+        String text = problem == null || problem.isBlank() ? "is not accepted" : problem.strip();
+        String whole = Character.isUpperCase(text.charAt(0)) ? text : field + " " + text;
+        return whole.endsWith(".") || whole.endsWith("?") || whole.endsWith("!") ? whole : whole + ".";
+    }
+
+    /** Allowed values for a sentence: "A, B or C". */
+    public static String oneOf(java.util.List<String> values) {
+        return values.size() < 2 ? String.join("", values)
+                : String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
     }
 
     /** {@code https://relocation-engine.org/problems/not-found} for "Not found". */

@@ -46,9 +46,16 @@ class DocumentReviewTest {
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(employee.post(base + passport + "/review", Map.of("decision", "accept")).getStatusCode().value()).isEqualTo(403);
 
-        assertThat(specialist.post(base + passport + "/review", Map.of("decision", "reject", "reason", "The copy is unreadable"))
+        // two reviewers through the API, a second apart at most: each document records its own (no inference by time)
+        Api admin = Api.as(port, "admin");
+        assertThat(admin.post(base + passport + "/review", Map.of("decision", "reject", "reason", "The copy is unreadable"))
                 .getStatusCode().value()).isEqualTo(200);
         assertThat(specialist.post(base + letter + "/review", Map.of("decision", "accept")).getStatusCode().value()).isEqualTo(200);
+        JsonNode reviewed = specialist.caseDetails(id).get("documents");
+        assertThat(documentOf(reviewed, passport).get("reviewedBy").asText()).isEqualTo("admin");
+        assertThat(documentOf(reviewed, passport).path("reviewedAt").asText()).isNotBlank();
+        assertThat(documentOf(reviewed, letter).get("reviewedBy").asText()).isEqualTo("specialist");
+        assertThat(documentOf(reviewed, letter).get("reviewedAt").asText()).isNotBlank();
 
         // "valid" while a document is rejected: 400, the task stays open
         String task = specialist.awaitTask(caseNumber, "validate-immigration-documents");
@@ -70,10 +77,10 @@ class DocumentReviewTest {
         JsonNode passportRow = DocumentTable.row(rows, "Employee", "Passport copy");
         assertThat(passportRow.get("status").asText()).isEqualTo("rejected: The copy is unreadable");
         assertThat(passportRow.get("file").asText()).startsWith("version 1, ").endsWith(" UTC");
-        assertThat(passportRow.get("reviewed").asText()).endsWith(" UTC by " + DocumentTable.nameOf(specialist));
+        assertThat(passportRow.get("reviewed").asText()).endsWith(" UTC by " + DocumentTable.nameOf(admin));
         JsonNode letterRow = DocumentTable.row(rows, "Employee", "Assignment letter");
         assertThat(letterRow.get("status").asText()).isEqualTo("accepted");
-        assertThat(letterRow.get("reviewed").asText()).contains(" by ");
+        assertThat(letterRow.get("reviewed").asText()).endsWith(" UTC by " + DocumentTable.nameOf(specialist));
         assertThat(rows.toString()).as("no passport data in the table").doesNotContain("X3344556", "2033");
         assertThat(specialist.caseDetails(id).get("timeline").findValuesAsText("name"))
                 .contains("Passport copy of the employee rejected", "Assignment letter of the employee accepted");
@@ -84,6 +91,7 @@ class DocumentReviewTest {
         assertThat(statusOf(afterReview, passport)).isEqualTo("REJECTED");
         assertThat(noteOf(afterReview, passport)).isEqualTo("The copy is unreadable");
         assertThat(statusOf(afterReview, letter)).as("accepted documents stay accepted").isEqualTo("VALIDATED");
+        assertThat(documentOf(afterReview, passport).get("reviewedBy").asText()).as("'invalid' touched no reviewed document").isEqualTo("admin");
 
         // the employee must replace the rejected files before confirming again: the confirmation alone is refused
         String provide = employee.awaitTask(caseNumber, "provide-immigration-documents");
@@ -97,8 +105,22 @@ class DocumentReviewTest {
                 vars("pd_passportNumber", "X3344556", "pd_passportExpiry", "2033-01-31", "documentsProvided", true));
         JsonNode again = specialist.caseDetails(id).get("documents");
         assertThat(statusOf(again, passport)).isEqualTo("PROVIDED");
+        assertThat(documentOf(again, passport).has("reviewedBy")).as("a new file is not reviewed yet: %s", again).isFalse();
+        assertThat(documentOf(again, passport).has("reviewedAt")).isFalse();
         assertThat(statusOf(again, letter)).isEqualTo("VALIDATED");
         assertThat(specialist.caseDetails(id).get("timeline").findValuesAsText("elementId")).contains("document-reviewed");
+
+        // the form's review: "valid" accepts the new file, reviewed by whoever submitted the form
+        String second = specialist.awaitTask(caseNumber, "validate-immigration-documents");
+        JsonNode secondRows = DocumentTable.rows(specialist, second);
+        assertThat(DocumentTable.row(secondRows, "Employee", "Passport copy").get("reviewed").asText()).isEqualTo("not yet");
+        assertThat(specialist.complete(second, Map.of("documentsDecision", "valid")).getStatusCode().value()).isEqualTo(204);
+        JsonNode validated = specialist.caseDetails(id).get("documents");
+        assertThat(statusOf(validated, passport)).isEqualTo("VALIDATED");
+        assertThat(documentOf(validated, passport).get("reviewedBy").asText()).isEqualTo("specialist");
+        assertThat(java.time.Instant.parse(documentOf(validated, passport).get("reviewedAt").asText()))
+                .isAfter(java.time.Instant.parse(documentOf(reviewed, passport).get("reviewedAt").asText()));
+        assertThat(documentOf(validated, letter).get("reviewedBy").asText()).as("the accepted letter keeps its reviewer").isEqualTo("specialist");
     }
 
     private static long idOf(JsonNode documents, String type) {
@@ -108,6 +130,15 @@ class DocumentReviewTest {
             }
         }
         throw new AssertionError("no " + type + " in " + documents);
+    }
+
+    private static JsonNode documentOf(JsonNode documents, long id) {
+        for (JsonNode d : documents) {
+            if (d.get("id").asLong() == id) {
+                return d;
+            }
+        }
+        throw new AssertionError("no document " + id + " in " + documents);
     }
 
     private static String statusOf(JsonNode documents, long id) {

@@ -49,6 +49,50 @@ class ProblemDetailsTest {
                 403, "forbidden", "/api/cases");
     }
 
+    /** The case API's own 400s: one sentence per field (no Java list, no regex, no code list in brackets), the detail their sentences. */
+    @Test
+    void theCaseApisOwnRefusalsAreSentences() throws Exception {
+        Http specialist = Http.from(port, "198.51.100.65").basic("specialist", "demo");
+        String[][] bad = {
+                {"/api/cases?status=open", "status"},
+                {"/api/cases?page=-1", "page"},
+                {"/api/cases?size=500", "size"},
+                {"/api/cases?hostCountry=de", "hostCountry"},
+                {"/api/cases?phase=Immigration!", "phase"},
+                {"/api/cases?caseNumber=RC%2F1", "caseNumber"},
+                {"/api/cases?q=%3Cscript%3E", "q"},
+                {"/api/cases?page=x", "page"},
+        };
+        for (String[] b : bad) {
+            JsonNode body = problem(specialist.get(b[0]), 400, "invalid-request", "/api/cases");
+            assertSentence(body, b[1]);
+        }
+        assertThat(problem(specialist.get("/api/cases?status=open"), 400, "invalid-request", "/api/cases").path("fieldErrors").path("status").asText())
+                .isEqualTo("Choose a status: IN_PROGRESS, COMPLETED, REJECTED, INELIGIBLE or CANCELLED.");
+        assertSentence(problem(specialist.post("/api/cases/1/documents/1/review", "application/json", "{\"decision\":\"maybe\"}"),
+                400, "invalid-request", "/api/cases/1/documents/1/review"), "decision");
+        assertSentence(problem(specialist.post("/api/cases", "application/json", "{\"nope\":1}"), 400, "invalid-request", "/api/cases"), "nope");
+        assertSentence(problem(specialist.post("/api/cases", "application/json", "{"), 400, "invalid-request", "/api/cases"), "body");
+    }
+
+    /** Errors a feature answers itself (documents, approval tasks, key dates) have the same members and a problem type. */
+    @Test
+    void aFeaturesOwnErrorsHaveTheProblemType() throws Exception {
+        Http specialist = Http.from(port, "198.51.100.66").basic("specialist", "demo");
+        problem(specialist.post("/api/cases/999999999/documents/999999999/review", "application/json", "{\"decision\":\"accept\"}"),
+                404, "not-found", "/api/cases/999999999/documents/999999999/review");
+        problem(specialist.get("/api/key-dates/999999999"), 404, "not-found", "/api/key-dates/999999999");
+        problem(Http.from(port, "198.51.100.66").basic("manager", "demo").post("/api/approval-tasks/no-such-task/delegate", "application/json",
+                "{\"to\":\"manager2\",\"reason\":\"on leave\"}"), 404, "not-found", "/api/approval-tasks/no-such-task/delegate");
+    }
+
+    private static void assertSentence(JsonNode problem, String field) {
+        String sentence = problem.path("fieldErrors").path(field).asText();
+        assertThat(sentence).as("%s", problem).isNotBlank().endsWith(".").doesNotContain("[", "]", "^", "{", "must be one of");
+        assertThat(Character.isUpperCase(sentence.charAt(0))).as("a sentence: %s", sentence).isTrue();
+        assertThat(problem.path("detail").asText()).isEqualTo(sentence);
+    }
+
     @Test
     void noCredentialsIsAnUnauthorizedProblemWithTheChallenge() throws Exception {
         HttpResponse<String> r = Http.from(port, "198.51.100.62").get("/api/cases");

@@ -1,5 +1,6 @@
 package org.relocation.modelchange.migration.web;
 
+import org.relocation.platform.web.Problems;
 import org.operaton.bpm.engine.AuthorizationException;
 import org.relocation.modelchange.migration.MigrationRefusedException;
 import org.springframework.core.Ordered;
@@ -16,15 +17,13 @@ class ModelMigrationProblems {
 
     @ExceptionHandler(MigrationRefusedException.class)
     ProblemDetail refused(MigrationRefusedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Migration refused");
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "Migration refused", e.getMessage());
         return p;
     }
 
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail forbidden(AuthorizationException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The engine refused the migration: " + e.getMessage());
-        p.setTitle("Forbidden");
+        ProblemDetail p = Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "The engine refused the migration: " + e.getMessage());
         return p;
     }
 }
