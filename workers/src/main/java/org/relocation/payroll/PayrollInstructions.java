@@ -10,6 +10,7 @@ import org.relocation.payroll.PayrollInstructionItem.Component;
 import org.relocation.payroll.PayrollInstructionItem.Payroll;
 import org.relocation.policy.PolicyService;
 import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.tax.HypotheticalTax;
 import org.relocation.tax.MissingTaxTableException;
@@ -18,7 +19,9 @@ import org.relocation.tax.TaxCalculationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,7 +30,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -51,9 +58,11 @@ public class PayrollInstructions {
     private final EstimateProperties card;
     private final PaymentLedger ledger;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     PayrollInstructions(PayrollInstructionRepository instructions, PolicyService policy, CaseService cases, TaxCalculationService tax,
-                        EstimateProperties card, PaymentLedger ledger, Clock clock) {
+                        EstimateProperties card, PaymentLedger ledger, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.instructions = instructions;
         this.policy = policy;
         this.cases = cases;
@@ -120,7 +129,8 @@ public class PayrollInstructions {
             pi.add(item(allowancePayroll, Component.HOUSING, pc, money(a.housingCapMonthly(), pc), PayrollInstructionItem.Frequency.MONTHLY,
                     from, end, true));
         }
-        if (a.perDiemDaily().signum() > 0 && a.temporaryHousingNights() > 0) {
+        boolean initial = reason == PayrollInstruction.Reason.INITIAL || reason == PayrollInstruction.Reason.CORRECTION;
+        if (initial && a.perDiemDaily().signum() > 0 && a.temporaryHousingNights() > 0) {
             pi.add(item(allowancePayroll, Component.PER_DIEM, pc, money(a.perDiemDaily(), pc), PayrollInstructionItem.Frequency.DAILY,
                     from, from.plusDays(a.temporaryHousingNights() - 1L), true));
         }
@@ -134,7 +144,7 @@ public class PayrollInstructions {
             pi.add(item(allowancePayroll, Component.SCHOOLING, pc, money(a.schoolingPerChildYearly().multiply(BigDecimal.valueOf(children)), pc),
                     PayrollInstructionItem.Frequency.ANNUAL, from, end, false));
         }
-        if (a.relocationAllowance().signum() > 0) {
+        if (initial && a.relocationAllowance().signum() > 0) {
             pi.add(item(allowancePayroll, Component.RELOCATION_ALLOWANCE, pc, money(a.relocationAllowance(), pc),
                     PayrollInstructionItem.Frequency.ONE_OFF, from, from, true));
         }
@@ -155,6 +165,97 @@ public class PayrollInstructions {
             pi.noted(String.join("; ", notes));
         }
         return pi;
+    }
+
+    /** Why a compensation change is made (a new version from an effective date). */
+    public static final Set<PayrollInstruction.Reason> CHANGE_REASONS = EnumSet.of(PayrollInstruction.Reason.SALARY_REVIEW,
+            PayrollInstruction.Reason.NEW_DEPENDANT, PayrollInstruction.Reason.CITY_BAND_CHANGE, PayrollInstruction.Reason.EXTENSION);
+
+    /**
+     * A compensation change during the assignment: a new version built from the case records as they are now (a salary
+     * review first records the new salary on the case), effective from a day after the version in force and within the
+     * assignment, awaiting finance's approval ({@link #approveChange}). The one-off items of the start (relocation
+     * allowance, per diem in temporary housing) are not repeated.
+     *
+     * @throws InvalidCompensationChangeException naming each bad field (nothing written)
+     * @throws CompensationChangeRefusedException no instruction confirmed by finance, or a change already awaits approval
+     */
+    @Transactional
+    public PayrollInstruction requestChange(Long caseId, PayrollInstruction.Reason reason, LocalDate effectiveFrom, Money newSalary, String actor) {
+        RelocationCase c = cases.get(caseId);
+        PayrollInstruction latest = instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .orElseThrow(() -> new CompensationChangeRefusedException("Case " + c.getCaseNumber()
+                        + " has no payroll instruction yet: a compensation change follows the payroll phase"));
+        if (latest.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(latest.getReason())) {
+            throw new CompensationChangeRefusedException("Compensation change " + latest.getReference() + " of case " + c.getCaseNumber()
+                    + " awaits finance's approval: approve it first");
+        }
+        if (latest.getStatus() != PayrollInstruction.Status.FINANCE_CONFIRMED) {
+            throw new CompensationChangeRefusedException("Payroll instruction " + latest.getReference() + " of case " + c.getCaseNumber()
+                    + " is " + latest.getStatus() + ": a compensation change needs an instruction confirmed by finance");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (reason == null || !CHANGE_REASONS.contains(reason)) {
+            errors.put("reason", "is required: SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
+        }
+        if (effectiveFrom == null) {
+            errors.put("effectiveFrom", "is required (YYYY-MM-DD)");
+        } else if (!effectiveFrom.isAfter(latest.getEffectiveFrom())) {
+            errors.put("effectiveFrom", "must be after " + latest.getEffectiveFrom() + ", the day the instruction in force took effect");
+        } else if (c.getEndDate() != null && effectiveFrom.isAfter(c.getEndDate())) {
+            errors.put("effectiveFrom", "must be on or before " + c.getEndDate() + ", the end of the assignment");
+        }
+        if (reason == PayrollInstruction.Reason.SALARY_REVIEW) {
+            if (newSalary == null) {
+                errors.put("baseSalaryAmount", "is required for a salary review (the new annual base salary, with baseSalaryCurrency)");
+            } else if (newSalary.amount().signum() <= 0 || newSalary.amount().compareTo(new BigDecimal("100000000")) > 0
+                    || newSalary.amount().scale() > digits(newSalary.currency().getCurrencyCode())) {
+                errors.put("baseSalaryAmount", "must be more than 0, at most 100000000, with at most the currency's decimals");
+            }
+        } else if (newSalary != null) {
+            errors.put("baseSalaryAmount", "is taken only with reason SALARY_REVIEW");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCompensationChangeException(errors);
+        }
+        if (newSalary != null) {
+            cases.reviewSalary(caseId, newSalary, actor);
+        }
+        PayrollInstruction change = instructions.save(build(cases.get(caseId), latest.getInstructionVersion() + 1, effectiveFrom, reason, actor));
+        LOG.info("Compensation change {} ({}) requested for case {} from {}", change.getReference(), reason, c.getCaseNumber(), effectiveFrom);
+        return change;
+    }
+
+    /**
+     * Finance approves a compensation change (not the person who asked for it): the change is confirmed and replaces the
+     * version in force from its effective date; the ledger cancels that version's planned and approved payments due on
+     * or after it and schedules the change's ({@link #schedulePayments}, item by item).
+     *
+     * @throws CompensationChangeRefusedException no such change awaiting approval, or the caller asked for it
+     */
+    public PayrollInstruction approveChange(Long caseId, int version, String actor) {
+        PayrollInstruction change = transactions.execute(t -> {
+            PayrollInstruction pi = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
+                    .filter(i -> i.getInstructionVersion() == version).findFirst()
+                    .filter(i -> i.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(i.getReason()))
+                    .orElseThrow(() -> new CompensationChangeRefusedException("Version " + version + " of the case's payroll instruction is no "
+                            + "compensation change awaiting approval"));
+            if (pi.getCreatedBy().equals(actor)) {
+                throw new CompensationChangeRefusedException("Compensation change " + pi.getReference()
+                        + " was asked for by " + actor + ": another finance approver approves it (segregation of duties)");
+            }
+            PayrollInstruction inForce = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
+                    .filter(i -> i.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED).reduce((a, b) -> b).orElseThrow();
+            pi.financeConfirmed(inForce.getFinanceReference(), actor, clock.instant());
+            inForce.superseded();
+            int cancelled = ledger.cancelScheduled(caseId, inForce.getReference(), pi.getEffectiveFrom(),
+                    "Replaced by " + pi.getReference() + " from " + pi.getEffectiveFrom(), actor);
+            LOG.info("Compensation change {} approved: {} payments of {} cancelled from {}", pi.getReference(), cancelled,
+                    inForce.getReference(), pi.getEffectiveFrom());
+            return pi;
+        });
+        schedulePayments(caseId, actor);
+        return instructions.findById(change.getId()).orElseThrow();
     }
 
     /** The vendor order for the instruction went out. */

@@ -15,6 +15,7 @@ import org.relocation.payroll.PayrollInstructions;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.relocationcase.CaseScope;
 import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.Money;
 import org.relocation.relocationcase.RelocationCase;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,10 +24,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -48,6 +52,8 @@ class PayrollInstructionController {
 
     private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin','employee')";
     private static final String FINANCE = "hasAnyRole('finance','hr-admin','admin')";
+    private static final String REQUESTERS = "hasAnyRole('mobility-specialist','finance','hr-admin','admin')";
+    private static final String APPROVERS = "hasAnyRole('finance','admin')";
     private static final Set<String> READ_ALL = Set.of(Roles.FINANCE, Roles.HR_ADMIN, Roles.ADMIN);
     private static final Set<PayrollInstructionItem.Component> SALARY_LINES = EnumSet.of(PayrollInstructionItem.Component.BASE_SALARY,
             PayrollInstructionItem.Component.COST_OF_LIVING, PayrollInstructionItem.Component.HYPOTHETICAL_TAX);
@@ -116,6 +122,79 @@ class PayrollInstructionController {
         RelocationCase c = cases.readable(caseId, all ? CaseScope.everything() : access.scope(user));
         boolean salary = access.fields(user, c).contains(CaseFields.SALARY) || user.getName().equals(c.getEmployeeUserId());
         return instructions.ofCase(caseId).stream().map(pi -> InstructionView.of(pi, salary)).toList();
+    }
+
+    @Schema(name = "CompensationChangeRequest", description = "A compensation change during the assignment: a new instruction version from effectiveFrom")
+    record ChangeRequest(@Schema(allowableValues = {"SALARY_REVIEW", "NEW_DEPENDANT", "CITY_BAND_CHANGE", "EXTENSION"}, requiredMode = Schema.RequiredMode.REQUIRED,
+                                 example = "SALARY_REVIEW") String reason,
+                         @Schema(description = "After the version in force took effect, within the assignment", requiredMode = Schema.RequiredMode.REQUIRED,
+                                 example = "2028-03-01") LocalDate effectiveFrom,
+                         @Schema(description = "SALARY_REVIEW only (and then required): the new annual base salary; finance, hr-admin, admin",
+                                 example = "96000") BigDecimal baseSalaryAmount,
+                         @Schema(description = "ISO 4217, with baseSalaryAmount", example = "EUR") String baseSalaryCurrency) {
+    }
+
+    @PostMapping("/api/cases/{caseId}/compensation-changes")
+    @PreAuthorize(REQUESTERS)
+    @Operation(operationId = "requestCompensationChange", summary = "Ask for a compensation change: a new payroll instruction version from a date, awaiting finance's approval",
+            description = "reason (SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE, EXTENSION), effectiveFrom (after the version in force took effect, "
+                    + "on or before the assignment's end); a salary review carries the new baseSalaryAmount and baseSalaryCurrency (recorded on the "
+                    + "case; only finance, hr-admin and admin enter a salary). The version is built from the case records as they are now. "
+                    + "201 the new version (DRAFT); 400 naming each bad field; 409 when the case has no instruction confirmed by finance or a change "
+                    + "awaits approval; nothing written on either. mobility-specialist, finance, hr-admin, admin.")
+    @ApiResponse(responseCode = "201", description = "The new version, awaiting finance's approval", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "No instruction confirmed by finance, or a change awaits approval: detail says which")
+    ResponseEntity<InstructionView> requestChange(@PathVariable long caseId, @RequestBody(required = false) ChangeRequest body, Authentication user) {
+        if (body == null) {
+            throw new BadRequestException(Map.of("body", "is required"));
+        }
+        RelocationCase c = cases.readable(caseId, all(user) ? CaseScope.everything() : access.scope(user));
+        boolean salary = access.fields(user, c).contains(CaseFields.SALARY);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        PayrollInstruction.Reason reason = null;
+        try {
+            reason = body.reason() == null ? null : PayrollInstruction.Reason.valueOf(body.reason());
+        } catch (IllegalArgumentException e) {
+            errors.put("reason", "must be SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
+        }
+        Money newSalary = null;
+        if (body.baseSalaryAmount() != null || body.baseSalaryCurrency() != null) {
+            if (!salary) {
+                errors.put("baseSalaryAmount", "only finance, hr-admin and admin enter a salary: ask them for the salary review");
+            } else if (body.baseSalaryAmount() == null) {
+                errors.put("baseSalaryAmount", "is required with baseSalaryCurrency");
+            } else if (body.baseSalaryCurrency() == null || java.util.Currency.getAvailableCurrencies().stream()
+                    .noneMatch(cur -> cur.getCurrencyCode().equals(body.baseSalaryCurrency()))) {
+                errors.put("baseSalaryCurrency", "is required with baseSalaryAmount: an ISO 4217 code such as EUR");
+            } else if (body.baseSalaryAmount().stripTrailingZeros().scale()
+                    > Math.max(0, java.util.Currency.getInstance(body.baseSalaryCurrency()).getDefaultFractionDigits())) {
+                errors.put("baseSalaryAmount", "has more decimals than " + body.baseSalaryCurrency() + " allows");
+            } else {
+                newSalary = new Money(body.baseSalaryAmount(), java.util.Currency.getInstance(body.baseSalaryCurrency()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        PayrollInstruction change = instructions.requestChange(caseId, reason, body.effectiveFrom(), newSalary, user.getName());
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/payroll-instructions")).body(InstructionView.of(change, salary));
+    }
+
+    @PostMapping("/api/cases/{caseId}/compensation-changes/{version}/approve")
+    @PreAuthorize(APPROVERS)
+    @Operation(operationId = "approveCompensationChange", summary = "Finance approves a compensation change: it replaces the version in force from its date, and the ledger follows",
+            description = "The ledger cancels the replaced version's planned and approved payments due on or after the change's effectiveFrom (paid ones "
+                    + "stay) and schedules the change's items. 409 when the version is no change awaiting approval, or the caller asked for it "
+                    + "(segregation of duties). finance, admin.")
+    @ApiResponse(responseCode = "200", description = "Approved", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "No change awaiting approval, or asked for by the caller")
+    InstructionView approveChange(@PathVariable long caseId, @PathVariable int version, Authentication user) {
+        RelocationCase c = cases.readable(caseId, CaseScope.everything());
+        return InstructionView.of(instructions.approveChange(c.getId(), version, user.getName()), true);
+    }
+
+    private static boolean all(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> READ_ALL.stream().anyMatch(r -> a.getAuthority().equals("ROLE_" + r)));
     }
 
     @GetMapping(value = "/api/finance/payroll-instructions/export", produces = "text/csv")
