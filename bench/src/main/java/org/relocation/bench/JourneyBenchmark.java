@@ -148,7 +148,8 @@ public final class JourneyBenchmark {
             "remind-approve-relocation", "escalate-approve-relocation", "remind-approve-policy-exception", "escalate-approve-policy-exception",
             "remind-approve-budget", "escalate-approve-budget", "remind-approve-transfer", "escalate-approve-transfer",
             "determine-immigration-requirements", "request-immigration-counsel", "send-counsel-information", "alert-start-date-risk",
-            "move-start-date", "book-temporary-housing", "book-household-shipment", "prepare-payroll-instruction", "request-tax-briefing",
+            "move-start-date", "book-temporary-housing", "book-household-shipment", "prepare-payroll-instruction", "schedule-payroll-payments",
+            "request-tax-briefing",
             "determine-benefits-coverage", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
             "plan-key-date", "send-key-date-reminder", "plan-next-reminder",
             "record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome");

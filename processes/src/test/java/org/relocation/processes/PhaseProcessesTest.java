@@ -124,14 +124,63 @@ class PhaseProcessesTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("payroll: instruction, confirmation by finance, tax briefing")
+  @DisplayName("payroll: instruction, provider confirms, finance confirms, ledger schedules, tax briefing")
   void payroll() {
     JourneyDriver journey = newCase();
     journey.start("relocation-payroll", eligibleCase());
     journey.completeExternalTask("prepare-payroll-instruction");
+    journey.assertWaitingAt("await-payroll-provider-answer").assertRunning("relocation-payroll");
+    journey.correlate("payroll-instruction-answered", Map.of("payrollOutcome", "confirmed"));
     journey.userTask("confirm-payroll-setup").hasCandidateGroup("finance").complete(Map.of("payrollConfirmed", true));
+    journey.completeExternalTask("schedule-payroll-payments");
     journey.completeExternalTask("request-tax-briefing");
 
+    journey.assertEndedAt("relocation-payroll", "payroll-set-up")
+        .assertPassed("await-payroll-provider-answer", "payroll-provider-answer-gateway")
+        .assertNotReached("correct-payroll-instruction", "follow-up-payroll-provider")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("payroll: the provider rejects, the specialist corrects, a new version is sent and confirmed")
+  void payrollRejectedThenCorrected() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-payroll", eligibleCase());
+    journey.completeExternalTask("prepare-payroll-instruction");
+    journey.correlate("payroll-instruction-answered", Map.of("payrollOutcome", "rejected"));
+    journey.userTask("correct-payroll-instruction").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("correctionNotes", "Host start date corrected"));
+    journey.assertWaitingAt("prepare-payroll-instruction");
+    journey.completeExternalTask("prepare-payroll-instruction");
+    journey.assertWaitingAt("await-payroll-provider-answer");
+    journey.correlate("payroll-instruction-answered", Map.of("payrollOutcome", "confirmed"));
+    journey.userTask("confirm-payroll-setup").hasCandidateGroup("finance").complete(Map.of("payrollConfirmed", true));
+    journey.completeExternalTask("schedule-payroll-payments");
+    journey.completeExternalTask("request-tax-briefing");
+
+    journey.assertEndedAt("relocation-payroll", "payroll-set-up").assertPassed("correct-payroll-instruction").assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("payroll: the provider silent for 5 days: follow-up task, and the answer is still awaited")
+  void payrollProviderSlaBreached() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-payroll", eligibleCase());
+    journey.completeExternalTask("prepare-payroll-instruction");
+    journey.moveClockBy(java.time.Duration.ofDays(4));
+    assertThat(journey.executeDueTimers()).as("timers due after 4 days").isZero();
+    journey.moveClockBy(java.time.Duration.ofDays(1).plusMinutes(1));
+    assertThat(journey.executeDueTimers()).as("timers due after 5 days").isEqualTo(1);
+
+    journey.assertPassed("payroll-provider-sla-breached").assertWaitingAt("await-payroll-provider-answer", "follow-up-payroll-provider");
+    journey.userTask("follow-up-payroll-provider").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("payrollFollowUpNotes", "Provider chased by phone"));
+    journey.assertPassed("payroll-provider-followed-up").assertWaitingAt("await-payroll-provider-answer").assertRunning("relocation-payroll");
+
+    journey.correlate("payroll-instruction-answered", Map.of("payrollOutcome", "confirmed"));
+    journey.userTask("confirm-payroll-setup").complete(Map.of("payrollConfirmed", true));
+    journey.completeExternalTask("schedule-payroll-payments");
+    journey.completeExternalTask("request-tax-briefing");
     journey.assertEndedAt("relocation-payroll", "payroll-set-up").assertCaseFinished();
   }
 

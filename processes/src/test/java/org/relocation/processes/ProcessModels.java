@@ -26,7 +26,8 @@ final class ProcessModels {
   static final String DECISION_ID = "relocation-eligibility";
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(
-      DECISION_ID, "relocation-package", "relocation-city-band", "relocation-allowances", "relocation-approval-routing");
+      DECISION_ID, "relocation-package", "relocation-city-band", "relocation-allowances", "relocation-approval-routing",
+      "relocation-compensation");
 
 
   private ProcessModels() {

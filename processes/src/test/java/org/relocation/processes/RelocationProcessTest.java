@@ -228,7 +228,7 @@ class RelocationProcessTest extends ProcessTestSupport {
     // the other phases are under way
     journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
     journey.completeExternalTask("prepare-payroll-instruction");
-    journey.assertWaitingAt("book-temporary-housing", "book-household-shipment", "confirm-payroll-setup",
+    journey.assertWaitingAt("book-temporary-housing", "book-household-shipment", "await-payroll-provider-answer",
         "determine-benefits-coverage");
 
     // two travellers: one still awaits counsel when the other's refusal cancels the move
@@ -292,7 +292,9 @@ class RelocationProcessTest extends ProcessTestSupport {
 
   private static void passPayroll(JourneyDriver journey) {
     journey.completeExternalTask("prepare-payroll-instruction");
+    journey.correlate("payroll-instruction-answered", Map.of("payrollOutcome", "confirmed"));
     journey.userTask("confirm-payroll-setup").hasCandidateGroup("finance").complete(Map.of("payrollConfirmed", true));
+    journey.completeExternalTask("schedule-payroll-payments");
     journey.completeExternalTask("request-tax-briefing");
   }
 

@@ -89,7 +89,8 @@ class VendorSimulator {
             // counsel's request for information or a refusal
             return ResponseEntity.accepted().build();
         }
-        if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1)
+        if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
+                        "PAYROLL_INSTRUCTION", 1)
                 .containsKey(request.serviceType())) {
             scheduler.schedule(() -> answer(vendor, endpoint.getSecret(), request, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         }

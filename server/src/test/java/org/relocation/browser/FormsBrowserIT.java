@@ -53,6 +53,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
+            new TaskForm("follow-up-payroll-provider", "relocation-payroll", "specialist"),
+            new TaskForm("correct-payroll-instruction", "relocation-payroll", "specialist"),
             new TaskForm("arrange-international-coverage", "relocation-benefits", "hradmin"),
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),

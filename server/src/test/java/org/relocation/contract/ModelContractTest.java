@@ -112,7 +112,7 @@ class ModelContractTest {
      * user task.
      */
     /** The names of the read-time context the forms show ({@code FormContextProvider}, {@code TaskFormHandler.context}). */
-    static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack");
+    static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack", "instruction", "instructionItems");
 
     @Test
     void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {

@@ -1,19 +1,27 @@
 package org.relocation.payroll;
 
+import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
 import org.relocation.platform.form.TaskFormHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
-/** Form confirm-payroll-setup: finance's confirmation (a required tick) and the payroll reference, as the case's set-up. */
+/**
+ * Form confirm-payroll-setup: finance's confirmation (a required tick) and the payroll reference, as the case's set-up
+ * and the finance confirmation of the current payroll instruction; the form shows the instruction as a table
+ * ({@code instructionItems}), built when it opens.
+ */
 @Component
 class PayrollSetupForm implements TaskFormHandler {
 
     private final PayrollSetups setups;
+    private final PayrollInstructions instructions;
 
-    PayrollSetupForm(PayrollSetups setups) {
+    PayrollSetupForm(PayrollSetups setups, PayrollInstructions instructions) {
         this.setups = setups;
+        this.instructions = instructions;
     }
 
     @Override
@@ -29,5 +37,11 @@ class PayrollSetupForm implements TaskFormHandler {
     @Override
     public void record(FormSubmission s) {
         setups.confirmed(s.caseId(), s.string("payrollReference"), s.actor());
+        instructions.financeConfirmed(s.caseId(), s.string("payrollReference"), s.actor());
+    }
+
+    @Override
+    public Map<String, Object> context(FormContext context) {
+        return PayrollInstructionForms.context(instructions, context.caseId(), true);
     }
 }

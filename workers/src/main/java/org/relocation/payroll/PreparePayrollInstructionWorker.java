@@ -2,22 +2,25 @@ package org.relocation.payroll;
 
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
-import org.relocation.relocationcase.CaseService;
 import org.relocation.vendor.ServiceType;
 import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic prepare-payroll-instruction: home, host or split payroll by assignment type, sent to payroll. */
+/**
+ * Topic prepare-payroll-instruction: builds the case's payroll instruction version ({@link PayrollInstructions}) and
+ * orders it from the payroll provider. The order names the instruction's reference only: the provider reads the
+ * instruction through the signed API, never salaries in the message.
+ */
 @Component
 class PreparePayrollInstructionWorker extends CaseWorker {
 
-    private final CaseService cases;
+    private final PayrollInstructions instructions;
     private final VendorService vendors;
 
-    PreparePayrollInstructionWorker(CaseService cases, VendorService vendors) {
-        this.cases = cases;
+    PreparePayrollInstructionWorker(PayrollInstructions instructions, VendorService vendors) {
+        this.instructions = instructions;
         this.vendors = vendors;
     }
 
@@ -28,8 +31,10 @@ class PreparePayrollInstructionWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        PayrollMode mode = PayrollMode.forAssignment(cases.get(task.caseId()).getAssignmentType());
-        vendors.order(task.caseId(), ServiceType.PAYROLL_INSTRUCTION, task.taskId(), "Payroll: " + mode);
+        PayrollInstruction pi = instructions.prepare(task.caseId(), "system");
+        vendors.order(task.caseId(), ServiceType.PAYROLL_INSTRUCTION, task.taskId(), "Payroll instruction " + pi.getReference()
+                + " (" + pi.getPayrollDelivery() + " payroll" + (pi.isShadowPayroll() ? ", host shadow payroll" : "") + ")");
+        instructions.sent(pi.getReference());
         return Map.of();
     }
 }

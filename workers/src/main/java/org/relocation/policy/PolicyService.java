@@ -35,6 +35,8 @@ public class PolicyService {
     public static final String PACKAGE = "relocation-package";
     public static final String ALLOWANCES = "relocation-allowances";
     public static final String APPROVAL_ROUTING = "relocation-approval-routing";
+    /** How the case is paid during the assignment (payroll phase): compensation and tax approach, payroll delivery. */
+    public static final String COMPENSATION = "relocation-compensation";
     /**
      * What this service passes to each table and reads from it (hit policy, input expressions and outputs with their
      * DMN typeRefs): a deployed table must keep it. The deployment check and the model-contract test read it here.
@@ -57,7 +59,12 @@ public class PolicyService {
             APPROVAL_ROUTING, DecisionContract.of("COLLECT",
                     List.of("assignmentType:string", "estimateAmount:double", "budgetAmount:double", "exceptionCount:integer",
                             "exceptionAmount:double"),
-                    List.of("approval:string", "reason:string")));
+                    List.of("approval:string", "reason:string")),
+            COMPENSATION, DecisionContract.of("FIRST",
+                    List.of("assignmentType:string", "policyTier:string", "international:boolean", "homeCountry:string",
+                            "hostCountry:string"),
+                    List.of("compensationApproach:string", "taxApproach:string", "payrollDelivery:string",
+                            "hostSharePercent:integer", "shadowPayroll:boolean")));
     /** The currency of the amounts in the decision tables. */
     public static final String POLICY_CURRENCY = "EUR";
 
@@ -162,6 +169,35 @@ public class PolicyService {
                     + ": every case needs one (check " + APPROVAL_ROUTING + ")");
         }
         return new Route(reasons);
+    }
+
+    /**
+     * The case's compensation approach (table {@value #COMPENSATION}), evaluated with the version the case first used and
+     * recorded as a policy decision of the case (and in its decision log). Inputs: assignment type, the policy tier the
+     * case's package decision gave, whether the move is international, home and host country; nothing personal.
+     */
+    @Transactional
+    public Compensation compensation(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("assignmentType", c.getAssignmentType().name());
+        in.put("policyTier", latestOutputs(caseId, PACKAGE).filter(rows -> !rows.isEmpty()).map(rows -> text(rows.get(0), "policyTier"))
+                .orElse(null));
+        in.put("international", c.isInternational());
+        in.put("homeCountry", c.getHomeCountry());
+        in.put("hostCountry", c.getHostCountry());
+        Map<String, Object> row = single(evaluate(c, COMPENSATION, in, true));
+        return new Compensation(text(row, "compensationApproach"), text(row, "taxApproach"), text(row, "payrollDelivery"),
+                number(row, "hostSharePercent").intValue(), Boolean.TRUE.equals(row.get("shadowPayroll")));
+    }
+
+    /**
+     * What the compensation table decided: {@code compensationApproach} (HOME_BASED, HOST_BASED, HYBRID),
+     * {@code taxApproach} (EQUALISATION, PROTECTION, LAISSEZ_FAIRE), {@code payrollDelivery} (HOME, HOST, SPLIT), the host
+     * payroll's share of the base salary in per cent and whether the host country runs a shadow payroll.
+     */
+    public record Compensation(String compensationApproach, String taxApproach, String payrollDelivery, int hostSharePercent,
+                               boolean shadowPayroll) {
     }
 
     @Transactional(readOnly = true)

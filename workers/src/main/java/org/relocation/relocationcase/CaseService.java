@@ -332,6 +332,19 @@ public class CaseService {
         return c;
     }
 
+    /**
+     * A salary review: the case's annual base salary from now on (personal: the timeline names no amount). Checked by
+     * the caller (a compensation change).
+     */
+    @Transactional
+    public RelocationCase reviewSalary(Long caseId, Money salary, String actor) {
+        RelocationCase c = get(caseId);
+        c.salaryReviewed(salary, clock.instant());
+        timeline.save(new TimelineEntry(caseId, clock.instant(), TimelineEntry.Kind.STEP_COMPLETED, "salary-reviewed",
+                "Base salary reviewed", null, actor));
+        return c;
+    }
+
     /** Ends the case with a final status; the first outcome stands, so a repeated call changes nothing. */
     @Transactional
     public RelocationCase finish(Long caseId, CaseStatus status, String reason) {

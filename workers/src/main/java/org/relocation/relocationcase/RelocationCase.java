@@ -135,6 +135,12 @@ public class RelocationCase {
     }
 
     /** Moves the assignment to a new start date, keeping its length: the end date moves by as many days. */
+    void salaryReviewed(Money salary, Instant now) {
+        this.baseSalaryAmount = salary.amount();
+        this.baseSalaryCurrency = salary.currency().getCurrencyCode();
+        this.updatedAt = now;
+    }
+
     void moveStartDate(LocalDate newStart, Instant now) {
         long days = ChronoUnit.DAYS.between(startDate, newStart);
         this.startDate = newStart;

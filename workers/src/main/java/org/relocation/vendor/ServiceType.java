@@ -5,7 +5,7 @@ public enum ServiceType {
     IMMIGRATION_COUNSEL("immigration-counsel", "immigration-decision"),
     TEMPORARY_HOUSING("housing", "housing-confirmed"),
     HOUSEHOLD_SHIPMENT("moving", "shipment-confirmed"),
-    PAYROLL_INSTRUCTION("payroll", null),
+    PAYROLL_INSTRUCTION("payroll", "payroll-instruction-answered"),
     TAX_BRIEFING("tax", null),
     BENEFITS_ENROLMENT("benefits", null);
 

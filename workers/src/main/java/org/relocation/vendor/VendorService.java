@@ -26,6 +26,8 @@ public class VendorService {
             ServiceOrder.Status.INFO_REQUESTED, ServiceOrder.Status.APPROVED, ServiceOrder.Status.REFUSED);
     /** Process variable with counsel's answer, read by the immigration process's counsel-outcome gateway. */
     public static final String COUNSEL_OUTCOME = "counselOutcome";
+    /** Process variable with the payroll provider's answer ({@code confirmed} or {@code rejected}), read by the payroll process. */
+    public static final String PAYROLL_OUTCOME = "payrollOutcome";
 
     private final ServiceOrderRepository orders;
     private final VendorGateway gateway;
@@ -107,7 +109,15 @@ public class VendorService {
             throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
                     "Order " + order.getReference() + " is " + order.getStatus() + " and takes no " + answer + " answer now");
         }
-        if (counsel != COUNSEL_ANSWERS.contains(answer)) {
+        boolean payroll = order.getServiceType() == ServiceType.PAYROLL_INSTRUCTION;
+        if (payroll) {
+            if (answer != ServiceOrder.Status.CONFIRMED && answer != ServiceOrder.Status.REFUSED) {
+                throw invalid("a payroll instruction is answered with CONFIRMED or REFUSED");
+            }
+            if (answer == ServiceOrder.Status.REFUSED && (callback.note() == null || callback.note().isBlank())) {
+                throw invalid("a rejected payroll instruction needs a note saying what is wrong");
+            }
+        } else if (counsel != COUNSEL_ANSWERS.contains(answer)) {
             throw invalid(counsel ? "an immigration order is answered with SUBMITTED, INFO_REQUESTED, APPROVED or REFUSED"
                     : "this order is answered with CONFIRMED");
         }
@@ -125,6 +135,12 @@ public class VendorService {
         }
         Map<String, Object> variables = new HashMap<>();
         String messageName = order.getMessageName();
+        if (payroll) {
+            variables.put(PAYROLL_OUTCOME, answer == ServiceOrder.Status.CONFIRMED ? "confirmed" : "rejected");
+            // the payroll feature records the answer on the instruction, in this transaction
+            events.publishEvent(new VendorAnswerReceived(order.getCaseId(), order.getReference(), order.getServiceType(), answer,
+                    callback.note()));
+        }
         if (counsel) {
             switch (answer) {
                 case APPROVED -> variables.put(COUNSEL_OUTCOME, "approved");

@@ -1,0 +1,259 @@
+package org.relocation.payroll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.javamoney.moneta.Money;
+import org.junit.jupiter.api.Test;
+import org.relocation.Api;
+import org.relocation.ServerTest;
+import org.relocation.estimate.CostEstimator;
+import org.relocation.ledger.MobilityPayment;
+import org.relocation.ledger.PaymentLedger;
+import org.relocation.payroll.PayrollInstructionItem.Payroll;
+import org.relocation.policy.PolicyDecision;
+import org.relocation.policy.PolicyService;
+import org.relocation.relocationcase.CaseIntake;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.tax.TaxCalculationService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Payroll instructions against the real policy tables (relocation-compensation among them), demo tax tables and rates
+ * and the payments ledger: a long-term single assignee GB → DE (STANDARD, band C: housing cap 3200 EUR, COLA 6 %,
+ * relocation allowance 8000 EUR) on 90 000 EUR a year is HOME_BASED, EQUALISATION, SPLIT 50/50; rejected by the provider,
+ * corrected (version 2), confirmed, confirmed by finance and scheduled in the ledger; then read and exported through HTTP.
+ */
+@ServerTest
+class PayrollInstructionsTest {
+
+    private static final LocalDate START = LocalDate.of(2027, 3, 1);
+    private static final LocalDate END = LocalDate.of(2029, 2, 28);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseService cases;
+    @Autowired
+    PolicyService policy;
+    @Autowired
+    CostEstimator estimator;
+    @Autowired
+    PayrollInstructions instructions;
+    @Autowired
+    PaymentLedger ledger;
+    @Autowired
+    TaxCalculationService tax;
+
+    private RelocationCase longTerm() {
+        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
+                "Host City", "LONG_TERM", START, END, "CC-PAY-" + System.nanoTime() % 100_000, new BigDecimal("250000"), "EUR", 6,
+                new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+        return c;
+    }
+
+    private static String line(PayrollInstructionItem i) {
+        return i.getPayroll() + " " + i.getComponent() + " " + i.getAmount().toPlainString() + " " + i.getCurrency() + " " + i.getFrequency()
+                + " " + i.getStart() + ".." + i.getEnd();
+    }
+
+    @Test
+    void aLongTermSplitInstructionIsBuiltRejectedCorrectedConfirmedAndScheduled() {
+        RelocationCase c = longTerm();
+        PayrollInstruction v1 = instructions.prepare(c.getId(), "system");
+
+        assertThat(v1.getReference()).isEqualTo("PI-" + c.getId() + "-v1");
+        assertThat(v1.getStatus()).isEqualTo(PayrollInstruction.Status.DRAFT);
+        assertThat(v1.getReason()).isEqualTo(PayrollInstruction.Reason.INITIAL);
+        assertThat(v1.getEffectiveFrom()).isEqualTo(START);
+        assertThat(v1.getCompensationApproach()).isEqualTo(CompensationApproach.HOME_BASED);
+        assertThat(v1.getTaxApproach()).isEqualTo("EQUALISATION");
+        assertThat(v1.getPayrollDelivery()).isEqualTo(PayrollDelivery.SPLIT);
+        assertThat(v1.getHostSharePercent()).isEqualTo(50);
+        assertThat(v1.isShadowPayroll()).isFalse();
+        // 90 000 / 12 = 7 500.00 a month, half on each payroll; COLA 6 % of 90 000 / 12 = 450.00, on the host payroll
+        BigDecimal hypo = tax.hypotheticalTax("GB", Money.of(new BigDecimal("90000"), "EUR"), START).withholdingPerPeriod(12).get(0);
+        assertThat(v1.getItems()).extracting(PayrollInstructionsTest::line).contains(
+                "HOME BASE_SALARY 3750.00 EUR MONTHLY 2027-03-01..2029-02-28",
+                "HOST BASE_SALARY 3750.00 EUR MONTHLY 2027-03-01..2029-02-28",
+                "HOST COST_OF_LIVING 450.00 EUR MONTHLY 2027-03-01..2029-02-28",
+                "HOST HOUSING 3200.00 EUR MONTHLY 2027-03-01..2029-02-28",
+                "HOST RELOCATION_ALLOWANCE 8000.00 EUR ONE_OFF 2027-03-01..2027-03-01",
+                "HOME HYPOTHETICAL_TAX " + hypo.toPlainString() + " GBP MONTHLY 2027-03-01..2029-02-28");
+        assertThat(hypo).isPositive();
+        assertThat(v1.getItems()).noneMatch(i -> i.getPayroll() == Payroll.SHADOW);
+        // the compensation decision is a policy decision of the case (decision log), with non-personal inputs only
+        PolicyDecision decision = policy.decisions(c.getId()).stream().filter(d -> d.getDecisionKey().equals(PolicyService.COMPENSATION))
+                .findFirst().orElseThrow();
+        assertThat(decision.getInputs()).contains("\"policyTier\":\"STANDARD\"", "\"homeCountry\":\"GB\"").doesNotContain("90000");
+        assertThat(decision.getOutputs()).contains("\"payrollDelivery\":\"SPLIT\"");
+
+        // the same task again: the same instruction
+        assertThat(instructions.prepare(c.getId(), "system").getId()).isEqualTo(v1.getId());
+        instructions.sent(v1.getReference());
+        assertThat(instructions.providerAnswered(c.getId(), false, "Host tax number missing")).isPresent();
+
+        PayrollInstruction v2 = instructions.prepare(c.getId(), "system");
+        assertThat(v2.getInstructionVersion()).isEqualTo(2);
+        assertThat(v2.getReason()).isEqualTo(PayrollInstruction.Reason.CORRECTION);
+        assertThat(instructions.ofCase(c.getId())).extracting(PayrollInstruction::getStatus)
+                .containsExactly(PayrollInstruction.Status.REJECTED, PayrollInstruction.Status.DRAFT);
+        assertThat(instructions.ofCase(c.getId()).get(0).getProviderNote()).isEqualTo("Host tax number missing");
+        instructions.sent(v2.getReference());
+        instructions.providerAnswered(c.getId(), true, null);
+        assertThat(instructions.current(c.getId()).orElseThrow().getStatus()).isEqualTo(PayrollInstruction.Status.PROVIDER_CONFIRMED);
+        instructions.financeConfirmed(c.getId(), "PR-77", "finance");
+
+        PayrollInstructions.Scheduled scheduled = instructions.schedulePayments(c.getId(), "system");
+        assertThat(scheduled.refused()).isEmpty();
+        List<MobilityPayment> payments = ledger.ofCase(c.getId());
+        assertThat(payments).hasSize(scheduled.payments()).allMatch(p -> p.getSourceReference().equals(v2.getReference()));
+        assertThat(payments.stream().filter(p -> p.getCategory().equals("housing"))).hasSize(24);
+        assertThat(payments.stream().filter(p -> p.getCategory().equals("cost-of-living"))).hasSize(24);
+        assertThat(payments.stream().filter(p -> p.getCategory().equals("relocation-allowance"))).hasSize(1);
+        // salary and hypothetical tax are pay, not mobility payments; scheduling again adds nothing
+        assertThat(instructions.schedulePayments(c.getId(), "system").payments()).isEqualTo(scheduled.payments());
+        assertThat(ledger.ofCase(c.getId())).hasSize(payments.size());
+
+        // through HTTP: the salary lines for finance and the case's employee, not for the specialist or the line manager
+        String path = "/api/cases/" + c.getId() + "/payroll-instructions";
+        JsonNode forFinance = Api.as(port, "finance").get(path).getBody();
+        assertThat(forFinance).hasSize(2);
+        assertThat(forFinance.get(1).get("status").asText()).isEqualTo("FINANCE_CONFIRMED");
+        assertThat(forFinance.get(1).get("financeReference").asText()).isEqualTo("PR-77");
+        assertThat(components(forFinance.get(1))).contains("BASE_SALARY", "COST_OF_LIVING", "HYPOTHETICAL_TAX", "HOUSING");
+        assertThat(components(Api.as(port, "employee").get(path).getBody().get(1))).contains("BASE_SALARY", "HOUSING");
+        for (String user : List.of("specialist", "manager")) {
+            ResponseEntity<JsonNode> r = Api.as(port, user).get(path);
+            assertThat(r.getStatusCode().value()).as(user).isEqualTo(200);
+            assertThat(components(r.getBody().get(1))).as(user).contains("HOUSING", "RELOCATION_ALLOWANCE")
+                    .doesNotContain("BASE_SALARY", "COST_OF_LIVING", "HYPOTHETICAL_TAX");
+            assertThat(r.getBody().toString()).as(user).doesNotContain("3750");
+        }
+        assertThat(Api.as(port, "finance").getStatus("/api/cases/999999/payroll-instructions")).isEqualTo(404);
+
+        // the export per payroll provider: the host items for DE, the home items for GB
+        String de = Api.as(port, "finance").getText("/api/finance/payroll-instructions/export?provider=DE&format=csv");
+        assertThat(de).startsWith("case_number,instruction,version,effective_from,status,payroll,component,amount,currency,frequency,start,end,taxable\r\n")
+                .contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOST,HOUSING,3200.00,EUR,MONTHLY,2027-03-01,2029-02-28,true\r\n")
+                .doesNotContain(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,")
+                .doesNotContain(v1.getReference() + ",");
+        String gb = Api.as(port, "hradmin").getText("/api/finance/payroll-instructions/export?provider=GB");
+        assertThat(gb).contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,BASE_SALARY,3750.00,EUR,MONTHLY");
+    }
+
+    @Test
+    void theExportTakesOnlyACountryAndCsvAndOnlyFinanceRoles() {
+        String base = "/api/finance/payroll-instructions/export";
+        ResponseEntity<JsonNode> missing = Api.as(port, "finance").get(base);
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(missing.getBody().get("fieldErrors").get("provider").asText()).contains("ISO 3166-1");
+        ResponseEntity<JsonNode> lower = Api.as(port, "finance").get(base + "?provider=de");
+        assertThat(lower.getBody().get("fieldErrors").has("provider")).isTrue();
+        ResponseEntity<JsonNode> xlsx = Api.as(port, "finance").get(base + "?provider=DE&format=xlsx");
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(400);
+        assertThat(xlsx.getBody().get("fieldErrors").get("format").asText()).contains("csv");
+        for (String user : List.of("specialist", "manager", "employee")) {
+            assertThat(Api.as(port, user).getStatus(base + "?provider=DE")).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aSalaryReviewMidAssignmentIsANewVersionApprovedByFinanceAndTheLedgerFollowsFromItsDate() {
+        RelocationCase c = longTerm();
+        PayrollInstruction v1 = instructions.prepare(c.getId(), "system");
+        instructions.sent(v1.getReference());
+        instructions.providerAnswered(c.getId(), true, null);
+        instructions.financeConfirmed(c.getId(), "PR-90", "finance");
+        instructions.schedulePayments(c.getId(), "system");
+        LocalDate from = LocalDate.of(2028, 3, 1);
+
+        assertThatThrownBy(() -> instructions.requestChange(c.getId(), PayrollInstruction.Reason.SALARY_REVIEW, START, null, "hradmin"))
+                .isInstanceOf(InvalidCompensationChangeException.class)
+                .satisfies(e -> assertThat(((InvalidCompensationChangeException) e).getFieldErrors())
+                        .containsKeys("effectiveFrom", "baseSalaryAmount"));
+        assertThat(instructions.ofCase(c.getId())).hasSize(1);
+
+        PayrollInstruction v2 = instructions.requestChange(c.getId(), PayrollInstruction.Reason.SALARY_REVIEW, from,
+                org.relocation.relocationcase.Money.of("96000", "EUR"), "hradmin");
+        assertThat(v2.getInstructionVersion()).isEqualTo(2);
+        assertThat(v2.getStatus()).isEqualTo(PayrollInstruction.Status.DRAFT);
+        assertThat(v2.getEffectiveFrom()).isEqualTo(from);
+        // 96 000 / 12 = 8 000.00, half each; COLA 6 % = 480.00; the start's one-off allowance is not repeated
+        assertThat(v2.getItems()).extracting(PayrollInstructionsTest::line).contains(
+                "HOME BASE_SALARY 4000.00 EUR MONTHLY 2028-03-01..2029-02-28",
+                "HOST BASE_SALARY 4000.00 EUR MONTHLY 2028-03-01..2029-02-28",
+                "HOST COST_OF_LIVING 480.00 EUR MONTHLY 2028-03-01..2029-02-28",
+                "HOST HOUSING 3200.00 EUR MONTHLY 2028-03-01..2029-02-28");
+        assertThat(v2.getItems()).noneMatch(i -> i.getComponent() == PayrollInstructionItem.Component.RELOCATION_ALLOWANCE);
+        assertThatThrownBy(() -> instructions.requestChange(c.getId(), PayrollInstruction.Reason.EXTENSION, from.plusMonths(1), null, "hradmin"))
+                .isInstanceOf(CompensationChangeRefusedException.class).hasMessageContaining("awaits finance's approval");
+        assertThatThrownBy(() -> instructions.approveChange(c.getId(), 2, "hradmin"))
+                .isInstanceOf(CompensationChangeRefusedException.class).hasMessageContaining("segregation of duties");
+
+        instructions.approveChange(c.getId(), 2, "finance");
+        assertThat(instructions.ofCase(c.getId())).extracting(PayrollInstruction::getStatus)
+                .containsExactly(PayrollInstruction.Status.SUPERSEDED, PayrollInstruction.Status.FINANCE_CONFIRMED);
+        List<MobilityPayment> payments = ledger.ofCase(c.getId());
+        List<MobilityPayment> oldCola = payments.stream().filter(p -> p.getCategory().equals("cost-of-living")
+                && p.getSourceReference().equals(v1.getReference())).toList();
+        assertThat(oldCola).hasSize(24);
+        assertThat(oldCola).filteredOn(p -> p.getDueDate().isBefore(from)).hasSize(12)
+                .allMatch(p -> p.getStatus() == org.relocation.ledger.PaymentStatus.PLANNED);
+        assertThat(oldCola).filteredOn(p -> !p.getDueDate().isBefore(from)).hasSize(12)
+                .allMatch(p -> p.getStatus() == org.relocation.ledger.PaymentStatus.CANCELLED);
+        assertThat(payments).filteredOn(p -> p.getSourceReference().equals(v2.getReference()) && p.getCategory().equals("cost-of-living"))
+                .hasSize(12).allMatch(p -> p.money().amount().compareTo(new BigDecimal("480.00")) == 0 && !p.getDueDate().isBefore(from));
+        assertThat(payments).filteredOn(p -> p.getSourceReference().equals(v2.getReference()) && p.getCategory().equals("housing")).hasSize(12);
+    }
+
+    @Test
+    void aCompensationChangeThroughHttpNamesEachBadFieldAndOnlyFinanceApprovesIt() {
+        RelocationCase c = longTerm();
+        instructions.prepare(c.getId(), "system");
+        instructions.sent("PI-" + c.getId() + "-v1");
+        instructions.providerAnswered(c.getId(), true, null);
+        instructions.financeConfirmed(c.getId(), "PR-91", "finance");
+        String path = "/api/cases/" + c.getId() + "/compensation-changes";
+
+        ResponseEntity<JsonNode> salaryBySpecialist = Api.as(port, "specialist").post(path,
+                Map.of("reason", "SALARY_REVIEW", "effectiveFrom", "2028-03-01", "baseSalaryAmount", 96000, "baseSalaryCurrency", "EUR"));
+        assertThat(salaryBySpecialist.getStatusCode().value()).isEqualTo(400);
+        assertThat(salaryBySpecialist.getBody().get("fieldErrors").has("baseSalaryAmount")).isTrue();
+        ResponseEntity<JsonNode> bad = Api.as(port, "finance").post(path, Map.of("reason", "PROMOTION", "effectiveFrom", "2030-01-01"));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("fieldErrors").has("reason")).isTrue();
+        assertThat(instructions.ofCase(c.getId())).as("nothing written").hasSize(1);
+
+        ResponseEntity<JsonNode> extension = Api.as(port, "specialist").post(path, Map.of("reason", "EXTENSION", "effectiveFrom", "2028-06-01"));
+        assertThat(extension.getStatusCode().value()).as("%s", extension.getBody()).isEqualTo(201);
+        assertThat(extension.getBody().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(extension.getBody().toString()).as("no salary lines for the specialist").doesNotContain("BASE_SALARY");
+        assertThat(Api.as(port, "finance").post(path, Map.of("reason", "EXTENSION", "effectiveFrom", "2028-07-01")).getStatusCode().value())
+                .as("a change awaits approval").isEqualTo(409);
+        assertThat(Api.as(port, "specialist").post(path + "/2/approve", Map.of()).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> approved = Api.as(port, "finance").post(path + "/2/approve", Map.of());
+        assertThat(approved.getStatusCode().value()).as("%s", approved.getBody()).isEqualTo(200);
+        assertThat(approved.getBody().get("status").asText()).isEqualTo("FINANCE_CONFIRMED");
+        assertThat(Api.as(port, "finance").post(path + "/2/approve", Map.of()).getStatusCode().value()).isEqualTo(409);
+    }
+
+    private static List<String> components(JsonNode instruction) {
+        List<String> out = new ArrayList<>();
+        instruction.get("items").forEach(i -> out.add(i.get("component").asText()));
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package org.relocation.payroll;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One version of a case's payroll instruction: what each payroll (home, host, shadow) pays from {@code effectiveFrom},
+ * with the compensation decision it was built from. Its items are a case's pay (personal): they stay in the case
+ * records and are never put in process variables, messages or logs; a vendor order carries only {@link #getReference()}.
+ */
+@Entity
+@Table(name = "payroll_instruction")
+public class PayrollInstruction {
+
+    /** Where a version stands: built, sent to the providers, confirmed by them, then by finance; or rejected/replaced. */
+    public enum Status { DRAFT, SENT, PROVIDER_CONFIRMED, FINANCE_CONFIRMED, REJECTED, SUPERSEDED }
+
+    /** Why a version was made. */
+    public enum Reason { INITIAL, CORRECTION, SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE, EXTENSION }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "case_id", nullable = false, updatable = false)
+    private Long caseId;
+    @Column(nullable = false, updatable = false)
+    private String reference;
+    @Column(name = "instruction_version", nullable = false, updatable = false)
+    private int instructionVersion;
+    @Column(nullable = false, updatable = false)
+    private LocalDate effectiveFrom;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Reason reason;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private CompensationApproach compensationApproach;
+    @Column(nullable = false, updatable = false)
+    private String taxApproach;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private PayrollDelivery payrollDelivery;
+    @Column(nullable = false, updatable = false)
+    private int hostSharePercent;
+    @Column(nullable = false, updatable = false)
+    private boolean shadowPayroll;
+    private String note;
+    @Column(nullable = false, updatable = false)
+    private String createdBy;
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+    private Instant providerAnsweredAt;
+    private String providerNote;
+    private String financeConfirmedBy;
+    private Instant financeConfirmedAt;
+    private String financeReference;
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "instruction_id", nullable = false, updatable = false)
+    @OrderBy("lineNo")
+    private List<PayrollInstructionItem> items = new ArrayList<>();
+
+    protected PayrollInstruction() {
+    }
+
+    PayrollInstruction(Long caseId, int instructionVersion, LocalDate effectiveFrom, Reason reason, CompensationApproach compensationApproach,
+                       String taxApproach, PayrollDelivery payrollDelivery, int hostSharePercent, boolean shadowPayroll,
+                       String note, String createdBy, Instant createdAt) {
+        this.caseId = caseId;
+        this.instructionVersion = instructionVersion;
+        this.reference = "PI-" + caseId + "-v" + instructionVersion;
+        this.effectiveFrom = effectiveFrom;
+        this.reason = reason;
+        this.status = Status.DRAFT;
+        this.compensationApproach = compensationApproach;
+        this.taxApproach = taxApproach;
+        this.payrollDelivery = payrollDelivery;
+        this.hostSharePercent = hostSharePercent;
+        this.shadowPayroll = shadowPayroll;
+        this.note = note;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    void add(PayrollInstructionItem item) {
+        item.numbered(items.size() + 1);
+        items.add(item);
+    }
+
+    void noted(String note) {
+        this.note = note.length() > 500 ? note.substring(0, 500) : note;
+    }
+
+    void sent() {
+        if (status == Status.DRAFT) {
+            status = Status.SENT;
+        }
+    }
+
+    void providerAnswered(boolean confirmed, String note, Instant at) {
+        status = confirmed ? Status.PROVIDER_CONFIRMED : Status.REJECTED;
+        providerNote = note == null ? null : note.substring(0, Math.min(note.length(), 1000));
+        providerAnsweredAt = at;
+    }
+
+    void financeConfirmed(String reference, String actor, Instant at) {
+        status = Status.FINANCE_CONFIRMED;
+        financeReference = reference == null ? null : reference.substring(0, Math.min(reference.length(), 100));
+        financeConfirmedBy = actor;
+        financeConfirmedAt = at;
+    }
+
+    void superseded() {
+        status = Status.SUPERSEDED;
+    }
+
+    public Long getId() { return id; }
+    public Long getCaseId() { return caseId; }
+    /** {@code PI-<case id>-v<version>}: what vendor orders and ledger payments name. */
+    public String getReference() { return reference; }
+    public int getInstructionVersion() { return instructionVersion; }
+    public LocalDate getEffectiveFrom() { return effectiveFrom; }
+    public Reason getReason() { return reason; }
+    public Status getStatus() { return status; }
+    public CompensationApproach getCompensationApproach() { return compensationApproach; }
+    /** EQUALISATION, PROTECTION or LAISSEZ_FAIRE ({@code tax.TaxApproach}). */
+    public String getTaxApproach() { return taxApproach; }
+    public PayrollDelivery getPayrollDelivery() { return payrollDelivery; }
+    public int getHostSharePercent() { return hostSharePercent; }
+    public boolean isShadowPayroll() { return shadowPayroll; }
+    /** What could not be instructed and why (e.g. no home tax table for the hypothetical tax); no amount. */
+    public String getNote() { return note; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getProviderAnsweredAt() { return providerAnsweredAt; }
+    public String getProviderNote() { return providerNote; }
+    public String getFinanceConfirmedBy() { return financeConfirmedBy; }
+    public Instant getFinanceConfirmedAt() { return financeConfirmedAt; }
+    public String getFinanceReference() { return financeReference; }
+    public List<PayrollInstructionItem> getItems() { return List.copyOf(items); }
+}

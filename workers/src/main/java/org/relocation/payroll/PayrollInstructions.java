@@ -1,0 +1,411 @@
+package org.relocation.payroll;
+
+import org.relocation.estimate.EstimateProperties;
+import org.relocation.fx.MissingExchangeRateException;
+import org.relocation.ledger.Frequency;
+import org.relocation.ledger.InvalidPaymentException;
+import org.relocation.ledger.PaymentRefusedException;
+import org.relocation.ledger.PaymentLedger;
+import org.relocation.payroll.PayrollInstructionItem.Component;
+import org.relocation.payroll.PayrollInstructionItem.Payroll;
+import org.relocation.policy.PolicyService;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.Money;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.tax.HypotheticalTax;
+import org.relocation.tax.MissingTaxTableException;
+import org.relocation.tax.TaxApproach;
+import org.relocation.tax.TaxCalculationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
+
+/**
+ * A case's payroll instructions, versioned and effective-dated: built from the case's compensation decision
+ * ({@code relocation-compensation}), its allowance decision ({@code relocation-allowances}), its salary (case records)
+ * and, for an equalised or protected employee, the hypothetical tax of the tax slice; answered by the payroll providers,
+ * confirmed by finance, then scheduled in the payments ledger. Amounts never leave the case records: logs and messages
+ * name the instruction's reference only.
+ */
+@Service
+public class PayrollInstructions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayrollInstructions.class);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+
+    private final PayrollInstructionRepository instructions;
+    private final PolicyService policy;
+    private final CaseService cases;
+    private final TaxCalculationService tax;
+    private final EstimateProperties card;
+    private final PaymentLedger ledger;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    PayrollInstructions(PayrollInstructionRepository instructions, PolicyService policy, CaseService cases, TaxCalculationService tax,
+                        EstimateProperties card, PaymentLedger ledger, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.instructions = instructions;
+        this.policy = policy;
+        this.cases = cases;
+        this.tax = tax;
+        this.card = card;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The case's instruction for the payroll phase: the first version (effective from the assignment's start) when the
+     * case has none, or a correction of a rejected one (a new version); an instruction still awaiting its answers is
+     * returned as it is (the same task delivered twice makes one instruction).
+     */
+    @Transactional
+    public PayrollInstruction prepare(Long caseId, String actor) {
+        Optional<PayrollInstruction> latest = instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId);
+        if (latest.isPresent() && latest.get().getStatus() != PayrollInstruction.Status.REJECTED) {
+            return latest.get();
+        }
+        RelocationCase c = cases.get(caseId);
+        PayrollInstruction.Reason reason = latest.isPresent() ? PayrollInstruction.Reason.CORRECTION : PayrollInstruction.Reason.INITIAL;
+        LocalDate from = c.getStartDate() != null ? c.getStartDate() : LocalDate.now(clock);
+        PayrollInstruction built = build(c, latest.map(PayrollInstruction::getInstructionVersion).orElse(0) + 1, from, reason, actor);
+        PayrollInstruction saved = instructions.save(built);
+        LOG.info("Payroll instruction {} built for case {} ({} items)", saved.getReference(), c.getCaseNumber(), saved.getItems().size());
+        return saved;
+    }
+
+    private PayrollInstruction build(RelocationCase c, int version, LocalDate from, PayrollInstruction.Reason reason, String actor) {
+        PolicyService.Compensation comp = policy.compensation(c.getId());
+        PolicyService.Allowances a = policy.allowances(c.getId());
+        PayrollDelivery delivery = PayrollDelivery.valueOf(comp.payrollDelivery());
+        TaxApproach taxApproach = TaxApproach.valueOf(comp.taxApproach());
+        List<String> notes = new ArrayList<>();
+        LocalDate end = c.getEndDate();
+        Payroll allowancePayroll = delivery == PayrollDelivery.HOME ? Payroll.HOME : Payroll.HOST;
+        PayrollInstruction pi = new PayrollInstruction(c.getId(), version, from, reason,
+                CompensationApproach.valueOf(comp.compensationApproach()), taxApproach.name(), delivery, comp.hostSharePercent(),
+                comp.shadowPayroll(), null, actor == null ? "system" : actor, clock.instant());
+        boolean salaryKnown = true; // required at intake (IntakeValidator)
+        {
+            String cur = c.baseSalary().currency().getCurrencyCode();
+            BigDecimal monthly = c.baseSalary().amount().divide(TWELVE, digits(cur), RoundingMode.HALF_EVEN);
+            BigDecimal hostShare = share(monthly, delivery == PayrollDelivery.HOME ? 0 : delivery == PayrollDelivery.HOST ? 100
+                    : comp.hostSharePercent(), cur);
+            BigDecimal homeShare = monthly.subtract(hostShare);
+            if (homeShare.signum() > 0) {
+                pi.add(item(Payroll.HOME, Component.BASE_SALARY, cur, homeShare, PayrollInstructionItem.Frequency.MONTHLY, from, end, true));
+            }
+            if (hostShare.signum() > 0) {
+                pi.add(item(Payroll.HOST, Component.BASE_SALARY, cur, hostShare, PayrollInstructionItem.Frequency.MONTHLY, from, end, true));
+            }
+            if (comp.shadowPayroll()) {
+                pi.add(item(Payroll.SHADOW, Component.BASE_SALARY, cur, monthly, PayrollInstructionItem.Frequency.MONTHLY, from, end, true));
+            }
+            if (a.colaPercent().signum() > 0) {
+                BigDecimal cola = c.baseSalary().amount().multiply(a.colaPercent()).divide(HUNDRED.multiply(TWELVE), digits(cur), RoundingMode.HALF_EVEN);
+                pi.add(item(allowancePayroll, Component.COST_OF_LIVING, cur, cola, PayrollInstructionItem.Frequency.MONTHLY, from, end, true));
+            }
+        }
+        String pc = a.currency();
+        if (a.housingCapMonthly().signum() > 0) {
+            pi.add(item(allowancePayroll, Component.HOUSING, pc, money(a.housingCapMonthly(), pc), PayrollInstructionItem.Frequency.MONTHLY,
+                    from, end, true));
+        }
+        boolean initial = reason == PayrollInstruction.Reason.INITIAL || reason == PayrollInstruction.Reason.CORRECTION;
+        if (initial && a.perDiemDaily().signum() > 0 && a.temporaryHousingNights() > 0) {
+            pi.add(item(allowancePayroll, Component.PER_DIEM, pc, money(a.perDiemDaily(), pc), PayrollInstructionItem.Frequency.DAILY,
+                    from, from.plusDays(a.temporaryHousingNights() - 1L), true));
+        }
+        if (a.homeLeaveTripsPerYear() > 0) {
+            BigDecimal fares = card.getTravelFarePerTraveller().multiply(BigDecimal.valueOf(2L * a.homeLeaveTripsPerYear() * c.getTravellers().size()));
+            pi.add(item(allowancePayroll, Component.HOME_LEAVE, card.getCurrency(), money(fares, card.getCurrency()),
+                    PayrollInstructionItem.Frequency.ANNUAL, from, end, true));
+        }
+        long children = PolicyService.Allowances.children(c);
+        if (children > 0 && a.schoolingPerChildYearly().signum() > 0) {
+            pi.add(item(allowancePayroll, Component.SCHOOLING, pc, money(a.schoolingPerChildYearly().multiply(BigDecimal.valueOf(children)), pc),
+                    PayrollInstructionItem.Frequency.ANNUAL, from, end, false));
+        }
+        if (initial && a.relocationAllowance().signum() > 0) {
+            pi.add(item(allowancePayroll, Component.RELOCATION_ALLOWANCE, pc, money(a.relocationAllowance(), pc),
+                    PayrollInstructionItem.Frequency.ONE_OFF, from, from, true));
+        }
+        if (salaryKnown && taxApproach != TaxApproach.LAISSEZ_FAIRE) {
+            try {
+                HypotheticalTax h = tax.hypotheticalTax(c.getHomeCountry(),
+                        org.javamoney.moneta.Money.of(c.baseSalary().amount(), c.baseSalary().currency().getCurrencyCode()), from);
+                BigDecimal perMonth = h.withholdingPerPeriod(12).get(0);
+                if (perMonth.signum() > 0) {
+                    pi.add(item(delivery == PayrollDelivery.HOST ? Payroll.HOST : Payroll.HOME, Component.HYPOTHETICAL_TAX,
+                            h.assessment().currency().getCurrencyCode(), perMonth, PayrollInstructionItem.Frequency.MONTHLY, from, end, false));
+                }
+            } catch (MissingTaxTableException | MissingExchangeRateException e) {
+                notes.add("hypothetical tax not computed: no " + c.getHomeCountry() + " tax table or exchange rate in effect on " + from);
+            }
+        }
+        if (!notes.isEmpty()) {
+            pi.noted(String.join("; ", notes));
+        }
+        return pi;
+    }
+
+    /** Why a compensation change is made (a new version from an effective date). */
+    public static final Set<PayrollInstruction.Reason> CHANGE_REASONS = EnumSet.of(PayrollInstruction.Reason.SALARY_REVIEW,
+            PayrollInstruction.Reason.NEW_DEPENDANT, PayrollInstruction.Reason.CITY_BAND_CHANGE, PayrollInstruction.Reason.EXTENSION);
+
+    /**
+     * A compensation change during the assignment: a new version built from the case records as they are now (a salary
+     * review first records the new salary on the case), effective from a day after the version in force and within the
+     * assignment, awaiting finance's approval ({@link #approveChange}). The one-off items of the start (relocation
+     * allowance, per diem in temporary housing) are not repeated.
+     *
+     * @throws InvalidCompensationChangeException naming each bad field (nothing written)
+     * @throws CompensationChangeRefusedException no instruction confirmed by finance, or a change already awaits approval
+     */
+    @Transactional
+    public PayrollInstruction requestChange(Long caseId, PayrollInstruction.Reason reason, LocalDate effectiveFrom, Money newSalary, String actor) {
+        RelocationCase c = cases.get(caseId);
+        PayrollInstruction latest = instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .orElseThrow(() -> new CompensationChangeRefusedException("Case " + c.getCaseNumber()
+                        + " has no payroll instruction yet: a compensation change follows the payroll phase"));
+        if (latest.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(latest.getReason())) {
+            throw new CompensationChangeRefusedException("Compensation change " + latest.getReference() + " of case " + c.getCaseNumber()
+                    + " awaits finance's approval: approve it first");
+        }
+        if (latest.getStatus() != PayrollInstruction.Status.FINANCE_CONFIRMED) {
+            throw new CompensationChangeRefusedException("Payroll instruction " + latest.getReference() + " of case " + c.getCaseNumber()
+                    + " is " + latest.getStatus() + ": a compensation change needs an instruction confirmed by finance");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (reason == null || !CHANGE_REASONS.contains(reason)) {
+            errors.put("reason", "is required: SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
+        }
+        if (effectiveFrom == null) {
+            errors.put("effectiveFrom", "is required (YYYY-MM-DD)");
+        } else if (!effectiveFrom.isAfter(latest.getEffectiveFrom())) {
+            errors.put("effectiveFrom", "must be after " + latest.getEffectiveFrom() + ", the day the instruction in force took effect");
+        } else if (c.getEndDate() != null && effectiveFrom.isAfter(c.getEndDate())) {
+            errors.put("effectiveFrom", "must be on or before " + c.getEndDate() + ", the end of the assignment");
+        }
+        if (reason == PayrollInstruction.Reason.SALARY_REVIEW) {
+            if (newSalary == null) {
+                errors.put("baseSalaryAmount", "is required for a salary review (the new annual base salary, with baseSalaryCurrency)");
+            } else if (newSalary.amount().signum() <= 0 || newSalary.amount().compareTo(new BigDecimal("100000000")) > 0
+                    || newSalary.amount().scale() > digits(newSalary.currency().getCurrencyCode())) {
+                errors.put("baseSalaryAmount", "must be more than 0, at most 100000000, with at most the currency's decimals");
+            }
+        } else if (newSalary != null) {
+            errors.put("baseSalaryAmount", "is taken only with reason SALARY_REVIEW");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCompensationChangeException(errors);
+        }
+        if (newSalary != null) {
+            cases.reviewSalary(caseId, newSalary, actor);
+        }
+        PayrollInstruction change = instructions.save(build(cases.get(caseId), latest.getInstructionVersion() + 1, effectiveFrom, reason, actor));
+        LOG.info("Compensation change {} ({}) requested for case {} from {}", change.getReference(), reason, c.getCaseNumber(), effectiveFrom);
+        return change;
+    }
+
+    /**
+     * Finance approves a compensation change (not the person who asked for it): the change is confirmed and replaces the
+     * version in force from its effective date; the ledger cancels that version's planned and approved payments due on
+     * or after it and schedules the change's ({@link #schedulePayments}, item by item).
+     *
+     * @throws CompensationChangeRefusedException no such change awaiting approval, or the caller asked for it
+     */
+    public PayrollInstruction approveChange(Long caseId, int version, String actor) {
+        PayrollInstruction change = transactions.execute(t -> {
+            PayrollInstruction pi = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
+                    .filter(i -> i.getInstructionVersion() == version).findFirst()
+                    .filter(i -> i.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(i.getReason()))
+                    .orElseThrow(() -> new CompensationChangeRefusedException("Version " + version + " of the case's payroll instruction is no "
+                            + "compensation change awaiting approval"));
+            if (pi.getCreatedBy().equals(actor)) {
+                throw new CompensationChangeRefusedException("Compensation change " + pi.getReference()
+                        + " was asked for by " + actor + ": another finance approver approves it (segregation of duties)");
+            }
+            PayrollInstruction inForce = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
+                    .filter(i -> i.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED).reduce((a, b) -> b).orElseThrow();
+            pi.financeConfirmed(inForce.getFinanceReference(), actor, clock.instant());
+            inForce.superseded();
+            int cancelled = ledger.cancelScheduled(caseId, inForce.getReference(), pi.getEffectiveFrom(),
+                    "Replaced by " + pi.getReference() + " from " + pi.getEffectiveFrom(), actor);
+            LOG.info("Compensation change {} approved: {} payments of {} cancelled from {}", pi.getReference(), cancelled,
+                    inForce.getReference(), pi.getEffectiveFrom());
+            return pi;
+        });
+        schedulePayments(caseId, actor);
+        return instructions.findById(change.getId()).orElseThrow();
+    }
+
+    /** The vendor order for the instruction went out. */
+    @Transactional
+    public void sent(String reference) {
+        byReference(reference).sent();
+    }
+
+    /**
+     * A provider's signed answer to the case's instruction awaiting it (sent): confirmed, or rejected with the provider's
+     * note (which names no amount). An answer when no instruction awaits one changes nothing.
+     */
+    @Transactional
+    public Optional<PayrollInstruction> providerAnswered(Long caseId, boolean confirmed, String note) {
+        Optional<PayrollInstruction> awaiting = current(caseId).filter(pi -> pi.getStatus() == PayrollInstruction.Status.SENT);
+        awaiting.ifPresent(pi -> pi.providerAnswered(confirmed, note, clock.instant()));
+        if (awaiting.isEmpty()) {
+            LOG.warn("Payroll provider answered for case {} but no instruction awaits an answer", caseId);
+        }
+        return awaiting;
+    }
+
+    /** Finance confirmed the payroll set-up of the case's current instruction under the payroll system's reference. */
+    @Transactional
+    public Optional<PayrollInstruction> financeConfirmed(Long caseId, String payrollReference, String actor) {
+        Optional<PayrollInstruction> current = current(caseId);
+        current.ifPresent(pi -> pi.financeConfirmed(payrollReference, actor == null ? "unknown" : actor, clock.instant()));
+        return current;
+    }
+
+    /**
+     * Schedules the paid allowances of the case's finance-confirmed instruction in the payments ledger (one payment per
+     * due date; the salary, the shadow payroll and the hypothetical tax withheld are pay, not mobility payments). Each
+     * item is scheduled in its own transaction: an item the ledger refuses (a policy cap, the budget) is left out and
+     * named on the instruction's note (component and the ledger's reason, never an amount) for finance, the others are
+     * recorded. Idempotent: the ledger records each reference, category and due date once.
+     */
+    public Scheduled schedulePayments(Long caseId, String actor) {
+        PayrollInstruction pi = instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .filter(i -> i.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no payroll instruction confirmed by finance"));
+        int n = 0;
+        List<String> refused = new ArrayList<>();
+        for (PayrollInstructionItem item : pi.getItems()) {
+            String category = category(item.getComponent());
+            if (category == null || item.getPayroll() == Payroll.SHADOW) {
+                continue;
+            }
+            try {
+                for (PaymentLedger.AllowanceSchedule s : schedules(pi.getReference(), category, item)) {
+                    n += ledger.schedule(caseId, s, actor).size();
+                }
+            } catch (PaymentRefusedException e) {
+                refused.add(item.getComponent() + " (" + e.getReason() + ")");
+            } catch (InvalidPaymentException e) {
+                refused.add(item.getComponent() + " (invalid: " + String.join(", ", e.getFieldErrors().keySet()) + ")");
+            }
+        }
+        if (!refused.isEmpty()) {
+            LOG.warn("Payments ledger refused items of payroll instruction {}: {}", pi.getReference(), refused);
+            instructions.findById(pi.getId()).ifPresent(i -> {
+                i.noted((i.getNote() == null ? "" : i.getNote() + "; ") + "not scheduled in the ledger: " + String.join(", ", refused));
+                instructions.save(i);
+            });
+        }
+        return new Scheduled(n, List.copyOf(refused));
+    }
+
+    /** What the ledger scheduled: the payments, and the items it refused (component and reason). */
+    public record Scheduled(int payments, List<String> refused) {
+    }
+
+    private static List<PaymentLedger.AllowanceSchedule> schedules(String ref, String category, PayrollInstructionItem item) {
+        List<PaymentLedger.AllowanceSchedule> out = new ArrayList<>();
+        switch (item.getFrequency()) {
+            case MONTHLY -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.MONTHLY, item.getStart(), item.getEnd()));
+            case ANNUAL -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.YEARLY, item.getStart(), item.getEnd()));
+            case ONE_OFF -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.ONCE, item.getStart(), item.getStart()));
+            case DAILY -> {
+                // one payment per calendar month for the days of the period in it, due on the period's last day in the month
+                LocalDate day = item.getStart();
+                while (!day.isAfter(item.getEnd())) {
+                    LocalDate monthEnd = YearMonth.from(day).atEndOfMonth();
+                    LocalDate last = monthEnd.isBefore(item.getEnd()) ? monthEnd : item.getEnd();
+                    long days = last.toEpochDay() - day.toEpochDay() + 1;
+                    out.add(schedule(ref, category, item.getAmount().multiply(BigDecimal.valueOf(days)), item, Frequency.ONCE, last, last));
+                    day = last.plusDays(1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static PaymentLedger.AllowanceSchedule schedule(String ref, String category, BigDecimal amount, PayrollInstructionItem item,
+                                                            Frequency f, LocalDate start, LocalDate end) {
+        return new PaymentLedger.AllowanceSchedule(ref, category, amount, item.getCurrency(), f, start, end, item.isTaxable(), null, null, null);
+    }
+
+    /** The ledger's category of a paid component; null for pay that is no mobility payment. */
+    static String category(Component c) {
+        return switch (c) {
+            case COST_OF_LIVING -> "cost-of-living";
+            case HOUSING -> "housing";
+            case PER_DIEM -> "per-diem";
+            case HOME_LEAVE -> "home-leave";
+            case SCHOOLING -> "schooling";
+            case RELOCATION_ALLOWANCE -> "relocation-allowance";
+            case BASE_SALARY, HYPOTHETICAL_TAX -> null;
+        };
+    }
+
+    /** The case's instruction versions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PayrollInstruction> ofCase(Long caseId) {
+        return instructions.findByCaseIdOrderByInstructionVersion(caseId);
+    }
+
+    /** The case's latest version that is not superseded nor rejected. */
+    @Transactional(readOnly = true)
+    public Optional<PayrollInstruction> current(Long caseId) {
+        return instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .filter(pi -> pi.getStatus() != PayrollInstruction.Status.SUPERSEDED);
+    }
+
+    /** The instructions in force or awaiting confirmation (sent, provider- or finance-confirmed), for the export. */
+    @Transactional(readOnly = true)
+    public List<PayrollInstruction> active() {
+        return instructions.findByStatusInOrderByCaseIdAscInstructionVersionAsc(List.of(PayrollInstruction.Status.SENT,
+                PayrollInstruction.Status.PROVIDER_CONFIRMED, PayrollInstruction.Status.FINANCE_CONFIRMED));
+    }
+
+    private PayrollInstruction byReference(String reference) {
+        return instructions.findByReference(reference)
+                .orElseThrow(() -> new IllegalStateException("No payroll instruction " + reference));
+    }
+
+    private static PayrollInstructionItem item(Payroll p, Component c, String currency, BigDecimal amount, PayrollInstructionItem.Frequency f,
+                                               LocalDate start, LocalDate end, boolean taxable) {
+        return new PayrollInstructionItem(p, c, currency, amount, f, start, end, taxable);
+    }
+
+    private static BigDecimal share(BigDecimal monthly, int percent, String currency) {
+        return monthly.multiply(BigDecimal.valueOf(percent)).divide(HUNDRED, digits(currency), RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        return amount.setScale(digits(currency), RoundingMode.HALF_EVEN);
+    }
+
+    private static int digits(String currency) {
+        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    }
+}
