@@ -279,7 +279,7 @@ final class ApiSchemaRules {
                     .andThen(description("A policy category of the payments ledger (cost-of-living is an allowance, never claimed)")));
             ONE.put(s + ".merchant", length(1, 100).andThen(example("Lufthansa")).andThen(description("Who was paid, as on the receipt; one line")));
             ONE.put(s + ".expenseDate", description("The day the expense was paid: within the last two years, not in the future; "
-                    + "its exchange rate converts the amount").andThen(example("2027-03-14")));
+                    + "its exchange rate converts the amount").andThen(example("2026-11-20")));
         }
         ONE.put("ExpenseClaimSubmission.amount", s -> s.exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("10000000"))
                 .description("More than 0, at most 10000000, with at most the currency's decimals").example(420.5));
