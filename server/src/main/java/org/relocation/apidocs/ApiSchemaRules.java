@@ -270,6 +270,40 @@ final class ApiSchemaRules {
         REQUIRED.put("MonthlyChargeback", List.of("month", "currency", "costCentres", "total"));
         REQUIRED.put("CostCentreChargeback", List.of("costCentre", "amount", "payments", "cases"));
         REQUIRED.put("ChargebackCase", List.of("caseNumber", "amount", "payments"));
+
+        // expense claims (expense/web): submitted with a receipt, converted, checked against the cap, flagged as duplicates
+        List<String> claimable = org.relocation.ledger.PaymentCategory.codes().stream()
+                .filter(c -> !c.equals(org.relocation.ledger.PaymentCategory.COST_OF_LIVING.code())).toList();
+        for (String s : List.of("ExpenseClaimSubmission", "ExpenseClaim")) {
+            ONE.put(s + ".category", values(claimable).andThen(example("travel"))
+                    .andThen(description("A policy category of the payments ledger (cost-of-living is an allowance, never claimed)")));
+            ONE.put(s + ".merchant", length(1, 100).andThen(example("Lufthansa")).andThen(description("Who was paid, as on the receipt; one line")));
+            ONE.put(s + ".expenseDate", description("The day the expense was paid: within the last two years, not in the future; "
+                    + "its exchange rate converts the amount").andThen(example("2026-11-20")));
+        }
+        ONE.put("ExpenseClaimSubmission.amount", s -> s.exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("10000000"))
+                .description("More than 0, at most 10000000, with at most the currency's decimals").example(420.5));
+        REQUIRED.put("ExpenseClaimSubmission", List.of("category", "expenseDate", "merchant", "currency", "amount", "file"));
+        ONE.put("ExpenseClaim.status", values(names(org.relocation.expense.ExpenseClaim.Status.values())).andThen(example("SUBMITTED")));
+        ONE.put("ExpenseClaim.withinPolicy", description("Whether the reporting amount fitted what was left of the category's policy cap "
+                + "on the expense date when submitted; false: it needs a policy exception (policyNote says why)"));
+        ONE.put("ExpenseClaim.remainingCap", description("What was left of the category's cap (reporting currency) before this claim; "
+                + "absent when the category has no cap"));
+        ONE.put("ExpenseClaim.duplicateReceiptOf", description("An earlier claim of the case with the same receipt file (SHA-256)"));
+        ONE.put("ExpenseClaim.duplicateDetailsOf", description("An earlier claim of the case with the same expense date, amount, "
+                + "currency and merchant"));
+        ONE.put("ExpenseClaim.possibleDuplicate", description("Flagged for the approver, never refused: duplicateReceiptOf or "
+                + "duplicateDetailsOf is set"));
+        REQUIRED.put("ExpenseClaim", List.of("id", "caseId", "caseNumber", "category", "expenseDate", "merchant", "amount", "currency",
+                "reportingAmount", "reportingCurrency", "rate", "withinPolicy", "possibleDuplicate", "receipt", "status", "submittedBy",
+                "submittedAt"));
+        ONE.put("ExpenseReceipt.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
+        ONE.put("ExpenseReceipt.url", description("Where the receipt is downloaded (logged)")
+                .andThen(example("/api/cases/42/expense-claims/7/receipt")));
+        REQUIRED.put("ExpenseReceipt", List.of("contentType", "sizeBytes", "sha256", "url"));
+        REQUIRED.put("CaseExpenseClaims", List.of("caseId", "caseNumber", "claims"));
+        ONE.put("ExpenseReceiptAccess.action", values(names(org.relocation.expense.ExpenseReceiptAccess.Action.values())).andThen(example("DOWNLOAD")));
+        REQUIRED.put("ExpenseReceiptAccess", List.of("at", "actor", "action", "outcome"));
     }
 
     private ApiSchemaRules() {

@@ -164,6 +164,19 @@ public class DocumentService {
                 .collect(Collectors.toMap(FileSummary::documentId, Function.identity())));
     }
 
+    /**
+     * Checks a file as an upload is checked ({@link #validate}): for features that store files of their own with the
+     * documents' key (expense receipts). Throws {@link InvalidDocumentFileException} completing "file ...".
+     */
+    public static FileType checkFile(byte[] content, String declaredContentType) {
+        return validate(content, declaredContentType);
+    }
+
+    /** The SHA-256 of a file's content, as hex: what a stored file's digest is. */
+    public static String sha256Of(byte[] content) {
+        return sha256(content);
+    }
+
     /** Checks a file before anything is written: not empty, at most {@link #MAX_FILE_BYTES}, a PDF, JPEG or PNG by its content. */
     static FileType validate(byte[] content, String declaredContentType) {
         if (content == null || content.length == 0) {
