@@ -52,6 +52,7 @@ final class ApiSchemaRules {
     static final List<String> VENDOR_ANSWERS = List.of("CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");
     static final List<String> APPROVAL_DECISIONS = List.of("approve", "reject", "send-back");
     static final List<String> MESSAGE_STATUSES = List.of("RECORDED", "SENT");
+    static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
 
     /** Rules for a property of this name in any schema. */
     private static final Map<String, Consumer<Schema>> ANY = new HashMap<>();
@@ -231,6 +232,44 @@ final class ApiSchemaRules {
         ONE.put("DocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("CurrentDocumentFile.contentType", values(List.of("application/pdf", "image/jpeg", "image/png")));
         ONE.put("DocumentFile.sizeBytes", range("1", "10485760"));
+
+        // the payments ledger (ledger/web): a case's payments, a one-off payment, finance's moves, the ledger and chargebacks
+        ANY.put("month", pattern(MONTH, "Calendar month (YYYY-MM)").andThen(example("2027-03")));
+        ONE.put("MobilityPayment.kind", values(names(org.relocation.ledger.PaymentKind.values())).andThen(example("ALLOWANCE")));
+        ONE.put("MobilityPayment.status", values(names(org.relocation.ledger.PaymentStatus.values())).andThen(example("PLANNED")));
+        for (String s : List.of("MobilityPayment", "OneOffPaymentRequest")) {
+            ONE.put(s + ".category", values(org.relocation.ledger.PaymentCategory.codes()).andThen(example("housing")));
+            ONE.put(s + ".route", values(names(org.relocation.ledger.PaymentRoute.values())).andThen(example("PAYROLL")));
+            ONE.put(s + ".description", length(0, 200).andThen(description("One line")));
+        }
+        ONE.put("MobilityPayment.sourceReference", description("The instruction version (allowance), service order reference (vendor "
+                + "invoice), expense claim id (reimbursement), or ONE-OFF").andThen(example("PI-42-v2")));
+        ONE.put("MobilityPayment.cancelReason", length(1, 500));
+        REQUIRED.put("MobilityPayment", List.of("id", "caseId", "kind", "category", "sourceReference", "amount", "currency", "reportingAmount",
+                "reportingCurrency", "rate", "rateOn", "route", "taxable", "dueDate", "status", "createdBy", "createdAt"));
+        REQUIRED.put("OneOffPaymentRequest", List.of("category", "amount", "currency", "dueDate", "taxable"));
+        ONE.put("OneOffPaymentRequest.amount", s -> s.exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("10000000"))
+                .description("More than 0, at most 10000000, with at most the currency's decimals").example(1500));
+        ONE.put("OneOffPaymentRequest.dueDate", description("Two years back to ten years ahead; its rate converts the amount").andThen(example("2027-04-01")));
+        ONE.put("OneOffPaymentRequest.taxable", description("Taxable income of the employee (route PAYROLL by default)"));
+        ONE.put("OneOffPaymentRequest.costCentre", description("Default: the case's cost centre"));
+        ONE.put("OneOffPaymentRequest.policyExceptionId", description("An approved policy exception of the case for this category: lifts "
+                + "the category's cap by its amount, and the budget check"));
+        REQUIRED.put("PaymentSettlement", List.of("paidOn"));
+        ONE.put("PaymentSettlement.paidOn", description("The day the money left; not in the future").andThen(example("2027-04-01")));
+        REQUIRED.put("PaymentCancellation", List.of("reason"));
+        ONE.put("PaymentCancellation.reason", length(1, 500).andThen(example("Paid twice by mistake: the second one is cancelled")));
+        REQUIRED.put("CasePayments", List.of("caseId", "caseNumber", "currency", "committed", "actual", "months", "payments"));
+        REQUIRED.put("PaymentMonth", List.of("month", "committed", "actual"));
+        REQUIRED.put("LedgerReport", List.of("currency", "from", "to", "months", "costCentres", "totals"));
+        ONE.put("LedgerReport.from", pattern(MONTH, "First month of the period (YYYY-MM)").andThen(example("2027-01")));
+        ONE.put("LedgerReport.to", pattern(MONTH, "Last month of the period (YYYY-MM)").andThen(example("2027-12")));
+        REQUIRED.put("LedgerMonth", List.of("costCentre", "month", "committed", "actual", "payments"));
+        REQUIRED.put("LedgerCostCentre", List.of("budget", "committed", "actual", "variance", "periodCommitted", "periodActual", "cases"));
+        ONE.put("LedgerCostCentre.costCentre", description("Absent in the totals over all cost centres"));
+        REQUIRED.put("MonthlyChargeback", List.of("month", "currency", "costCentres", "total"));
+        REQUIRED.put("CostCentreChargeback", List.of("costCentre", "amount", "payments", "cases"));
+        REQUIRED.put("ChargebackCase", List.of("caseNumber", "amount", "payments"));
     }
 
     private ApiSchemaRules() {
@@ -290,6 +329,12 @@ final class ApiSchemaRules {
                 case "kind" -> values(KeyDateKind.codes()).accept(s);
                 case "scope" -> values(List.of("mine", "team")).accept(s);
                 case "costCentre" -> length(1, 40).accept(s);
+                case "month" -> pattern(MONTH, "Calendar month (YYYY-MM)").accept(s);
+                case "from", "to" -> {
+                    if ("getPaymentsLedger".equals(id) || "exportPaymentsLedger".equals(id)) {
+                        pattern(MONTH, "Calendar month (YYYY-MM)").accept(s);
+                    }
+                }
                 case "page" -> s.minimum(BigDecimal.ZERO);
                 case "size" -> s.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(
                         "listExchangeRates".equals(id) || "searchPolicyExceptions".equals(id) ? 200 : 100));

@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * </ul>
  * Amounts not in the reporting currency are converted with the rates in effect on the estimate's rate day (the
  * closing day for final costs); an estimate made before reporting existed is converted the same way.
+ * <p>
+ * These are estimate views. The payments ledger ({@code ledger.LedgerReports}) reports payments instead: committed in
+ * the month each falls due, actual in the month it was paid, and a chargeback every month (docs/pay-and-tax.md, "How
+ * this differs"). Both stay: this one answers what was approved, the ledger what is paid and when.
  */
 @Service
 public class FinanceReports {

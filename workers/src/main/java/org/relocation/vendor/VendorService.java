@@ -33,9 +33,12 @@ public class VendorService {
     private final Clock clock;
 
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
-                  Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+                  Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.orders = orders;
@@ -115,6 +118,11 @@ public class VendorService {
             throw invalid("a request for information needs a note saying what is needed");
         }
         order.answered(answer, callback, clock.instant());
+        if (callback.costAmount() != null && callback.costAmount().signum() > 0) {
+            // the vendor's invoice: the payments ledger records it (VendorCostReported)
+            events.publishEvent(new VendorCostReported(order.getCaseId(), order.getId(), order.getReference(), order.getServiceType(),
+                    callback.costAmount(), callback.costCurrency(), java.time.LocalDate.now(clock)));
+        }
         Map<String, Object> variables = new HashMap<>();
         String messageName = order.getMessageName();
         if (counsel) {

@@ -1,0 +1,13 @@
+package org.relocation.ledger;
+
+/** Where a mobility payment comes from. */
+public enum PaymentKind {
+    /** One due date of an allowance schedule (a payroll instruction's allowance: amount, frequency, start, end). */
+    ALLOWANCE,
+    /** A single payment recorded by the specialist or finance (a relocation allowance paid once, a correction). */
+    ONE_OFF,
+    /** A vendor's cost for a service order (reported with its answer), paid through accounts payable. */
+    VENDOR_INVOICE,
+    /** An expense the employee paid and the company pays back (an approved expense claim). */
+    REIMBURSEMENT
+}
