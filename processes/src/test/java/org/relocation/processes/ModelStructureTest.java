@@ -49,6 +49,7 @@ class ModelStructureTest {
       Map.entry("record-kickoff-call", "group:mobility-specialist"),
       Map.entry("confirm-payroll-setup", "group:finance"),
       Map.entry("arrange-international-coverage", "group:hr-admin"),
+      Map.entry("approve-tax-settlement", "group:finance"),
       Map.entry("confirm-benefits-enrolment", "assignee:${employeeUserId}"),
       Map.entry("confirm-arrival", "group:mobility-specialist"),
       Map.entry("answer-counsel-request", "group:mobility-specialist"),
