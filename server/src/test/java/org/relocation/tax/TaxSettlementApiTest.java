@@ -149,7 +149,7 @@ class TaxSettlementApiTest {
         JsonNode decided = admin.get("/api/cases/" + c.getId() + "/tax-settlements/" + s.get("id").asLong()).getBody();
         assertThat(decided.get("status").asText()).isEqualTo("APPROVED");
         assertThat(decided.get("decidedBy").asText()).isEqualTo("admin");
-        assertThat(decided.get("paymentId").isNull()).as("the ledger records payments to people, not recoveries").isTrue();
+        assertThat(decided.path("paymentId").isMissingNode() || decided.get("paymentId").isNull()).as("the ledger records payments to people, not recoveries").isTrue();
         assertThat(ledger.ofCase(c.getId())).isEmpty();
         assertThat(endOf(s)).isEqualTo("tax-settlement-approved");
     }
