@@ -51,6 +51,7 @@ class ModelStructureTest {
       Map.entry("follow-up-payroll-provider", "group:mobility-specialist"),
       Map.entry("correct-payroll-instruction", "group:mobility-specialist"),
       Map.entry("arrange-international-coverage", "group:hr-admin"),
+      Map.entry("approve-tax-settlement", "group:finance"),
       Map.entry("confirm-benefits-enrolment", "assignee:${employeeUserId}"),
       Map.entry("confirm-arrival", "group:mobility-specialist"),
       Map.entry("answer-counsel-request", "group:mobility-specialist"),

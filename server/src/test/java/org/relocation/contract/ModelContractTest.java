@@ -134,7 +134,8 @@ class ModelContractTest {
                 .doesNotContainAnyElementsOf(RESERVED_CONTEXT));
         assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
                 .extracting(org.relocation.platform.form.TaskFormHandler::formId)
-                .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception");
+                .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
+                        "approve-tax-settlement");
     }
 
     /**
@@ -199,6 +200,8 @@ class ModelContractTest {
     @Test
     void everyVariableAModelReadsIsProducedSomewhere() throws IOException {
         Set<String> produced = new HashSet<>(ProcessVariables.START_VARIABLES);
+        // the processes the server starts besides the journey: the tax settlement's approval
+        produced.addAll(org.relocation.tax.TaxSettlementProcess.START_VARIABLES);
         forms.formIds().forEach(f -> forms.fields(f).forEach(field -> produced.add(field.key())));
         workers.forEach(w -> produced.addAll(w.outputVariables()));
         messages.forEach(m -> produced.addAll(m.variables()));

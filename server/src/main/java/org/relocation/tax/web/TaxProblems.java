@@ -25,6 +25,11 @@ class TaxProblems {
                 "A tax table of the same country and effective date was loaded at the same moment; nothing was written, check and try again");
     }
 
+    @ExceptionHandler(org.relocation.tax.TaxSettlementRefusedException.class)
+    ProblemDetail settlementRefused(org.relocation.tax.TaxSettlementRefusedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "Settlement refused", e.getMessage());
+    }
+
     @ExceptionHandler(GrossUpNotConvergedException.class)
     ProblemDetail notConverged(GrossUpNotConvergedException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Gross-up not converged", e.getMessage());
