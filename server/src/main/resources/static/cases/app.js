@@ -30,6 +30,13 @@ const amount = (value, currency) => moneyOf(value, currency);
 const person = (p) => (p ? (p.name ? `${p.name} (${p.userId})` : p.userId) : '—');
 const routeOf = (c) => `${c.homeCountry}${c.homeCity ? ` ${c.homeCity}` : ''} → ${c.hostCountry} ${c.hostCity || ''}`.trim();
 
+/** A field's problem as one sentence: the API's own sentence (upper case) as it is, else "Field: fragment.". */
+function fieldSentence(label, message) {
+  const text = String(message).trim();
+  const whole = /^[A-Z]/.test(text) ? text : `${label}: ${text}`;
+  return /[.?!]$/.test(whole) ? whole : `${whole}.`;
+}
+
 function table(id, headings, rows) {
   return el('table', { class: 'grid', id },
     el('thead', {}, el('tr', {}, headings.map((h) => el('th', {}, h)))),
@@ -271,7 +278,7 @@ function review(base, d, statusCell) {
         return;
       }
       const fields = (e.body && e.body.fieldErrors) || {};
-      error.textContent = fields.reason ? `Reason: ${fields.reason}.` : e.message;
+      error.textContent = fields.reason ? fieldSentence('Reason', fields.reason) : e.message;
       if (fields.reason) {
         reason.focus();
       }
@@ -446,7 +453,7 @@ async function openCase(event) {
       }
     });
     errors.replaceChildren(...(Object.keys(fields).length
-      ? Object.entries(fields).map(([name, message]) => el('li', {}, `${name}: ${message}`))
+      ? Object.entries(fields).map(([name, message]) => el('li', {}, fieldSentence(name, message)))
       : [el('li', {}, error.message)]));
   } finally {
     $('#open-case').disabled = false;

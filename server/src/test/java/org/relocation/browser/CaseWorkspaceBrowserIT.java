@@ -139,7 +139,8 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
             WebElement e = passport.findElement(By.cssSelector(".review-error"));
             return e.getText().isBlank() ? null : e;
         });
-        assertThat(refusal.getText()).startsWith("Reason: ").contains("is required to reject a document");
+        assertThat(refusal.getText()).as("the API's sentence, once")
+                .isEqualTo("A rejection needs a reason the employee will read; give one of at most 500 characters.");
         assertThat(passport.findElement(By.cssSelector(".document-status")).getText()).contains("provided");
 
         passport.findElement(By.cssSelector("input.reason")).sendKeys("The copy is unreadable");

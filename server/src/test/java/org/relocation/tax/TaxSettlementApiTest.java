@@ -203,6 +203,24 @@ class TaxSettlementApiTest {
     }
 
     @Test
+    void theCompensationDecisionsTaxApproachOverridesTheAssignmentTypesDefault() {
+        // a long-term move within DE/NL/FR at the STANDARD tier: the compensation table says PROTECTION, where the
+        // assignment type's default (before the payroll phase records a decision) is EQUALISATION
+        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "FR", "FR", "Paris", "DE",
+                "Berlin", "LONG_TERM", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31), "CC-TAX-1", new BigDecimal("250000"), "EUR", 6,
+                new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+        assertThat(TaxApproaches.byAssignmentType(c.getAssignmentType())).isEqualTo(TaxApproach.EQUALISATION);
+        assertThat(policy.compensation(c.getId()).taxApproach()).isEqualTo("PROTECTION");
+
+        JsonNode s = enter("admin", c, entry(YEAR, "EUR", null, "DE", "90000", null));
+        assertThat(s.get("approach").asText()).isEqualTo("PROTECTION");
+        assertThat(s.get("direction").asText()).as("actual above hypothetical: protection settles nothing").isEqualTo("NONE");
+    }
+
+    @Test
     void aRejectionNeedsItsReasonClosesTheSettlementAndTheYearMayBeEnteredAgain() {
         RelocationCase c = longTerm();
         JsonNode s = enter("finance", c, entry(YEAR, "GBP", "20000", "DE", "25000", null));

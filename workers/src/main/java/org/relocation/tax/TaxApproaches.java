@@ -1,15 +1,16 @@
 package org.relocation.tax;
 
+import org.relocation.policy.PolicyService;
 import org.relocation.relocationcase.AssignmentType;
 import org.relocation.relocationcase.RelocationCase;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that says which {@link TaxApproach} a case has. Until the compensation-approach decision
- * ({@code relocation-compensation.dmn}, issue 16 slice P) records a case's {@code taxApproach}, it is the documented
- * default of the case's assignment type; that slice replaces {@link #of} with the case's decision:
+ * The one place that says which {@link TaxApproach} a case has: the {@code taxApproach} the case's compensation decision
+ * ({@code relocation-compensation.dmn}, evaluated and recorded in the payroll phase) gave; before the case reached
+ * that phase, the documented default of its assignment type:
  * <table>
- *   <caption>Default per assignment type</caption>
+ *   <caption>Default per assignment type (no compensation decision recorded yet)</caption>
  *   <tr><td>LONG_TERM, SHORT_TERM</td><td>EQUALISATION (the employee pays what they would have paid at home)</td></tr>
  *   <tr><td>EXTENDED_BUSINESS_TRAVELLER</td><td>PROTECTION (never more than at home)</td></tr>
  *   <tr><td>PERMANENT_TRANSFER, LOCAL_HIRE</td><td>LAISSEZ_FAIRE (the host country's taxes, as a local)</td></tr>
@@ -18,8 +19,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaxApproaches {
 
+    private final PolicyService policy;
+
+    TaxApproaches(PolicyService policy) {
+        this.policy = policy;
+    }
+
     public TaxApproach of(RelocationCase c) {
-        return byAssignmentType(c.getAssignmentType());
+        return policy.latestOutputs(c.getId(), PolicyService.COMPENSATION)
+                .filter(rows -> !rows.isEmpty() && rows.get(0).get("taxApproach") != null)
+                .map(rows -> TaxApproach.valueOf(rows.get(0).get("taxApproach").toString()))
+                .orElseGet(() -> byAssignmentType(c.getAssignmentType()));
     }
 
     public static TaxApproach byAssignmentType(AssignmentType type) {
