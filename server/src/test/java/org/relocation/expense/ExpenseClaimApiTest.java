@@ -276,7 +276,7 @@ class ExpenseClaimApiTest {
         assertThat(receipt("employee2", caseId, id).getStatusCode().value()).isEqualTo(404);
         assertThat(receipt("employee", caseId, 999_999_999L).getStatusCode().value()).isEqualTo(404);
 
-        List<String> log = jdbc.queryForList("select actor || ':' || action from expense_receipt_access where claim_id = ? order by id",
+        List<String> log = jdbc.queryForList("select concat(actor, ':', action) from expense_receipt_access where claim_id = ? order by id",
                 String.class, id);
         assertThat(log).containsExactly("employee:UPLOAD", "finance:DOWNLOAD", "specialist:DOWNLOAD", "hradmin:DENIED");
     }
