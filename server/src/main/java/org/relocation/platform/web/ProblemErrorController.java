@@ -21,11 +21,17 @@ import java.io.IOException;
 @Controller
 class ProblemErrorController implements ErrorController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemErrorController.class);
+
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause) {
+            // the container forwards an uncaught exception here without logging it: the log is the only place its cause is told
+            log.error("Unhandled {} answered {} on {} {}", cause.getClass().getName(), status.value(), request.getMethod(), path, cause);
+        }
         if (response.isCommitted()) {
             return;
         }
