@@ -72,7 +72,9 @@ class ApiExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({org.operaton.bpm.engine.OptimisticLockingException.class, org.springframework.dao.ConcurrencyFailureException.class})
+    // a JPA flush at the commit of a @Transactional controller throws the JPA exception itself (a MariaDB deadlock arrives so)
+    @ExceptionHandler({org.operaton.bpm.engine.OptimisticLockingException.class, org.springframework.dao.ConcurrencyFailureException.class,
+            jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         log.info("A request met a concurrent change and was rolled back: {}", e.getClass().getSimpleName());
         return Problems.of(HttpStatus.CONFLICT, "Concurrent change", "The case changed at the same moment; nothing was written, try again");
