@@ -127,6 +127,24 @@ final class CaseApi {
         return response.getBody();
     }
 
+    /** POST /api/cases/{id}/tax-settlements (finance); returns the settlement's id. */
+    long enterTaxSettlement(String user, long caseId, Map<String, Object> entry) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)
+                .postForEntity("/api/cases/" + caseId + "/tax-settlements", entry, JsonNode.class);
+        assertThat(response.getStatusCode()).as("POST /api/cases/%s/tax-settlements as %s: %s", caseId, user, response.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("id").asLong();
+    }
+
+    /** GET /api/cases/{caseId}/tax-settlements/{id}. */
+    JsonNode taxSettlement(String user, long caseId, long settlementId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)
+                .getForEntity("/api/cases/" + caseId + "/tax-settlements/" + settlementId, JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/cases/%s/tax-settlements/%s as %s: %s", caseId, settlementId, user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     /** GET /api/policy-exceptions/{id}. */
     JsonNode policyException(String user, long exceptionId) {
         ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/policy-exceptions/" + exceptionId, JsonNode.class);

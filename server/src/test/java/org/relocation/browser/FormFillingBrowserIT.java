@@ -143,6 +143,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "kickoffDate", TODAY.minusDays(2),
                     "kickoffAttendees", "Specialist, employee, line manager",
                     "kickoffNotes", "Move date, temporary housing and the shipment agreed")),
+            Map.entry("follow-up-payroll-provider", values(
+                    "payrollFollowUpNotes", "Called the payroll provider; the answer is promised for Friday")),
+            Map.entry("correct-payroll-instruction", values(
+                    "correctionNotes", "Host share corrected to 100 % as the provider asked")),
             Map.entry("confirm-payroll-setup", values(
                     "payrollConfirmed", true,
                     "payrollReference", "PR-2026-0042")),
@@ -162,7 +166,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "rtwNextCheckDate", TODAY.plusYears(2))),
             Map.entry("approve-case-closure", values(
                     "closureConfirmed", true,
-                    "closureNotes", "Closed in the form-filling browser test")));
+                    "closureNotes", "Closed in the form-filling browser test")),
+            Map.entry("approve-tax-settlement", values(
+                    "settlementDecision", "approve",
+                    "settlementComment", "Checked against the tax returns in the form-filling browser test")));
 
     /** The approver's comment when the manager sends the case of the revise-intake task back. */
     static final String SEND_BACK_COMMENT = "Please move it to Munich and shorten it to 18 months";
@@ -208,8 +215,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     /** The counsel branch's forms: the journey has determined which travellers need a permit before them. */
     static final List<String> COUNSEL_FORMS = List.of("answer-counsel-request", "follow-up-counsel", "handle-permit-refusal");
 
-    /** A task waiting for its user, of a case registered for it (and the policy exception it decides, if any). */
-    record OpenTask(TaskForm form, long caseId, Task task, Long exceptionId) {
+    /**
+     * A task waiting for its user, of a case registered for it, and the record it decides, if any: the policy exception
+     * (approve-policy-exception) or the tax settlement (approve-tax-settlement).
+     */
+    record OpenTask(TaskForm form, long caseId, Task task, Long decidedRecordId) {
     }
 
     @Autowired
@@ -229,6 +239,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     CaseService cases;
+
+    @Autowired
+    org.relocation.policy.PolicyService policy;
+
+    @Autowired
+    org.relocation.estimate.CostEstimator estimator;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -311,8 +327,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 tasklist.awaitShownText(f.id(), expected);
             }
         }
+        if (formId.equals("approve-tax-settlement")) { // the settlement's figures, from its record when the form opens
+            tasklist.browser().await("form " + formId + " to show the settlement's figures",
+                    d -> tasklist.form().getText().contains("Hypothetical tax withheld through payroll") && tasklist.form().getText().contains("20000.00 GBP"));
+        }
         if (BRIEFED.contains(formId)) {
-            String brief = open.exceptionId() == null ? "Estimate version" : "Exception to decide: #" + open.exceptionId();
+            String brief = open.decidedRecordId() == null ? "Estimate version" : "Exception to decide: #" + open.decidedRecordId();
             tasklist.browser().await("form " + formId + " to show the brief's '" + brief + "'", d -> tasklist.form().getText().contains(brief));
         }
         Map<String, Object> entered = FormFiller.fill(tasklist, form, VALUES.get(formId));
@@ -392,8 +412,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                         });
             }
             case "approve-policy-exception" -> {
-                JsonNode exception = api.policyException("specialist", open.exceptionId());
-                assertThat(exception.path("status").asText()).as("form %s: status of exception %s", formId, open.exceptionId())
+                JsonNode exception = api.policyException("specialist", open.decidedRecordId());
+                assertThat(exception.path("status").asText()).as("form %s: status of exception %s", formId, open.decidedRecordId())
                         .isEqualTo("APPROVED");
                 assertThat(exception.path("decidedBy").asText()).as("form %s: who decided the exception", formId).isEqualTo(open.form().user());
                 assertThat(exception.path("decisionComment").asText()).as("form %s: the HR lead's comment", formId)
@@ -415,6 +435,14 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                             assertThat(e.path("actor").asText()).isEqualTo(open.form().user());
                         });
             }
+            case "approve-tax-settlement" -> {
+                JsonNode settlement = api.taxSettlement("finance", open.caseId(), open.decidedRecordId());
+                assertThat(settlement.path("status").asText()).as("form %s: status of settlement %s", formId, open.decidedRecordId())
+                        .isEqualTo("APPROVED");
+                assertThat(settlement.path("decidedBy").asText()).as("form %s: who decided the settlement", formId).isEqualTo(open.form().user());
+                assertThat(settlement.path("decisionComment").asText()).as("form %s: the comment", formId)
+                        .isEqualTo(entered.get("settlementComment"));
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -423,7 +451,31 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /** A task waiting for its user: an approval (or the revision) through a case's journey, any other by starting its phase process before it. */
     private OpenTask openTaskOf(TaskForm form) {
+        if (form.formId().equals("approve-tax-settlement")) {
+            return settlementToDecide(form);
+        }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
+    }
+
+    /**
+     * A tax settlement another member of finance (admin) entered through the API for a long-term case London to
+     * Berlin decided and estimated as the approval phase leaves it: the GB tax year 2026 with GBP 20,000 hypothetical
+     * tax withheld and GBP 26,000 actual taxes, which starts the approval task for finance.
+     */
+    private OpenTask settlementToDecide(TaskForm form) {
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("startDate", "2026-01-01");
+        intake.put("endDate", "2028-12-31");
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        estimator.estimate(c.getId(), "intake", "specialist");
+        estimator.approveLatest(c.getId());
+        long settlementId = api.enterTaxSettlement("admin", c.getId(), Map.of("taxYear", 2026, "currency", "GBP", "hypotheticalTaxWithheld", 20000,
+                "actualTaxes", List.of(Map.of("country", "DE", "amount", 25000), Map.of("country", "GB", "amount", 1000, "paidBy", "COMPANY"))));
+        String taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, settlementId);
     }
 
     /**

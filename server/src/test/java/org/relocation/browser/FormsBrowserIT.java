@@ -58,7 +58,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("arrange-international-coverage", "relocation-benefits", "hradmin"),
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
-            new TaskForm("approve-case-closure", "relocation-closure", "specialist"));
+            new TaskForm("approve-case-closure", "relocation-closure", "specialist"),
+            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
@@ -112,9 +113,9 @@ class FormsBrowserIT extends BrowserTestSupport {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
                 // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
-                // decides, one task each
+                // decides, one task each; settlementId: the tax settlement finance decides (none: the form shows no figures)
                 .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0", "exceptionCount", 1,
-                        "exceptionIds", "0"))
+                        "exceptionIds", "0", "settlementId", "0"))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
