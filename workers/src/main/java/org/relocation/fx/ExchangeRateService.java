@@ -196,7 +196,7 @@ public class ExchangeRateService {
      *
      * @throws MissingExchangeRateException when none of these is in effect on that day
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public AppliedRate rate(CurrencyUnit from, CurrencyUnit to, LocalDate on) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -222,7 +222,7 @@ public class ExchangeRateService {
      *
      * @throws MissingExchangeRateException when no rate is in effect on that day
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public Conversion convert(MonetaryAmount amount, CurrencyUnit to, LocalDate on) {
         Objects.requireNonNull(amount, "amount");
         AppliedRate rate = rate(amount.getCurrency(), to, on);
@@ -235,7 +235,7 @@ public class ExchangeRateService {
      * {@link #convert(MonetaryAmount, CurrencyUnit, LocalDate)} for an amount in a currency given by its code: the
      * converted amount at the target currency's scale (Moneta's amounts drop trailing zeros).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public BigDecimal convert(BigDecimal amount, String fromCurrency, CurrencyUnit to, LocalDate on) {
         return convert(Money.of(amount, Monetary.getCurrency(fromCurrency)), to, on).converted().getNumber().numberValueExact(BigDecimal.class)
                 .setScale(to.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);

@@ -48,7 +48,7 @@ public class TaxCalculationService {
      * @throws MissingTaxTableException        no table of the country in effect that day
      * @throws InvalidTaxCalculationException  {@code annualIncome} negative, too large or in another currency
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public TaxAssessment assess(String country, MonetaryAmount annualIncome, LocalDate on) {
         TaxSchedule schedule = tables.scheduleInEffect(country, on);
         return schedule.assess(inTableCurrency("annualIncome", annualIncome, schedule));
@@ -63,7 +63,7 @@ public class TaxCalculationService {
      * @throws org.relocation.fx.MissingExchangeRateException the salary needs converting and no rate is in effect
      * @throws InvalidTaxCalculationException                 {@code annualHomeSalary} missing, negative or too large
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public HypotheticalTax hypotheticalTax(String homeCountry, MonetaryAmount annualHomeSalary, LocalDate on) {
         TaxSchedule schedule = tables.scheduleInEffect(homeCountry, on);
         checkAmount("annualHomeSalary", annualHomeSalary);
@@ -88,7 +88,7 @@ public class TaxCalculationService {
      * @throws GrossUpNotConvergedException   the marginal rate reaches 100 %, or no convergence within the bound
      * @throws InvalidTaxCalculationException an amount missing, negative, too large or in another currency
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public GrossUp grossUp(String country, MonetaryAmount baseIncome, MonetaryAmount netAllowance, LocalDate on) {
         TaxSchedule schedule = tables.scheduleInEffect(country, on);
         BigDecimal base = inTableCurrency("baseIncome", baseIncome, schedule);

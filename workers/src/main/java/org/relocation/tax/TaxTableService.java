@@ -249,7 +249,7 @@ public class TaxTableService {
      *
      * @throws MissingTaxTableException when the country has none in effect on that day
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public TaxTable inEffect(String country, LocalDate on) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(on, "on");
@@ -257,7 +257,7 @@ public class TaxTableService {
     }
 
     /** The schedule of the country's table in effect on a day ({@link #inEffect}), for the calculations. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = RuntimeException.class) // a query: its failure (no rate, no table) must not doom the caller's transaction
     public TaxSchedule scheduleInEffect(String country, LocalDate on) {
         return inEffect(country, on).schedule();
     }
