@@ -100,10 +100,10 @@ async function loadCase(caseNumber) {
   const id = found.items[0].id;
   const base = `/api/cases/${id}`;
   // at once (the session login keeps its id: WorkspaceSessionTest); the sections the role may not read answer 403 and are left out
-  const [c, estimates, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
-    optional(`${base}/policy-decisions`), optional(`${base}/decision-log`)]);
+  const [c, estimates, payments, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
+    optional(`${base}/payments`), optional(`${base}/policy-decisions`), optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
-    estimatesPart(estimates), orders(c), keyDates(c), policyDecisions(decisions), decisionLog(log));
+    estimatesPart(estimates), paymentsPart(payments), orders(c), keyDates(c), policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
 }
 
@@ -329,6 +329,33 @@ function estimatesPart(estimates) {
         el('td', {}, words(l.category)), el('td', { class: 'num' }, amount(l.amount, l.currency)),
         el('td', { class: 'num' }, amount(l.reportingAmount, versions[0].reportingTotal && versions[0].reportingTotal.currency)),
         el('td', {}, l.basis || ''))))) : '');
+}
+
+/**
+ * The payments ledger of the case: budget (the approved estimate), committed, actual and variance in the reporting
+ * currency (budget and variance only for the roles that see the financials), then every payment by due date.
+ */
+function paymentsPart(ledger) {
+  if (!ledger) {
+    return '';
+  }
+  const figures = [
+    ['Budget (approved estimate)', ledger.budget],
+    ['Committed (planned and approved)', ledger.committed],
+    ['Actual (paid)', ledger.actual],
+    ['Variance', ledger.variance],
+  ].filter(([, value]) => value !== null && value !== undefined);
+  return section('payments', 'Payments',
+    el('dl', { class: 'facts', id: 'payment-totals' }, figures.map(([term, value]) =>
+      el('div', {}, el('dt', {}, term), el('dd', {}, amount(value, ledger.currency))))),
+    ledger.variancePercent !== null && ledger.variancePercent !== undefined
+      ? el('p', { class: Number(ledger.variancePercent) < 0 ? 'error' : 'hint', id: 'payment-variance' },
+        `${number(ledger.variancePercent)} % of the budget is ${Number(ledger.variancePercent) < 0 ? 'overspent' : 'left'}.`) : '',
+    table('payment-list', ['Due', 'What', 'Category', 'Amount', 'Reporting', 'Route', 'Status', 'Paid on'],
+      (ledger.payments || []).map((p) => el('tr', { class: p.status === 'CANCELLED' ? 'cancelled' : '' },
+        el('td', {}, day(p.dueDate)), el('td', {}, p.description || words(p.kind)), el('td', {}, words(p.category)),
+        el('td', { class: 'num' }, amount(p.amount, p.currency)), el('td', { class: 'num' }, amount(p.reportingAmount, p.reportingCurrency)),
+        el('td', {}, words(p.route)), el('td', {}, words(p.status)), el('td', {}, p.paidOn ? day(p.paidOn) : '')))));
 }
 
 function orders(c) {

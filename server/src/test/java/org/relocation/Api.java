@@ -74,6 +74,13 @@ public final class Api {
         return r.getBody();
     }
 
+    /** The body of a GET that must answer 200, as bytes (a file). */
+    public byte[] getBytes(String path) {
+        ResponseEntity<byte[]> r = http.get().uri(path).retrieve().toEntity(byte[].class);
+        assertThat(r.getStatusCode().value()).as("GET %s", path).isEqualTo(200);
+        return r.getBody();
+    }
+
     public ResponseEntity<JsonNode> post(String path, Object body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }

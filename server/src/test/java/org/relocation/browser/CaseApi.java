@@ -145,6 +145,21 @@ final class CaseApi {
         return response.getBody();
     }
 
+    /** POST /api/cases/{id}/payments (a one-off payment); returns its id. */
+    long recordPayment(String user, long caseId, Map<String, Object> payment) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).postForEntity("/api/cases/" + caseId + "/payments", payment, JsonNode.class);
+        assertThat(response.getStatusCode()).as("POST /api/cases/%s/payments as %s: %s", caseId, user, response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("id").asLong();
+    }
+
+    /** POST /api/cases/{id}/payments/{paymentId}/{approve|paid|cancel}. */
+    void movePayment(String user, long caseId, long paymentId, String action, Map<String, Object> body) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)
+                .postForEntity("/api/cases/" + caseId + "/payments/" + paymentId + "/" + action, body, JsonNode.class);
+        assertThat(response.getStatusCode()).as("%s payment %s of case %s as %s: %s", action, paymentId, caseId, user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     /** GET /api/policy-exceptions/{id}. */
     JsonNode policyException(String user, long exceptionId) {
         ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/policy-exceptions/" + exceptionId, JsonNode.class);

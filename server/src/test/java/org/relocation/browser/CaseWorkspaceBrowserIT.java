@@ -60,6 +60,51 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
         assertThat(page.findElement(By.id("case-number")).getText()).isEqualTo(number);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.relocationcase.CaseService cases;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.policy.PolicyService policy;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.estimate.CostEstimator estimator;
+
+    /**
+     * Finance opens a case at its payments (/cases/#<number>/payments): the totals against the approved estimate and
+     * each payment with its status; the employee sees their own payments without budget or variance.
+     */
+    @Test
+    void financeReadsTheCasePaymentsAgainstItsBudgetAndTheEmployeeTheirOwn() {
+        Map<String, Object> intake = CaseApi.longTermIntake("Pia Payments");
+        intake.put("employeeUserId", "employee2");
+        org.relocation.relocationcase.RelocationCase c = cases.register(org.relocation.platform.engine.IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "specialist");
+        estimator.approveLatest(c.getId());
+        long paid = api.recordPayment("specialist", c.getId(), Map.of("category", "travel", "amount", "500.00", "currency", "EUR",
+                "dueDate", "2026-11-15", "taxable", false, "description", "Look-and-see flights"));
+        api.recordPayment("specialist", c.getId(), Map.of("category", "other", "amount", "250.00", "currency", "EUR",
+                "dueDate", "2027-04-10", "taxable", false, "description", "Language course"));
+        api.movePayment("finance", c.getId(), paid, "approve", Map.of());
+        api.movePayment("finance", c.getId(), paid, "paid", Map.of("paidOn", "2026-12-02"));
+
+        Browser browser = openPage("finance");
+        WebDriver page = browser.driver();
+        page.get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/payments");
+        browser.await("the payments of " + c.getCaseNumber(), ExpectedConditions.visibilityOfElementLocated(By.id("payment-list")));
+        String totals = page.findElement(By.id("payment-totals")).getText();
+        assertThat(totals).contains("Budget (approved estimate)", "Committed (planned and approved)", "Actual (paid)", "Variance")
+                .contains("500.00").contains("250.00");
+        assertThat(page.findElement(By.id("payment-variance")).getText()).contains("% of the budget is left");
+        String rows = page.findElement(By.id("payment-list")).getText();
+        assertThat(rows).contains("Look-and-see flights", "paid", "Language course", "planned", "accounts payable");
+
+        Browser employee = openPage("employee2");
+        employee.driver().get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/payments");
+        employee.await("the employee's payments", ExpectedConditions.visibilityOfElementLocated(By.id("payment-list")));
+        assertThat(employee.driver().findElement(By.id("payment-list")).getText()).contains("Look-and-see flights", "Language course");
+        assertThat(employee.driver().findElement(By.id("payment-totals")).getText()).as("no budget or variance for the employee")
+                .contains("Actual (paid)").doesNotContain("Budget").doesNotContain("Variance");
+    }
+
     @Test
     void aManagerFindsOnlyTheCaseTheyAreLineManagerOf() {
         long mine = api.open("specialist", CaseApi.longTermIntake("Mona Mine"));

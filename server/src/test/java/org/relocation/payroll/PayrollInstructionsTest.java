@@ -71,7 +71,7 @@ class PayrollInstructionsTest {
     }
 
     @Test
-    void aLongTermSplitInstructionIsBuiltRejectedCorrectedConfirmedAndScheduled() {
+    void aLongTermSplitInstructionIsBuiltRejectedCorrectedConfirmedAndScheduled() throws java.io.IOException {
         RelocationCase c = longTerm();
         PayrollInstruction v1 = instructions.prepare(c.getId(), "system");
 
@@ -153,6 +153,41 @@ class PayrollInstructionsTest {
                 .doesNotContain(v1.getReference() + ",");
         String gb = Api.as(port, "hradmin").getText("/api/finance/payroll-instructions/export?provider=GB");
         assertThat(gb).contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,BASE_SALARY,3750.00,EUR,MONTHLY");
+        byte[] xlsx = Api.as(port, "finance").getBytes("/api/finance/payroll-instructions/export?provider=DE&format=xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Payroll DE");
+            assertThat(java.util.stream.StreamSupport.stream(sheet.spliterator(), false).skip(1)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals(c.getCaseNumber()) && r.getCell(6).getStringCellValue().equals("HOUSING")))
+                    .as("the HOUSING line of case %s in the DE sheet", c.getCaseNumber())
+                    .anySatisfy(r -> {
+                        assertThat(r.getCell(1).getStringCellValue()).isEqualTo(v2.getReference());
+                        assertThat(r.getCell(7).getNumericCellValue()).isEqualTo(3200.00);
+                        assertThat(r.getCell(10).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+                    });
+        }
+    }
+
+    /**
+     * A home country without a tax table (SE here): the instruction is prepared without the hypothetical tax and says
+     * so. The tax service's "no table" is caught inside prepare's transaction; it failed the whole preparation with
+     * UnexpectedRollbackException (the read-only query had marked the transaction rollback-only), and the journey
+     * benchmark's cases from such countries stopped at prepare-payroll-instruction.
+     */
+    @Test
+    void aHomeCountryWithoutATaxTableIsPreparedWithoutTheHypotheticalTax() {
+        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "SE", "SE", "Stockholm", "DE",
+                "Host City", "LONG_TERM", START, END, "CC-PAY-" + System.nanoTime() % 100_000, new BigDecimal("250000"), "EUR", 6,
+                new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+
+        PayrollInstruction pi = instructions.prepare(c.getId(), "system");
+
+        assertThat(pi.getItems()).extracting(PayrollInstructionItem::getComponent).doesNotContain(PayrollInstructionItem.Component.HYPOTHETICAL_TAX)
+                .contains(PayrollInstructionItem.Component.BASE_SALARY);
+        assertThat(instructions.ofCase(c.getId())).as("the version was stored").hasSize(1);
+        assertThat(instructions.ofCase(c.getId()).get(0).getNote()).contains("hypothetical tax not computed: no SE tax table");
     }
 
     @Test
@@ -163,9 +198,9 @@ class PayrollInstructionsTest {
         assertThat(missing.getBody().get("fieldErrors").get("provider").asText()).contains("ISO 3166-1");
         ResponseEntity<JsonNode> lower = Api.as(port, "finance").get(base + "?provider=de");
         assertThat(lower.getBody().get("fieldErrors").has("provider")).isTrue();
-        ResponseEntity<JsonNode> xlsx = Api.as(port, "finance").get(base + "?provider=DE&format=xlsx");
-        assertThat(xlsx.getStatusCode().value()).isEqualTo(400);
-        assertThat(xlsx.getBody().get("fieldErrors").get("format").asText()).contains("csv");
+        ResponseEntity<JsonNode> pdf = Api.as(port, "finance").get(base + "?provider=DE&format=pdf");
+        assertThat(pdf.getStatusCode().value()).isEqualTo(400);
+        assertThat(pdf.getBody().get("fieldErrors").get("format").asText()).contains("csv or xlsx");
         for (String user : List.of("specialist", "manager", "employee")) {
             assertThat(Api.as(port, user).getStatus(base + "?provider=DE")).as(user).isEqualTo(403);
         }

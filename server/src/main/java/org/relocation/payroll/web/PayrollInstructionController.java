@@ -197,52 +197,48 @@ class PayrollInstructionController {
         return user.getAuthorities().stream().anyMatch(a -> READ_ALL.stream().anyMatch(r -> a.getAuthority().equals("ROLE_" + r)));
     }
 
-    @GetMapping(value = "/api/finance/payroll-instructions/export", produces = "text/csv")
+    @GetMapping(value = "/api/finance/payroll-instructions/export", produces = {"text/csv", PayrollExport.XLSX})
     @PreAuthorize(FINANCE)
-    @Operation(operationId = "exportPayrollInstructions", summary = "What one payroll provider pays: the items of the instructions sent or confirmed, as CSV",
+    @Operation(operationId = "exportPayrollInstructions", summary = "What one payroll provider pays: the items of the instructions sent or confirmed, as CSV or XLSX",
             description = "provider: the payroll's country (ISO 3166-1 alpha-2): the HOME items of cases whose home country it is, the HOST and "
-                    + "SHADOW items of cases whose host country it is. format: csv (the only format so far). Columns case_number, instruction, "
-                    + "version, effective_from, status, payroll, component, amount, currency, frequency, start, end, taxable; UTF-8, RFC 4180 "
-                    + "(CRLF); a cell beginning with = + - @ gets a leading '. Finance, hr-admin, admin. 400 naming provider or format.")
-    @ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    ResponseEntity<String> export(@Parameter(description = "ISO 3166-1 alpha-2 country of the payroll", example = "DE") @RequestParam(required = false) String provider,
-                                  @Parameter(description = "csv", schema = @Schema(allowableValues = {"csv"})) @RequestParam(required = false) String format) {
+                    + "SHADOW items of cases whose host country it is. format: csv (default) or xlsx. Columns case_number, instruction, "
+                    + "version, effective_from, status, payroll, component, amount, currency, frequency, start, end, taxable. CSV: UTF-8, RFC 4180 "
+                    + "(CRLF); a cell beginning with = + - @ gets a leading '. XLSX: one sheet named after the provider, the header row frozen, "
+                    + "amounts as numbers with the currency's decimals, dates as dates, no formulas. Finance, hr-admin, admin. 400 naming provider or format.")
+    @ApiResponse(responseCode = "200", description = "The file", content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = PayrollExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> export(@Parameter(description = "ISO 3166-1 alpha-2 country of the payroll", example = "DE") @RequestParam(required = false) String provider,
+                                  @Parameter(description = "csv (default) or xlsx", schema = @Schema(allowableValues = {"csv", "xlsx"}, defaultValue = "csv"))
+                                  @RequestParam(required = false) String format) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (provider == null || !COUNTRY.matcher(provider).matches()) {
             errors.put("provider", "is required: the payroll's country, two capital letters (ISO 3166-1 alpha-2), e.g. DE");
         }
-        if (format != null && !"csv".equals(format)) {
-            errors.put("format", "must be csv (no other export format is offered yet)");
+        if (format != null && !"csv".equals(format) && !"xlsx".equals(format)) {
+            errors.put("format", "must be csv or xlsx");
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
-        StringBuilder sb = new StringBuilder("case_number,instruction,version,effective_from,status,payroll,component,amount,currency,frequency,start,end,taxable\r\n");
+        PayrollExport export = new PayrollExport();
         Map<Long, RelocationCase> byId = new HashMap<>();
         for (PayrollInstruction pi : instructions.active()) {
             RelocationCase c = byId.computeIfAbsent(pi.getCaseId(), cases::get);
             for (PayrollInstructionItem i : pi.getItems()) {
                 String country = i.getPayroll() == PayrollInstructionItem.Payroll.HOME ? c.getHomeCountry() : c.getHostCountry();
-                if (!provider.equals(country)) {
-                    continue;
+                if (provider.equals(country)) {
+                    export.add(PayrollExport.Line.of(c.getCaseNumber(), pi, i));
                 }
-                sb.append(cell(c.getCaseNumber())).append(',').append(cell(pi.getReference())).append(',').append(pi.getInstructionVersion())
-                        .append(',').append(pi.getEffectiveFrom()).append(',').append(pi.getStatus()).append(',').append(i.getPayroll())
-                        .append(',').append(i.getComponent()).append(',').append(i.getAmount().toPlainString()).append(',').append(i.getCurrency())
-                        .append(',').append(i.getFrequency()).append(',').append(i.getStart()).append(',')
-                        .append(i.getEnd() == null ? "" : i.getEnd().toString()).append(',').append(i.isTaxable()).append("\r\n");
             }
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payroll-instructions-" + provider + ".csv\"")
-                .body(sb.toString());
-    }
-
-    private static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
+        String file = "payroll-instructions-" + provider;
+        if ("xlsx".equals(format)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(PayrollExport.XLSX))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
+                    .body(export.xlsx("Payroll " + provider));
         }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
+                .body(export.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
