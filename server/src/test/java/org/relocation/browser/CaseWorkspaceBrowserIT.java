@@ -68,11 +68,11 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
     org.relocation.estimate.CostEstimator estimator;
 
     /**
-     * Finance opens a case at its payments (/cases/#<number>/payments): the totals against the approved estimate and
-     * each payment with its status; the employee sees their own payments without budget or variance.
+     * The specialist opens a case at its payments (/cases/#<number>/payments): the totals against the approved estimate
+     * and each payment with its status; the employee sees their own payments without budget or variance.
      */
     @Test
-    void financeReadsTheCasePaymentsAgainstItsBudgetAndTheEmployeeTheirOwn() {
+    void theSpecialistReadsTheCasePaymentsAgainstItsBudgetAndTheEmployeeTheirOwn() {
         Map<String, Object> intake = CaseApi.longTermIntake("Pia Payments");
         intake.put("employeeUserId", "employee2");
         org.relocation.relocationcase.RelocationCase c = cases.register(org.relocation.platform.engine.IntakeForm.toIntake(intake), "specialist");
@@ -86,7 +86,7 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
         api.movePayment("finance", c.getId(), paid, "approve", Map.of());
         api.movePayment("finance", c.getId(), paid, "paid", Map.of("paidOn", "2026-12-02"));
 
-        Browser browser = openPage("finance");
+        Browser browser = openPage("specialist");
         WebDriver page = browser.driver();
         page.get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/payments");
         browser.await("the payments of " + c.getCaseNumber(), ExpectedConditions.visibilityOfElementLocated(By.id("payment-list")));
