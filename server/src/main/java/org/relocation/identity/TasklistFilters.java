@@ -34,8 +34,13 @@ import java.util.Map;
  *   <li>"Approvals waiting for me": the approval tasks the caller holds or may claim; the approving roles;</li>
  *   <li>"Due this week": tasks due within 7 days; every role;</li>
  *   <li>"Immigration deadlines": permit renewals (due at the expiry), start dates at risk, counsel's requests and late
- *       decisions; every role.</li>
+ *       decisions; every role;</li>
+ *   <li>"Pay, tax and expenses": the payroll instruction's confirmation, follow-up and correction, compensation
+ *       changes, tax briefings and settlements, expense claims and their exceptions; the roles that work on them.</li>
  * </ul>
+ * A filter is created once: an installation that had the filters before a task was added to them keeps its own (a
+ * process owner adds the task in the Tasklist's filter settings, or deletes the filter to have it created again at the
+ * next start).
  */
 @Component
 class TasklistFilters {
@@ -44,6 +49,14 @@ class TasklistFilters {
     static final String MY_CASES = "My cases";
     static final String APPROVALS = "Approvals waiting for me";
     static final String DUE_THIS_WEEK = "Due this week";
+    static final String PAY_AND_TAX = "Pay, tax and expenses";
+    /** The approval tasks of the approving roles (a specialist's approval of an expense claim is in {@link #PAY_AND_TAX_TASKS}). */
+    static final String[] APPROVAL_TASKS = {"approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
+            "approve-case-closure", "approve-tax-settlement", "approve-compensation-change", "approve-expense-claim-finance",
+            "decide-expense-exception"};
+    static final String[] PAY_AND_TAX_TASKS = {"confirm-payroll-setup", "follow-up-payroll-provider", "correct-payroll-instruction",
+            "approve-compensation-change", "follow-up-tax-briefing", "approve-tax-settlement", "approve-expense-claim",
+            "approve-expense-claim-finance", "decide-expense-exception"};
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -82,8 +95,7 @@ class TasklistFilters {
                 properties("The tasks assigned to you, soonest due first", 1, Map.of("assignee", "current-user")),
                 List.of(Roles.SPECIALIST, Roles.HR_ADMIN, Roles.ADMIN));
         ensure(APPROVALS, tasks.createTaskQuery()
-                        .taskDefinitionKeyIn("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
-                                "approve-case-closure")
+                        .taskDefinitionKeyIn(APPROVAL_TASKS)
                         .orderByDueDate().asc(),
                 properties("Approvals you hold or may claim, soonest due first", 2, null),
                 List.of(Roles.MANAGER, Roles.FINANCE, Roles.HR_LEAD, Roles.SENIOR_MANAGER, Roles.ADMIN));
@@ -96,6 +108,9 @@ class TasklistFilters {
                         .orderByDueDate().asc(),
                 properties("Permit renewals (due at the expiry), start dates at risk, counsel's requests and late decisions", 10, null),
                 TASKLIST_ROLES);
+        ensure(PAY_AND_TAX, tasks.createTaskQuery().taskDefinitionKeyIn(PAY_AND_TAX_TASKS).orderByDueDate().asc(),
+                properties("Payroll instructions, compensation changes, tax briefings and settlements, expense claims", 11, null),
+                List.of(Roles.SPECIALIST, Roles.FINANCE, Roles.HR_ADMIN, Roles.HR_LEAD, Roles.ADMIN));
         removeAnyFilterGrants();
     }
 

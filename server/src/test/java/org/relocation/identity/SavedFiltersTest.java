@@ -45,6 +45,12 @@ class SavedFiltersTest {
 
     @Autowired
     TasklistFilters tasklistFilters;
+    @Autowired
+    org.relocation.relocationcase.CaseService cases;
+    @Autowired
+    org.relocation.policy.PolicyService policy;
+    @Autowired
+    org.relocation.estimate.CostEstimator estimator;
 
     private Map<String, String> filtersOf(Api api) {
         ResponseEntity<JsonNode> r = api.get("/engine-rest/filter?resourceType=Task");
@@ -124,6 +130,30 @@ class SavedFiltersTest {
         JsonNode tasks = list(manager, filtersOf(manager).get("Approvals waiting for me"));
         assertThat(ids(tasks)).contains(approval);
         tasks.forEach(t -> assertThat(t.get("taskDefinitionKey").asText()).startsWith("approve-"));
+    }
+
+    @Test
+    void payTaxAndExpensesIsForTheRolesThatWorkOnThemAndHoldsATaxSettlementToApprove() {
+        assertThat(filtersOf(Api.as(port, "finance")).keySet()).contains("Pay, tax and expenses", "Approvals waiting for me");
+        assertThat(filtersOf(Api.as(port, "specialist")).keySet()).contains("Pay, tax and expenses");
+        assertThat(filtersOf(Api.as(port, "employee")).keySet()).doesNotContain("Pay, tax and expenses");
+        assertThat(filtersOf(Api.as(port, "manager")).keySet()).doesNotContain("Pay, tax and expenses");
+
+        // a settlement finance entered waits for another member of finance (admin): in both of admin's filters
+        org.relocation.relocationcase.RelocationCase c = cases.register(new org.relocation.relocationcase.CaseIntake("Test Employee",
+                "employee@example.com", "employee", "IN", "GB", "London", "DE", "Host City", "LONG_TERM", java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2028, 12, 31), "CC-FLT-1", new java.math.BigDecimal("250000"), "EUR", 6, new java.math.BigDecimal("90000"),
+                "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+        ResponseEntity<JsonNode> entered = Api.as(port, "finance").post("/api/cases/" + c.getId() + "/tax-settlements", Map.of("taxYear", 2026,
+                "currency", "GBP", "hypotheticalTaxWithheld", 20000, "actualTaxes", List.of(Map.of("country", "DE", "amount", 25000))));
+        assertThat(entered.getStatusCode().value()).as("%s", entered.getBody()).isEqualTo(201);
+        Api admin = Api.as(port, "admin");
+        String task = admin.awaitTask(c.getCaseNumber(), "approve-tax-settlement");
+        assertThat(ids(list(admin, filtersOf(admin).get("Pay, tax and expenses")))).contains(task);
+        assertThat(ids(list(admin, filtersOf(admin).get("Approvals waiting for me")))).contains(task);
     }
 
     @Test
