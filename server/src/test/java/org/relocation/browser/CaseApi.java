@@ -136,6 +136,15 @@ final class CaseApi {
         return response.getBody().path("id").asLong();
     }
 
+    /** GET /api/cases/{caseId}/expense-claims/{id}. */
+    JsonNode expenseClaim(String user, long caseId, long claimId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)
+                .getForEntity("/api/cases/" + caseId + "/expense-claims/" + claimId, JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET /api/cases/%s/expense-claims/%s as %s: %s", caseId, claimId, user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     /** GET /api/cases/{caseId}/tax-settlements/{id}. */
     JsonNode taxSettlement(String user, long caseId, long settlementId) {
         ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD)

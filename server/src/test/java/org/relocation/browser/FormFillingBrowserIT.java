@@ -169,7 +169,23 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "closureNotes", "Closed in the form-filling browser test")),
             Map.entry("approve-tax-settlement", values(
                     "settlementDecision", "approve",
-                    "settlementComment", "Checked against the tax returns in the form-filling browser test")));
+                    "settlementComment", "Checked against the tax returns in the form-filling browser test")),
+            Map.entry("approve-expense-claim", values(
+                    "expenseDecision", "approve",
+                    "expenseComment", "Receipt checked in the form-filling browser test")),
+            Map.entry("approve-expense-claim-finance", values(
+                    "expenseDecision", "approve",
+                    "expenseComment", "Above the threshold, checked in the form-filling browser test")),
+            Map.entry("decide-expense-exception", values(
+                    "expenseExceptionDecision", "approve",
+                    "expenseExceptionComment", "Market rent, approved in the form-filling browser test")));
+
+    /** The expense-claim forms: each decides a claim submitted through the claims service for it (see expenseClaimToDecide). */
+    static final Map<String, String[]> EXPENSE_CLAIMS = Map.of(
+            "approve-expense-claim", new String[] {"travel", "120.00"},
+            "approve-expense-claim-finance", new String[] {"travel", "1500.00"},
+            "decide-expense-exception", new String[] {"housing", "9000.00"});
+    static final String EXPENSE_MERCHANT = "Form Filling Hotel";
 
     /** The approver's comment when the manager sends the case of the revise-intake task back. */
     static final String SEND_BACK_COMMENT = "Please move it to Munich and shorten it to 18 months";
@@ -248,6 +264,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    org.relocation.expense.ExpenseClaims expenseClaims;
 
     @Autowired
     ObjectMapper json;
@@ -330,6 +349,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         if (formId.equals("approve-tax-settlement")) { // the settlement's figures, from its record when the form opens
             tasklist.browser().await("form " + formId + " to show the settlement's figures",
                     d -> tasklist.form().getText().contains("Hypothetical tax withheld through payroll") && tasklist.form().getText().contains("20000.00 GBP"));
+        }
+        if (EXPENSE_CLAIMS.containsKey(formId)) { // the claim, from its record when the form opens
+            tasklist.browser().await("form " + formId + " to show the claim",
+                    d -> tasklist.form().getText().contains(EXPENSE_MERCHANT) && tasklist.form().getText().contains("Expense claim " + open.decidedRecordId()));
         }
         if (BRIEFED.contains(formId)) {
             String brief = open.decidedRecordId() == null ? "Estimate version" : "Exception to decide: #" + open.decidedRecordId();
@@ -443,6 +466,22 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(settlement.path("decisionComment").asText()).as("form %s: the comment", formId)
                         .isEqualTo(entered.get("settlementComment"));
             }
+            case "approve-expense-claim", "approve-expense-claim-finance" -> {
+                JsonNode claim = api.expenseClaim("employee", open.caseId(), open.decidedRecordId());
+                assertThat(claim.path("status").asText()).as("form %s: status of claim %s", formId, open.decidedRecordId()).isEqualTo("APPROVED");
+                assertThat(claim.path("decidedBy").asText()).as("form %s: who decided the claim", formId).isEqualTo(open.form().user());
+                assertThat(claim.path("decisionComment").asText()).as("form %s: the comment", formId).isEqualTo(entered.get("expenseComment"));
+                assertThat(claim.path("paymentId").asLong()).as("form %s: the ledger's reimbursement", formId).isPositive();
+            }
+            case "decide-expense-exception" -> {
+                JsonNode claim = api.expenseClaim("employee", open.caseId(), open.decidedRecordId());
+                JsonNode exception = api.policyException("specialist", claim.path("policyExceptionId").asLong());
+                assertThat(exception.path("status").asText()).as("form %s: the claim's exception", formId).isEqualTo("APPROVED");
+                assertThat(exception.path("decidedBy").asText()).as("form %s: who decided the exception", formId).isEqualTo(open.form().user());
+                assertThat(exception.path("decisionComment").asText()).as("form %s: the HR lead's comment", formId)
+                        .isEqualTo(entered.get("expenseExceptionComment"));
+                assertThat(claim.path("status").asText()).as("form %s: the claim awaits finance", formId).isEqualTo("SUBMITTED");
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -453,6 +492,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     private OpenTask openTaskOf(TaskForm form) {
         if (form.formId().equals("approve-tax-settlement")) {
             return settlementToDecide(form);
+        }
+        if (EXPENSE_CLAIMS.containsKey(form.formId())) {
+            return expenseClaimToDecide(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -476,6 +518,28 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
         return new OpenTask(form, c.getId(), task, settlementId);
+    }
+
+    /**
+     * An expense claim the case's employee submitted (through the claims service, with a small PDF receipt) for a
+     * long-term case London to Berlin decided and estimated as the approval phase leaves it: travel 120.00 EUR (the
+     * specialist approves), travel 1500.00 EUR (above the threshold: finance), housing 9000.00 EUR (beyond the housing
+     * cap: the HR lead decides the exception).
+     */
+    private OpenTask expenseClaimToDecide(TaskForm form) {
+        RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        estimator.estimate(c.getId(), "intake", "specialist");
+        estimator.approveLatest(c.getId());
+        String[] claimed = EXPENSE_CLAIMS.get(form.formId());
+        byte[] receipt = ("%PDF-1.4\n% " + form.formId() + "\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long claimId = expenseClaims.submit(c.getId(), new org.relocation.expense.ExpenseClaims.Submission(claimed[0],
+                LocalDate.now().minusDays(3).toString(), EXPENSE_MERCHANT, "EUR", claimed[1], receipt, "application/pdf"), "employee").getId();
+        String taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, claimId);
     }
 
     /**

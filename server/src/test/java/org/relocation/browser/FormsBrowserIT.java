@@ -59,7 +59,12 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
             new TaskForm("approve-case-closure", "relocation-closure", "specialist"),
-            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"));
+            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"),
+            // opened by admin (who may act for a mobility specialist): the specialist's task list holds more tasks than the
+            // Tasklist's first page shows, and a sixteenth pushed the oldest off it
+            new TaskForm("approve-expense-claim", "relocation-expense-claim", "admin"),
+            new TaskForm("approve-expense-claim-finance", "relocation-expense-claim", "finance"),
+            new TaskForm("decide-expense-exception", "relocation-expense-claim", "hrlead"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
@@ -113,9 +118,10 @@ class FormsBrowserIT extends BrowserTestSupport {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
                 // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
-                // decides, one task each; settlementId: the tax settlement finance decides (none: the form shows no figures)
+                // decides, one task each; settlementId, claimId: the tax settlement or expense claim decided (none: the form
+                // shows no figures)
                 .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0", "exceptionCount", 1,
-                        "exceptionIds", "0", "settlementId", "0"))
+                        "exceptionIds", "0", "settlementId", "0", "claimId", "0"))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

@@ -24,7 +24,7 @@ import java.time.LocalDate;
 @Table(name = "expense_claim")
 public class ExpenseClaim {
 
-    /** Where a claim stands. Today every claim is SUBMITTED; approval moves it (see docs/pay-and-tax.md "Expense claims"). */
+    /** Where a claim stands: SUBMITTED until its approval process decides it (see docs/pay-and-tax.md "Expense claims"). */
     public enum Status { SUBMITTED, APPROVED, REJECTED }
 
     @Id
@@ -77,6 +77,20 @@ public class ExpenseClaim {
     private String submittedBy;
     @Column(updatable = false)
     private Instant submittedAt;
+    private String route;
+    private String routeReason;
+    private Long policyExceptionId;
+    private String processInstanceId;
+    private Boolean taxable;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String decisionComment;
+    private Long paymentId;
+    private BigDecimal grossUpAmount;
+    private BigDecimal grossUpTax;
+    private String grossUpCurrency;
+    private Long grossUpPaymentId;
+    private String grossUpNote;
     @Version
     private long version;
 
@@ -119,6 +133,56 @@ public class ExpenseClaim {
         this.submittedAt = submittedAt;
     }
 
+    /** The route the routing table gave, the exception asked for it (outside the policy) and its approval process. */
+    void routed(String route, String reason, Long policyExceptionId) {
+        this.route = route;
+        this.routeReason = reason;
+        this.policyExceptionId = policyExceptionId;
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Approved: the ledger's reimbursement (and, taxable, its gross-up); written once. */
+    void approve(boolean taxable, Long paymentId, GrossUpResult grossUp, String comment, String actor, Instant now) {
+        requireSubmitted();
+        this.status = Status.APPROVED;
+        this.taxable = taxable;
+        this.paymentId = paymentId;
+        if (grossUp != null) {
+            this.grossUpAmount = grossUp.gross();
+            this.grossUpTax = grossUp.tax();
+            this.grossUpCurrency = grossUp.currency();
+            this.grossUpPaymentId = grossUp.paymentId();
+            this.grossUpNote = grossUp.note();
+        }
+        decided(comment, actor, now);
+    }
+
+    /** Rejected with the reason; written once. */
+    void reject(String reason, String actor, Instant now) {
+        requireSubmitted();
+        this.status = Status.REJECTED;
+        decided(reason, actor, now);
+    }
+
+    private void decided(String comment, String actor, Instant now) {
+        this.decisionComment = comment == null || comment.isBlank() ? null : comment.strip();
+        this.decidedBy = actor;
+        this.decidedAt = now;
+    }
+
+    private void requireSubmitted() {
+        if (status != Status.SUBMITTED) {
+            throw new IllegalStateException("Expense claim " + id + " was decided already (" + status + ")");
+        }
+    }
+
+    /** A taxable claim's gross-up: gross and tax in the table's currency and the ledger's tax payment, or why there is none. */
+    record GrossUpResult(BigDecimal gross, BigDecimal tax, String currency, Long paymentId, String note) {
+    }
+
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public String getCategory() { return category; }
@@ -148,4 +212,26 @@ public class ExpenseClaim {
     public Status getStatus() { return status; }
     public String getSubmittedBy() { return submittedBy; }
     public Instant getSubmittedAt() { return submittedAt; }
+    /** SPECIALIST, FINANCE or EXCEPTION (relocation-expense-routing); null for a claim submitted before routing existed. */
+    public String getRoute() { return route; }
+    public String getRouteReason() { return routeReason; }
+    /** The policy exception asked for a claim outside the policy, or null. */
+    public Long getPolicyExceptionId() { return policyExceptionId; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    /** Whether the approved claim is taxable income (null until approved). */
+    public Boolean getTaxable() { return taxable; }
+    public String getDecidedBy() { return decidedBy; }
+    public Instant getDecidedAt() { return decidedAt; }
+    /** The approver's comment, or the reason of a rejection. */
+    public String getDecisionComment() { return decisionComment; }
+    /** The ledger's REIMBURSEMENT payment of an approved claim. */
+    public Long getPaymentId() { return paymentId; }
+    /** A taxable claim's gross (net claim plus the tax on it), in {@link #getGrossUpCurrency()}. */
+    public BigDecimal getGrossUpAmount() { return grossUpAmount; }
+    /** The tax on the grossed-up claim, paid as a ledger {@code tax} payment ({@link #getGrossUpPaymentId()}). */
+    public BigDecimal getGrossUpTax() { return grossUpTax; }
+    public String getGrossUpCurrency() { return grossUpCurrency; }
+    public Long getGrossUpPaymentId() { return grossUpPaymentId; }
+    /** Why a taxable claim has no gross-up (no tax table or rate), or null. */
+    public String getGrossUpNote() { return grossUpNote; }
 }

@@ -10,6 +10,9 @@ import org.relocation.fx.MissingExchangeRateException;
 import org.relocation.ledger.PaymentCategory;
 import org.relocation.ledger.PaymentLedger;
 import org.relocation.ledger.PaymentRefusedException;
+import org.relocation.policy.PolicyService;
+import org.relocation.policyexception.PolicyException;
+import org.relocation.policyexception.PolicyExceptionService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStatus;
 import org.relocation.relocationcase.Money;
@@ -68,10 +71,17 @@ public class ExpenseClaims {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final PolicyService policy;
+    private final PolicyExceptionService exceptions;
+    private final Optional<ExpenseClaimProcess> process;
 
     ExpenseClaims(ExpenseClaimRepository claims, ExpenseReceiptChunkRepository chunks, ExpenseReceiptAccessRepository accessLog,
                   CaseService cases, PaymentLedger ledger, ExchangeRateService rates, DocumentCipher cipher, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, PolicyService policy, PolicyExceptionService exceptions,
+                  Optional<ExpenseClaimProcess> process) {
+        this.policy = policy;
+        this.exceptions = exceptions;
+        this.process = process;
         this.claims = claims;
         this.chunks = chunks;
         this.accessLog = accessLog;
@@ -171,6 +181,16 @@ public class ExpenseClaims {
                     + reporting.getCurrencyCode() + " exceeds what is left of the policy cap on " + date + " ("
                     + remaining.get().amount().toPlainString() + " " + reporting.getCurrencyCode() + "): it needs a policy exception";
 
+            BigDecimal policyAmount;
+            try {
+                policyAmount = reporting.getCurrencyCode().equals(PolicyService.POLICY_CURRENCY) ? reportingAmount
+                        : rates.convert(amount, s.currency(), javax.money.Monetary.getCurrency(PolicyService.POLICY_CURRENCY), date);
+            } catch (MissingExchangeRateException e) {
+                throw new InvalidExpenseClaimException(Map.of("currency", "has no exchange rate to " + PolicyService.POLICY_CURRENCY
+                        + " (the policy's currency) in effect on the expense date " + date + ": finance loads rates"));
+            }
+            PolicyService.ExpenseRouting routing = policy.expenseRoute(caseId, within, policyAmount);
+
             String sha256 = DocumentService.sha256Of(s.receipt());
             List<ExpenseClaim> earlier = claims.findByCaseIdOrderById(caseId);
             Long sameFile = earlier.stream().filter(e -> e.getReceiptSha256().equals(sha256)).map(ExpenseClaim::getId).findFirst().orElse(null);
@@ -190,12 +210,32 @@ public class ExpenseClaims {
             chunks.store(claim.getId(), sealed.ciphertext());
             accessLog.save(new ExpenseReceiptAccess(caseId, claim.getId(), actor, ExpenseReceiptAccess.Action.UPLOAD,
                     "stored the receipt (" + type.contentType() + ", " + s.receipt().length + " bytes)", now));
+            Long exceptionId = null;
+            if (routing.route() == PolicyService.ExpenseRoute.EXCEPTION) {
+                exceptionId = askException(c, claim, category.get(), within ? reportingAmount : reportingAmount.subtract(remaining.get().amount()),
+                        reporting, actor).getId();
+            }
+            claim.routed(routing.route().name(), routing.reason(), exceptionId);
+            Long exception = exceptionId;
+            process.ifPresent(p -> claim.startedAs(p.start(c.getCaseNumber(), caseId, claim.getId(), routing.route().name(), exception)));
             cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "expense-claim-submitted",
                     "Expense claim " + claim.getId() + " submitted: " + category.get().code(), null, actor);
             log.info("Case {}: expense claim {} ({}) submitted by {}{}", caseId, claim.getId(), category.get().code(), actor,
                     sameFile != null || sameDetails != null ? ", flagged as a possible duplicate" : "");
             return claim;
         });
+    }
+
+    /**
+     * The policy exception a claim outside the policy asks for: the category's exception category, the part of the claim
+     * the cap does not cover (reporting currency), the cap as the clause; decided by the HR lead in the claim's process.
+     */
+    private PolicyException askException(RelocationCase c, ExpenseClaim claim, PaymentCategory category, BigDecimal beyondCap,
+                                         CurrencyUnit reporting, String actor) {
+        return exceptions.requestDuringAssignment(c.getId(), new PolicyExceptionService.Request(category.exceptionCategory(),
+                beyondCap.toPlainString(), reporting.getCurrencyCode(), "Cap " + category.code(),
+                "Expense claim " + claim.getId() + " (" + category.code() + ", " + claim.getExpenseDate()
+                        + ") exceeds what is left of the policy cap; asked when the claim was submitted"), actor);
     }
 
     /** The case's claims, oldest first. */

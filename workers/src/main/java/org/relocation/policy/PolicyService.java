@@ -37,11 +37,16 @@ public class PolicyService {
     public static final String APPROVAL_ROUTING = "relocation-approval-routing";
     /** How the case is paid during the assignment (payroll phase): compensation and tax approach, payroll delivery. */
     public static final String COMPENSATION = "relocation-compensation";
+    /** Who decides an expense claim: the specialist, finance, or (outside the policy) the HR lead's exception first. */
+    public static final String EXPENSE_ROUTING = "relocation-expense-routing";
     /**
      * What this service passes to each table and reads from it (hit policy, input expressions and outputs with their
      * DMN typeRefs): a deployed table must keep it. The deployment check and the model-contract test read it here.
      */
     public static final Map<String, DecisionContract> CONTRACT = Map.of(
+            EXPENSE_ROUTING, DecisionContract.of("FIRST",
+                    List.of("withinPolicy:boolean", "claimAmount:double"),
+                    List.of("route:string", "reason:string")),
             ELIGIBILITY, DecisionContract.of("FIRST",
                     List.of("assignmentType:string", "gradeLevel:integer", "durationMonths:integer", "international:boolean"),
                     List.of("eligible:boolean", "reason:string", "policyClause:string")),
@@ -189,6 +194,35 @@ public class PolicyService {
         Map<String, Object> row = single(evaluate(c, COMPENSATION, in, true));
         return new Compensation(text(row, "compensationApproach"), text(row, "taxApproach"), text(row, "payrollDelivery"),
                 number(row, "hostSharePercent").intValue(), Boolean.TRUE.equals(row.get("shadowPayroll")));
+    }
+
+    /**
+     * Who decides an expense claim (table {@value #EXPENSE_ROUTING}), evaluated with the version the case first used
+     * and recorded as a policy decision of the case (and in its decision log). Inputs: whether what is left of the
+     * category's cap covers the claim, and the claim's amount in {@value #POLICY_CURRENCY}; nothing personal.
+     *
+     * @return {@code route} ({@link ExpenseRoute}) and the rule's reason
+     */
+    @Transactional
+    public ExpenseRouting expenseRoute(Long caseId, boolean withinPolicy, BigDecimal claimAmount) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("withinPolicy", withinPolicy);
+        in.put("claimAmount", claimAmount);
+        Map<String, Object> row = single(evaluate(c, EXPENSE_ROUTING, in, true));
+        String route = text(row, "route");
+        try {
+            return new ExpenseRouting(ExpenseRoute.valueOf(String.valueOf(route)), text(row, "reason"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The expense routing table decided an unknown route " + route + " (check " + EXPENSE_ROUTING + ")");
+        }
+    }
+
+    /** Who decides an expense claim. */
+    public enum ExpenseRoute { SPECIALIST, FINANCE, EXCEPTION }
+
+    /** What the expense routing table decided, with its rule's reason. */
+    public record ExpenseRouting(ExpenseRoute route, String reason) {
     }
 
     /**

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 /**
  * The policy-exception register: a specialist or manager asks for a departure from policy on a case during intake;
  * the HR lead approves or rejects each one in the approval phase; approved exceptions are added to the estimate.
+ * During the assignment, an expense claim outside the policy asks for one too ({@link #requestDuringAssignment}), which
+ * the HR lead decides in the claim's own approval process.
  * Every request and decision goes to the case's decision log. Searchable, with per-category figures for reporting.
  */
 @Service
@@ -67,6 +69,22 @@ public class PolicyExceptionService {
      */
     @Transactional
     public PolicyException request(Long caseId, Request r, String actor) {
+        return register(caseId, r, actor, true);
+    }
+
+    /**
+     * Registers an exception request on a case in progress or completed, after intake (an expense claim outside the policy: the
+     * claim's approval process has the HR lead decide it). The same fields and checks as {@link #request}; the case
+     * must be in progress or completed.
+     *
+     * @throws InvalidPolicyExceptionException bad fields, or a case not in progress (field {@code caseId})
+     */
+    @Transactional
+    public PolicyException requestDuringAssignment(Long caseId, Request r, String actor) {
+        return register(caseId, r, actor, false);
+    }
+
+    private PolicyException register(Long caseId, Request r, String actor, boolean intakeOnly) {
         RelocationCase c = cases.get(caseId);
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<ExceptionCategory> category = ExceptionCategory.fromCode(r.category());
@@ -106,9 +124,11 @@ public class PolicyExceptionService {
         } else if (r.justification().trim().length() < 10 || r.justification().length() > 2000) {
             errors.put("justification", "must be 10 to 2000 characters");
         }
-        if (c.getStatus() != CaseStatus.IN_PROGRESS || cases.phases(caseId).stream()
-                .noneMatch(p -> INTAKE_PHASE.equals(p.getPhase()) && p.getCompletedAt() == null)) {
+        if (intakeOnly && (c.getStatus() != CaseStatus.IN_PROGRESS || cases.phases(caseId).stream()
+                .noneMatch(p -> INTAKE_PHASE.equals(p.getPhase()) && p.getCompletedAt() == null))) {
             errors.put("caseId", "is not in intake: exceptions are asked during intake (an approver can send the case back for changes)");
+        } else if (!intakeOnly && c.getStatus() != CaseStatus.IN_PROGRESS && c.getStatus() != CaseStatus.COMPLETED) {
+            errors.put("caseId", "is neither in progress nor completed: exceptions for expenses are asked for a running or completed case");
         }
         BigDecimal reporting = null;
         if (errors.isEmpty()) {

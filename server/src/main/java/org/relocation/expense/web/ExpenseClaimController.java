@@ -45,7 +45,7 @@ import java.util.Set;
  */
 @RestController
 @Tag(name = "Expense claims", description = "An employee's expenses with receipts: submitted, converted at the expense date's rate, "
-        + "checked against the policy cap, flagged when they may be duplicates")
+        + "checked against the policy cap, flagged when they may be duplicates, routed and approved into ledger reimbursements")
 class ExpenseClaimController {
 
     private static final String SUBMITTERS = "hasAnyRole('employee','mobility-specialist','admin')";
@@ -75,21 +75,41 @@ class ExpenseClaimController {
     record ReceiptView(String contentType, long sizeBytes, String sha256, String url) {
     }
 
+    /** A taxable approved claim's gross-up (null otherwise). */
+    @Schema(name = "ExpenseGrossUp", description = "The gross-up of a taxable approved claim with the host country's tax table in effect on the "
+            + "expense date: gross = the claim (net) + the tax on it, in the table's currency; the tax is an approved ledger tax payment "
+            + "through payroll (taxPaymentId). Without a table or rate: only note says why")
+    record GrossUpView(BigDecimal grossAmount, BigDecimal taxOnClaim, String currency, Long taxPaymentId, String note) {
+    }
+
     @Schema(name = "ExpenseClaim")
     record ClaimView(Long id, Long caseId, String caseNumber, String category, LocalDate expenseDate, String merchant, BigDecimal amount,
                      String currency, BigDecimal reportingAmount, String reportingCurrency,
                      @Schema(description = "1 currency = rate reportingCurrency, in effect on the expense date") BigDecimal rate,
                      boolean withinPolicy, String policyNote, BigDecimal remainingCap, Long duplicateReceiptOf, Long duplicateDetailsOf,
-                     boolean possibleDuplicate, ReceiptView receipt, String status, String submittedBy, Instant submittedAt) {
+                     boolean possibleDuplicate, ReceiptView receipt,
+                     @Schema(allowableValues = {"SUBMITTED", "APPROVED", "REJECTED"}) String status, String submittedBy, Instant submittedAt,
+                     @Schema(description = "Who decides it (relocation-expense-routing): SPECIALIST, FINANCE or EXCEPTION (the HR lead "
+                             + "decides a policy exception first, then finance)", allowableValues = {"SPECIALIST", "FINANCE", "EXCEPTION"})
+                     String route, String routeReason,
+                     @Schema(description = "The policy exception asked for a claim outside the policy") Long policyExceptionId,
+                     @Schema(description = "Approved: whether it is taxable income (paid through payroll and grossed up)") Boolean taxable,
+                     String decidedBy, Instant decidedAt,
+                     @Schema(description = "The approver's comment, or the reason of a rejection") String decisionComment,
+                     @Schema(description = "Approved: the ledger's REIMBURSEMENT payment (GET /api/cases/{caseId}/payments)") Long paymentId,
+                     GrossUpView grossUp) {
 
         static ClaimView of(ExpenseClaim c, String caseNumber) {
+            GrossUpView grossUp = c.getGrossUpAmount() == null && c.getGrossUpNote() == null ? null
+                    : new GrossUpView(c.getGrossUpAmount(), c.getGrossUpTax(), c.getGrossUpCurrency(), c.getGrossUpPaymentId(), c.getGrossUpNote());
             return new ClaimView(c.getId(), c.getCaseId(), caseNumber, c.getCategory(), c.getExpenseDate(), c.getMerchant(), c.getAmount(),
                     c.getCurrency(), c.getReportingAmount(), c.getReportingCurrency(), c.getRate().stripTrailingZeros(), c.isWithinPolicy(),
                     c.getPolicyNote(), c.getRemainingCap(), c.getDuplicateReceiptOf(), c.getDuplicateDetailsOf(),
                     c.getDuplicateReceiptOf() != null || c.getDuplicateDetailsOf() != null,
                     new ReceiptView(c.getReceiptContentType(), c.getReceiptSizeBytes(), c.getReceiptSha256(),
                             "/api/cases/" + c.getCaseId() + "/expense-claims/" + c.getId() + "/receipt"),
-                    c.getStatus().name(), c.getSubmittedBy(), c.getSubmittedAt());
+                    c.getStatus().name(), c.getSubmittedBy(), c.getSubmittedAt(), c.getRoute(), c.getRouteReason(), c.getPolicyExceptionId(),
+                    c.getTaxable(), c.getDecidedBy(), c.getDecidedAt(), c.getDecisionComment(), c.getPaymentId(), grossUp);
         }
     }
 
@@ -112,7 +132,9 @@ class ExpenseClaimController {
                     + "policy cap (withinPolicy, remainingCap, policyNote). A claim that may duplicate an earlier one of the case (the same "
                     + "receipt file, or the same date, amount, currency and merchant) is flagged, not refused. 201; 400 naming each bad "
                     + "field; 409 with a sentence for a lump-sum case (it reimburses nothing) or a case not running. Nothing written, no "
-                    + "file stored, on either.",
+                    + "file stored, on either. A recorded claim is routed by relocation-expense-routing (route: SPECIALIST within the policy up "
+                    + "to the threshold, FINANCE above it, EXCEPTION outside the policy: a policy exception is asked in the register, "
+                    + "policyExceptionId) and starts its approval process relocation-expense-claim.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = Submission.class))))
     @ApiResponse(responseCode = "201", description = "Recorded (SUBMITTED); Location names the claim's receipt", useReturnTypeSchema = true)
@@ -147,6 +169,18 @@ class ExpenseClaimController {
     CaseClaimsView list(@PathVariable long caseId, Authentication user) {
         RelocationCase c = readable(caseId, user);
         return new CaseClaimsView(c.getId(), c.getCaseNumber(), claims.ofCase(caseId).stream().map(x -> ClaimView.of(x, c.getCaseNumber())).toList());
+    }
+
+    @GetMapping("/api/cases/{caseId}/expense-claims/{claimId}")
+    @PreAuthorize(READERS)
+    @Operation(operationId = "getExpenseClaim", summary = "One expense claim: its policy check, duplicate flags, route and decision",
+            description = "Status SUBMITTED until its approval process (relocation-expense-claim) decides it: APPROVED with the ledger's "
+                    + "reimbursement (paymentId) and, taxable, the gross-up; REJECTED with the reason (decisionComment). The case's employee "
+                    + "their own; mobility specialists the cases they may read; finance, hr-admin and admin every case's. 404 unknown case or "
+                    + "claim, or one beyond the caller's; 400 naming claimId when it is not a number.")
+    ClaimView get(@PathVariable long caseId, @PathVariable long claimId, Authentication user) {
+        RelocationCase c = readable(caseId, user);
+        return ClaimView.of(claims.get(caseId, claimId), c.getCaseNumber());
     }
 
     @GetMapping("/api/cases/{caseId}/expense-claims/{claimId}/receipt")
