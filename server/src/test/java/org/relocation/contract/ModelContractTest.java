@@ -202,6 +202,7 @@ class ModelContractTest {
         Set<String> produced = new HashSet<>(ProcessVariables.START_VARIABLES);
         // the processes the server starts besides the journey: the tax settlement's approval
         produced.addAll(org.relocation.tax.TaxSettlementProcess.START_VARIABLES);
+        produced.addAll(org.relocation.tax.TaxServicesProcess.START_VARIABLES);
         forms.formIds().forEach(f -> forms.fields(f).forEach(field -> produced.add(field.key())));
         workers.forEach(w -> produced.addAll(w.outputVariables()));
         messages.forEach(m -> produced.addAll(m.variables()));
