@@ -143,6 +143,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "kickoffDate", TODAY.minusDays(2),
                     "kickoffAttendees", "Specialist, employee, line manager",
                     "kickoffNotes", "Move date, temporary housing and the shipment agreed")),
+            Map.entry("follow-up-tax-briefing", values(
+                    "taxBriefingFollowUpNotes", "Called the tax provider; the briefing is booked for Tuesday")),
             Map.entry("follow-up-payroll-provider", values(
                     "payrollFollowUpNotes", "Called the payroll provider; the answer is promised for Friday")),
             Map.entry("correct-payroll-instruction", values(

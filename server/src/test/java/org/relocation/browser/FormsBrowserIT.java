@@ -59,7 +59,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
             new TaskForm("approve-case-closure", "relocation-closure", "specialist"),
-            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"));
+            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"),
+            new TaskForm("follow-up-tax-briefing", "relocation-tax-services", "specialist"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
