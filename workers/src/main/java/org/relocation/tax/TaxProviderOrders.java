@@ -111,15 +111,21 @@ public class TaxProviderOrders {
      * most {@code max-tax-years} per country.
      */
     public List<TaxReturn> returnsOf(RelocationCase c) {
+        return plan(c.getHomeCountry(), c.getHostCountry(), c.getStartDate(), c.getEndDate(), taxYears, returns);
+    }
+
+    /** {@link #returnsOf} from the case's countries and dates. */
+    static List<TaxReturn> plan(String home, String host, LocalDate start, LocalDate end, PresenceProperties taxYears, TaxReturnProperties returns) {
         List<TaxReturn> result = new ArrayList<>();
-        add(result, "HOME", c.getHomeCountry(), c.getStartDate(), c.getEndDate());
-        if (!c.getHostCountry().equals(c.getHomeCountry())) {
-            add(result, "HOST", c.getHostCountry(), c.getStartDate(), c.getEndDate());
+        add(result, "HOME", home, start, end, taxYears, returns);
+        if (!host.equals(home)) {
+            add(result, "HOST", host, start, end, taxYears, returns);
         }
         return result;
     }
 
-    private void add(List<TaxReturn> result, String role, String country, LocalDate start, LocalDate end) {
+    private static void add(List<TaxReturn> result, String role, String country, LocalDate start, LocalDate end,
+                            PresenceProperties taxYears, TaxReturnProperties returns) {
         int first = taxYears.taxYearOf(country, start);
         int last = end == null ? first : Math.min(taxYears.taxYearOf(country, end), first + returns.getMaxTaxYears() - 1);
         for (int year = first; year <= last; year++) {
