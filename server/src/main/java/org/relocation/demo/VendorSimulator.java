@@ -90,7 +90,7 @@ class VendorSimulator {
             return ResponseEntity.accepted().build();
         }
         if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
-                        "PAYROLL_INSTRUCTION", 1)
+                        "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1)
                 .containsKey(request.serviceType())) {
             scheduler.schedule(() -> answer(vendor, endpoint.getSecret(), request, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -143,6 +143,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "kickoffDate", TODAY.minusDays(2),
                     "kickoffAttendees", "Specialist, employee, line manager",
                     "kickoffNotes", "Move date, temporary housing and the shipment agreed")),
+            Map.entry("follow-up-tax-briefing", values(
+                    "taxBriefingFollowUpNotes", "Called the tax provider; the briefing is booked for Tuesday")),
             Map.entry("follow-up-payroll-provider", values(
                     "payrollFollowUpNotes", "Called the payroll provider; the answer is promised for Friday")),
             Map.entry("correct-payroll-instruction", values(
@@ -323,7 +325,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         if (user.equals(START_FORM_USER)) {
             softly.check(() -> withEvidence(tasklist, START_FORM, () -> fillAndSubmitTheStartForm(tasklist, forms.get(START_FORM))));
         }
-        for (OpenTask t : open) {
+        // newest first: the Tasklist lists a page of tasks, newest on top, so the specialist's oldest tasks show only once
+        // the newer ones are done
+        List<OpenTask> newestFirst = new ArrayList<>(open);
+        java.util.Collections.reverse(newestFirst);
+        for (OpenTask t : newestFirst) {
             softly.check(() -> withEvidence(tasklist, t.form().formId(), () -> fillAndCompleteTheTask(tasklist, forms.get(t.form().formId()), t)));
         }
         softly.assertAll();

@@ -64,7 +64,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             // Tasklist's first page shows, and a sixteenth pushed the oldest off it
             new TaskForm("approve-expense-claim", "relocation-expense-claim", "admin"),
             new TaskForm("approve-expense-claim-finance", "relocation-expense-claim", "finance"),
-            new TaskForm("decide-expense-exception", "relocation-expense-claim", "hrlead"));
+            new TaskForm("decide-expense-exception", "relocation-expense-claim", "hrlead"),
+            new TaskForm("follow-up-tax-briefing", "relocation-tax-services", "specialist"));
     static final String START_FORM = "start-relocation";
 
     @Autowired

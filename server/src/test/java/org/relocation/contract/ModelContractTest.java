@@ -203,6 +203,7 @@ class ModelContractTest {
         // the processes the server starts besides the journey: the tax settlement's and the expense claim's approvals
         produced.addAll(org.relocation.tax.TaxSettlementProcess.START_VARIABLES);
         produced.addAll(org.relocation.expense.ExpenseClaimProcess.START_VARIABLES);
+        produced.addAll(org.relocation.tax.TaxServicesProcess.START_VARIABLES);
         forms.formIds().forEach(f -> forms.fields(f).forEach(field -> produced.add(field.key())));
         workers.forEach(w -> produced.addAll(w.outputVariables()));
         messages.forEach(m -> produced.addAll(m.variables()));

@@ -71,6 +71,9 @@ class JourneyEndToEndTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(specialist.caseDetails(id).get("status").asText()).isEqualTo("COMPLETED"));
+        // the tax provider's services run beside the journey: the simulator confirms the briefing, then the returns are ordered
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(specialist.caseDetails(id).get("serviceOrders")
+                .findValuesAsText("serviceType")).filteredOn("TAX_RETURN"::equals).hasSize(6));
         JsonNode c = specialist.caseDetails(id);
 
         assertThat(texts(c.get("timeline"), "PHASE_ENTERED"))
@@ -84,10 +87,11 @@ class JourneyEndToEndTest {
                 .contains("relocation-allowance", "temporary-housing", "household-goods", "travel", "immigration-fees");
         assertThat(c.get("estimate").get("exceedsBudget").asBoolean()).isFalse();
         assertThat(c.get("serviceOrders").findValuesAsText("serviceType")).as("one counsel order per traveller").containsExactlyInAnyOrder(
-                "IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT");
+                "IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT",
+                "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN");
         assertThat(c.get("serviceOrders").findValuesAsText("status")).doesNotContain("NEW", "SENT");
         assertThat(c.get("keyDates").findValuesAsText("kind"))
-                .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck");
+                .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck", "tax-return-due-gb-2026", "tax-return-due-de-2027");
         assertThat(c.get("travellers").findValuesAsText("permitRequired")).containsOnly("true");
         // per traveller from the permit catalogue: an Indian employee on a 24-month transfer to Germany, a US partner
         assertThat(c.get("travellers").findValues("permit")).extracting(p -> p.get("code").asText())

@@ -20,7 +20,20 @@ public enum KeyDateKind {
     A1_CERTIFICATE_END("a1-certificate-end", "A1 certificate ends"),
     /** The host country's prior declaration of a posted worker, due before work starts. */
     POSTING_DECLARATION_DUE("posting-declaration-due", "Posting declaration due"),
-    RIGHT_TO_WORK_RECHECK("right-to-work-recheck", "Right-to-work recheck");
+    RIGHT_TO_WORK_RECHECK("right-to-work-recheck", "Right-to-work recheck"),
+    /**
+     * A family: the filing deadline of a tax return, stored per country and tax year as
+     * {@code tax-return-due-<country>-<year>} (e.g. {@code tax-return-due-de-2027}), registered by the tax provider orders.
+     */
+    TAX_RETURN_DUE("tax-return-due", "Tax return due"),
+    /**
+     * A family: the day a traveller would reach a presence-day threshold (a warning or the 183-day/treaty limit) in a
+     * country's tax year at the current pace, stored as {@code presence-threshold-<days>-<country>-<year>}.
+     */
+    PRESENCE_THRESHOLD("presence-threshold", "Presence-day threshold");
+
+    /** The kinds stored with a qualifier after their code (one key date per country and tax year, say). */
+    private static final List<KeyDateKind> FAMILIES = List.of(TAX_RETURN_DUE, PRESENCE_THRESHOLD);
 
     /** The codes of the kinds that are personal data (a passport's expiry): shown only to readers of a case's personal details. */
     public static final List<String> PERSONAL = List.of("passport-expiry", "Passport expires");
@@ -40,7 +53,19 @@ public enum KeyDateKind {
 
     /** The label of a kind's code; a kind registered by code alone reads as its code. */
     public static String labelOf(String code) {
-        return fromCode(code).map(KeyDateKind::label).orElse(code);
+        return fromStored(code).map(k -> k.label + (k.code.equals(code) ? "" : " (" + code.substring(k.code.length() + 1) + ")")).orElse(code);
+    }
+
+    /**
+     * The kind of a stored code: the kind of that code, or the family a qualified code belongs to
+     * ({@code tax-return-due-de-2027} is a {@link #TAX_RETURN_DUE}). Its reminder rule is the family's.
+     */
+    public static Optional<KeyDateKind> fromStored(String code) {
+        Optional<KeyDateKind> exact = fromCode(code);
+        if (exact.isPresent() || code == null) {
+            return exact;
+        }
+        return FAMILIES.stream().filter(k -> code.startsWith(k.code + "-") && code.length() > k.code.length() + 1).findFirst();
     }
 
     public String code() {

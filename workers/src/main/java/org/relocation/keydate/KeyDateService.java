@@ -53,7 +53,10 @@ public class KeyDateService {
             "entry-deadline", "The traveller must enter the host country by this date for the permit or visa to stay valid.",
             "assignment-end", "Plan the end of the assignment: extension, repatriation or local transfer.",
             "social-security-certificate-end", "Request an extension of the social-security certificate (e.g. EU A1) or arrange host-country cover.",
-            "right-to-work-recheck", "Recheck and record the right to work before the current permission runs out.");
+            "right-to-work-recheck", "Recheck and record the right to work before the current permission runs out.",
+            "tax-return-due", "Make sure the tax provider has what it needs to file this tax return by its filing deadline.",
+            "presence-threshold", "At the current pace of travel the traveller reaches this number of presence days in the country "
+                    + "on this date: review the travel plan, or set up host payroll and the host tax return in time.");
 
     /** When the follow-up should next act; {@code active} false: the key date or its case is gone. */
     public record Plan(boolean active, ReminderPolicy.Reminder nextReminder, Instant nextReminderAt, Instant renewalAt, Instant dueAt) {
@@ -102,7 +105,7 @@ public class KeyDateService {
         if (kind == null || !kind.matches("^[a-z0-9]+(-[a-z0-9]+)*$") || kind.length() > 40) {
             throw new IllegalArgumentException("A key date kind is kebab-case and at most 40 characters, was '" + kind + "'");
         }
-        if (KeyDateKind.fromCode(kind).isEmpty()) {
+        if (KeyDateKind.fromStored(kind).isEmpty()) {
             log.warn("Key date kind '{}' has no reminder rule: the fallback rule applies (known kinds: {})", kind, KeyDateKind.codes());
         }
         if (dueDate == null) {
@@ -204,6 +207,28 @@ public class KeyDateService {
         kd.reschedule(dueDate, kd.getNote(), clock.instant());
         follow(kd, c, false);
         return kd;
+    }
+
+    /**
+     * Withdraws a key date that no longer holds (a presence threshold no longer reached within its tax year): its
+     * follow-up stops and it is deleted with its reminder records. Nothing happens when there is none.
+     * @return whether one was withdrawn
+     */
+    @Transactional
+    public boolean withdraw(Long caseId, Long travellerId, String kind) {
+        Optional<KeyDate> found = keyDates.findByCaseIdAndTravellerIdAndKind(caseId, travellerId, kind);
+        if (found.isEmpty()) {
+            return false;
+        }
+        KeyDate kd = found.get();
+        KeyDateFollowUp engine = followUp.getIfAvailable();
+        if (engine != null && kd.getProcessInstanceId() != null) {
+            engine.stop(kd.getProcessInstanceId(), "Key date withdrawn");
+        }
+        reminders.deleteAll(reminders.findByKeyDateIdOrderById(kd.getId()));
+        keyDates.delete(kd);
+        log.info("Key date {} ({}) of case {} withdrawn", kd.getId(), kind, caseId);
+        return true;
     }
 
     /** Key dates of the case not (or no longer) followed at their current date get their follow-up now. */
@@ -327,7 +352,7 @@ public class KeyDateService {
                 Open the case in the relocation engine for its details. This reminder was sent %d %sdays ahead.
                 """.formatted(c.getCaseNumber(), kd.getKind(), relationship, kd.getDueDate(),
                 daysLeft >= 0 ? "in " + daysLeft + " days" : (-daysLeft) + " days ago", c.getHostCountry(),
-                WHAT_TO_DO.getOrDefault(kd.getKind(), ""), offsetDays, rule.businessDays() ? "business " : "");
+                KeyDateKind.fromStored(kd.getKind()).map(k -> WHAT_TO_DO.getOrDefault(k.code(), "")).orElse(""), offsetDays, rule.businessDays() ? "business " : "");
         for (ReminderRecipient role : rule.recipients()) {
             String address = role == ReminderRecipient.EMPLOYEE ? c.getEmployeeEmail() : policy.mailbox(role);
             if (address == null || address.isBlank()

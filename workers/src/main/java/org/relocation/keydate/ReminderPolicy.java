@@ -118,7 +118,7 @@ public class ReminderPolicy {
 
     /** The rule of a kind code; a kind without one (registered by code, not the API) gets the fallback: 30 and 7 days, specialists. */
     public Rule rule(String kind) {
-        return KeyDateKind.fromCode(kind).map(this::rule).orElse(FALLBACK);
+        return KeyDateKind.fromStored(kind).map(this::rule).orElse(FALLBACK);
     }
 
     /** The host country's time zone for reminder times. */

@@ -41,7 +41,7 @@ class VendorInvoices {
             case TEMPORARY_HOUSING -> PaymentCategory.TEMPORARY_HOUSING;
             case HOUSEHOLD_SHIPMENT -> PaymentCategory.HOUSEHOLD_GOODS;
             case IMMIGRATION_COUNSEL -> PaymentCategory.IMMIGRATION_FEES;
-            case TAX_BRIEFING -> PaymentCategory.TAX;
+            case TAX_BRIEFING, TAX_RETURN -> PaymentCategory.TAX;
             default -> PaymentCategory.OTHER;
         };
     }

@@ -2,20 +2,22 @@ package org.relocation.payroll;
 
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
-import org.relocation.vendor.ServiceType;
-import org.relocation.vendor.VendorService;
+import org.relocation.tax.TaxProviderOrders;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic request-tax-briefing: asks the tax provider to brief the employee before the move. */
+/**
+ * Topic request-tax-briefing: hands the case to the tax provider's services, process relocation-tax-services (the
+ * briefing awaited with an SLA, then the home and host tax returns with their filing deadlines), started once per case.
+ */
 @Component
 class RequestTaxBriefingWorker extends CaseWorker {
 
-    private final VendorService vendors;
+    private final TaxProviderOrders tax;
 
-    RequestTaxBriefingWorker(VendorService vendors) {
-        this.vendors = vendors;
+    RequestTaxBriefingWorker(TaxProviderOrders tax) {
+        this.tax = tax;
     }
 
     @Override
@@ -25,7 +27,7 @@ class RequestTaxBriefingWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        vendors.order(task.caseId(), ServiceType.TAX_BRIEFING, task.taskId(), "Departure and arrival tax briefing");
+        tax.requested(task.caseId());
         return Map.of();
     }
 }

@@ -1,6 +1,9 @@
 package org.relocation.tax;
 
+import org.relocation.keydate.KeyDateKind;
+import org.relocation.keydate.KeyDateService;
 import org.relocation.notification.NotificationService;
+import org.relocation.relocationcase.AssignmentType;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.Relationship;
 import org.relocation.relocationcase.RelocationCase;
@@ -26,6 +29,13 @@ import java.util.Set;
  * brings a count to a warning threshold (150 and 170 by default) or to the limit, the mobility specialists' and the
  * managers' mailboxes are told, once per traveller, country, year and threshold. A country's tax year starts on
  * 1 January unless {@code relocation.tax.presence.tax-year-starts} says otherwise (GB 6 April, ...).
+ * <p>
+ * Thresholds as key dates ({@link #thresholdKeyDates}): for assignees (short- and long-term) and extended business
+ * travellers, in every country but the case's home country, each threshold of the tax year is a key date of the
+ * traveller ({@code presence-threshold-<days>-<country>-<year>}) on the day it is reached: the recorded day when the
+ * count has reached it, else the day it would be reached at the current pace (days recorded in the year divided by the
+ * days from the first to the last of them), from the last recorded day. A threshold that the pace no longer reaches
+ * within the tax year has its key date withdrawn. Recording the same days again changes nothing; new days move the dates.
  */
 @Service
 public class PresenceDayService {
@@ -37,10 +47,16 @@ public class PresenceDayService {
     private final CaseService cases;
     private final NotificationService notifications;
     private final PresenceProperties properties;
+    private final KeyDateService keyDates;
     private final Clock clock;
 
+    /** The assignment types whose presence days are followed with key dates: assignees and extended business travellers. */
+    public static final java.util.Set<AssignmentType> FOLLOWED_TYPES = java.util.EnumSet.of(AssignmentType.SHORT_TERM,
+            AssignmentType.LONG_TERM, AssignmentType.EXTENDED_BUSINESS_TRAVELLER);
+
     PresenceDayService(PresenceDayRepository days, CaseService cases, NotificationService notifications,
-                       PresenceProperties properties, Clock clock) {
+                       PresenceProperties properties, KeyDateService keyDates, Clock clock) {
+        this.keyDates = keyDates;
         this.days = days;
         this.cases = cases;
         this.notifications = notifications;
@@ -108,8 +124,45 @@ public class PresenceDayService {
                     warnings.add(kind);
                 }
             }
+            thresholdKeyDates(c, traveller, country, year);
         }
         return new Recorded(added, counts, warnings);
+    }
+
+    /**
+     * Registers, moves or withdraws the traveller's threshold key dates of a country's tax year (see the class); nothing
+     * for a permanent transfer or a local hire, nor for the home country. Idempotent.
+     */
+    private void thresholdKeyDates(RelocationCase c, Traveller traveller, String country, int year) {
+        if (!FOLLOWED_TYPES.contains(c.getAssignmentType()) || country.equals(c.getHomeCountry())) {
+            return;
+        }
+        LocalDate yearEnd = properties.taxYearEnd(country, year);
+        List<LocalDate> present = days.daysOf(traveller.getId(), country, properties.taxYearStart(country, year), yearEnd)
+                .stream().sorted().toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        long n = present.size();
+        LocalDate lastDay = present.get(present.size() - 1);
+        long span = ChronoUnit.DAYS.between(present.get(0), lastDay) + 1;
+        int limit = properties.limitOf(country);
+        for (int threshold : properties.thresholdsOf(country)) {
+            String kind = KeyDateKind.PRESENCE_THRESHOLD.code() + "-" + threshold + "-" + country.toLowerCase(java.util.Locale.ROOT) + "-" + year;
+            String what = (threshold >= limit ? "Day limit " + threshold : threshold + " days") + " in " + country + ", tax year " + year;
+            if (n >= threshold) {
+                keyDates.register(c.getId(), traveller.getId(), kind, present.get(threshold - 1), what + ": reached (recorded days)");
+                continue;
+            }
+            // at the current pace of n days in span: (threshold - n) more days take ceil((threshold - n) * span / n) days
+            long ahead = ((threshold - n) * span + n - 1) / n;
+            LocalDate due = lastDay.plusDays(ahead);
+            if (due.isAfter(yearEnd)) {
+                keyDates.withdraw(c.getId(), traveller.getId(), kind);
+            } else {
+                keyDates.register(c.getId(), traveller.getId(), kind, due, what + ": at the current pace (" + n + " days in " + span + ")");
+            }
+        }
     }
 
     /** Every traveller's count per country in a tax year (each country's own), by traveller then country. */

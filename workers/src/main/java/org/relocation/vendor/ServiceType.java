@@ -6,7 +6,10 @@ public enum ServiceType {
     TEMPORARY_HOUSING("housing", "housing-confirmed"),
     HOUSEHOLD_SHIPMENT("moving", "shipment-confirmed"),
     PAYROLL_INSTRUCTION("payroll", "payroll-instruction-answered"),
-    TAX_BRIEFING("tax", null),
+    /** The pre-departure tax briefing: the provider confirms it was held (process relocation-tax-services waits). */
+    TAX_BRIEFING("tax", "tax-briefing-answered"),
+    /** A home or host tax return of one tax year: ordered, not awaited (its filing deadline is a key date). */
+    TAX_RETURN("tax", null),
     BENEFITS_ENROLMENT("benefits", null);
 
     private final String vendor;

@@ -88,9 +88,13 @@ class PresenceDayController {
     @Operation(operationId = "recordPresenceDays", summary = "Record a traveller's days of presence in a country",
             description = "Days already recorded are kept once. When a tax year's count reaches a warning threshold "
                     + "(relocation.tax.presence.warn-at, 150 and 170 by default) or the limit (183, or the country's treaty "
-                    + "limit), the specialists' and managers' mailboxes are told once. 400 naming each bad field, nothing written.")
+                    + "limit), the specialists' and managers' mailboxes are told once. For assignees and extended business "
+                    + "travellers, each threshold in a country other than home is a key date of the traveller "
+                    + "(presence-threshold-<days>-<country>-<year>) on the day reached, or projected at the current pace; "
+                    + "moved or withdrawn as days are added. 400 naming each bad field, nothing written.")
     @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The same days were recorded at the same moment; nothing written")
+    @ApiResponse(responseCode = "409", description = "The same days were recorded at the same moment, or a threshold key date "
+            + "this recording moves was being planned; nothing written, try again")
     ResponseEntity<Recorded> record(@PathVariable long caseId, @RequestBody Recording body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
