@@ -22,7 +22,7 @@ final class ProcessModels {
   static final List<String> PROCESS_IDS = List.of(
       "relocation", "relocation-intake", "relocation-approval", "relocation-immigration", "relocation-housing",
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
-      "relocation-key-date", "relocation-permit-renewal", "relocation-tax-settlement");
+      "relocation-key-date", "relocation-permit-renewal", "relocation-tax-settlement", "relocation-compensation-change");
   static final String DECISION_ID = "relocation-eligibility";
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(
