@@ -59,7 +59,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
             new TaskForm("approve-case-closure", "relocation-closure", "specialist"),
-            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"));
+            new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"),
+            new TaskForm("approve-compensation-change", "relocation-compensation-change", "finance"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
@@ -113,9 +114,10 @@ class FormsBrowserIT extends BrowserTestSupport {
         ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey())
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
                 // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
-                // decides, one task each; settlementId: the tax settlement finance decides (none: the form shows no figures)
+                // decides, one task each; settlementId: the tax settlement finance decides (none: the form shows no figures);
+                // changeVersion: the compensation change finance decides (none: the form shows no table)
                 .setVariables(Map.of("employeeUserId", "employee", "dueAt", "2031-01-31T08:00:00Z", "keyDateId", "0", "exceptionCount", 1,
-                        "exceptionIds", "0", "settlementId", "0"))
+                        "exceptionIds", "0", "settlementId", "0", "changeVersion", 0))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

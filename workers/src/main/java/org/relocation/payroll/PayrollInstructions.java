@@ -391,8 +391,8 @@ public class PayrollInstructions {
             return providerAnswered(caseId, confirmed, note).map(pi -> confirmed ? "confirmed" : "rejected");
         }
         PayrollProviderOrder o = order.get();
+        PayrollInstruction pi = instructions.findLockedById(o.getInstructionId()).orElseThrow();
         o.answered(confirmed, note, clock.instant());
-        PayrollInstruction pi = instructions.findById(o.getInstructionId()).orElseThrow();
         if (pi.getStatus() != PayrollInstruction.Status.SENT) {
             LOG.info("Payroll provider {} answered {} for {}, which is {}: recorded", o.getPayroll(), o.getStatus(), pi.getReference(), pi.getStatus());
             return Optional.empty();
