@@ -180,7 +180,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "expenseComment", "Above the threshold, checked in the form-filling browser test")),
             Map.entry("decide-expense-exception", values(
                     "expenseExceptionDecision", "approve",
-                    "expenseExceptionComment", "Market rent, approved in the form-filling browser test")));
+                    "expenseExceptionComment", "Market rent, approved in the form-filling browser test")),
+            Map.entry("approve-compensation-change", values(
+                    "changeDecision", "approve",
+                    "changeComment", "Extension agreed with the business in the form-filling browser test")));
 
     /** The expense-claim forms: each decides a claim submitted through the claims service for it (see expenseClaimToDecide). */
     static final Map<String, String[]> EXPENSE_CLAIMS = Map.of(
@@ -235,7 +238,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /**
      * A task waiting for its user, of a case registered for it, and the record it decides, if any: the policy exception
-     * (approve-policy-exception) or the tax settlement (approve-tax-settlement).
+     * (approve-policy-exception), the tax settlement (approve-tax-settlement) or the compensation change's version
+     * (approve-compensation-change).
      */
     record OpenTask(TaskForm form, long caseId, Task task, Long decidedRecordId) {
     }
@@ -269,6 +273,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     org.relocation.expense.ExpenseClaims expenseClaims;
+    org.relocation.payroll.PayrollInstructions payrollInstructions;
 
     @Autowired
     ObjectMapper json;
@@ -359,6 +364,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         if (EXPENSE_CLAIMS.containsKey(formId)) { // the claim, from its record when the form opens
             tasklist.browser().await("form " + formId + " to show the claim",
                     d -> tasklist.form().getText().contains(EXPENSE_MERCHANT) && tasklist.form().getText().contains("Expense claim " + open.decidedRecordId()));
+        }
+        if (formId.equals("approve-compensation-change")) { // the version in force against the change, from the instructions
+            String reference = "PI-" + open.caseId() + "-v" + open.decidedRecordId();
+            tasklist.browser().await("form " + formId + " to show the change " + reference + " against the version in force",
+                    d -> tasklist.form().getText().contains(reference) && tasklist.form().getText().contains("HOUSING"));
         }
         if (BRIEFED.contains(formId)) {
             String brief = open.decidedRecordId() == null ? "Estimate version" : "Exception to decide: #" + open.decidedRecordId();
@@ -488,6 +498,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                         .isEqualTo(entered.get("expenseExceptionComment"));
                 assertThat(claim.path("status").asText()).as("form %s: the claim awaits finance", formId).isEqualTo("SUBMITTED");
             }
+            case "approve-compensation-change" -> {
+                org.relocation.payroll.PayrollInstruction change = payrollInstructions.ofCase(open.caseId()).stream()
+                        .filter(i -> i.getInstructionVersion() == open.decidedRecordId()).findFirst().orElseThrow();
+                assertThat(change.getFinanceConfirmedBy()).as("form %s: who approved the change", formId).isEqualTo(open.form().user());
+                assertThat(change.getStatus()).as("form %s: the change after its approval", formId).isNotEqualTo(
+                        org.relocation.payroll.PayrollInstruction.Status.DRAFT);
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -501,6 +518,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (EXPENSE_CLAIMS.containsKey(form.formId())) {
             return expenseClaimToDecide(form);
+        }
+        if (form.formId().equals("approve-compensation-change")) {
+            return compensationChangeToDecide(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -546,6 +566,28 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
         return new OpenTask(form, c.getId(), task, claimId);
+    }
+
+    /**
+     * A long-term case whose payroll instruction (version 1) the provider and finance confirmed, extended from a month
+     * after its start by the specialist (version 2), which starts the approval task for finance; the table compares the
+     * two versions.
+     */
+    private OpenTask compensationChangeToDecide(TaskForm form) {
+        RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        estimator.estimate(c.getId(), "intake", "specialist");
+        estimator.approveLatest(c.getId());
+        org.relocation.payroll.PayrollInstruction v1 = payrollInstructions.prepare(c.getId(), "system");
+        payrollInstructions.sent(v1.getReference());
+        payrollInstructions.providerAnswered(c.getId(), true, null);
+        payrollInstructions.financeConfirmed(c.getId(), "PR-FORMS", "admin");
+        org.relocation.payroll.PayrollInstruction v2 = payrollInstructions.requestChange(c.getId(),
+                org.relocation.payroll.PayrollInstruction.Reason.EXTENSION, c.getStartDate().plusMonths(1), null, "specialist");
+        String taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, (long) v2.getInstructionVersion());
     }
 
     /**

@@ -112,7 +112,8 @@ class ModelContractTest {
      * user task.
      */
     /** The names of the read-time context the forms show ({@code FormContextProvider}, {@code TaskFormHandler.context}). */
-    static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack", "instruction", "instructionItems");
+    static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack", "instruction", "instructionItems",
+            "providerAnswers", "change", "changeItems");
 
     @Test
     void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {
@@ -135,7 +136,7 @@ class ModelContractTest {
         assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
                 .extracting(org.relocation.platform.form.TaskFormHandler::formId)
                 .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
-                        "approve-tax-settlement");
+                        "approve-tax-settlement", "approve-compensation-change");
     }
 
     /**

@@ -86,9 +86,10 @@ class JourneyEndToEndTest {
         assertThat(c.get("estimate").get("lines").findValuesAsText("category"))
                 .contains("relocation-allowance", "temporary-housing", "household-goods", "travel", "immigration-fees");
         assertThat(c.get("estimate").get("exceedsBudget").asBoolean()).isFalse();
-        assertThat(c.get("serviceOrders").findValuesAsText("serviceType")).as("one counsel order per traveller").containsExactlyInAnyOrder(
-                "IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT",
-                "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN");
+        assertThat(c.get("serviceOrders").findValuesAsText("serviceType")).as("one counsel order per traveller, one payroll order per payroll (SPLIT)")
+                .containsExactlyInAnyOrder("IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT",
+                        "PAYROLL_INSTRUCTION", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT",
+                        "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN");
         assertThat(c.get("serviceOrders").findValuesAsText("status")).doesNotContain("NEW", "SENT");
         assertThat(c.get("keyDates").findValuesAsText("kind"))
                 .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck", "tax-return-due-gb-2026", "tax-return-due-de-2027");

@@ -74,6 +74,8 @@ public class PayrollInstruction {
     private String financeConfirmedBy;
     private Instant financeConfirmedAt;
     private String financeReference;
+    private String financeRejectedBy;
+    private String financeRejectionReason;
     @Version
     private long version;
 
@@ -132,6 +134,27 @@ public class PayrollInstruction {
         financeConfirmedAt = at;
     }
 
+    /** Finance approved a compensation change before it is sent to the providers (it takes effect once they confirm). */
+    void financeApproved(String actor, Instant at) {
+        financeConfirmedBy = actor;
+        financeConfirmedAt = at;
+    }
+
+    /** Finance rejected a compensation change: it never takes effect. */
+    void financeRejected(String actor, String reason, Instant at) {
+        status = Status.REJECTED;
+        financeRejectedBy = actor;
+        financeRejectionReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 2000));
+        financeConfirmedBy = null;
+        financeConfirmedAt = at;
+    }
+
+    /** An approved change the providers confirmed takes effect, under the payroll reference of the version it replaces. */
+    void takesEffect(String payrollReference) {
+        status = Status.FINANCE_CONFIRMED;
+        financeReference = payrollReference;
+    }
+
     void superseded() {
         status = Status.SUPERSEDED;
     }
@@ -159,5 +182,10 @@ public class PayrollInstruction {
     public String getFinanceConfirmedBy() { return financeConfirmedBy; }
     public Instant getFinanceConfirmedAt() { return financeConfirmedAt; }
     public String getFinanceReference() { return financeReference; }
+    /** Who in finance rejected this compensation change (null: not rejected by finance). */
+    public String getFinanceRejectedBy() { return financeRejectedBy; }
+    public String getFinanceRejectionReason() { return financeRejectionReason; }
+    /** A compensation change (not the payroll phase's initial version or its correction). */
+    public boolean isChange() { return PayrollInstructions.CHANGE_REASONS.contains(reason); }
     public List<PayrollInstructionItem> getItems() { return List.copyOf(items); }
 }

@@ -12,12 +12,14 @@ import java.util.Optional;
 /**
  * The payroll instruction as the forms of the payroll phase show it, built from the case records each time a form
  * opens (never stored in the task): {@code instruction} (reference, version, approach, delivery, the provider's note) and
- * {@code instructionItems} (one row per item, amounts as plain text).
+ * {@code instructionItems} (one row per item, amounts as plain text) and {@code providerAnswers} (one row per payroll's
+ * provider: its order, its answer and note).
  */
 final class PayrollInstructionForms {
 
     static final String INSTRUCTION = "instruction";
     static final String ITEMS = "instructionItems";
+    static final String ANSWERS = "providerAnswers";
 
     private PayrollInstructionForms() {
     }
@@ -27,6 +29,7 @@ final class PayrollInstructionForms {
         Optional<PayrollInstruction> latest = all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
         Map<String, Object> head = new LinkedHashMap<>();
         List<Map<String, String>> rows = new java.util.ArrayList<>();
+        List<Map<String, String>> answers = new java.util.ArrayList<>();
         latest.ifPresent(pi -> {
             head.put("reference", pi.getReference());
             head.put("version", pi.getInstructionVersion());
@@ -39,6 +42,20 @@ final class PayrollInstructionForms {
             head.put("status", pi.getStatus().name());
             head.put("note", pi.getNote() == null ? "" : "Note: " + pi.getNote() + ".");
             head.put("providerNote", pi.getProviderNote() == null ? "(no note)" : pi.getProviderNote());
+            for (PayrollProviderOrder o : instructions.providerOrders(pi.getId())) {
+                Map<String, String> answer = new LinkedHashMap<>();
+                answer.put("payroll", o.getPayroll().name());
+                answer.put("country", o.getCountry());
+                answer.put("order", o.getOrderReference());
+                answer.put("answer", switch (o.getStatus()) {
+                    case SENT -> "awaited";
+                    case CONFIRMED -> "confirmed";
+                    case REFUSED -> "refused";
+                });
+                answer.put("answeredAt", o.getAnsweredAt() == null ? "" : o.getAnsweredAt().toString());
+                answer.put("note", o.getNote() == null ? "" : o.getNote());
+                answers.add(answer);
+            }
             if (withItems) {
                 for (PayrollInstructionItem i : pi.getItems()) {
                     Map<String, String> row = new LinkedHashMap<>();
@@ -53,7 +70,7 @@ final class PayrollInstructionForms {
                 }
             }
         });
-        return withItems ? Map.of(INSTRUCTION, head, ITEMS, rows) : Map.of(INSTRUCTION, head);
+        return withItems ? Map.of(INSTRUCTION, head, ITEMS, rows, ANSWERS, answers) : Map.of(INSTRUCTION, head, ANSWERS, answers);
     }
 
     /** Form follow-up-payroll-provider: the provider is late; the specialist records the follow-up (kept with the submission). */

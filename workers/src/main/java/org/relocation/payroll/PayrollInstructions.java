@@ -59,10 +59,15 @@ public class PayrollInstructions {
     private final PaymentLedger ledger;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final PayrollProviderOrderRepository providerOrders;
+    private final Optional<CompensationChangeProcess> changeProcess;
 
     PayrollInstructions(PayrollInstructionRepository instructions, PolicyService policy, CaseService cases, TaxCalculationService tax,
-                        EstimateProperties card, PaymentLedger ledger, Clock clock, PlatformTransactionManager transactionManager) {
+                        EstimateProperties card, PaymentLedger ledger, Clock clock, PlatformTransactionManager transactionManager,
+                        PayrollProviderOrderRepository providerOrders, Optional<CompensationChangeProcess> changeProcess) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.providerOrders = providerOrders;
+        this.changeProcess = changeProcess;
         this.instructions = instructions;
         this.policy = policy;
         this.cases = cases;
@@ -183,17 +188,19 @@ public class PayrollInstructions {
     @Transactional
     public PayrollInstruction requestChange(Long caseId, PayrollInstruction.Reason reason, LocalDate effectiveFrom, Money newSalary, String actor) {
         RelocationCase c = cases.get(caseId);
-        PayrollInstruction latest = instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
-                .orElseThrow(() -> new CompensationChangeRefusedException("Case " + c.getCaseNumber()
-                        + " has no payroll instruction yet: a compensation change follows the payroll phase"));
-        if (latest.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(latest.getReason())) {
-            throw new CompensationChangeRefusedException("Compensation change " + latest.getReference() + " of case " + c.getCaseNumber()
-                    + " awaits finance's approval: approve it first");
+        List<PayrollInstruction> all = instructions.findByCaseIdOrderByInstructionVersion(caseId);
+        if (all.isEmpty()) {
+            throw new CompensationChangeRefusedException("Case " + c.getCaseNumber()
+                    + " has no payroll instruction yet: a compensation change follows the payroll phase");
         }
-        if (latest.getStatus() != PayrollInstruction.Status.FINANCE_CONFIRMED) {
-            throw new CompensationChangeRefusedException("Payroll instruction " + latest.getReference() + " of case " + c.getCaseNumber()
-                    + " is " + latest.getStatus() + ": a compensation change needs an instruction confirmed by finance");
+        PayrollInstruction last = all.get(all.size() - 1);
+        if (inProgress(last)) {
+            throw new CompensationChangeRefusedException("Compensation change " + last.getReference() + " of case " + c.getCaseNumber()
+                    + " is still in progress (" + last.getStatus() + "): finish it first");
         }
+        PayrollInstruction latest = inForce(all).orElseThrow(() -> new CompensationChangeRefusedException("Payroll instruction "
+                + last.getReference() + " of case " + c.getCaseNumber() + " is " + last.getStatus()
+                + ": a compensation change needs an instruction confirmed by finance"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (reason == null || !CHANGE_REASONS.contains(reason)) {
             errors.put("reason", "is required: SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
@@ -221,41 +228,186 @@ public class PayrollInstructions {
         if (newSalary != null) {
             cases.reviewSalary(caseId, newSalary, actor);
         }
-        PayrollInstruction change = instructions.save(build(cases.get(caseId), latest.getInstructionVersion() + 1, effectiveFrom, reason, actor));
+        PayrollInstruction change = instructions.save(build(cases.get(caseId), last.getInstructionVersion() + 1, effectiveFrom, reason, actor));
+        changeProcess.ifPresent(p -> p.start(c.getCaseNumber(), caseId, change.getInstructionVersion()));
         LOG.info("Compensation change {} ({}) requested for case {} from {}", change.getReference(), reason, c.getCaseNumber(), effectiveFrom);
         return change;
     }
 
+    /** A change not yet in force nor closed: awaiting finance's decision, the providers' answers or taking effect. */
+    private static boolean inProgress(PayrollInstruction pi) {
+        if (!pi.isChange()) {
+            return false;
+        }
+        return switch (pi.getStatus()) {
+            case DRAFT, SENT, PROVIDER_CONFIRMED -> true;
+            case REJECTED, FINANCE_CONFIRMED, SUPERSEDED -> false; // refused by finance or a provider: asked for again
+        };
+    }
+
+    /** The version in force: the latest one confirmed by finance. */
+    private static Optional<PayrollInstruction> inForce(List<PayrollInstruction> all) {
+        return all.stream().filter(i -> i.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED).reduce((x, y) -> y);
+    }
+
+    private Optional<PayrollInstruction> change(Long caseId, int version) {
+        return instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
+                .filter(i -> i.getInstructionVersion() == version && i.isChange()).findFirst();
+    }
+
+    /** The change of the case with this version, for its approval form (empty: no such change). */
+    @Transactional(readOnly = true)
+    public Optional<PayrollInstruction> changeOf(Long caseId, int version) {
+        return change(caseId, version);
+    }
+
+    /** The version in force of the case (the latest confirmed by finance), for the change's approval form. */
+    @Transactional(readOnly = true)
+    public Optional<PayrollInstruction> inForce(Long caseId) {
+        return inForce(instructions.findByCaseIdOrderByInstructionVersion(caseId));
+    }
+
     /**
-     * Finance approves a compensation change (not the person who asked for it): the change is confirmed and replaces the
-     * version in force from its effective date; the ledger cancels that version's planned and approved payments due on
-     * or after it and schedules the change's ({@link #schedulePayments}, item by item).
-     *
-     * @throws CompensationChangeRefusedException no such change awaiting approval, or the caller asked for it
+     * Why finance may not decide the change now (a sentence without a full stop), or null: no such change awaiting
+     * approval, the caller asked for it (segregation of duties), or a rejection without its reason.
      */
-    public PayrollInstruction approveChange(Long caseId, int version, String actor) {
+    @Transactional(readOnly = true)
+    public String changeDecisionProblem(Long caseId, int version, boolean approve, String comment, String actor) {
+        Optional<PayrollInstruction> change = change(caseId, version)
+                .filter(i -> i.getStatus() == PayrollInstruction.Status.DRAFT && i.getFinanceConfirmedBy() == null);
+        if (change.isEmpty()) {
+            return "version " + version + " of the case's payroll instruction is no compensation change awaiting approval";
+        }
+        if (change.get().getCreatedBy().equals(actor)) {
+            return actor + " asked for compensation change " + change.get().getReference()
+                    + ": another member of finance decides it (segregation of duties)";
+        }
+        if (!approve && (comment == null || comment.isBlank())) {
+            return "a rejection needs its reason";
+        }
+        return null;
+    }
+
+    /**
+     * Finance decides a compensation change (not the person who asked for it). Approved: it is sent to the payroll
+     * providers ({@link #approvedChange}) and takes effect once they all confirmed ({@link #applyChange}). Rejected: closed
+     * with the reason, the version in force stays.
+     *
+     * @throws CompensationChangeRefusedException {@link #changeDecisionProblem} found a problem
+     */
+    @Transactional
+    public PayrollInstruction decideChange(Long caseId, int version, boolean approve, String comment, String actor) {
+        String problem = changeDecisionProblem(caseId, version, approve, comment, actor);
+        if (problem != null) {
+            throw new CompensationChangeRefusedException(Character.toUpperCase(problem.charAt(0)) + problem.substring(1));
+        }
+        PayrollInstruction pi = change(caseId, version).orElseThrow();
+        if (approve) {
+            pi.financeApproved(actor, clock.instant());
+        } else {
+            pi.financeRejected(actor, comment.strip(), clock.instant());
+        }
+        LOG.info("Compensation change {} {} by finance", pi.getReference(), approve ? "approved" : "rejected");
+        return pi;
+    }
+
+    /**
+     * The change finance approved, to send to the providers (or sent already: the same task delivered twice).
+     */
+    @Transactional(readOnly = true)
+    public PayrollInstruction approvedChange(Long caseId) {
+        return instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .filter(pi -> pi.isChange() && pi.getFinanceConfirmedBy() != null
+                        && (pi.getStatus() == PayrollInstruction.Status.DRAFT || pi.getStatus() == PayrollInstruction.Status.SENT))
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no approved compensation change to send"));
+    }
+
+    /**
+     * Every provider confirmed the change: it takes effect (under the payroll reference of the version it replaces),
+     * which is superseded; the ledger cancels the replaced version's planned and approved payments due on or after the
+     * change's effective date (paid ones stay) and schedules the change's ({@link #schedulePayments}, item by item).
+     * Idempotent: a change already in force is only scheduled again (which records nothing new).
+     */
+    public PayrollInstruction applyChange(Long caseId, String actor) {
         PayrollInstruction change = transactions.execute(t -> {
-            PayrollInstruction pi = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
-                    .filter(i -> i.getInstructionVersion() == version).findFirst()
-                    .filter(i -> i.getStatus() == PayrollInstruction.Status.DRAFT && CHANGE_REASONS.contains(i.getReason()))
-                    .orElseThrow(() -> new CompensationChangeRefusedException("Version " + version + " of the case's payroll instruction is no "
-                            + "compensation change awaiting approval"));
-            if (pi.getCreatedBy().equals(actor)) {
-                throw new CompensationChangeRefusedException("Compensation change " + pi.getReference()
-                        + " was asked for by " + actor + ": another finance approver approves it (segregation of duties)");
+            List<PayrollInstruction> all = instructions.findByCaseIdOrderByInstructionVersion(caseId);
+            PayrollInstruction pi = all.get(all.size() - 1);
+            if (!pi.isChange() || (pi.getStatus() != PayrollInstruction.Status.PROVIDER_CONFIRMED
+                    && pi.getStatus() != PayrollInstruction.Status.FINANCE_CONFIRMED)) {
+                throw new IllegalStateException("Case " + caseId + " has no compensation change confirmed by its providers");
             }
-            PayrollInstruction inForce = instructions.findByCaseIdOrderByInstructionVersion(caseId).stream()
-                    .filter(i -> i.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED).reduce((a, b) -> b).orElseThrow();
-            pi.financeConfirmed(inForce.getFinanceReference(), actor, clock.instant());
-            inForce.superseded();
-            int cancelled = ledger.cancelScheduled(caseId, inForce.getReference(), pi.getEffectiveFrom(),
+            if (pi.getStatus() == PayrollInstruction.Status.FINANCE_CONFIRMED) {
+                return pi;
+            }
+            PayrollInstruction replaced = inForce(all).orElseThrow();
+            pi.takesEffect(replaced.getFinanceReference());
+            replaced.superseded();
+            int cancelled = ledger.cancelScheduled(caseId, replaced.getReference(), pi.getEffectiveFrom(),
                     "Replaced by " + pi.getReference() + " from " + pi.getEffectiveFrom(), actor);
-            LOG.info("Compensation change {} approved: {} payments of {} cancelled from {}", pi.getReference(), cancelled,
-                    inForce.getReference(), pi.getEffectiveFrom());
+            LOG.info("Compensation change {} in force: {} payments of {} cancelled from {}", pi.getReference(), cancelled,
+                    replaced.getReference(), pi.getEffectiveFrom());
             return pi;
         });
         schedulePayments(caseId, actor);
         return instructions.findById(change.getId()).orElseThrow();
+    }
+
+    /** The payrolls whose provider is ordered for a version: HOME and/or HOST (a shadow payroll is the host provider's). */
+    static List<Payroll> providers(PayrollInstruction pi) {
+        Set<Payroll> out = EnumSet.noneOf(Payroll.class);
+        for (PayrollInstructionItem i : pi.getItems()) {
+            out.add(i.getPayroll() == Payroll.HOME ? Payroll.HOME : Payroll.HOST);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The order of a version from one payroll's provider went out (recorded once: the same task twice records nothing new). */
+    @Transactional
+    public void ordered(String instructionReference, Payroll payroll, String country, String orderReference) {
+        PayrollInstruction pi = byReference(instructionReference);
+        if (providerOrders.findByInstructionIdAndPayroll(pi.getId(), payroll).isEmpty()) {
+            providerOrders.save(new PayrollProviderOrder(pi.getId(), payroll, country, orderReference, clock.instant()));
+        }
+        pi.sent();
+    }
+
+    /** A version's orders, one per payroll's provider, with their answers. */
+    @Transactional(readOnly = true)
+    public List<PayrollProviderOrder> providerOrders(Long instructionId) {
+        return providerOrders.findByInstructionIdOrderById(instructionId);
+    }
+
+    /**
+     * One provider's signed answer to its order of a version, and what it tells the waiting process: {@code confirmed}
+     * once every provider of the version confirmed, {@code rejected} as soon as one refused (the version is rejected with
+     * that provider's note), or nothing while other providers' answers are awaited or after the version was rejected.
+     * An answer to an order of no version (an order from before one order per payroll) answers the case's version
+     * awaiting it, as then.
+     */
+    @Transactional
+    public Optional<String> providerAnswered(Long caseId, String orderReference, boolean confirmed, String note) {
+        Optional<PayrollProviderOrder> order = providerOrders.findByOrderReference(orderReference);
+        if (order.isEmpty()) {
+            return providerAnswered(caseId, confirmed, note).map(pi -> confirmed ? "confirmed" : "rejected");
+        }
+        PayrollProviderOrder o = order.get();
+        PayrollInstruction pi = instructions.findLockedById(o.getInstructionId()).orElseThrow();
+        o.answered(confirmed, note, clock.instant());
+        if (pi.getStatus() != PayrollInstruction.Status.SENT) {
+            LOG.info("Payroll provider {} answered {} for {}, which is {}: recorded", o.getPayroll(), o.getStatus(), pi.getReference(), pi.getStatus());
+            return Optional.empty();
+        }
+        if (!confirmed) {
+            pi.providerAnswered(false, o.getPayroll() + " payroll (" + o.getCountry() + "): " + (note == null ? "refused" : note), clock.instant());
+            return Optional.of("rejected");
+        }
+        boolean all = providerOrders.findByInstructionIdOrderById(pi.getId()).stream()
+                .allMatch(x -> x.getStatus() == PayrollProviderOrder.Status.CONFIRMED);
+        if (all) {
+            pi.providerAnswered(true, null, clock.instant());
+            return Optional.of("confirmed");
+        }
+        return Optional.empty();
     }
 
     /** The vendor order for the instruction went out. */
@@ -265,8 +417,8 @@ public class PayrollInstructions {
     }
 
     /**
-     * A provider's signed answer to the case's instruction awaiting it (sent): confirmed, or rejected with the provider's
-     * note (which names no amount). An answer when no instruction awaits one changes nothing.
+     * A provider's answer to the case's instruction awaiting it (sent) as a whole: confirmed, or rejected with the
+     * provider's note (which names no amount). An answer when no instruction awaits one changes nothing.
      */
     @Transactional
     public Optional<PayrollInstruction> providerAnswered(Long caseId, boolean confirmed, String note) {

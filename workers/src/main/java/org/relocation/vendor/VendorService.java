@@ -36,11 +36,13 @@ public class VendorService {
 
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final List<ProviderAnswerRouting> routings;
 
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
                   Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, List<ProviderAnswerRouting> routings) {
         this.events = events;
+        this.routings = List.copyOf(routings);
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.orders = orders;
@@ -136,10 +138,18 @@ public class VendorService {
         Map<String, Object> variables = new HashMap<>();
         String messageName = order.getMessageName();
         if (payroll) {
-            variables.put(PAYROLL_OUTCOME, answer == ServiceOrder.Status.CONFIRMED ? "confirmed" : "rejected");
-            // the payroll feature records the answer on the instruction, in this transaction
-            events.publishEvent(new VendorAnswerReceived(order.getCaseId(), order.getReference(), order.getServiceType(), answer,
-                    callback.note()));
+            // the payroll feature records the answer on the instruction, in this transaction, and says whether the process
+            // goes on now (every payroll's provider confirmed, or one refused) or waits for the other providers
+            VendorAnswerReceived received = new VendorAnswerReceived(order.getCaseId(), order.getReference(), order.getServiceType(), answer,
+                    callback.note());
+            java.util.Optional<String> outcome = routings.stream().filter(r -> r.serviceType() == order.getServiceType()).findFirst()
+                    .map(r -> r.outcome(received))
+                    .orElse(java.util.Optional.of(answer == ServiceOrder.Status.CONFIRMED ? "confirmed" : "rejected"));
+            if (outcome.isPresent()) {
+                variables.put(PAYROLL_OUTCOME, outcome.get());
+            } else {
+                messageName = null; // recorded; the process waits for the other providers (or has moved on)
+            }
         }
         if (counsel) {
             switch (answer) {

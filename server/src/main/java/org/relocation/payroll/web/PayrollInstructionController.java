@@ -11,6 +11,7 @@ import org.relocation.identity.CaseFields;
 import org.relocation.identity.Roles;
 import org.relocation.payroll.PayrollInstruction;
 import org.relocation.payroll.PayrollInstructionItem;
+import org.relocation.payroll.PayrollProviderOrder;
 import org.relocation.payroll.PayrollInstructions;
 import org.relocation.platform.web.BadRequestException;
 import org.relocation.relocationcase.CaseScope;
@@ -53,7 +54,6 @@ class PayrollInstructionController {
     private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin','employee')";
     private static final String FINANCE = "hasAnyRole('finance','hr-admin','admin')";
     private static final String REQUESTERS = "hasAnyRole('mobility-specialist','finance','hr-admin','admin')";
-    private static final String APPROVERS = "hasAnyRole('finance','admin')";
     private static final Set<String> READ_ALL = Set.of(Roles.FINANCE, Roles.HR_ADMIN, Roles.ADMIN);
     private static final Set<PayrollInstructionItem.Component> SALARY_LINES = EnumSet.of(PayrollInstructionItem.Component.BASE_SALARY,
             PayrollInstructionItem.Component.COST_OF_LIVING, PayrollInstructionItem.Component.HYPOTHETICAL_TAX);
@@ -82,6 +82,15 @@ class PayrollInstructionController {
                     boolean taxable) {
     }
 
+    @Schema(name = "PayrollProviderOrder", description = "The order of a version from one payroll's provider and its answer")
+    record ProviderOrderView(@Schema(allowableValues = {"HOME", "HOST"}, description = "HOST also runs the shadow payroll") String payroll,
+                             @Schema(description = "The payroll's country (ISO 3166-1 alpha-2)", example = "DE") String country,
+                             @Schema(description = "The vendor order's reference", example = "SO-1A2B3C4D-5E6F") String orderReference,
+                             @Schema(allowableValues = {"SENT", "CONFIRMED", "REFUSED"}) String status,
+                             @Schema(description = "The provider's note (a refusal says what is wrong)") String note,
+                             Instant answeredAt) {
+    }
+
     @Schema(name = "PayrollInstruction", description = "One version of the case's payroll instruction")
     record InstructionView(Long id, Long caseId, @Schema(example = "PI-42-v1") String reference, @Schema(example = "1") int version,
                            @Schema(example = "2027-03-01") LocalDate effectiveFrom,
@@ -97,9 +106,12 @@ class PayrollInstructionController {
                            @Schema(description = "The provider's note on its answer (a rejection says what is wrong)") String providerNote,
                            String financeConfirmedBy, Instant financeConfirmedAt,
                            @Schema(description = "The payroll system's reference finance entered") String financeReference,
+                           @Schema(description = "A compensation change finance rejected: who") String financeRejectedBy,
+                           @Schema(description = "A compensation change finance rejected: the reason") String financeRejectionReason,
+                           @Schema(description = "One order per payroll's provider (HOME, HOST) and its answer") List<ProviderOrderView> providerOrders,
                            @Schema(description = "Without the salary lines for roles that do not see the salary") List<ItemView> items) {
 
-        static InstructionView of(PayrollInstruction pi, boolean salary) {
+        static InstructionView of(PayrollInstruction pi, List<PayrollProviderOrder> orders, boolean salary) {
             List<ItemView> items = pi.getItems().stream().filter(i -> salary || !SALARY_LINES.contains(i.getComponent()))
                     .map(i -> new ItemView(i.getLineNo(), i.getPayroll().name(), i.getComponent().name(), i.getCurrency(), i.getAmount(),
                             i.getFrequency().name(), i.getStart(), i.getEnd(), i.isTaxable())).toList();
@@ -107,7 +119,9 @@ class PayrollInstructionController {
                     pi.getReason().name(), pi.getStatus().name(), pi.getCompensationApproach().name(), pi.getTaxApproach(),
                     pi.getPayrollDelivery().name(), pi.getHostSharePercent(), pi.isShadowPayroll(), pi.getNote(), pi.getCreatedBy(),
                     pi.getCreatedAt(), pi.getProviderAnsweredAt(), pi.getProviderNote(), pi.getFinanceConfirmedBy(), pi.getFinanceConfirmedAt(),
-                    pi.getFinanceReference(), items);
+                    pi.getFinanceReference(), pi.getFinanceRejectedBy(), pi.getFinanceRejectionReason(),
+                    orders.stream().map(o -> new ProviderOrderView(o.getPayroll().name(), o.getCountry(), o.getOrderReference(), o.getStatus().name(),
+                            o.getNote(), o.getAnsweredAt())).toList(), items);
         }
     }
 
@@ -121,7 +135,7 @@ class PayrollInstructionController {
         boolean all = user.getAuthorities().stream().anyMatch(a -> READ_ALL.stream().anyMatch(r -> a.getAuthority().equals("ROLE_" + r)));
         RelocationCase c = cases.readable(caseId, all ? CaseScope.everything() : access.scope(user));
         boolean salary = access.fields(user, c).contains(CaseFields.SALARY) || user.getName().equals(c.getEmployeeUserId());
-        return instructions.ofCase(caseId).stream().map(pi -> InstructionView.of(pi, salary)).toList();
+        return instructions.ofCase(caseId).stream().map(pi -> InstructionView.of(pi, instructions.providerOrders(pi.getId()), salary)).toList();
     }
 
     @Schema(name = "CompensationChangeRequest", description = "A compensation change during the assignment: a new instruction version from effectiveFrom")
@@ -136,14 +150,16 @@ class PayrollInstructionController {
 
     @PostMapping("/api/cases/{caseId}/compensation-changes")
     @PreAuthorize(REQUESTERS)
-    @Operation(operationId = "requestCompensationChange", summary = "Ask for a compensation change: a new payroll instruction version from a date, awaiting finance's approval",
+    @Operation(operationId = "requestCompensationChange", summary = "Ask for a compensation change: a new payroll instruction version from a date, and its process",
             description = "reason (SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE, EXTENSION), effectiveFrom (after the version in force took effect, "
                     + "on or before the assignment's end); a salary review carries the new baseSalaryAmount and baseSalaryCurrency (recorded on the "
-                    + "case; only finance, hr-admin and admin enter a salary). The version is built from the case records as they are now. "
+                    + "case; only finance, hr-admin and admin enter a salary). The version is built from the case records as they are now, and the "
+                    + "process relocation-compensation-change starts: another member of finance approves it in the Tasklist (approve-compensation-change), "
+                    + "each payroll's provider confirms it, then it takes effect and the ledger follows. "
                     + "201 the new version (DRAFT); 400 naming each bad field; 409 when the case has no instruction confirmed by finance or a change "
-                    + "awaits approval; nothing written on either. mobility-specialist, finance, hr-admin, admin.")
+                    + "is in progress; nothing written on either. mobility-specialist, finance, hr-admin, admin.")
     @ApiResponse(responseCode = "201", description = "The new version, awaiting finance's approval", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "No instruction confirmed by finance, or a change awaits approval: detail says which")
+    @ApiResponse(responseCode = "409", description = "No instruction confirmed by finance, or a change in progress: detail says which")
     ResponseEntity<InstructionView> requestChange(@PathVariable long caseId, @RequestBody(required = false) ChangeRequest body, Authentication user) {
         if (body == null) {
             throw new BadRequestException(Map.of("body", "is required"));
@@ -177,20 +193,7 @@ class PayrollInstructionController {
             throw new BadRequestException(errors);
         }
         PayrollInstruction change = instructions.requestChange(caseId, reason, body.effectiveFrom(), newSalary, user.getName());
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/payroll-instructions")).body(InstructionView.of(change, salary));
-    }
-
-    @PostMapping("/api/cases/{caseId}/compensation-changes/{version}/approve")
-    @PreAuthorize(APPROVERS)
-    @Operation(operationId = "approveCompensationChange", summary = "Finance approves a compensation change: it replaces the version in force from its date, and the ledger follows",
-            description = "The ledger cancels the replaced version's planned and approved payments due on or after the change's effectiveFrom (paid ones "
-                    + "stay) and schedules the change's items. 409 when the version is no change awaiting approval, or the caller asked for it "
-                    + "(segregation of duties). finance, admin.")
-    @ApiResponse(responseCode = "200", description = "Approved", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "No change awaiting approval, or asked for by the caller")
-    InstructionView approveChange(@PathVariable long caseId, @PathVariable int version, Authentication user) {
-        RelocationCase c = cases.readable(caseId, CaseScope.everything());
-        return InstructionView.of(instructions.approveChange(c.getId(), version, user.getName()), true);
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/payroll-instructions")).body(InstructionView.of(change, List.of(), salary));
     }
 
     private static boolean all(Authentication user) {

@@ -1,0 +1,35 @@
+package org.relocation.payroll;
+
+import org.relocation.platform.worker.CaseTask;
+import org.relocation.platform.worker.CaseWorker;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Topic send-compensation-change: the compensation change finance approved is ordered from each of its payrolls'
+ * providers ({@link PayrollProviderOrdering}: one order per payroll, the version's reference only); their answers
+ * arrive as the message payroll-instruction-answered, as in the payroll phase.
+ */
+@Component
+class SendCompensationChangeWorker extends CaseWorker {
+
+    private final PayrollInstructions instructions;
+    private final PayrollProviderOrdering ordering;
+
+    SendCompensationChangeWorker(PayrollInstructions instructions, PayrollProviderOrdering ordering) {
+        this.instructions = instructions;
+        this.ordering = ordering;
+    }
+
+    @Override
+    public String topic() {
+        return "send-compensation-change";
+    }
+
+    @Override
+    protected Map<String, Object> work(CaseTask task) {
+        ordering.order(task.taskId(), instructions.approvedChange(task.caseId()));
+        return Map.of();
+    }
+}
