@@ -195,6 +195,14 @@ final class FormFiller {
                 progress = true;
             }
         }
+        // the Tasklist may render the form again while it is filled (the task list refreshing as other tasks appear, a
+        // claim): a text typed before that is gone from the new rendering, as it would be for a person, who types it
+        // again. Check every typed text is still there (type() types only into a field that lost it)
+        for (Field f : toFill) {
+            if (entered.containsKey(f.key()) && (f.type().equals("textfield") || f.type().equals("textarea"))) {
+                tasklist.type(f.id(), (String) entered.get(f.key()));
+            }
+        }
         return entered;
     }
 

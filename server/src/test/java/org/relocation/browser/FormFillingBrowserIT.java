@@ -273,6 +273,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     org.relocation.expense.ExpenseClaims expenseClaims;
+
+    @Autowired
     org.relocation.payroll.PayrollInstructions payrollInstructions;
 
     @Autowired

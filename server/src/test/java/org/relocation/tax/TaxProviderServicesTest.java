@@ -63,9 +63,10 @@ class TaxProviderServicesTest {
         specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
         specialist.approveAll(id, caseNumber);
 
-        // the payroll phase up to request-tax-briefing, the payroll provider answering by hand
-        ServiceOrder payroll = awaitOrders(id, ServiceType.PAYROLL_INSTRUCTION, 1).get(0);
-        accepted("payroll", PAYROLL_SECRET, "{\"reference\":\"" + payroll.getReference() + "\",\"status\":\"CONFIRMED\"}");
+        // the payroll phase up to request-tax-briefing, the payroll providers (home GB and host DE: a split payroll) answering by hand
+        for (ServiceOrder payroll : awaitOrders(id, ServiceType.PAYROLL_INSTRUCTION, 2)) {
+            accepted("payroll", PAYROLL_SECRET, "{\"reference\":\"" + payroll.getReference() + "\",\"status\":\"CONFIRMED\"}");
+        }
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", Api.vars("payrollConfirmed", true, "payrollReference", "PR-7"));
 
         ServiceOrder briefing = awaitOrders(id, ServiceType.TAX_BRIEFING, 1).get(0);
