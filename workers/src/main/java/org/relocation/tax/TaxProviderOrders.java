@@ -90,8 +90,13 @@ public class TaxProviderOrders {
     /**
      * Orders the home and host returns of every tax year of the assignment and registers (or moves) each filing
      * deadline as a key date of the employee. Idempotent: the same return is ordered once and its key date upserted.
+     * Not one transaction: each order and each key date commits on its own. A key date's row holds a shared lock on
+     * its case until commit, and the next order is inserted in a transaction of its own (VendorService): had this
+     * method held the key dates open while a concurrent close of the case queued for the case row, the order would have
+     * waited behind the close and the close behind this transaction, a wait through this thread that MariaDB does not
+     * see as a deadlock (the journey test stopped for the 50 s lock-wait timeout). A crash midway leaves the returns
+     * ordered so far; the task is offered again and orders the rest.
      */
-    @Transactional
     public List<TaxReturn> orderReturns(Long caseId) {
         RelocationCase c = cases.get(caseId);
         List<TaxReturn> planned = returnsOf(c);
