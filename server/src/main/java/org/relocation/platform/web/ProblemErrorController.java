@@ -30,7 +30,11 @@ class ProblemErrorController implements ErrorController {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause) {
             // the container forwards an uncaught exception here without logging it: the log is the only place its cause is told
-            log.error("Unhandled {} answered {} on {} {}", cause.getClass().getName(), status.value(), request.getMethod(), path, cause);
+            // types and the frame each was thrown at, never a message: a third-party message (SQL, JSON) may echo personal data
+            String chain = java.util.stream.Stream.iterate(cause, java.util.Objects::nonNull, Throwable::getCause).limit(8)
+                    .map(t -> t.getClass().getName() + (t.getStackTrace().length > 0 ? " at " + t.getStackTrace()[0] : ""))
+                    .collect(java.util.stream.Collectors.joining(" <- "));
+            log.error("Unhandled {} answered {} on {} {}: {}", cause.getClass().getName(), status.value(), request.getMethod(), path, chain);
         }
         if (response.isCommitted()) {
             return;
