@@ -15,6 +15,11 @@ import org.relocation.relocationcase.CaseIntake;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.tax.TaxCalculationService;
+import org.relocation.vendor.ServiceOrder;
+import org.relocation.vendor.ServiceOrderRepository;
+import org.relocation.vendor.ServiceType;
+import org.relocation.vendor.Signatures;
+import org.relocation.vendor.VendorService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +57,10 @@ class PayrollInstructionsTest {
     PaymentLedger ledger;
     @Autowired
     TaxCalculationService tax;
+    @Autowired
+    VendorService vendors;
+    @Autowired
+    ServiceOrderRepository serviceOrders;
 
     private RelocationCase longTerm() {
         RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
@@ -186,6 +195,40 @@ class PayrollInstructionsTest {
                 .contains(PayrollInstructionItem.Component.BASE_SALARY);
         assertThat(instructions.ofCase(c.getId())).as("the version was stored").hasSize(1);
         assertThat(instructions.ofCase(c.getId()).get(0).getNote()).contains("hypothetical tax not computed: no SE tax table");
+    }
+
+    /**
+     * A provider answering at once overtakes the commit of the task that sent its order: the vendor order is already
+     * sent, the payroll's record of it not yet. The answer was accepted and dropped ("no instruction awaits an answer"),
+     * and the journey benchmark's case waited for it forever. Now it is a 409 the vendor retries, the order still awaits
+     * its answer, and the retry after the commit counts.
+     */
+    @Test
+    void anAnswerThatOvertakesTheSendingTaskIsRefusedForARetryAndCountsAfterwards() {
+        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
+                "Manual Answers", "LONG_TERM", START, END, "CC-PAY-" + System.nanoTime() % 100_000, new BigDecimal("250000"), "EUR", 6,
+                new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+        PayrollInstruction pi = instructions.prepare(c.getId(), "system");
+        ServiceOrder order = vendors.order(c.getId(), ServiceType.PAYROLL_INSTRUCTION, "race-" + c.getId(),
+                "Payroll instruction " + pi.getReference() + ", HOME payroll GB (SPLIT payroll)");
+        assertThat(order.getStatus()).isEqualTo(ServiceOrder.Status.SENT);
+
+        String body = "{\"reference\":\"" + order.getReference() + "\",\"status\":\"CONFIRMED\"}";
+        ResponseEntity<JsonNode> early = Api.anonymous(port).postRaw("/api/vendor-callbacks/payroll", body,
+                Signatures.callbackHeaders(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo-payroll-secret",
+                        java.time.Instant.now().getEpochSecond()));
+        assertThat(early.getStatusCode().value()).isEqualTo(409);
+        assertThat(early.getBody().get("detail").asText()).contains("retry later");
+        assertThat(serviceOrders.findByReference(order.getReference()).orElseThrow().getStatus()).as("still awaiting its answer")
+                .isEqualTo(ServiceOrder.Status.SENT);
+        assertThat(instructions.current(c.getId()).orElseThrow().getStatus()).isEqualTo(PayrollInstruction.Status.DRAFT);
+
+        instructions.ordered(pi.getReference(), Payroll.HOME, "GB", order.getReference());
+        assertThat(instructions.providerAnswered(c.getId(), order.getReference(), true, null)).contains("confirmed");
+        assertThat(instructions.current(c.getId()).orElseThrow().getStatus()).isEqualTo(PayrollInstruction.Status.PROVIDER_CONFIRMED);
     }
 
     @Test

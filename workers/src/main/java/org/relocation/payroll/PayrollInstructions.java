@@ -16,6 +16,7 @@ import org.relocation.tax.HypotheticalTax;
 import org.relocation.tax.MissingTaxTableException;
 import org.relocation.tax.TaxApproach;
 import org.relocation.tax.TaxCalculationService;
+import org.relocation.vendor.CallbackRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -382,12 +383,20 @@ public class PayrollInstructions {
      * once every provider of the version confirmed, {@code rejected} as soon as one refused (the version is rejected with
      * that provider's note), or nothing while other providers' answers are awaited or after the version was rejected.
      * An answer to an order of no version (an order from before one order per payroll) answers the case's version
-     * awaiting it, as then.
+     * awaiting it, as then; while the case's latest version is still a draft, such an answer is one that overtook the
+     * commit of the task sending the orders, and is refused for the vendor to retry.
+     * @throws CallbackRejectedException (409) an answer that came before its order was recorded
      */
     @Transactional
     public Optional<String> providerAnswered(Long caseId, String orderReference, boolean confirmed, String note) {
         Optional<PayrollProviderOrder> order = providerOrders.findByOrderReference(orderReference);
         if (order.isEmpty()) {
+            if (current(caseId).filter(pi -> pi.getStatus() == PayrollInstruction.Status.DRAFT).isPresent()) {
+                // the vendor order is sent, but the task that sent it has not committed its provider order yet: an answer
+                // recorded now would find no version awaiting it and be lost, so it is refused (409) and the vendor retries
+                throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
+                        "Order " + orderReference + " is still being sent; retry later");
+            }
             return providerAnswered(caseId, confirmed, note).map(pi -> confirmed ? "confirmed" : "rejected");
         }
         PayrollProviderOrder o = order.get();
