@@ -9,6 +9,9 @@ import org.relocation.estimate.CostEstimator;
 import org.relocation.ledger.MobilityPayment;
 import org.relocation.ledger.PaymentLedger;
 import org.relocation.payroll.PayrollInstructionItem.Payroll;
+import org.relocation.ledger.PaymentRoute;
+import org.relocation.notification.Notification;
+import org.relocation.notification.NotificationService;
 import org.relocation.policy.PolicyDecision;
 import org.relocation.policy.PolicyService;
 import org.relocation.relocationcase.CaseIntake;
@@ -59,6 +62,8 @@ class PayrollInstructionsTest {
     TaxCalculationService tax;
     @Autowired
     VendorService vendors;
+    @Autowired
+    NotificationService notifications;
     @Autowired
     ServiceOrderRepository serviceOrders;
 
@@ -229,6 +234,48 @@ class PayrollInstructionsTest {
         instructions.ordered(pi.getReference(), Payroll.HOME, "GB", order.getReference());
         assertThat(instructions.providerAnswered(c.getId(), order.getReference(), true, null)).contains("confirmed");
         assertThat(instructions.current(c.getId()).orElseThrow().getStatus()).isEqualTo(PayrollInstruction.Status.PROVIDER_CONFIRMED);
+    }
+
+    /**
+     * A six-month assignment (1 Feb to 1 Aug) is paid six months of housing and cost of living, as its approved estimate
+     * counts them, not seven due dates; an item the ledger refuses (here the relocation allowance, the budget being used
+     * up) is noted on the instruction and told to the specialists and finance, without amounts.
+     */
+    @Test
+    void aSixMonthAssignmentIsPaidSixMonthsAndARefusedItemIsToldToTheTeam() {
+        LocalDate start = LocalDate.of(2027, 2, 1);
+        RelocationCase c = cases.register(new CaseIntake("Test Employee", "employee@example.com", "employee", "IN", "GB", "London", "DE",
+                "Host City", "SHORT_TERM", start, LocalDate.of(2027, 8, 1), "CC-PAY-" + System.nanoTime() % 100_000, new BigDecimal("250000"),
+                "EUR", 6, new BigDecimal("90000"), "EUR", List.of(), "manager", null), "test");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        estimator.estimate(c.getId(), "intake", "test");
+        estimator.approveLatest(c.getId());
+        BigDecimal budget = ledger.approvedBudget(cases.get(c.getId())).orElseThrow();
+        PayrollInstruction pi = instructions.prepare(c.getId(), "system");
+        assertThat(pi.getItems()).extracting(PayrollInstructionItem::getComponent).contains(PayrollInstructionItem.Component.RELOCATION_ALLOWANCE);
+        instructions.sent(pi.getReference());
+        instructions.providerAnswered(c.getId(), true, null);
+        instructions.financeConfirmed(c.getId(), "PR-90", "finance");
+        // everything but the last 500 EUR of the budget is already committed, before the monthly items
+        BigDecimal housing = pi.getItems().stream().filter(i -> i.getComponent() == PayrollInstructionItem.Component.HOUSING)
+                .map(PayrollInstructionItem::getAmount).findFirst().orElseThrow().multiply(BigDecimal.valueOf(6));
+        BigDecimal cola = pi.getItems().stream().filter(i -> i.getComponent() == PayrollInstructionItem.Component.COST_OF_LIVING)
+                .map(PayrollInstructionItem::getAmount).findFirst().orElseThrow().multiply(BigDecimal.valueOf(6));
+        ledger.recordOneOff(c.getId(), new PaymentLedger.OneOff("tax", budget.subtract(housing).subtract(cola).subtract(new BigDecimal("500")),
+                "EUR", start, false, PaymentRoute.PAYROLL, null, "Earlier commitment", null), "finance");
+
+        PayrollInstructions.Scheduled scheduled = instructions.schedulePayments(c.getId(), "system");
+
+        List<MobilityPayment> payments = ledger.ofCase(c.getId());
+        assertThat(payments.stream().filter(p -> p.getCategory().equals("housing")).map(MobilityPayment::getDueDate))
+                .containsExactly(start, start.plusMonths(1), start.plusMonths(2), start.plusMonths(3), start.plusMonths(4), start.plusMonths(5));
+        assertThat(payments.stream().filter(p -> p.getCategory().equals("cost-of-living"))).hasSize(6);
+        assertThat(scheduled.refused()).contains("RELOCATION_ALLOWANCE (BUDGET)").allMatch(r -> r.endsWith("(BUDGET)"));
+        assertThat(instructions.current(c.getId()).orElseThrow().getNote()).contains("not scheduled in the ledger: ").contains("RELOCATION_ALLOWANCE (BUDGET)");
+        List<Notification> told = notifications.notifications(c.getId()).stream()
+                .filter(n -> n.getKind().equals("payroll-items-not-scheduled:" + pi.getReference())).toList();
+        assertThat(told).extracting(Notification::getRecipient).containsExactlyInAnyOrder("mobility-specialists@example.com", "finance@example.com");
+        assertThat(told.get(0).getSubject()).isEqualTo("Case " + c.getCaseNumber() + ": payroll items not scheduled in the payments ledger");
     }
 
     @Test

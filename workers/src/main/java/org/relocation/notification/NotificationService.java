@@ -52,7 +52,16 @@ public class NotificationService {
      */
     @Transactional
     public void notifyRoles(RelocationCase c, String kind, String subject, String body, List<String> roles) {
-        List<String> recipients = new java.util.ArrayList<>();
+        notify(c, kind, subject, body, mailboxes(c, kind, roles, new java.util.ArrayList<>()));
+    }
+
+    /** To the mobility specialists' mailbox and those of roles ({@link #notifyRoles}), e.g. finance. */
+    @Transactional
+    public void notifySpecialistsAndRoles(RelocationCase c, String kind, String subject, String body, List<String> roles) {
+        notify(c, kind, subject, body, mailboxes(c, kind, roles, new java.util.ArrayList<>(List.of(properties.getSpecialistMailbox()))));
+    }
+
+    private List<String> mailboxes(RelocationCase c, String kind, List<String> roles, List<String> recipients) {
         for (String role : roles) {
             String mailbox = properties.getRoleMailboxes().get(role);
             if (mailbox == null) {
@@ -61,7 +70,7 @@ public class NotificationService {
                 recipients.add(mailbox);
             }
         }
-        notify(c, kind, subject, body, recipients);
+        return recipients;
     }
 
     /** Once per case, kind and recipient: a redelivered task sends nothing twice. */

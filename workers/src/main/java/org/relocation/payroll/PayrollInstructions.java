@@ -6,6 +6,7 @@ import org.relocation.ledger.Frequency;
 import org.relocation.ledger.InvalidPaymentException;
 import org.relocation.ledger.PaymentRefusedException;
 import org.relocation.ledger.PaymentLedger;
+import org.relocation.notification.NotificationService;
 import org.relocation.payroll.PayrollInstructionItem.Component;
 import org.relocation.payroll.PayrollInstructionItem.Payroll;
 import org.relocation.policy.PolicyService;
@@ -62,10 +63,13 @@ public class PayrollInstructions {
     private final TransactionTemplate transactions;
     private final PayrollProviderOrderRepository providerOrders;
     private final Optional<CompensationChangeProcess> changeProcess;
+    private final NotificationService notifications;
 
     PayrollInstructions(PayrollInstructionRepository instructions, PolicyService policy, CaseService cases, TaxCalculationService tax,
                         EstimateProperties card, PaymentLedger ledger, Clock clock, PlatformTransactionManager transactionManager,
-                        PayrollProviderOrderRepository providerOrders, Optional<CompensationChangeProcess> changeProcess) {
+                        PayrollProviderOrderRepository providerOrders, Optional<CompensationChangeProcess> changeProcess,
+                        NotificationService notifications) {
+        this.notifications = notifications;
         this.transactions = new TransactionTemplate(transactionManager);
         this.providerOrders = providerOrders;
         this.changeProcess = changeProcess;
@@ -481,6 +485,15 @@ public class PayrollInstructions {
                 i.noted((i.getNote() == null ? "" : i.getNote() + "; ") + "not scheduled in the ledger: " + String.join(", ", refused));
                 instructions.save(i);
             });
+            // nobody would otherwise learn that an allowance the employee is owed is not scheduled (no amounts: the ledger
+            // and the instruction show them to those who may read them)
+            RelocationCase c = cases.get(caseId);
+            notifications.notifySpecialistsAndRoles(c, "payroll-items-not-scheduled:" + pi.getReference(),
+                    "Case " + c.getCaseNumber() + ": payroll items not scheduled in the payments ledger",
+                    "The payments ledger refused items of payroll instruction " + pi.getReference() + ": " + String.join(", ", refused)
+                            + ". BUDGET: the approved estimate is used up (revise the budget, or record the payment with an approved"
+                            + " policy exception); POLICY_CAP: the item exceeds its policy cap (policy exception). See the case's"
+                            + " payments and budget.", List.of("finance"));
         }
         return new Scheduled(n, List.copyOf(refused));
     }
@@ -492,8 +505,8 @@ public class PayrollInstructions {
     private static List<PaymentLedger.AllowanceSchedule> schedules(String ref, String category, PayrollInstructionItem item) {
         List<PaymentLedger.AllowanceSchedule> out = new ArrayList<>();
         switch (item.getFrequency()) {
-            case MONTHLY -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.MONTHLY, item.getStart(), item.getEnd()));
-            case ANNUAL -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.YEARLY, item.getStart(), item.getEnd()));
+            case MONTHLY -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.MONTHLY, item.getStart(), lastPeriodStart(item)));
+            case ANNUAL -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.YEARLY, item.getStart(), lastPeriodStart(item)));
             case ONE_OFF -> out.add(schedule(ref, category, item.getAmount(), item, Frequency.ONCE, item.getStart(), item.getStart()));
             case DAILY -> {
                 // one payment per calendar month for the days of the period in it, due on the period's last day in the month
@@ -508,6 +521,16 @@ public class PayrollInstructions {
             }
         }
         return out;
+    }
+
+    /**
+     * The last day a period of a recurring item may start on: the day before its end. A month (or year) beginning on the
+     * assignment's end date is not paid, so the ledger schedules as many months as the approved estimate counts
+     * ({@code RelocationCase.durationMonths()}: 1 Feb to 1 Aug is 6 months, not 7 due dates; 1 Mar 2027 to 28 Feb 2029 is
+     * 24). Paying the seventh month took short-term cases over their budget and left their relocation allowance unscheduled.
+     */
+    private static LocalDate lastPeriodStart(PayrollInstructionItem item) {
+        return item.getEnd().isAfter(item.getStart()) ? item.getEnd().minusDays(1) : item.getEnd();
     }
 
     private static PaymentLedger.AllowanceSchedule schedule(String ref, String category, BigDecimal amount, PayrollInstructionItem item,
