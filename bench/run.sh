@@ -63,7 +63,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SERVER_ARGS=(--server.port="$PORT" --relocation.demo.seed-cases=false --relocation.demo.simulator-delay="$SIM_DELAY")
+SERVER_ARGS=(--server.port="$PORT" --relocation.demo.seed-cases=false --relocation.demo.seed-vendors=false --relocation.demo.simulator-delay="$SIM_DELAY")
 # shellcheck disable=SC2206
 SERVER_ARGS+=(${SERVER_EXTRA_ARGS:-})
 if [[ "$DB" == h2 ]]; then

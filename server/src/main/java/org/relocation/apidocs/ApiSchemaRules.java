@@ -111,6 +111,10 @@ final class ApiSchemaRules {
         ONE.put("CounselNote.refusalAction", values(names(org.relocation.immigration.CounselNote.RefusalAction.values())));
         ONE.put("PermitRenewal.action", values(names(org.relocation.immigration.PermitRenewal.Action.values())));
         ONE.put("PermitRenewal.keyDateKind", values(KeyDateKind.codes()).andThen(example("permit-expiry")));
+        // the vendor register (/api/vendors): the service categories of ServiceType
+        for (String schema : List.of("VendorRegistration", "VendorContractUpdate", "RegisteredVendor")) {
+            ONE.put(schema + ".service", values(new ArrayList<>(org.relocation.vendor.ServiceType.categories())).andThen(example("housing")));
+        }
         REQUIRED.put("SpecialistReassignment", List.of("userId", "reason"));
         ONE.put("SpecialistReassignment.userId", description("A user of the mobility-specialist role").andThen(example("specialist2")));
         ONE.put("SpecialistReassignment.reason", length(3, 500).andThen(example("Specialist on parental leave")));
@@ -358,6 +362,7 @@ final class ApiSchemaRules {
                         : names(CaseStatus.values())).accept(s);
                 case "phase" -> values(PHASES).accept(s);
                 case "hostCountry", "country" -> pattern(COUNTRY, null).accept(s);
+                case "service" -> values(new ArrayList<>(org.relocation.vendor.ServiceType.categories())).accept(s);
                 case "base", "quote" -> pattern(CURRENCY, null).accept(s);
                 case "category" -> values(ExceptionCategory.codes()).accept(s);
                 case "kind" -> values(KeyDateKind.codes()).accept(s);

@@ -1,8 +1,9 @@
 package org.relocation.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.relocation.vendor.ServiceType;
 import org.relocation.vendor.Signatures;
-import org.relocation.vendor.VendorProperties;
+import org.relocation.vendor.VendorRegister;
 import org.relocation.vendor.VendorRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -35,6 +37,14 @@ import java.util.concurrent.TimeUnit;
  * information the same way); housing and movers confirm with a cost. Orders for a host city listed in
  * relocation.demo.simulator-manual-cities ("Manual Answers") are accepted but not answered: someone plays the
  * vendor by hand through the signed callback endpoint.
+ * <p>
+ * It plays registered vendors (demo-seeded or registered through /api/vendors with an endpoint URL
+ * {@code http://localhost:{local-port}/simulator/<code>}) and the configured endpoints alike, checking the order with the
+ * secret the vendor is known by ({@link VendorRegister#callbackSecret}). How a vendor answers is a query parameter of
+ * its endpoint URL, so each vendor is told on its own (docs/operations.md "Vendor simulator"): {@code ?answer=normal}
+ * (the default: after relocation.demo.simulator-delay), {@code ?answer=late&delay=30s} (after the given delay, default
+ * 30s), {@code ?answer=refuse} (REFUSED with a note, for services a vendor may refuse: counsel, payroll, housing,
+ * moving; others are not answered) or {@code ?answer=never} (accepted, never answered).
  */
 @RestController
 @Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
@@ -46,7 +56,12 @@ class VendorSimulator {
             "TEMPORARY_HOUSING", new BigDecimal("4200.00"), "HOUSEHOLD_SHIPMENT", new BigDecimal("7800.00"),
             "IMMIGRATION_COUNSEL", new BigDecimal("1500.00"));
 
-    private final VendorProperties vendors;
+    /** How a simulated vendor answers, from its endpoint URL's {@code answer} parameter. */
+    enum Answer { NORMAL, LATE, REFUSE, NEVER }
+
+    private static final Duration DEFAULT_LATE = Duration.ofSeconds(30);
+
+    private final VendorRegister vendors;
     private final ObjectMapper json;
     private final Duration delay;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -61,7 +76,7 @@ class VendorSimulator {
 
     private final java.time.Clock clock;
 
-    VendorSimulator(VendorProperties vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay,
+    VendorSimulator(VendorRegister vendors, ObjectMapper json, @Value("${relocation.demo.simulator-delay:2s}") Duration delay,
                     @Value("${relocation.demo.simulator-manual-cities:Manual Answers}") java.util.List<String> manualCities,
                     java.time.Clock clock) {
         this.vendors = vendors;
@@ -78,36 +93,61 @@ class VendorSimulator {
 
     @PostMapping(path = "/simulator/{vendor}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> order(@PathVariable String vendor, @RequestBody byte[] body,
-                               @RequestHeader(name = Signatures.HEADER, required = false) String signature) throws Exception {
-        VendorProperties.Endpoint endpoint = vendors.getEndpoints().get(vendor);
-        if (endpoint == null || !Signatures.verify(body, endpoint.getSecret(), signature)) {
+                               @RequestHeader(name = Signatures.HEADER, required = false) String signature,
+                               @RequestParam(name = "answer", required = false) String answerParameter,
+                               @RequestParam(name = "delay", required = false) String delayParameter) throws Exception {
+        String secret = vendors.callbackSecret(vendor).orElse(null);
+        if (secret == null || !Signatures.verify(body, secret, signature)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
+        Answer how;
+        Duration after;
+        try {
+            how = answerParameter == null ? Answer.NORMAL : Answer.valueOf(answerParameter.trim().toUpperCase(java.util.Locale.ROOT));
+            after = how == Answer.LATE ? (delayParameter == null ? DEFAULT_LATE
+                    : org.springframework.boot.convert.DurationStyle.detectAndParse(delayParameter.trim())) : delay;
+        } catch (IllegalArgumentException e) {
+            log.warn("Simulated vendor {}: answer must be normal, late, refuse or never, delay a duration such as 30s", vendor);
+            return ResponseEntity.badRequest().build();
+        }
         VendorRequest request = json.readValue(body, VendorRequest.class);
-        if (request.hostCity() != null && manualCities.contains(request.hostCity().trim().toLowerCase(java.util.Locale.ROOT))) {
-            // a sandbox convention: orders for these host cities are answered by hand (signed callbacks), e.g. to show
-            // counsel's request for information or a refusal
+        if (how == Answer.NEVER || request.hostCity() != null && manualCities.contains(request.hostCity().trim().toLowerCase(java.util.Locale.ROOT))) {
+            // never: a vendor that does not answer. Manual cities, a sandbox convention: orders for these host cities are
+            // answered by hand (signed callbacks), e.g. to show counsel's request for information or a refusal
             return ResponseEntity.accepted().build();
         }
         if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
                         "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1)
                 .containsKey(request.serviceType())) {
-            scheduler.schedule(() -> answer(vendor, endpoint.getSecret(), request, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+            boolean refuse = how == Answer.REFUSE;
+            if (refuse && !refusable(request.serviceType())) {
+                return ResponseEntity.accepted().build(); // a service nobody may refuse: the refusing vendor stays silent
+            }
+            scheduler.schedule(() -> answer(vendor, secret, request, refuse, 1), after.toMillis(), TimeUnit.MILLISECONDS);
         }
         return ResponseEntity.accepted().build();
     }
 
-    private void answer(String vendor, String secret, VendorRequest request, int attempt) {
+    private static boolean refusable(String serviceType) {
+        return serviceType.startsWith("IMMIGRATION_COUNSEL") || ServiceType.valueOf(serviceType).mayBeRefused();
+    }
+
+    private void answer(String vendor, String secret, VendorRequest request, boolean refuse, int attempt) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("reference", request.reference());
         boolean counsel = request.serviceType().startsWith("IMMIGRATION_COUNSEL");
-        callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
+        if (refuse) {
+            callback.put("status", "REFUSED");
+            callback.put("note", "Simulated refusal: no capacity for this order");
+        } else {
+            callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
+        }
         callback.put("vendorReference", vendor.toUpperCase() + "-" + request.reference().substring(3));
-        if (COSTS.containsKey(request.serviceType())) {
+        if (!refuse && COSTS.containsKey(request.serviceType())) {
             callback.put("costAmount", COSTS.get(request.serviceType()));
             callback.put("costCurrency", "EUR");
         }
-        if (counsel) {
+        if (counsel && !refuse) {
             callback.put("permitNumber", "PRM-" + request.reference().substring(3));
             callback.put("validFrom", request.startDate().toString());
             // a permanent transfer without an end date: the simulator grants five years
@@ -124,7 +164,7 @@ class VendorSimulator {
         } catch (RestClientResponseException e) {
             // 409: the case is not waiting yet or a concurrent step won; 5xx: a transient failure. A vendor retries both.
             if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
-                scheduler.schedule(() -> answer(vendor, secret, request, attempt + 1), 1, TimeUnit.SECONDS);
+                scheduler.schedule(() -> answer(vendor, secret, request, refuse, attempt + 1), 1, TimeUnit.SECONDS);
             } else {
                 log.warn("Simulated {} callback for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
             }

@@ -3,6 +3,7 @@ package org.relocation.inbound;
 import jakarta.servlet.http.HttpServletRequest;
 import org.relocation.vendor.Signatures;
 import org.relocation.vendor.VendorProperties;
+import org.relocation.vendor.VendorRegister;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a vendor callback before anything of it is used, in this order: the vendor is configured with a secret
- * (else 401); a declared Content-Length is within the cap (else 413, nothing read); the timestamp, nonce and
+ * Checks a vendor callback before anything of it is used, in this order: the vendor is known with a secret (a
+ * registered vendor of that code, else a configured endpoint of that name: {@link VendorRegister#callbackSecret}; else
+ * 401); a declared Content-Length is within the cap (else 413, nothing read); the timestamp, nonce and
  * signature headers are present and well-formed (else 401) and the timestamp is within the window of the server's
  * clock (else 401); the body, read up to the cap plus one byte, is within the cap (else 413); the HMAC-SHA256 of
  * {@code timestamp.nonce.body} with the vendor's secret equals the signature, compared in constant time (else 401).
@@ -33,13 +35,13 @@ class CallbackVerifier {
     private static final Pattern SIGNATURE = Pattern.compile("sha256=([0-9a-fA-F]{64})");
     private static final long LARGEST_CAP = 16L * 1024 * 1024;
 
-    private final VendorProperties vendors;
+    private final VendorRegister register;
     private final CallbackNonces nonces;
     private final Clock clock;
     private final int maxBytes;
     private final long windowSeconds;
 
-    CallbackVerifier(VendorProperties vendors, CallbackNonces nonces, Clock clock) {
+    CallbackVerifier(VendorProperties vendors, VendorRegister register, CallbackNonces nonces, Clock clock) {
         long cap = vendors.getCallbackMaxBytes().toBytes();
         if (cap < 1 || cap > LARGEST_CAP) {
             throw new IllegalStateException("relocation.vendors.callback-max-bytes must be between 1B and 16MB");
@@ -47,7 +49,7 @@ class CallbackVerifier {
         if (vendors.getCallbackWindow().toSeconds() < 1) {
             throw new IllegalStateException("relocation.vendors.callback-window must be at least 1s");
         }
-        this.vendors = vendors;
+        this.register = register;
         this.nonces = nonces;
         this.clock = clock;
         this.maxBytes = (int) cap;
@@ -55,10 +57,7 @@ class CallbackVerifier {
     }
 
     SignedCallback verify(String vendor, HttpServletRequest request) {
-        VendorProperties.Endpoint endpoint = vendors.getEndpoints().get(vendor);
-        if (endpoint == null || endpoint.getSecret() == null || endpoint.getSecret().isBlank()) {
-            throw badSignature();
-        }
+        String secret = register.callbackSecret(vendor).orElseThrow(CallbackVerifier::badSignature);
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
@@ -72,7 +71,7 @@ class CallbackVerifier {
                     + " s away from the server's time (now " + now + ")");
         }
         byte[] body = read(request);
-        if (!MessageDigest.isEqual(Signatures.callbackMac(timestamp, nonce, body, endpoint.getSecret()), signature)) {
+        if (!MessageDigest.isEqual(Signatures.callbackMac(timestamp, nonce, body, secret), signature)) {
             throw badSignature();
         }
         nonces.purgeExpiredIfDue(now);

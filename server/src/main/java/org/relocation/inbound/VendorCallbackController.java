@@ -48,8 +48,9 @@ class VendorCallbackController {
     }
 
     @PostMapping("/{vendor}")
-    @Operation(operationId = "receiveVendorCallback", summary = "Answer an order: CONFIRMED (housing, moving); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)",
-            description = "Signed: " + Signatures.HEADER + ": sha256=<hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret>, "
+    @Operation(operationId = "receiveVendorCallback", summary = "Answer an order: CONFIRMED (housing and moving also REFUSED with note); immigration counsel SUBMITTED, INFO_REQUESTED (with note), APPROVED (with permitNumber, validFrom, validUntil) or REFUSED (with note)",
+            description = "{vendor}: the registered vendor's code, or the configured endpoint's name, the order went to; signed with its secret. "
+                    + "Signed: " + Signatures.HEADER + ": sha256=<hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret>, "
                     + Signatures.TIMESTAMP_HEADER + ": epoch seconds (within 5 minutes of the server's clock by default), "
                     + Signatures.NONCE_HEADER + ": 16-128 characters [A-Za-z0-9_-], used once. Body at most 64 KiB by default (413).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,

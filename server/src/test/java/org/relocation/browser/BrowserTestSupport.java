@@ -15,6 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "relocation.demo.seed-cases=false",
+        // orders go to the configured endpoints, as in the other server tests (the register: VendorRegisterTest)
+        "relocation.demo.seed-vendors=false",
         "spring.datasource.url=jdbc:h2:mem:relocation-browser-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         // the production history level: the tests read the submitted values back from the case records
 })

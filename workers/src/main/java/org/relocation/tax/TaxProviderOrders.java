@@ -101,7 +101,7 @@ public class TaxProviderOrders {
         RelocationCase c = cases.get(caseId);
         List<TaxReturn> planned = returnsOf(c);
         for (TaxReturn r : planned) {
-            vendors.order(caseId, ServiceType.TAX_RETURN, r.requestKey(caseId), r.role() + " tax return " + r.country() + " "
+            vendors.order(caseId, null, ServiceType.TAX_RETURN, r.country(), r.requestKey(caseId), r.role() + " tax return " + r.country() + " "
                     + r.taxYear() + " (" + r.yearStart() + " to " + r.yearEnd() + "), filing deadline " + r.filingDeadline());
             keyDates.register(caseId, null, r.keyDateKind(), r.filingDeadline(), (r.role().equals("HOME") ? "Home" : "Host")
                     + " tax return " + r.country() + " " + r.taxYear() + ": filing deadline (relocation.tax.returns)");

@@ -10,20 +10,18 @@ import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
 
-/** Sends orders as JSON over HTTP, signed with the vendor's shared secret. */
+/** Sends orders as JSON over HTTP to the vendor's endpoint, signed with its shared secret. */
 @Component
 class HttpVendorGateway implements VendorGateway {
 
     /** A vendor URL may name this server's own port (the demo simulator); resolved when the order is sent. */
     static final String LOCAL_PORT = "{local-port}";
 
-    private final VendorProperties properties;
     private final ObjectMapper json;
     private final Environment environment;
     private final RestClient http;
 
     HttpVendorGateway(VendorProperties properties, ObjectMapper json, Environment environment) {
-        this.properties = properties;
         this.json = json;
         this.environment = environment;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
@@ -33,18 +31,17 @@ class HttpVendorGateway implements VendorGateway {
     }
 
     @Override
-    public void send(String vendor, VendorRequest request) {
-        VendorProperties.Endpoint endpoint = properties.endpoint(vendor);
+    public void send(VendorEndpoint endpoint, VendorRequest request) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise order " + request.reference(), e);
         }
-        String url = endpoint.getUrl().replace(LOCAL_PORT, environment.getProperty("local.server.port", "8080"));
+        String url = endpoint.url().replace(LOCAL_PORT, environment.getProperty("local.server.port", "8080"));
         http.post().uri(url)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(Signatures.HEADER, Signatures.sign(body, endpoint.getSecret()))
+                .header(Signatures.HEADER, Signatures.sign(body, endpoint.secret()))
                 .body(body)
                 .retrieve()
                 .toBodilessEntity();

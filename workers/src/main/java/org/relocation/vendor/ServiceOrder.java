@@ -22,7 +22,7 @@ public class ServiceOrder {
     /**
      * NEW until the vendor accepted the order, then SENT. Counsel may report SUBMITTED (filed with the
      * authority) and INFO_REQUESTED (a request for more information; SENT again once it is answered) before
-     * the decision, APPROVED or REFUSED. Other vendors answer CONFIRMED.
+     * the decision, APPROVED or REFUSED. Other vendors answer CONFIRMED; payroll, housing and moving vendors may REFUSE.
      */
     public enum Status {
         NEW, SENT, SUBMITTED, INFO_REQUESTED, CONFIRMED, APPROVED, REFUSED;
@@ -44,6 +44,8 @@ public class ServiceOrder {
     private ServiceType serviceType;
 
     private String vendor;
+    @Column(name = "vendor_id")
+    private Long vendorId;
     private String reference;
 
     @Enumerated(EnumType.STRING)
@@ -70,11 +72,13 @@ public class ServiceOrder {
     protected ServiceOrder() {
     }
 
-    ServiceOrder(Long caseId, Long travellerId, ServiceType type, String reference, String requestKey, String detail, Instant now) {
+    ServiceOrder(Long caseId, Long travellerId, ServiceType type, VendorEndpoint endpoint, String reference, String requestKey,
+                 String detail, Instant now) {
         this.caseId = caseId;
         this.travellerId = travellerId;
         this.serviceType = type;
-        this.vendor = type.vendor();
+        this.vendor = endpoint.name();
+        this.vendorId = endpoint.vendorId();
         this.reference = reference;
         this.status = Status.NEW;
         this.messageName = type.messageName();
@@ -117,7 +121,10 @@ public class ServiceOrder {
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public ServiceType getServiceType() { return serviceType; }
+    /** The vendor's name in its callback path: a registered vendor's code, or the category of a configured endpoint. */
     public String getVendor() { return vendor; }
+    /** The registered vendor the order went to; null: the category's configured endpoint. */
+    public Long getVendorId() { return vendorId; }
     public String getReference() { return reference; }
     public Status getStatus() { return status; }
     public String getMessageName() { return messageName; }

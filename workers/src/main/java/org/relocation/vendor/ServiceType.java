@@ -20,7 +20,30 @@ public enum ServiceType {
         this.messageName = messageName;
     }
 
+    /**
+     * The vendor category of this service (housing, moving, payroll, tax, benefits, immigration-counsel): the service
+     * a registered vendor is contracted for ({@link Vendor#getCategory()}), and the name of the configured endpoint
+     * used when no registered vendor covers an order.
+     */
     public String vendor() { return vendor; }
+
+    /** Every vendor category, sorted: the services a vendor can be registered for. */
+    public static java.util.SortedSet<String> categories() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        for (ServiceType t : values()) {
+            all.add(t.vendor);
+        }
+        return java.util.Collections.unmodifiableSortedSet(all);
+    }
+
+    /**
+     * Whether a vendor may refuse an order of this service (REFUSED with a note): counsel and payroll (their processes
+     * decide), housing and moving (recorded on the order and the timeline; the process keeps waiting, switching to
+     * another vendor is for the SLA slice of issue 17).
+     */
+    public boolean mayBeRefused() {
+        return this == IMMIGRATION_COUNSEL || this == PAYROLL_INSTRUCTION || this == TEMPORARY_HOUSING || this == HOUSEHOLD_SHIPMENT;
+    }
     public String messageName() { return messageName; }
     public boolean awaitsCallback() { return messageName != null; }
 }

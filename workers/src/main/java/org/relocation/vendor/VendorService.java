@@ -37,10 +37,13 @@ public class VendorService {
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final List<ProviderAnswerRouting> routings;
+    private final VendorRegister register;
 
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
                   Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
-                  org.springframework.context.ApplicationEventPublisher events, List<ProviderAnswerRouting> routings) {
+                  org.springframework.context.ApplicationEventPublisher events, List<ProviderAnswerRouting> routings,
+                  VendorRegister register) {
+        this.register = register;
         this.events = events;
         this.routings = List.copyOf(routings);
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -65,14 +68,27 @@ public class VendorService {
     /** {@link #order(Long, ServiceType, String, String)} for one traveller of the case (immigration counsel). */
     @Transactional
     public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String requestKey, String detail) {
+        return order(caseId, travellerId, type, null, requestKey, detail);
+    }
+
+    /**
+     * {@link #order(Long, ServiceType, String, String)} from a vendor of the given country (a home payroll's provider,
+     * a home tax return's adviser); null: the host country. The vendor is chosen from the register when the order is
+     * first recorded ({@link VendorRegister#choose}; none registered: the category's configured endpoint) and kept:
+     * a redelivered task sends it to the same vendor.
+     */
+    @Transactional
+    public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String country, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
+        String vendorCountry = country != null ? country : c.getHostCountry();
         ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
-                caseId, travellerId, type, "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant()))));
+                caseId, travellerId, type, register.endpointFor(type, vendorCountry, c.getHostCity()),
+                "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant()))));
         if (recorded.getStatus() == ServiceOrder.Status.NEW) {
-            gateway.send(type.vendor(), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
+            gateway.send(register.endpointOf(recorded), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
                     c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), detail));
             ownTransaction.executeWithoutResult(s -> orders.findById(recorded.getId()).ifPresent(ServiceOrder::sent));
-            log.info("Order {} ({}) sent to {} for case {}", recorded.getReference(), type, type.vendor(), c.getCaseNumber());
+            log.info("Order {} ({}) sent to {} for case {}", recorded.getReference(), type, recorded.getVendor(), c.getCaseNumber());
         }
         return orders.findById(recorded.getId()).orElseThrow();
     }
@@ -119,9 +135,14 @@ public class VendorService {
             if (answer == ServiceOrder.Status.REFUSED && (callback.note() == null || callback.note().isBlank())) {
                 throw invalid("a rejected payroll instruction needs a note saying what is wrong");
             }
-        } else if (counsel != COUNSEL_ANSWERS.contains(answer)) {
+        } else if (counsel != COUNSEL_ANSWERS.contains(answer)
+                && !(answer == ServiceOrder.Status.REFUSED && order.getServiceType().mayBeRefused())) {
             throw invalid(counsel ? "an immigration order is answered with SUBMITTED, INFO_REQUESTED, APPROVED or REFUSED"
+                    : order.getServiceType().mayBeRefused() ? "this order is answered with CONFIRMED or REFUSED (with a note)"
                     : "this order is answered with CONFIRMED");
+        }
+        if (answer == ServiceOrder.Status.REFUSED && !counsel && !payroll && (callback.note() == null || callback.note().isBlank())) {
+            throw invalid("a refusal needs a note saying why");
         }
         if (counsel && answer == ServiceOrder.Status.APPROVED && (callback.permitNumber() == null || callback.validUntil() == null)) {
             throw invalid("an approval needs permitNumber and validUntil");
@@ -151,6 +172,11 @@ public class VendorService {
                 messageName = null; // recorded; the process waits for the other providers (or has moved on)
             }
         }
+        if (!counsel && !payroll && answer == ServiceOrder.Status.REFUSED) {
+            // a housing or moving vendor refused: recorded on the order and the timeline; the process keeps waiting
+            // (re-quoting or switching to the next vendor is the SLA slice of issue 17)
+            messageName = null;
+        }
         if (counsel) {
             switch (answer) {
                 case APPROVED -> variables.put(COUNSEL_OUTCOME, "approved");
@@ -179,7 +205,7 @@ public class VendorService {
         if (order.getStatus() != ServiceOrder.Status.INFO_REQUESTED) {
             return false;
         }
-        gateway.send(order.getVendor(), new VendorRequest(order.getReference(), "IMMIGRATION_COUNSEL_INFORMATION", c.getCaseNumber(),
+        gateway.send(register.endpointOf(order), new VendorRequest(order.getReference(), "IMMIGRATION_COUNSEL_INFORMATION", c.getCaseNumber(),
                 c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), summary));
         order.informationSent();
         return true;

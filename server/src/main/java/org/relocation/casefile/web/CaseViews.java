@@ -137,11 +137,16 @@ final class CaseViews {
     }
 
     @Schema(name = "ServiceOrder")
-    record ServiceOrderView(String reference, String serviceType, String vendor, String status, String detail,
+    record ServiceOrderView(String reference, String serviceType,
+                            @Schema(description = "The vendor's name in its callback path: a registered vendor's code, or the "
+                                    + "service category when the order went to the configured endpoint", example = "berlin-homes") String vendor,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The registered vendor the order went "
+                                    + "to (GET /api/vendors/{id}); absent: the configured endpoint of its category") Long vendorId,
+                            String status, String detail,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) MoneyView cost,
                             Instant requestedAt, Instant answeredAt) {
         static ServiceOrderView of(ServiceOrder o, boolean financials) {
-            return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getStatus().name(), o.getDetail(),
+            return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getVendorId(), o.getStatus().name(), o.getDetail(),
                     o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
                     o.getRequestedAt(), o.getAnsweredAt());
         }

@@ -47,7 +47,8 @@ class ProductionSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAw
     private static final String DOCUMENT_KEY_ID = "relocation.documents.key-id";
     private static final String RETIRED_KEYS = "relocation.documents.retired-keys";
     private static final String VENDORS = "relocation.vendors.endpoints";
-    private static final List<String> DEMO_SWITCHES = List.of("relocation.demo.enabled", "relocation.demo.seed-cases");
+    private static final List<String> DEMO_SWITCHES = List.of("relocation.demo.enabled", "relocation.demo.seed-cases",
+            "relocation.demo.seed-vendors");
 
     private Environment environment;
 
