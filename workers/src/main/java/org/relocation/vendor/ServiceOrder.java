@@ -119,6 +119,8 @@ public class ServiceOrder {
     public ServiceType getServiceType() { return serviceType; }
     public String getVendor() { return vendor; }
     public String getReference() { return reference; }
+    /** The business request key the order was placed with (one order per key). */
+    public String getRequestKey() { return requestKey; }
     public Status getStatus() { return status; }
     public String getMessageName() { return messageName; }
     public BigDecimal getCostAmount() { return costAmount; }
