@@ -133,7 +133,8 @@ class LedgerRecoveryTest {
         List<String> incoming = new ArrayList<>();
         own.get("payments").forEach(p -> {
             if ("INCOMING".equals(p.get("direction").asText())) {
-                incoming.add(p.get("kind").asText() + " " + p.get("amount").decimalValue().toPlainString() + " " + p.get("currency").asText());
+                incoming.add(p.get("kind").asText() + " " + p.get("amount").decimalValue().setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+                        + " " + p.get("currency").asText());
             }
         });
         assertThat(incoming).containsExactlyInAnyOrder("RECOVERY 349.40 GBP", "RECOVERY 100.00 EUR");

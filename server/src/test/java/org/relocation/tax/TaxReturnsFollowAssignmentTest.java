@@ -88,7 +88,7 @@ class TaxReturnsFollowAssignmentTest {
                 "tax-return-due-gb-2026 2028-01-31", "tax-return-due-gb-2027 2029-01-31");
         assertThat(returnOrders(id)).as("the vendor port cannot cancel an order: they stay").hasSize(8);
         assertThat(withdrawals(id)).hasSize(4).anySatisfy(w -> assertThat(w).startsWith("Tax return DE 2030 is no longer in the assignment")
-                .contains("ask the provider to cancel it"));
+                .endsWith("ask the tax provider to cancel it"));
         // the same dates again change nothing
         taxOrders.orderReturns(id);
         assertThat(keyDates(id)).hasSize(4);

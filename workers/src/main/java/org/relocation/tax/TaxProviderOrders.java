@@ -168,8 +168,8 @@ public class TaxProviderOrders {
                 boolean w = keyDates.withdraw(caseId, employee, kind);
                 if (w) {
                     cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "tax-return-withdrawn", "Tax return " + country + " "
-                            + year + " is no longer in the assignment: its filing-deadline key date is withdrawn; order "
-                            + o.getReference() + " stays with the tax provider (the vendor port cannot cancel an order): ask the provider to cancel it",
+                            + year + " is no longer in the assignment: key date withdrawn; order " + o.getReference()
+                            + " not cancelled (the vendor port cannot): ask the tax provider to cancel it",
                             null, null);
                 }
                 return w;
