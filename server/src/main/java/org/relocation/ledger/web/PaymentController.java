@@ -83,7 +83,7 @@ class PaymentController {
                        @Schema(description = "1 currency = rate reportingCurrency, in effect on rateOn (the due date)") BigDecimal rate,
                        LocalDate rateOn, @Schema(description = FINANCIALS) String costCentre, String route, boolean taxable,
                        LocalDate dueDate, Long policyExceptionId, String status,
-                       @Schema(description = "INCOMING for a recovery (owed by the employee, a payroll deduction), else OUTGOING") String direction,
+                       String direction,
                        String createdBy, Instant createdAt,
                        String approvedBy, Instant approvedAt, String paidBy, Instant paidAt, LocalDate paidOn,
                        @Schema(description = "The amount at the rate of paidOn (actual spend)") BigDecimal paidReportingAmount,
