@@ -333,7 +333,9 @@ function estimatesPart(estimates) {
 
 /**
  * The payments ledger of the case: budget (the approved estimate), committed, actual and variance in the reporting
- * currency (budget and variance only for the roles that see the financials), then every payment by due date.
+ * currency (budget and variance only for the roles that see the financials), then every payment by due date. A recovery
+ * (direction INCOMING: money the employee owes, e.g. a tax equalisation settlement, deducted through payroll) is shown
+ * with a minus sign and "owed by the employee"; the totals are net of recoveries.
  */
 function paymentsPart(ledger) {
   if (!ledger) {
@@ -345,17 +347,26 @@ function paymentsPart(ledger) {
     ['Actual (paid)', ledger.actual],
     ['Variance', ledger.variance],
   ].filter(([, value]) => value !== null && value !== undefined);
+  const payments = ledger.payments || [];
+  const incoming = (p) => p.direction === 'INCOMING';
+  const signed = (value, currency, p) => (incoming(p) ? `\u2212${amount(value, currency)}` : amount(value, currency));
   return section('payments', 'Payments',
     el('dl', { class: 'facts', id: 'payment-totals' }, figures.map(([term, value]) =>
       el('div', {}, el('dt', {}, term), el('dd', {}, amount(value, ledger.currency))))),
     ledger.variancePercent !== null && ledger.variancePercent !== undefined
       ? el('p', { class: Number(ledger.variancePercent) < 0 ? 'error' : 'hint', id: 'payment-variance' },
         `${number(ledger.variancePercent)} % of the budget is ${Number(ledger.variancePercent) < 0 ? 'overspent' : 'left'}.`) : '',
+    payments.some(incoming)
+      ? el('p', { class: 'hint', id: 'payment-recoveries' },
+        'Recoveries are owed by the employee and deducted through payroll: they count negative in committed and actual.') : '',
     table('payment-list', ['Due', 'What', 'Category', 'Amount', 'Reporting', 'Route', 'Status', 'Paid on'],
-      (ledger.payments || []).map((p) => el('tr', { class: p.status === 'CANCELLED' ? 'cancelled' : '' },
-        el('td', {}, day(p.dueDate)), el('td', {}, p.description || words(p.kind)), el('td', {}, words(p.category)),
-        el('td', { class: 'num' }, amount(p.amount, p.currency)), el('td', { class: 'num' }, amount(p.reportingAmount, p.reportingCurrency)),
-        el('td', {}, words(p.route)), el('td', {}, words(p.status)), el('td', {}, p.paidOn ? day(p.paidOn) : '')))));
+      payments.map((p) => el('tr', { class: [p.status === 'CANCELLED' ? 'cancelled' : '', incoming(p) ? 'recovery' : ''].join(' ').trim() },
+        el('td', {}, day(p.dueDate)),
+        el('td', {}, p.description || words(p.kind), incoming(p) ? [' ', el('span', { class: 'badge recovery' }, 'recovery: owed by the employee')] : ''),
+        el('td', {}, words(p.category)),
+        el('td', { class: 'num' }, signed(p.amount, p.currency, p)), el('td', { class: 'num' }, signed(p.reportingAmount, p.reportingCurrency, p)),
+        el('td', {}, incoming(p) ? 'payroll deduction' : words(p.route)), el('td', {}, words(p.status)),
+        el('td', {}, p.paidOn ? day(p.paidOn) : '')))));
 }
 
 function orders(c) {

@@ -241,16 +241,20 @@ final class ApiSchemaRules {
         ANY.put("month", pattern(MONTH, "Calendar month (YYYY-MM)").andThen(example("2027-03")));
         ONE.put("MobilityPayment.kind", values(names(org.relocation.ledger.PaymentKind.values())).andThen(example("ALLOWANCE")));
         ONE.put("MobilityPayment.status", values(names(org.relocation.ledger.PaymentStatus.values())).andThen(example("PLANNED")));
+        ONE.put("MobilityPayment.direction", values(names(org.relocation.ledger.PaymentDirection.values())).andThen(description(
+                "OUTGOING: the company pays; INCOMING: a RECOVERY, money the employee owes (a tax equalisation settlement owed by the "
+                + "employee), deducted through payroll. Amounts are positive either way; an INCOMING one counts negative in committed, "
+                + "actual and the chargebacks, and uses no policy cap")).andThen(example("OUTGOING")));
         for (String s : List.of("MobilityPayment", "OneOffPaymentRequest")) {
             ONE.put(s + ".category", values(org.relocation.ledger.PaymentCategory.codes()).andThen(example("housing")));
             ONE.put(s + ".route", values(names(org.relocation.ledger.PaymentRoute.values())).andThen(example("PAYROLL")));
             ONE.put(s + ".description", length(0, 200).andThen(description("One line")));
         }
         ONE.put("MobilityPayment.sourceReference", description("The instruction version (allowance), service order reference (vendor "
-                + "invoice), expense claim id (reimbursement), or ONE-OFF").andThen(example("PI-42-v2")));
+                + "invoice), expense claim id (reimbursement), TAX-SETTLEMENT-<id> (recovery), or ONE-OFF").andThen(example("PI-42-v2")));
         ONE.put("MobilityPayment.cancelReason", length(1, 500));
         REQUIRED.put("MobilityPayment", List.of("id", "caseId", "kind", "category", "sourceReference", "amount", "currency", "reportingAmount",
-                "reportingCurrency", "rate", "rateOn", "route", "taxable", "dueDate", "status", "createdBy", "createdAt"));
+                "reportingCurrency", "rate", "rateOn", "route", "taxable", "dueDate", "status", "direction", "createdBy", "createdAt"));
         REQUIRED.put("OneOffPaymentRequest", List.of("category", "amount", "currency", "dueDate", "taxable"));
         ONE.put("OneOffPaymentRequest.amount", s -> s.exclusiveMinimumValue(BigDecimal.ZERO).maximum(new BigDecimal("10000000"))
                 .description("More than 0, at most 10000000, with at most the currency's decimals").example(1500));

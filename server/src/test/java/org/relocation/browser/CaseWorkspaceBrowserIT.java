@@ -66,6 +66,8 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
     org.relocation.policy.PolicyService policy;
     @org.springframework.beans.factory.annotation.Autowired
     org.relocation.estimate.CostEstimator estimator;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.ledger.PaymentLedger ledger;
 
     /**
      * The specialist opens a case at its payments (/cases/#<number>/payments): the totals against the approved estimate
@@ -85,6 +87,8 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
                 "dueDate", "2027-04-10", "taxable", false, "description", "Language course"));
         api.movePayment("finance", c.getId(), paid, "approve", Map.of());
         api.movePayment("finance", c.getId(), paid, "paid", Map.of("paidOn", "2026-12-02"));
+        ledger.recordRecovery(c.getId(), new org.relocation.ledger.PaymentLedger.Recovery("TAX-SETTLEMENT-B" + c.getId(), "tax",
+                new java.math.BigDecimal("120.00"), "EUR", java.time.LocalDate.of(2027, 5, 3), "Tax equalisation settlement 2026"), "finance");
 
         Browser browser = openPage("specialist");
         WebDriver page = browser.driver();
@@ -92,15 +96,18 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
         browser.await("the payments of " + c.getCaseNumber(), ExpectedConditions.visibilityOfElementLocated(By.id("payment-list")));
         String totals = page.findElement(By.id("payment-totals")).getText();
         assertThat(totals).contains("Budget (approved estimate)", "Committed (planned and approved)", "Actual (paid)", "Variance")
-                .contains("500.00").contains("250.00");
+                .contains("500.00").contains("130.00"); // committed: 250.00 planned - the 120.00 recovery
         assertThat(page.findElement(By.id("payment-variance")).getText()).contains("% of the budget is left");
         String rows = page.findElement(By.id("payment-list")).getText();
         assertThat(rows).contains("Look-and-see flights", "paid", "Language course", "planned", "accounts payable");
+        assertThat(rows).as("a recovery, with its minus sign").contains("recovery: owed by the employee", "payroll deduction", "\u2212");
+        assertThat(page.findElement(By.id("payment-recoveries")).getText()).contains("count negative");
 
         Browser employee = openPage("employee2");
         employee.driver().get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/payments");
         employee.await("the employee's payments", ExpectedConditions.visibilityOfElementLocated(By.id("payment-list")));
-        assertThat(employee.driver().findElement(By.id("payment-list")).getText()).contains("Look-and-see flights", "Language course");
+        assertThat(employee.driver().findElement(By.id("payment-list")).getText()).contains("Look-and-see flights", "Language course",
+                "recovery: owed by the employee");
         assertThat(employee.driver().findElement(By.id("payment-totals")).getText()).as("no budget or variance for the employee")
                 .contains("Actual (paid)").doesNotContain("Budget").doesNotContain("Variance");
     }

@@ -159,12 +159,14 @@ class PayrollInstructionsTest {
 
         // the export per payroll provider: the host items for DE, the home items for GB
         String de = Api.as(port, "finance").getText("/api/finance/payroll-instructions/export?provider=DE&format=csv");
-        assertThat(de).startsWith("case_number,instruction,version,effective_from,status,payroll,component,amount,currency,frequency,start,end,taxable\r\n")
-                .contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOST,HOUSING,3200.00,EUR,MONTHLY,2027-03-01,2029-02-28,true\r\n")
+        assertThat(de).startsWith("case_number,instruction,version,effective_from,status,payroll,component,amount,currency,frequency,start,end,taxable,direction\r\n")
+                .contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOST,HOUSING,3200.00,EUR,MONTHLY,2027-03-01,2029-02-28,true,PAY\r\n")
                 .doesNotContain(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,")
                 .doesNotContain(v1.getReference() + ",");
         String gb = Api.as(port, "hradmin").getText("/api/finance/payroll-instructions/export?provider=GB");
         assertThat(gb).contains(c.getCaseNumber() + "," + v2.getReference() + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,BASE_SALARY,3750.00,EUR,MONTHLY");
+        assertThat(gb).as("the hypothetical tax is withheld").contains(c.getCaseNumber() + "," + v2.getReference()
+                + ",2,2027-03-01,FINANCE_CONFIRMED,HOME,HYPOTHETICAL_TAX," + hypo.toPlainString() + ",GBP,MONTHLY,2027-03-01,2029-02-28,false,WITHHOLD\r\n");
         byte[] xlsx = Api.as(port, "finance").getBytes("/api/finance/payroll-instructions/export?provider=DE&format=xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Payroll DE");

@@ -10,6 +10,8 @@ import org.relocation.Api;
 import org.relocation.ServerTest;
 import org.relocation.estimate.CostEstimator;
 import org.relocation.ledger.MobilityPayment;
+import org.relocation.ledger.PaymentDirection;
+import org.relocation.ledger.PaymentKind;
 import org.relocation.ledger.PaymentLedger;
 import org.relocation.ledger.PaymentRoute;
 import org.relocation.ledger.PaymentStatus;
@@ -122,7 +124,7 @@ class TaxSettlementApiTest {
     }
 
     @Test
-    void approvedAndOwedByTheEmployeeIsRecordedAsARecoveryWithoutAPayment() throws Exception {
+    void approvedAndOwedByTheEmployeeBecomesAnApprovedRecoveryPayrollDeducts() throws Exception {
         RelocationCase c = longTerm();
         JsonNode s = enter("finance", c, entry(YEAR, "GBP", "20000", "DE", "25000", null, "GB", "1000", "COMPANY"));
         assertThat(s.get("approach").asText()).isEqualTo("EQUALISATION");
@@ -149,8 +151,49 @@ class TaxSettlementApiTest {
         JsonNode decided = admin.get("/api/cases/" + c.getId() + "/tax-settlements/" + s.get("id").asLong()).getBody();
         assertThat(decided.get("status").asText()).isEqualTo("APPROVED");
         assertThat(decided.get("decidedBy").asText()).isEqualTo("admin");
-        assertThat(decided.path("paymentId").isMissingNode() || decided.get("paymentId").isNull()).as("the ledger records payments to people, not recoveries").isTrue();
-        assertThat(ledger.ofCase(c.getId())).isEmpty();
+        // the ledger's recovery: incoming, through payroll, recorded by who entered it, approved by the decider
+        MobilityPayment r = ledger.get(decided.get("paymentId").asLong());
+        assertThat(ledger.ofCase(c.getId())).extracting(MobilityPayment::getId).containsExactly(r.getId());
+        assertThat(r.getKind()).isEqualTo(PaymentKind.RECOVERY);
+        assertThat(r.getDirection()).isEqualTo(PaymentDirection.INCOMING);
+        assertThat(r.categoryCode().code()).isEqualTo("tax");
+        assertThat(r.getRoute()).isEqualTo(PaymentRoute.PAYROLL);
+        assertThat(r.getStatus()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(r.getCreatedBy()).isEqualTo("finance");
+        assertThat(r.getApprovedBy()).isEqualTo("admin");
+        assertThat(r.getSourceReference()).isEqualTo("TAX-SETTLEMENT-" + s.get("id").asLong());
+        assertThat(r.money().amount()).isEqualByComparingTo("2899.60");
+        assertThat(r.money().currency().getCurrencyCode()).isEqualTo("GBP");
+        // at the rate of the day it was approved: 1 EUR = 0.8720 GBP from 2026-10-01 (the demo rates), 2899.60 / 0.8720 = 3325.2293...
+        assertThat(r.getRateOn()).isAfterOrEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(r.reporting().amount()).isEqualByComparingTo("3325.23");
+
+        // the case's figures net it: committed is minus the recovery; the employee sees it among their payments
+        JsonNode payments = Api.as(port, "employee").get("/api/cases/" + c.getId() + "/payments").getBody();
+        assertThat(payments.get("committed").decimalValue()).isEqualByComparingTo("-3325.23");
+        assertThat(payments.get("payments").get(0).get("kind").asText()).isEqualTo("RECOVERY");
+        assertThat(payments.get("payments").get(0).get("direction").asText()).isEqualTo("INCOMING");
+
+        // the home payroll's export (GB: no instruction, so the home payroll deducts it) shows the deduction
+        String gb = Api.as(port, "finance").getText("/api/finance/payroll-instructions/export?provider=GB");
+        assertThat(gb).contains(c.getCaseNumber() + ",TAX-SETTLEMENT-" + s.get("id").asLong() + ",," + r.getDueDate() + ",APPROVED,HOME,RECOVERY,2899.60,GBP,ONE_OFF,"
+                + r.getDueDate() + "," + r.getDueDate() + ",false,DEDUCT\r\n");
+        assertThat(Api.as(port, "finance").getText("/api/finance/payroll-instructions/export?provider=DE"))
+                .as("not the host payroll's").doesNotContain("TAX-SETTLEMENT-" + s.get("id").asLong());
+        byte[] xlsx = Api.as(port, "finance").getBytes("/api/finance/payroll-instructions/export?provider=GB&format=xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(java.util.stream.StreamSupport.stream(book.getSheet("Payroll GB").spliterator(), false).skip(1)
+                    .filter(row -> row.getCell(1).getStringCellValue().equals("TAX-SETTLEMENT-" + s.get("id").asLong())))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.getCell(6).getStringCellValue()).isEqualTo("RECOVERY");
+                        assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(2899.60);
+                        assertThat(row.getCell(13).getStringCellValue()).isEqualTo("DEDUCT");
+                    });
+        }
+        // once deducted, payroll has nothing more to deduct
+        ledger.markPaid(r.getId(), r.getDueDate(), "admin");
+        assertThat(Api.as(port, "finance").getText("/api/finance/payroll-instructions/export?provider=GB"))
+                .doesNotContain("TAX-SETTLEMENT-" + s.get("id").asLong());
         assertThat(endOf(s)).isEqualTo("tax-settlement-approved");
     }
 

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The arithmetic of the ledger's reports, pure: committed (planned and approved, in the month they are due, at the due
- * day's rate), actual (paid, in the month they were paid, at the paid day's rate), variance against a budget.
+ * day's rate), actual (paid, in the month they were paid, at the paid day's rate), variance against a budget. A
+ * recovery (incoming: money the employee pays back through payroll) counts negative: it reduces committed while planned
+ * or approved and actual once paid (deducted), so committed or actual may fall below zero when recoveries exceed spend.
  */
 public final class LedgerFigures {
 
@@ -30,9 +32,9 @@ public final class LedgerFigures {
         Map<YearMonth, BigDecimal[]> months = new TreeMap<>();
         for (MobilityPayment p : payments) {
             if (p.getStatus().committed()) {
-                add(months, YearMonth.from(p.getDueDate()), from, to, 0, p.effectiveReportingAmount());
+                add(months, YearMonth.from(p.getDueDate()), from, to, 0, p.signedReportingAmount());
             } else if (p.getStatus() == PaymentStatus.PAID) {
-                add(months, YearMonth.from(p.getPaidOn()), from, to, 1, p.effectiveReportingAmount());
+                add(months, YearMonth.from(p.getPaidOn()), from, to, 1, p.signedReportingAmount());
             }
         }
         return months.entrySet().stream().map(e -> new Month(e.getKey().toString(), e.getValue()[0].setScale(scale, RoundingMode.HALF_EVEN),
@@ -53,9 +55,9 @@ public final class LedgerFigures {
         BigDecimal actual = BigDecimal.ZERO;
         for (MobilityPayment p : payments) {
             if (p.getStatus().committed()) {
-                committed = committed.add(p.effectiveReportingAmount());
+                committed = committed.add(p.signedReportingAmount());
             } else if (p.getStatus() == PaymentStatus.PAID) {
-                actual = actual.add(p.effectiveReportingAmount());
+                actual = actual.add(p.signedReportingAmount());
             }
         }
         return totals(budget, committed, actual, scale);

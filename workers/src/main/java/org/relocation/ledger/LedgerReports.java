@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * approved payments in the month they are due, at the due day's rate) and actual (paid payments in the month they were
  * paid, at the paid day's rate), with each cost centre's budget (the approved estimates of its cases in progress or
  * completed), variance and totals; and the monthly chargeback (what was paid in a month, per cost centre and case).
+ * Recoveries (incoming payments the employee owes, deducted through payroll) count negative everywhere: a paid
+ * recovery is credited to its cost centre in the month it was deducted.
  * <p>
  * {@code finance.FinanceReports} differs on purpose: it reports estimates (committed = a case's whole approved estimate
  * in the quarter its assignment starts, forecast = estimates awaiting approval) and charges back a case's final cost
@@ -78,7 +80,7 @@ public class LedgerReports {
                 continue;
             }
             BigDecimal[] s = rows.computeIfAbsent(p.getCostCentre(), k -> new TreeMap<>()).computeIfAbsent(m, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-            s[p.getStatus() == PaymentStatus.PAID ? 1 : 0] = s[p.getStatus() == PaymentStatus.PAID ? 1 : 0].add(p.effectiveReportingAmount());
+            s[p.getStatus() == PaymentStatus.PAID ? 1 : 0] = s[p.getStatus() == PaymentStatus.PAID ? 1 : 0].add(p.signedReportingAmount());
             counts.computeIfAbsent(p.getCostCentre(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
         }
         List<LedgerMonth> months = new ArrayList<>();
@@ -156,7 +158,7 @@ public class LedgerReports {
             BigDecimal sum = BigDecimal.ZERO;
             int n = 0;
             for (var c : centre.getValue().entrySet()) {
-                BigDecimal a = c.getValue().stream().map(MobilityPayment::effectiveReportingAmount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                BigDecimal a = c.getValue().stream().map(MobilityPayment::signedReportingAmount).reduce(BigDecimal.ZERO, BigDecimal::add)
                         .setScale(scale, RoundingMode.HALF_EVEN);
                 list.add(new ChargebackCase(c.getKey(), a, c.getValue().size()));
                 sum = sum.add(a);

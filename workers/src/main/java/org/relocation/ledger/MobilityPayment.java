@@ -21,7 +21,9 @@ import java.util.Currency;
  * One mobility payment of a case: what for (kind, category, source), how much (currency and amount; the reporting
  * currency amount at the rate of its due day, and once paid at the rate of the day it was paid), who pays it (cost
  * centre, route), whether it is taxable, when it is due, and its status with who moved it when. What was asked is never
- * changed; only the status moves ({@link PaymentStatus}), each move written once.
+ * changed; only the status moves ({@link PaymentStatus}), each move written once. Amounts are positive; a
+ * {@link PaymentKind#RECOVERY recovery} is money coming back from the employee ({@link #getDirection()} INCOMING) and
+ * counts negative in the figures ({@link #signedReportingAmount()}).
  */
 @Entity
 @Table(name = "mobility_payment")
@@ -161,6 +163,20 @@ public class MobilityPayment {
         }
         BigDecimal a = status == PaymentStatus.PAID && paidReportingAmount != null ? paidReportingAmount : reportingAmount;
         return a.setScale(Math.max(Currency.getInstance(reportingCurrency).getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * {@link #effectiveReportingAmount()} with the payment's sign: negative for an incoming payment (a recovery), which
+     * reduces committed and actual spend. What the ledger's figures add up.
+     */
+    public BigDecimal signedReportingAmount() {
+        BigDecimal a = effectiveReportingAmount();
+        return getDirection() == PaymentDirection.INCOMING ? a.negate() : a;
+    }
+
+    /** Which way the money goes: incoming for a recovery, else outgoing. */
+    public PaymentDirection getDirection() {
+        return kind.direction();
     }
 
     public PaymentCategory categoryCode() {

@@ -12,6 +12,9 @@ interface MobilityPaymentRepository extends JpaRepository<MobilityPayment, Long>
     @Query("select p from MobilityPayment p where p.caseId = ?1 order by p.dueDate, p.id")
     List<MobilityPayment> findByCase(Long caseId);
 
+    @Query("select p from MobilityPayment p where p.kind = ?1 and p.status = ?2 order by p.dueDate, p.id")
+    List<MobilityPayment> findByKindAndStatus(PaymentKind kind, PaymentStatus status);
+
     @Query("select p from MobilityPayment p where p.idempotencyKey = ?1")
     Optional<MobilityPayment> findByIdempotencyKey(String key);
 

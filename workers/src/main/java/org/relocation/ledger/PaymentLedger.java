@@ -34,6 +34,8 @@ import java.util.Optional;
  * The mobility payments ledger: the one place a case's payments are recorded, checked and moved. Payroll instructions
  * ({@link #schedule}), expense claims ({@link #recordReimbursement}), vendors ({@link #recordVendorInvoice}) and people
  * ({@link #recordOneOff}) call it; finance approves, pays and cancels ({@link #approve}, {@link #markPaid}, {@link #cancel}).
+ * Money the employee owes comes in the other way: a {@link #recordRecovery recovery} (an approved tax-equalisation
+ * settlement owed by the employee) is deducted through payroll and counts negative in every figure.
  * <p>
  * Every call runs in the caller's transaction (or its own) and is all-or-nothing: bad fields are an
  * {@link InvalidPaymentException} naming each one, a rule that refuses is a {@link PaymentRefusedException} with a
@@ -110,6 +112,13 @@ public class PaymentLedger {
     public record AllowanceSchedule(String sourceReference, String category, BigDecimal amount, String currency, Frequency frequency,
                                     LocalDate start, LocalDate end, Boolean taxable, PaymentRoute route, String costCentre,
                                     Long policyExceptionId) {
+    }
+
+    /**
+     * Money the employee owes the company, deducted through payroll (a tax-equalisation settlement owed by the employee):
+     * recorded once per {@code sourceReference}, not taxable, due (and converted at the rate of) {@code dueDate}.
+     */
+    public record Recovery(String sourceReference, String category, BigDecimal amount, String currency, LocalDate dueDate, String description) {
     }
 
     /** An approved expense claim to pay back: the claim's id is its source reference (recorded once per claim). */
@@ -221,6 +230,33 @@ public class PaymentLedger {
         Draft d = draft(caseId, PaymentKind.REIMBURSEMENT, r.category(), r.claimId(), key, r.description(), r.amount(), r.currency(),
                 r.expenseDate(), r.taxable(), null, null, r.policyExceptionId(), errors);
         return record(d, actor);
+    }
+
+    /**
+     * A recovery: money the employee owes, deducted through payroll (route PAYROLL, not taxable), PLANNED like any
+     * payment and moved the same way (approved, paid = deducted, cancelled). Incoming: it lowers committed (and once
+     * deducted, actual) spend and is held to no policy cap, lump-sum rule nor budget. Recorded once per source reference.
+     */
+    @Transactional
+    public MobilityPayment recordRecovery(Long caseId, Recovery r, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        reference("sourceReference", r.sourceReference(), errors);
+        String key = "recovery:" + caseId + ":" + r.sourceReference();
+        if (errors.isEmpty()) {
+            Optional<MobilityPayment> existing = payments.findByIdempotencyKey(key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Draft d = draft(caseId, PaymentKind.RECOVERY, r.category(), r.sourceReference(), key, r.description(), r.amount(), r.currency(),
+                r.dueDate(), false, PaymentRoute.PAYROLL, null, null, errors);
+        return record(d, actor);
+    }
+
+    /** The approved recoveries payroll is to deduct (not yet paid nor cancelled), of every case, by due date. */
+    @Transactional(readOnly = true)
+    public List<MobilityPayment> recoveriesToDeduct() {
+        return payments.findByKindAndStatus(PaymentKind.RECOVERY, PaymentStatus.APPROVED);
     }
 
     /**
@@ -387,7 +423,7 @@ public class PaymentLedger {
         }
         LocalDate today = LocalDate.now(clock);
         String dueField = kind == PaymentKind.REIMBURSEMENT ? "expenseDate" : kind == PaymentKind.VENDOR_INVOICE ? "invoiceDate"
-                : kind == PaymentKind.ALLOWANCE ? "start" : "dueDate";
+                : kind == PaymentKind.ALLOWANCE ? "start" : "dueDate"; // a recovery's too
         if (due == null) {
             errors.put(dueField, "is required (YYYY-MM-DD)");
         } else if (due.isBefore(today.minusYears(2)) || due.isAfter(today.plusYears(10))) {
@@ -442,7 +478,7 @@ public class PaymentLedger {
 
     /** The policy and budget checks of a draft, counting the payments written and those about to be ({@code pending}). */
     private MobilityPayment check(Draft d, List<MobilityPayment> pending, String actor) {
-        if (d.kind() != PaymentKind.VENDOR_INVOICE) {
+        if (d.kind() != PaymentKind.VENDOR_INVOICE && d.kind() != PaymentKind.RECOVERY) {
             RelocationCase c = d.c();
             PolicyService.Allowances a = allowances(c);
             if (d.kind() == PaymentKind.REIMBURSEMENT && PolicyCaps.LUMP_SUM.equals(a.moveType()) && d.exception() == null) {
@@ -489,7 +525,11 @@ public class PaymentLedger {
                 clock.instant());
     }
 
-    /** The reporting-currency amounts of the live payments of a category (any category: null) within a cap's period. */
+    /**
+     * The reporting-currency amounts of the live payments of a category (any category: null) within a cap's period.
+     * A category's cap counts outgoing payments only (a recovery uses none and frees none); the whole case (null) nets
+     * recoveries, as the case's committed and actual figures do.
+     */
     private static BigDecimal used(List<MobilityPayment> written, List<MobilityPayment> pending, PaymentCategory category,
                                    PolicyCaps.Cap cap, Long except) {
         BigDecimal sum = BigDecimal.ZERO;
@@ -497,13 +537,13 @@ public class PaymentLedger {
         all.addAll(pending);
         for (MobilityPayment p : all) {
             if (p.getStatus() == PaymentStatus.CANCELLED || (category != null && p.categoryCode() != category)
-                    || (category != null && p.getKind() == PaymentKind.VENDOR_INVOICE)) {
+                    || (category != null && (p.getKind() == PaymentKind.VENDOR_INVOICE || p.getKind() == PaymentKind.RECOVERY))) {
                 continue;
             }
             if (cap != null && (p.getDueDate().isBefore(cap.start()) || p.getDueDate().isAfter(cap.end()))) {
                 continue;
             }
-            sum = sum.add(p.effectiveReportingAmount());
+            sum = sum.add(p.signedReportingAmount());
         }
         return sum;
     }

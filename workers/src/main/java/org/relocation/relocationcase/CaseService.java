@@ -35,10 +35,13 @@ public class CaseService {
     private final ExchangeRateService rates;
     private final org.springframework.beans.factory.ObjectProvider<CaseStaff> staff;
     private final CaseChangeLog changes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseService(CaseRepository cases, CasePhaseRepository phases, TimelineRepository timeline,
                 CaseNumberSequenceRepository sequences, Clock clock, PlatformTransactionManager transactions, ExchangeRateService rates,
-                org.springframework.beans.factory.ObjectProvider<CaseStaff> staff, CaseChangeLog changes) {
+                org.springframework.beans.factory.ObjectProvider<CaseStaff> staff, CaseChangeLog changes,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rates = rates;
         this.staff = staff;
         this.changes = changes;
@@ -263,6 +266,8 @@ public class CaseService {
      * An approver sent the case back: the specialist changes dates, host city or budget (null: unchanged). Every bad
      * field is reported at once and nothing is written.
      *
+     * A changed start or end date publishes {@link AssignmentDatesChanged}.
+     *
      * @return the names of the fields that changed
      * @throws InvalidIntakeException naming each bad field
      */
@@ -273,7 +278,13 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw new InvalidIntakeException(errors);
         }
-        return c.revise(r, clock.instant());
+        LocalDate start = c.getStartDate();
+        LocalDate end = c.getEndDate();
+        List<String> changed = c.revise(r, clock.instant());
+        if (changed.contains("startDate") || changed.contains("endDate")) {
+            events.publishEvent(new AssignmentDatesChanged(caseId, start, end, c.getStartDate(), c.getEndDate()));
+        }
+        return changed;
     }
 
     /** What is wrong with a revision of the case, by form field; empty when it can be applied. */
@@ -313,7 +324,7 @@ public class CaseService {
 
     /**
      * Moves the case's start date (the end date moves with it, the assignment keeps its length), e.g. because a
-     * permit will not be granted in time. The new date must lie in the future.
+     * permit will not be granted in time. The new date must lie in the future. Publishes {@link AssignmentDatesChanged}.
      * @throws IllegalArgumentException if it does not
      */
     @Transactional
@@ -326,7 +337,9 @@ public class CaseService {
             return c; // a redelivered task: already moved
         }
         LocalDate old = c.getStartDate();
+        LocalDate oldEnd = c.getEndDate();
         c.moveStartDate(newStart, clock.instant());
+        events.publishEvent(new AssignmentDatesChanged(caseId, old, oldEnd, c.getStartDate(), c.getEndDate()));
         timeline.save(new TimelineEntry(caseId, clock.instant(), TimelineEntry.Kind.STEP_COMPLETED, "start-date-moved",
                 "Start date moved from " + old + " to " + newStart, null, actor));
         return c;

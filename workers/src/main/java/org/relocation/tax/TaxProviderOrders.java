@@ -4,19 +4,25 @@ import org.relocation.keydate.KeyDateKind;
 import org.relocation.keydate.KeyDateService;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.TimelineEntry;
 import org.relocation.vendor.ServiceOrder;
 import org.relocation.vendor.ServiceType;
 import org.relocation.vendor.VendorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tax provider's services for a case's employee (docs/pay-and-tax.md "Settlements and tax returns"), run by process
@@ -25,6 +31,11 @@ import java.util.Optional;
  * {@code follow-up-tax-briefing}), then for each tax year of the assignment the home and the host tax return are ordered
  * and each filing deadline ({@link TaxReturnProperties}) becomes a key date of the employee ({@code tax-return-due-<country>-<year>}),
  * which the key-date follow-up reminds. Every order has a business request key, so a redelivered task orders nothing twice.
+ * <p>
+ * The returns follow the assignment ({@link #assignmentChanged}): once the returns of a case were ordered, a change of
+ * its dates (an extension, a shorter assignment, a moved start) orders the returns of the tax years now inside it and
+ * withdraws the filing-deadline key dates of those no longer inside it. The vendor port cannot cancel an order, so such
+ * an order stays with the provider and the case's timeline says so (ask the provider to cancel it).
  */
 @Service
 public class TaxProviderOrders {
@@ -50,9 +61,12 @@ public class TaxProviderOrders {
     private final PresenceProperties taxYears;
     private final TaxReturnProperties returns;
     private final Optional<TaxServicesProcess> process;
+    private final TransactionTemplate own;
 
     TaxProviderOrders(CaseService cases, VendorService vendors, KeyDateService keyDates, PresenceProperties taxYears,
-                      TaxReturnProperties returns, Optional<TaxServicesProcess> process) {
+                      TaxReturnProperties returns, Optional<TaxServicesProcess> process, PlatformTransactionManager transactions) {
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cases = cases;
         this.vendors = vendors;
         this.keyDates = keyDates;
@@ -89,8 +103,10 @@ public class TaxProviderOrders {
 
     /**
      * Orders the home and host returns of every tax year of the assignment and registers (or moves) each filing
-     * deadline as a key date of the employee. Idempotent: the same return is ordered once and its key date upserted.
-     * Not one transaction: each order and each key date commits on its own. A key date's row holds a shared lock on
+     * deadline as a key date of the employee; returns ordered before for tax years no longer inside the assignment lose
+     * their key date ({@link #assignmentChanged}). Idempotent: the same return is ordered once and its key date upserted.
+     * Not one transaction: each order and each key date commits on its own (a transaction of its own, also when called
+     * after the commit of a case change). A key date's row holds a shared lock on
      * its case until commit, and the next order is inserted in a transaction of its own (VendorService): had this
      * method held the key dates open while a concurrent close of the case queued for the case row, the order would have
      * waited behind the close and the close behind this transaction, a wait through this thread that MariaDB does not
@@ -98,16 +114,72 @@ public class TaxProviderOrders {
      * ordered so far; the task is offered again and orders the rest.
      */
     public List<TaxReturn> orderReturns(Long caseId) {
-        RelocationCase c = cases.get(caseId);
+        RelocationCase c = own.execute(s -> cases.get(caseId));
+        Long employee = own.execute(s -> cases.get(caseId).employee().getId());
         List<TaxReturn> planned = returnsOf(c);
         for (TaxReturn r : planned) {
-            vendors.order(caseId, null, ServiceType.TAX_RETURN, r.country(), r.requestKey(caseId), r.role() + " tax return " + r.country() + " "
-                    + r.taxYear() + " (" + r.yearStart() + " to " + r.yearEnd() + "), filing deadline " + r.filingDeadline());
-            keyDates.register(caseId, null, r.keyDateKind(), r.filingDeadline(), (r.role().equals("HOME") ? "Home" : "Host")
-                    + " tax return " + r.country() + " " + r.taxYear() + ": filing deadline (relocation.tax.returns)");
+            own.executeWithoutResult(s -> vendors.order(caseId, null, ServiceType.TAX_RETURN, r.country(), r.requestKey(caseId), r.role()
+                    + " tax return " + r.country() + " " + r.taxYear() + " (" + r.yearStart() + " to " + r.yearEnd() + "), filing deadline "
+                    + r.filingDeadline()));
+            own.executeWithoutResult(s -> keyDates.register(caseId, employee, r.keyDateKind(), r.filingDeadline(),
+                    (r.role().equals("HOME") ? "Home" : "Host") + " tax return " + r.country() + " " + r.taxYear()
+                            + ": filing deadline (relocation.tax.returns)"));
         }
-        log.info("Case {}: {} tax returns ordered", c.getCaseNumber(), planned.size());
+        int withdrawn = withdrawOutside(caseId, employee, planned);
+        log.info("Case {}: {} tax returns ordered, {} no longer in the assignment withdrawn", c.getCaseNumber(), planned.size(), withdrawn);
         return planned;
+    }
+
+    /**
+     * The case's assignment dates changed ({@code relocationcase.AssignmentDatesChanged}): if its returns were ordered
+     * already (the tax services reached {@code order-tax-returns}), the returns follow the new dates ({@link #orderReturns});
+     * otherwise nothing happens (the returns will be ordered from the dates as they are then).
+     *
+     * @return the returns of the assignment now, or empty when none were ordered yet
+     */
+    public Optional<List<TaxReturn>> assignmentChanged(Long caseId) {
+        boolean ordered = own.execute(s -> vendors.orders(caseId).stream().anyMatch(o -> o.getServiceType() == ServiceType.TAX_RETURN));
+        if (!ordered) {
+            return Optional.empty();
+        }
+        return Optional.of(orderReturns(caseId));
+    }
+
+    /**
+     * Withdraws the filing-deadline key date of every return ordered for a tax year the assignment no longer runs in,
+     * and says on the case's timeline that its order stays with the provider (the vendor port has no cancellation).
+     * @return how many were withdrawn now
+     */
+    private int withdrawOutside(Long caseId, Long employee, List<TaxReturn> planned) {
+        Set<String> inside = planned.stream().map(r -> r.requestKey(caseId)).collect(Collectors.toSet());
+        String prefix = "tax-return-" + caseId + "-";
+        List<ServiceOrder> outside = own.execute(s -> vendors.orders(caseId)).stream()
+                .filter(o -> o.getServiceType() == ServiceType.TAX_RETURN && o.getRequestKey() != null
+                        && o.getRequestKey().startsWith(prefix) && !inside.contains(o.getRequestKey())).toList();
+        int n = 0;
+        for (ServiceOrder o : outside) {
+            String[] countryYear = o.getRequestKey().substring(prefix.length()).split("-");
+            if (countryYear.length != 2) {
+                continue;
+            }
+            String country = countryYear[0];
+            String year = countryYear[1];
+            String kind = KeyDateKind.TAX_RETURN_DUE.code() + "-" + country.toLowerCase(Locale.ROOT) + "-" + year;
+            Boolean withdrawn = own.execute(s -> {
+                boolean w = keyDates.withdraw(caseId, employee, kind);
+                if (w) {
+                    cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "tax-return-withdrawn", "Tax return " + country + " "
+                            + year + " is no longer in the assignment: key date withdrawn; order " + o.getReference()
+                            + " not cancelled (the vendor port cannot): ask the tax provider to cancel it",
+                            null, null);
+                }
+                return w;
+            });
+            if (Boolean.TRUE.equals(withdrawn)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

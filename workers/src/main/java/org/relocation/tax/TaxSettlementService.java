@@ -213,8 +213,8 @@ public class TaxSettlementService {
     /**
      * Another member of finance decides a settlement awaiting approval. Approved and owed to the employee: a
      * {@code tax} one-off payment of the ledger through payroll, recorded by whoever entered the settlement and approved
-     * by the decider. Approved and owed by the employee: recorded as a recovery payroll deducts (the ledger records
-     * payments to people, not from them). Rejected: closed with the reason.
+     * by the decider. Approved and owed by the employee: a {@code tax} recovery of the ledger (incoming, deducted
+     * through payroll), recorded and approved the same way. Rejected: closed with the reason.
      *
      * @throws TaxSettlementRefusedException not awaiting approval, the decider entered it, or the ledger refuses the payment
      */
@@ -226,11 +226,15 @@ public class TaxSettlementService {
             throw new TaxSettlementRefusedException(problem);
         }
         Long paymentId = null;
-        if (approve && s.getDirection() == SettlementDirection.OWED_TO_EMPLOYEE && s.isDue()) {
+        if (approve && s.isDue() && s.getDirection() != SettlementDirection.NONE) {
             try {
-                MobilityPayment p = ledger.recordOneOff(s.getCaseId(), new PaymentLedger.OneOff("tax", s.getAmount(), s.getCurrency(),
+                MobilityPayment p = s.getDirection() == SettlementDirection.OWED_TO_EMPLOYEE
+                        ? ledger.recordOneOff(s.getCaseId(), new PaymentLedger.OneOff("tax", s.getAmount(), s.getCurrency(),
                         LocalDate.now(clock), false, PaymentRoute.PAYROLL, null,
-                        "Tax equalisation settlement " + s.getTaxYear() + ": owed to the employee", null), s.getEnteredBy());
+                        "Tax equalisation settlement " + s.getTaxYear() + ": owed to the employee", null), s.getEnteredBy())
+                        : ledger.recordRecovery(s.getCaseId(), new PaymentLedger.Recovery("TAX-SETTLEMENT-" + s.getId(), "tax", s.getAmount(),
+                        s.getCurrency(), LocalDate.now(clock), "Tax equalisation settlement " + s.getTaxYear()
+                        + ": owed by the employee, deducted through payroll"), s.getEnteredBy());
                 paymentId = ledger.approve(p.getId(), actor).getId();
             } catch (PaymentRefusedException e) {
                 throw new TaxSettlementRefusedException("The payments ledger refuses the settlement's payment (" + e.getReason()

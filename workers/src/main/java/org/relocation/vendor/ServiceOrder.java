@@ -126,6 +126,8 @@ public class ServiceOrder {
     /** The registered vendor the order went to; null: the category's configured endpoint. */
     public Long getVendorId() { return vendorId; }
     public String getReference() { return reference; }
+    /** The business request key the order was placed with (one order per key). */
+    public String getRequestKey() { return requestKey; }
     public Status getStatus() { return status; }
     public String getMessageName() { return messageName; }
     public BigDecimal getCostAmount() { return costAmount; }

@@ -27,6 +27,38 @@ class LedgerFiguresTest {
                 Money.of(amount, "EUR"), BigDecimal.ONE, "CC-1", PaymentRoute.PAYROLL, true, due, null, "specialist", NOW);
     }
 
+    private static MobilityPayment recovery(String amount, LocalDate due) {
+        return new MobilityPayment(1L, PaymentKind.RECOVERY, PaymentCategory.TAX, "TAX-SETTLEMENT-1", null, null, Money.of(amount, "EUR"),
+                Money.of(amount, "EUR"), BigDecimal.ONE, "CC-1", PaymentRoute.PAYROLL, false, due, null, "finance", NOW);
+    }
+
+    @Test
+    void aRecoveryCountsNegativeWhileCommittedAndOnceDeductedAndCancelledNowhere() {
+        MobilityPayment allowance = payment("3000.00", LocalDate.of(2027, 3, 1));
+        MobilityPayment planned = recovery("800.00", LocalDate.of(2027, 3, 20));
+        MobilityPayment deducted = recovery("1200.00", LocalDate.of(2027, 3, 25));
+        deducted.move(PaymentStatus.APPROVED, "finance2", NOW);
+        deducted.move(PaymentStatus.PAID, "finance2", NOW);
+        deducted.paid(LocalDate.of(2027, 4, 25), new BigDecimal("1210.50"), new BigDecimal("1.00875"));
+        MobilityPayment cancelled = recovery("999.00", LocalDate.of(2027, 3, 26));
+        cancelled.move(PaymentStatus.CANCELLED, "finance2", NOW);
+        assertThat(planned.getDirection()).isEqualTo(PaymentDirection.INCOMING);
+        assertThat(allowance.getDirection()).isEqualTo(PaymentDirection.OUTGOING);
+        assertThat(deducted.signedReportingAmount()).isEqualByComparingTo("-1210.50");
+        assertThat(cancelled.signedReportingAmount()).isZero();
+        List<MobilityPayment> all = List.of(allowance, planned, deducted, cancelled);
+
+        // committed 3000 - 800 = 2200 in 2027-03; actual -1210.50 in 2027-04; budget 5000: variance 5000 - 2200 + 1210.50 = 4010.50
+        assertThat(LedgerFigures.byMonth(all, null, null, 2)).containsExactly(
+                new LedgerFigures.Month("2027-03", new BigDecimal("2200.00"), new BigDecimal("0.00")),
+                new LedgerFigures.Month("2027-04", new BigDecimal("0.00"), new BigDecimal("-1210.50")));
+        LedgerFigures.Totals t = LedgerFigures.totals(all, new BigDecimal("5000"), 2);
+        assertThat(t.committed()).isEqualByComparingTo("2200.00");
+        assertThat(t.actual()).isEqualByComparingTo("-1210.50");
+        assertThat(t.variance()).isEqualByComparingTo("4010.50");
+        assertThat(t.variancePercent()).isEqualByComparingTo("80.21");
+    }
+
     @Test
     void aTwoYearAssignmentsMonthlyAllowanceIsSpreadOverItsTwentyFourMonths() {
         List<LocalDate> due = Frequency.MONTHLY.dueDates(LocalDate.of(2027, 3, 1), LocalDate.of(2029, 2, 28), 120);

@@ -50,7 +50,8 @@ class LedgerController {
             description = "Months [from, to] as YYYY-MM (default: this calendar year; at most 120 months); costCentre optional. Committed = planned and "
                     + "approved payments in their due month (due day's rate), actual = paid payments in their paid month (paid day's rate), "
                     + "reporting currency. Per cost centre: budget (approved estimates of its cases in progress or completed), committed, "
-                    + "actual, variance and variance % over the cases' whole life, and the period's committed and actual; totals over all.")
+                    + "actual, variance and variance % over the cases' whole life, and the period's committed and actual; totals over all. "
+                    + "Recoveries (money employees owe, deducted through payroll) count negative: committed and actual are net of them.")
     LedgerReports.LedgerReport ledger(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String costCentre) {
         YearMonth[] period = period(from, to, costCentre);
@@ -80,7 +81,8 @@ class LedgerController {
     @GetMapping("/chargebacks")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "getMonthlyChargebacks", summary = "What each cost centre is charged for a month: the payments paid in it, per case",
-            description = "month (YYYY-MM, required); costCentre optional. Amounts in the reporting currency at the paid day's rate.")
+            description = "month (YYYY-MM, required); costCentre optional. Amounts in the reporting currency at the paid day's rate; "
+                    + "a recovery deducted in the month (money the employee owed) is credited: it counts negative.")
     LedgerReports.MonthlyChargeback chargebacks(@RequestParam(required = false) String month, @RequestParam(required = false) String costCentre) {
         Map<String, String> errors = new LinkedHashMap<>();
         YearMonth m = month(month, "month", errors);

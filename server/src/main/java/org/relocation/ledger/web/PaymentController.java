@@ -45,7 +45,7 @@ import java.util.Set;
  * it (finance, hr-admin, admin) and to the employee.
  */
 @RestController
-@Tag(name = "Payments", description = "The mobility payments ledger of a case: allowances, one-off payments, vendor invoices, reimbursements")
+@Tag(name = "Payments", description = "The mobility payments ledger of a case: allowances, one-off payments, vendor invoices, reimbursements, recoveries")
 class PaymentController {
 
     private static final String READERS = "hasAnyRole('mobility-specialist','manager','finance','hr-admin','hr-lead','senior-manager','admin','employee')";
@@ -82,7 +82,9 @@ class PaymentController {
                        BigDecimal amount, String currency, BigDecimal reportingAmount, String reportingCurrency,
                        @Schema(description = "1 currency = rate reportingCurrency, in effect on rateOn (the due date)") BigDecimal rate,
                        LocalDate rateOn, @Schema(description = FINANCIALS) String costCentre, String route, boolean taxable,
-                       LocalDate dueDate, Long policyExceptionId, String status, String createdBy, Instant createdAt,
+                       LocalDate dueDate, Long policyExceptionId, String status,
+                       String direction,
+                       String createdBy, Instant createdAt,
                        String approvedBy, Instant approvedAt, String paidBy, Instant paidAt, LocalDate paidOn,
                        @Schema(description = "The amount at the rate of paidOn (actual spend)") BigDecimal paidReportingAmount,
                        BigDecimal paidRate, String cancelledBy, Instant cancelledAt, String cancelReason) {
@@ -91,7 +93,7 @@ class PaymentController {
             return new PaymentView(p.getId(), p.getCaseId(), p.getKind().name(), p.getCategory(), p.getSourceReference(), p.getDescription(),
                     p.money().amount(), p.money().currency().getCurrencyCode(), p.reporting().amount(), p.getReportingCurrency(),
                     MobilityPaymentRates.plain(p.getRate()), p.getRateOn(), financials ? p.getCostCentre() : null, p.getRoute().name(),
-                    p.isTaxable(), p.getDueDate(), p.getPolicyExceptionId(), p.getStatus().name(), p.getCreatedBy(), p.getCreatedAt(),
+                    p.isTaxable(), p.getDueDate(), p.getPolicyExceptionId(), p.getStatus().name(), p.getDirection().name(), p.getCreatedBy(), p.getCreatedAt(),
                     p.getApprovedBy(), p.getApprovedAt(), p.getPaidBy(), p.getPaidAt(), p.getPaidOn(), p.getPaidReportingAmount(),
                     p.getPaidRate(), p.getCancelledBy(), p.getCancelledAt(), p.getCancelReason());
         }
@@ -104,8 +106,8 @@ class PaymentController {
     @Schema(name = "CasePayments")
     record CasePaymentsView(Long caseId, String caseNumber, String currency,
                             @Schema(description = FINANCIALS + "; the approved estimate in the reporting currency, absent before approval") BigDecimal budget,
-                            @Schema(description = "Planned and approved payments, at their due day's rate") BigDecimal committed,
-                            @Schema(description = "Paid payments, at their paid day's rate") BigDecimal actual,
+                            @Schema(description = "Planned and approved payments, at their due day's rate, net of recoveries (which count negative)") BigDecimal committed,
+                            @Schema(description = "Paid payments, at their paid day's rate, net of recoveries deducted") BigDecimal actual,
                             @Schema(description = FINANCIALS + "; budget - committed - actual") BigDecimal variance,
                             @Schema(description = FINANCIALS + "; variance / budget x 100, two decimals") BigDecimal variancePercent,
                             @Schema(description = "Committed by due month, actual by paid month (YYYY-MM, ascending)") List<MonthView> months,
@@ -117,6 +119,8 @@ class PaymentController {
     @Operation(operationId = "listCasePayments", summary = "The case's mobility payments by due date, with budget, committed, actual and variance per month",
             description = "Amounts in the reporting currency: committed = planned + approved (at the due day's rate, in the due month), actual = "
                     + "paid (at the paid day's rate, in the paid month), variance = budget (the approved estimate) - committed - actual. "
+                    + "A RECOVERY (direction INCOMING: money the employee owes, deducted through payroll) counts negative in committed "
+                    + "and actual. "
                     + "The case's employee reads their own payments without cost centre, budget or variance; finance, hr-admin and admin "
                     + "every case's; other staff the cases they may read. 404 unknown case or one beyond the caller's.")
     CasePaymentsView list(@PathVariable long caseId, Authentication user) {

@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.relocation.identity.CaseAccess;
 import org.relocation.identity.CaseFields;
 import org.relocation.identity.Roles;
+import org.relocation.ledger.MobilityPayment;
+import org.relocation.ledger.PaymentLedger;
+import org.relocation.payroll.PayrollDelivery;
 import org.relocation.payroll.PayrollInstruction;
 import org.relocation.payroll.PayrollInstructionItem;
 import org.relocation.payroll.PayrollProviderOrder;
@@ -62,8 +65,10 @@ class PayrollInstructionController {
     private final PayrollInstructions instructions;
     private final CaseService cases;
     private final CaseAccess access;
+    private final PaymentLedger ledger;
 
-    PayrollInstructionController(PayrollInstructions instructions, CaseService cases, CaseAccess access) {
+    PayrollInstructionController(PayrollInstructions instructions, CaseService cases, CaseAccess access, PaymentLedger ledger) {
+        this.ledger = ledger;
         this.instructions = instructions;
         this.cases = cases;
         this.access = access;
@@ -202,10 +207,15 @@ class PayrollInstructionController {
 
     @GetMapping(value = "/api/finance/payroll-instructions/export", produces = {"text/csv", PayrollExport.XLSX})
     @PreAuthorize(FINANCE)
-    @Operation(operationId = "exportPayrollInstructions", summary = "What one payroll provider pays: the items of the instructions sent or confirmed, as CSV or XLSX",
+    @Operation(operationId = "exportPayrollInstructions", summary = "What one payroll provider pays and deducts: the items of the instructions sent or confirmed and the approved recoveries, as CSV or XLSX",
             description = "provider: the payroll's country (ISO 3166-1 alpha-2): the HOME items of cases whose home country it is, the HOST and "
-                    + "SHADOW items of cases whose host country it is. format: csv (default) or xlsx. Columns case_number, instruction, "
-                    + "version, effective_from, status, payroll, component, amount, currency, frequency, start, end, taxable. CSV: UTF-8, RFC 4180 "
+                    + "SHADOW items of cases whose host country it is, and the approved recoveries of the ledger (money the employee owes, "
+                    + "e.g. a tax equalisation settlement owed by the employee) for the payroll that withholds the case's hypothetical tax "
+                    + "(HOST when the instruction in force pays from the host payroll only, else HOME). format: csv (default) or xlsx. "
+                    + "Columns case_number, instruction, version, effective_from, status, payroll, component, amount, currency, frequency, "
+                    + "start, end, taxable, direction. Amounts are positive; direction says which way: PAY (paid to the employee), WITHHOLD "
+                    + "(HYPOTHETICAL_TAX, kept back from each pay) or DEDUCT (a recovery: component RECOVERY, instruction = the ledger's "
+                    + "source reference, no version, frequency ONE_OFF on its due date, deducted once). CSV: UTF-8, RFC 4180 "
                     + "(CRLF); a cell beginning with = + - @ gets a leading '. XLSX: one sheet named after the provider, the header row frozen, "
                     + "amounts as numbers with the currency's decimals, dates as dates, no formulas. Finance, hr-admin, admin. 400 naming provider or format.")
     @ApiResponse(responseCode = "200", description = "The file", content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
@@ -232,6 +242,14 @@ class PayrollInstructionController {
                 if (provider.equals(country)) {
                     export.add(PayrollExport.Line.of(c.getCaseNumber(), pi, i));
                 }
+            }
+        }
+        for (MobilityPayment p : ledger.recoveriesToDeduct()) {
+            RelocationCase c = byId.computeIfAbsent(p.getCaseId(), cases::get);
+            boolean host = instructions.inForce(c.getId()).or(() -> instructions.current(c.getId()))
+                    .map(pi -> pi.getPayrollDelivery() == PayrollDelivery.HOST).orElse(false);
+            if (provider.equals(host ? c.getHostCountry() : c.getHomeCountry())) {
+                export.add(PayrollExport.Line.recovery(c.getCaseNumber(), p, host ? "HOST" : "HOME"));
             }
         }
         String file = "payroll-instructions-" + provider;

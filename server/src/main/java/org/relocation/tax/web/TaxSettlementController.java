@@ -86,7 +86,7 @@ class TaxSettlementController {
                 BigDecimal actualTaxesPaidByEmployee, BigDecimal employeeTaxBurden, BigDecimal companyTaxCost, BigDecimal amount,
                 SettlementDirection direction, TaxYearSettlement.Status status, String enteredBy, Instant enteredAt, String decidedBy,
                 Instant decidedAt, @Schema(description = "The approver's comment; a rejection's reason") String decisionComment,
-                @Schema(description = "The ledger payment of an approved settlement owed to the employee") Long paymentId,
+                @Schema(description = "The ledger line of an approved settlement: a payment (owed to the employee) or a recovery deducted through payroll (owed by the employee)") Long paymentId,
                 List<Line> lines) {
         static View of(TaxYearSettlement s) {
             return new View(s.getId(), s.getCaseId(), s.getTravellerId(), s.getTaxYear(), s.getApproach(), s.getCurrency(),
