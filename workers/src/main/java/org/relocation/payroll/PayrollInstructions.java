@@ -194,6 +194,10 @@ public class PayrollInstructions {
                     + " has no payroll instruction yet: a compensation change follows the payroll phase");
         }
         PayrollInstruction last = all.get(all.size() - 1);
+        if (refusedByProvider(last)) {
+            throw new CompensationChangeRefusedException("Compensation change " + last.getReference() + " of case " + c.getCaseNumber()
+                    + " was refused by a payroll provider: finance corrects or withdraws it first (task correct-compensation-change)");
+        }
         if (inProgress(last)) {
             throw new CompensationChangeRefusedException("Compensation change " + last.getReference() + " of case " + c.getCaseNumber()
                     + " is still in progress (" + last.getStatus() + "): finish it first");
