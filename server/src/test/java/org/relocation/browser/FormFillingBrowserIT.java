@@ -620,8 +620,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     /**
      * A long-term case like {@link #compensationChangeToDecide}'s, hosted in "Manual Answers" (the test plays the payroll
-     * providers): the specialist's extension (version 2) approved by admin in its task, ordered from both providers and
-     * refused by the host payroll's (a signed callback), which opens finance's correction task.
+     * providers): the specialist's extension (version 2) approved by admin in its task, ordered from its payrolls' providers
+     * and refused by the last one ordered (a signed callback), which opens finance's correction task.
      */
     private OpenTask compensationChangeToCorrect(TaskForm form) {
         Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
@@ -639,9 +639,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         String approval = api.awaitOpenTask("specialist", c.getId(), "approve-compensation-change").path("id").asText();
         assertThat(org.relocation.Api.as(port, "admin").complete(approval, Map.of("changeDecision", "approve")).getStatusCode().value())
                 .as("the change approved").isEqualTo(204);
-        org.relocation.vendor.ServiceOrder host = await("the host provider's order of " + v2.getReference()).atMost(CaseApi.PATIENCE)
+        org.relocation.vendor.ServiceOrder host = await("a provider's order of " + v2.getReference()).atMost(CaseApi.PATIENCE)
                 .until(() -> serviceOrders.findByCaseIdOrderById(c.getId()).stream()
-                        .filter(o -> o.getDetail().startsWith("Payroll instruction " + v2.getReference() + ", HOST")).findFirst(), Optional::isPresent)
+                        .filter(o -> o.getDetail().startsWith("Payroll instruction " + v2.getReference() + ",")
+                                && o.getStatus() == org.relocation.vendor.ServiceOrder.Status.SENT).reduce((a, b) -> b), Optional::isPresent)
                 .orElseThrow();
         String body = "{\"reference\":\"" + host.getReference() + "\",\"status\":\"REFUSED\",\"note\":\"" + REFUSAL_NOTE + "\"}";
         assertThat(org.relocation.Api.anonymous(port).postRaw("/api/vendor-callbacks/payroll", body, org.relocation.vendor.Signatures.callbackHeaders(
