@@ -100,10 +100,13 @@ async function loadCase(caseNumber) {
   const id = found.items[0].id;
   const base = `/api/cases/${id}`;
   // at once (the session login keeps its id: WorkspaceSessionTest); the sections the role may not read answer 403 and are left out
-  const [c, estimates, payments, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
-    optional(`${base}/payments`), optional(`${base}/policy-decisions`), optional(`${base}/decision-log`)]);
+  const year = new Date().getUTCFullYear();
+  const [c, estimates, payments, presence, decisions, log] = await Promise.all([api(base), optional(`${base}/estimates`),
+    optional(`${base}/payments`), optional(`${base}/presence-days?taxYear=${year}`), optional(`${base}/policy-decisions`),
+    optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
-    estimatesPart(estimates), paymentsPart(payments), orders(c), keyDates(c), policyDecisions(decisions), decisionLog(log));
+    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c), keyDates(c),
+    policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
 }
 
@@ -367,6 +370,125 @@ function paymentsPart(ledger) {
         el('td', { class: 'num' }, signed(p.amount, p.currency, p)), el('td', { class: 'num' }, signed(p.reportingAmount, p.reportingCurrency, p)),
         el('td', {}, incoming(p) ? 'payroll deduction' : words(p.route)), el('td', {}, words(p.status)),
         el('td', {}, p.paidOn ? day(p.paidOn) : '')))));
+}
+
+/**
+ * Presence days (GET/POST …/presence-days; the roles that may record them, else the section is left out): each
+ * traveller's days per country in a tax year against the limit (183 or the treaty's), the threshold key dates (the day
+ * a threshold is reached, or projected at the current pace), and a form recording the days of a date range. The API's
+ * 400 names each bad field: its sentence is shown next to that field; after a recording the section is read again.
+ */
+function presencePart(c, base, presence) {
+  if (!presence) {
+    return '';
+  }
+  const holder = el('div', { id: 'presence-days-body' });
+  const render = (counts, caseNow, message) => holder.replaceChildren(...presenceBody(caseNow, base, counts, message, render));
+  render(presence, c, null);
+  return section('presence-days', 'Presence days',
+    el('p', { class: 'hint' }, 'Days a traveller is, or is planned to be, in a country, counted per tax year of that country against '
+      + '183 days or its treaty limit. A travel day counts in both countries. Warnings go to the specialists and managers at each '
+      + 'threshold; for assignees the thresholds are key dates.'), holder);
+}
+
+const PRESENCE_KEY_DATE = /^presence-threshold-(\d+)-([a-z]{2})-(\d{4})$/;
+
+/** The threshold key dates of one count: "150 days: <date>", from the case's key dates. */
+function presenceWarnings(c, count) {
+  return (c.keyDates || []).map((k) => ({ k, m: PRESENCE_KEY_DATE.exec(k.kind || '') }))
+    .filter(({ k, m }) => m && m[2] === count.country.toLowerCase() && Number(m[3]) === count.taxYear && k.travellerId === count.travellerId)
+    .sort((a, b) => Number(a.m[1]) - Number(b.m[1]))
+    .map(({ k, m }) => `${number(Number(m[1]))} days: ${day(k.dueDate)}`).join('; ');
+}
+
+function presenceBody(c, base, presence, message, render) {
+  const years = [presence.taxYear - 1, presence.taxYear, presence.taxYear + 1];
+  const yearSelect = el('select', { id: 'presence-year', 'aria-label': 'Tax year' },
+    years.map((y) => el('option', { value: y, selected: y === presence.taxYear }, String(y))));
+  const reload = async (year, note) => {
+    try {
+      const [caseNow, counts] = await Promise.all([api(base), api(`${base}/presence-days?taxYear=${year}`)]);
+      render(counts, caseNow, note);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  yearSelect.addEventListener('change', () => reload(Number(yearSelect.value), null));
+  const rows = presence.counts.map((n) => el('tr', { 'data-country': n.country, 'data-traveller-id': n.travellerId },
+    el('td', {}, travellerName(c, n.travellerId) || words(n.relationship)), el('td', {}, n.country), el('td', {}, String(n.taxYear)),
+    el('td', { class: 'num presence-count' }, number(n.days)), el('td', { class: 'num' }, number(n.limit)),
+    el('td', { class: `presence-${n.status.toLowerCase()}` }, words(n.status)),
+    el('td', {}, n.nextThreshold ? number(n.nextThreshold) : '—'),
+    el('td', {}, n.lastDay ? day(n.lastDay) : ''),
+    el('td', {}, n.limitReachedIfStaying ? day(n.limitReachedIfStaying) : ''),
+    el('td', { class: 'presence-warnings' }, presenceWarnings(c, n))));
+  return [
+    el('p', {}, el('label', {}, 'Tax year ', yearSelect)),
+    table('presence-list', ['Traveller', 'Country', 'Tax year', 'Days', 'Limit', 'Status', 'Next warning at', 'Last day',
+      'Limit reached if staying', 'Warning dates'], rows),
+    message ? el('p', { class: 'ok', id: 'presence-recorded', role: 'status' }, message) : '',
+    presenceForm(c, base, reload),
+  ];
+}
+
+/** The recording form: traveller (absent: the employee), country, from and to (the same day for one day), as the API takes them. */
+function presenceForm(c, base, reload) {
+  const error = (field) => el('span', { class: 'field-error error', id: `presence-error-${field}`, role: 'alert' });
+  const errors = { travellerId: error('travellerId'), country: error('country'), from: error('from'), to: error('to') };
+  const general = el('p', { class: 'error', id: 'presence-error', role: 'alert' });
+  const traveller = el('select', { name: 'travellerId' }, (c.travellers || []).map((t) =>
+    el('option', { value: t.relationship === 'EMPLOYEE' ? '' : t.id }, `${t.fullName || words(t.relationship)} (${words(t.relationship)})`)));
+  const country = el('select', { name: 'country' }, el('option', { value: '' }, 'Choose…'),
+    COUNTRIES.map((x) => el('option', { value: x.code }, `${x.name} (${x.code})`)));
+  const from = el('input', { type: 'date', name: 'from' });
+  const to = el('input', { type: 'date', name: 'to' });
+  const submit = el('button', { type: 'submit', id: 'presence-record' }, 'Record the days');
+  const inputs = { travellerId: traveller, country, from, to };
+  const labelled = (text, field, input) => el('label', {}, text, input, errors[field]);
+  const form = el('form', { id: 'presence-form', class: 'presence-form', novalidate: true },
+    el('h4', {}, 'Record days of presence'),
+    labelled('Traveller', 'travellerId', traveller), labelled('Country', 'country', country),
+    labelled('From', 'from', from), labelled('To (the same day for one day)', 'to', to), submit, general);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    Object.values(errors).forEach((e) => { e.textContent = ''; });
+    Object.values(inputs).forEach((i) => i.classList.remove('invalid'));
+    general.textContent = '';
+    submit.disabled = true;
+    try {
+      const body = { travellerId: traveller.value === '' ? null : Number(traveller.value), country: country.value || null,
+        from: from.value || null, to: to.value || null };
+      const recorded = await api(`${base}/presence-days`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+      const year = recorded.counts.length ? recorded.counts[0].taxYear : new Date().getUTCFullYear();
+      await reload(year, `${number(recorded.added)} new day(s) recorded in ${body.country}`
+        + `${recorded.warnings.length ? `; ${number(recorded.warnings.length)} warning(s) sent` : ''}.`);
+    } catch (e) {
+      if (e.status === 401) {
+        fail(e);
+        return;
+      }
+      const fields = (e.body && e.body.fieldErrors) || {};
+      const labels = { travellerId: 'Traveller', country: 'Country', from: 'From', to: 'To' };
+      let placed = false;
+      Object.entries(fields).forEach(([name, text]) => {
+        if (errors[name]) {
+          errors[name].textContent = fieldSentence(labels[name], text);
+          inputs[name].classList.add('invalid');
+          placed = true;
+        } else {
+          general.textContent = `${general.textContent} ${fieldSentence(name, text)}`.trim();
+        }
+      });
+      if (!placed && !general.textContent) {
+        general.textContent = e.message;
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
 }
 
 function orders(c) {

@@ -57,6 +57,7 @@ class ModelStructureTest {
       Map.entry("decide-expense-exception", "group:hr-lead"),
       Map.entry("follow-up-tax-briefing", "group:mobility-specialist"),
       Map.entry("approve-compensation-change", "group:finance"),
+      Map.entry("correct-compensation-change", "group:finance"),
       Map.entry("confirm-benefits-enrolment", "assignee:${employeeUserId}"),
       Map.entry("confirm-arrival", "group:mobility-specialist"),
       Map.entry("answer-counsel-request", "group:mobility-specialist"),

@@ -36,7 +36,8 @@ import java.util.Map;
  *   <li>"Immigration deadlines": permit renewals (due at the expiry), start dates at risk, counsel's requests and late
  *       decisions; every role;</li>
  *   <li>"Pay, tax and expenses": the payroll instruction's confirmation, follow-up and correction, compensation
- *       changes, tax briefings and settlements, expense claims and their exceptions; the roles that work on them.</li>
+ *       changes and their correction, tax briefings and settlements, expense claims and their exceptions; the roles
+ *       that work on them.</li>
  * </ul>
  * A filter is created once: an installation that had the filters before a task was added to them keeps its own (a
  * process owner adds the task in the Tasklist's filter settings, or deletes the filter to have it created again at the
@@ -55,7 +56,7 @@ class TasklistFilters {
             "approve-case-closure", "approve-tax-settlement", "approve-compensation-change", "approve-expense-claim-finance",
             "decide-expense-exception"};
     static final String[] PAY_AND_TAX_TASKS = {"confirm-payroll-setup", "follow-up-payroll-provider", "correct-payroll-instruction",
-            "approve-compensation-change", "follow-up-tax-briefing", "approve-tax-settlement", "approve-expense-claim",
+            "approve-compensation-change", "correct-compensation-change", "follow-up-tax-briefing", "approve-tax-settlement", "approve-expense-claim",
             "approve-expense-claim-finance", "decide-expense-exception"};
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);

@@ -112,6 +112,59 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
                 .contains("Actual (paid)").doesNotContain("Budget").doesNotContain("Variance");
     }
 
+    /**
+     * The specialist records presence days through the case page's form (/cases/#<number>/presence-days): a range whose
+     * end is before its start shows the API's sentence next to "To" and writes nothing; the corrected range is recorded,
+     * the count shown is the API's, and the threshold key dates (the case is a long-term assignment GB → DE) are shown.
+     */
+    @Test
+    void aSpecialistRecordsPresenceDaysThroughTheFormAndSeesTheCount() {
+        long id = api.open("specialist", CaseApi.longTermIntake("Petra Presence"));
+        String number = api.get("specialist", id).path("caseNumber").asText();
+        int year = java.time.LocalDate.now().getYear() - 1;
+        java.time.LocalDate from = java.time.LocalDate.of(year, 3, 1);
+        java.time.LocalDate to = java.time.LocalDate.of(year, 5, 30); // 91 days in DE
+
+        Browser browser = openPage("specialist");
+        WebDriver page = browser.driver();
+        page.get(baseUrl() + "/cases/#" + number + "/presence-days");
+        WebElement form = browser.await("the presence days form", ExpectedConditions.visibilityOfElementLocated(By.id("presence-form")));
+        assertThat(page.findElement(By.id("presence-list")).getText()).contains("None.");
+        new Select(form.findElement(By.name("country"))).selectByValue("DE");
+        date(page, "from", to);
+        date(page, "to", from);
+        page.findElement(By.id("presence-record")).click();
+
+        WebElement toError = browser.await("the API's refusal next to To", d -> {
+            WebElement e = d.findElement(By.id("presence-error-to"));
+            return e.getText().isBlank() ? null : e;
+        });
+        assertThat(toError.getText()).isEqualTo("To: must not be before from.");
+        assertThat(page.findElement(By.name("to")).getAttribute("class")).contains("invalid");
+        assertThat(page.findElement(By.id("presence-error-from")).getText()).isBlank();
+        assertThat(presence("specialist", id, year).path("counts")).as("nothing written").isEmpty();
+
+        date(page, "from", from);
+        date(page, "to", to);
+        page.findElement(By.id("presence-record")).click();
+        WebElement recorded = browser.await("the recording", ExpectedConditions.visibilityOfElementLocated(By.id("presence-recorded")));
+        assertThat(recorded.getText()).isEqualTo("91 new day(s) recorded in DE.");
+        WebElement row = page.findElement(By.cssSelector("#presence-list tr[data-country='DE']"));
+        JsonNode count = presence("specialist", id, year).path("counts").get(0);
+        assertThat(count.path("days").asInt()).as("recorded by the API").isEqualTo(91);
+        assertThat(count.path("country").asText()).isEqualTo("DE");
+        assertThat(row.findElement(By.cssSelector(".presence-count")).getText()).isEqualTo("91");
+        assertThat(row.getText()).contains("Petra Presence", "183", "below", String.valueOf(year));
+        assertThat(row.findElement(By.cssSelector(".presence-warnings")).getText()).as("the threshold key dates at the current pace")
+                .contains("150 days: ").contains("170 days: ").contains("183 days: ");
+        assertThat(page.findElement(By.id("presence-error-to")).getText()).as("the earlier refusal cleared").isBlank();
+        assertThat(page.findElement(By.id("presence-year")).getAttribute("value")).isEqualTo(String.valueOf(year));
+    }
+
+    private JsonNode presence(String user, long caseId, int year) {
+        return org.relocation.Api.as(port, user).get("/api/cases/" + caseId + "/presence-days?taxYear=" + year).getBody();
+    }
+
     @Test
     void aManagerFindsOnlyTheCaseTheyAreLineManagerOf() {
         long mine = api.open("specialist", CaseApi.longTermIntake("Mona Mine"));
@@ -135,6 +188,7 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
         page.get(baseUrl() + "/cases/#" + mineNumber);
         browser.await("the manager's case", ExpectedConditions.textToBe(By.id("case-number"), mineNumber));
         assertThat(page.findElements(By.id("documents"))).as("no personal documents for a manager").isEmpty();
+        assertThat(page.findElements(By.id("presence-days"))).as("managers do not record presence days (403)").isEmpty();
     }
 
     @Test

@@ -183,7 +183,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "expenseExceptionComment", "Market rent, approved in the form-filling browser test")),
             Map.entry("approve-compensation-change", values(
                     "changeDecision", "approve",
-                    "changeComment", "Extension agreed with the business in the form-filling browser test")));
+                    "changeComment", "Extension agreed with the business in the form-filling browser test")),
+            Map.entry("correct-compensation-change", values(
+                    "correctionDecision", "withdraw", // "correct" would order both payroll providers again
+                    "correctionNote", "The extension is postponed; withdrawn in the form-filling browser test")));
 
     /** The expense-claim forms: each decides a claim submitted through the claims service for it (see expenseClaimToDecide). */
     static final Map<String, String[]> EXPENSE_CLAIMS = Map.of(
@@ -209,6 +212,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     static final Map<String, Map<String, String>> LEFT_EMPTY = Map.of(
             "decide-start-date", Map.of("newStartDate", "only for the decision \"move\", and the test keeps the date"),
             "review-intake", Map.of("reviewComment", "only shown to send the intake back; the test accepts it"),
+            "correct-compensation-change", Map.of(
+                    "effectiveFrom", "only shown to correct the change; the test withdraws it",
+                    "pd_baseSalaryAmount", "only shown to correct the change; the test withdraws it",
+                    "baseSalaryCurrency", "only shown to correct the change; the test withdraws it"),
             START_FORM, dependantSlots());
 
     /** The start form's dependant slots: a case without dependants here (StartFormIntakeTest starts one with a dependant). */
@@ -367,6 +374,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             tasklist.browser().await("form " + formId + " to show the claim",
                     d -> tasklist.form().getText().contains(EXPENSE_MERCHANT) && tasklist.form().getText().contains("Expense claim " + open.decidedRecordId()));
         }
+        if (formId.equals("correct-compensation-change")) { // the provider's refusal and the change, from the instructions
+            String reference = "PI-" + open.caseId() + "-v" + open.decidedRecordId();
+            tasklist.browser().await("form " + formId + " to show the refusal of " + reference,
+                    d -> tasklist.form().getText().contains(reference) && tasklist.form().getText().contains(REFUSAL_NOTE)
+                            && tasklist.form().getText().contains("HOUSING"));
+        }
         if (formId.equals("approve-compensation-change")) { // the version in force against the change, from the instructions
             String reference = "PI-" + open.caseId() + "-v" + open.decidedRecordId();
             tasklist.browser().await("form " + formId + " to show the change " + reference + " against the version in force",
@@ -507,6 +520,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(change.getStatus()).as("form %s: the change after its approval", formId).isNotEqualTo(
                         org.relocation.payroll.PayrollInstruction.Status.DRAFT);
             }
+            case "correct-compensation-change" -> {
+                org.relocation.payroll.PayrollInstruction change = payrollInstructions.ofCase(open.caseId()).stream()
+                        .filter(i -> i.getInstructionVersion() == open.decidedRecordId()).findFirst().orElseThrow();
+                assertThat(change.getStatus()).as("form %s: the refused change withdrawn", formId)
+                        .isEqualTo(org.relocation.payroll.PayrollInstruction.Status.WITHDRAWN);
+                assertThat(payrollInstructions.ofCase(open.caseId())).as("form %s: no new version", formId).hasSize(2);
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -523,6 +543,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (form.formId().equals("approve-compensation-change")) {
             return compensationChangeToDecide(form);
+        }
+        if (form.formId().equals("correct-compensation-change")) {
+            return compensationChangeToCorrect(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -591,6 +614,48 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
         return new OpenTask(form, c.getId(), task, (long) v2.getInstructionVersion());
     }
+
+    /** What the host payroll's provider answers when it refuses the change of correct-compensation-change. */
+    static final String REFUSAL_NOTE = "Host tax class missing";
+
+    /**
+     * A long-term case like {@link #compensationChangeToDecide}'s, hosted in "Manual Answers" (the test plays the payroll
+     * providers): the specialist's extension (version 2) approved by admin in its task, ordered from its payrolls' providers
+     * and refused by the last one ordered (a signed callback), which opens finance's correction task.
+     */
+    private OpenTask compensationChangeToCorrect(TaskForm form) {
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("hostCity", "Manual Answers");
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        estimator.estimate(c.getId(), "intake", "specialist");
+        estimator.approveLatest(c.getId());
+        org.relocation.payroll.PayrollInstruction v1 = payrollInstructions.prepare(c.getId(), "system");
+        payrollInstructions.sent(v1.getReference());
+        payrollInstructions.providerAnswered(c.getId(), true, null);
+        payrollInstructions.financeConfirmed(c.getId(), "PR-FORMS", "admin");
+        org.relocation.payroll.PayrollInstruction v2 = payrollInstructions.requestChange(c.getId(),
+                org.relocation.payroll.PayrollInstruction.Reason.EXTENSION, c.getStartDate().plusMonths(1), null, "specialist");
+        String approval = api.awaitOpenTask("specialist", c.getId(), "approve-compensation-change").path("id").asText();
+        assertThat(org.relocation.Api.as(port, "admin").complete(approval, Map.of("changeDecision", "approve")).getStatusCode().value())
+                .as("the change approved").isEqualTo(204);
+        org.relocation.vendor.ServiceOrder host = await("a provider's order of " + v2.getReference()).atMost(CaseApi.PATIENCE)
+                .until(() -> serviceOrders.findByCaseIdOrderById(c.getId()).stream()
+                        .filter(o -> o.getDetail().startsWith("Payroll instruction " + v2.getReference() + ",")
+                                && o.getStatus() == org.relocation.vendor.ServiceOrder.Status.SENT).reduce((a, b) -> b), Optional::isPresent)
+                .orElseThrow();
+        String body = "{\"reference\":\"" + host.getReference() + "\",\"status\":\"REFUSED\",\"note\":\"" + REFUSAL_NOTE + "\"}";
+        assertThat(org.relocation.Api.anonymous(port).postRaw("/api/vendor-callbacks/payroll", body, org.relocation.vendor.Signatures.callbackHeaders(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo-payroll-secret", java.time.Instant.now().getEpochSecond()))
+                .getStatusCode().is2xxSuccessful()).as("the host provider's refusal accepted").isTrue();
+        String taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, (long) v2.getInstructionVersion());
+    }
+
+    @Autowired
+    org.relocation.vendor.ServiceOrderRepository serviceOrders;
 
     /**
      * Opens a case through the case API and takes it along its journey to the form's task, deciding every earlier

@@ -66,7 +66,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("approve-expense-claim-finance", "relocation-expense-claim", "finance"),
             new TaskForm("decide-expense-exception", "relocation-expense-claim", "hrlead"),
             new TaskForm("follow-up-tax-briefing", "relocation-tax-services", "specialist"),
-            new TaskForm("approve-compensation-change", "relocation-compensation-change", "finance"));
+            new TaskForm("approve-compensation-change", "relocation-compensation-change", "finance"),
+            new TaskForm("correct-compensation-change", "relocation-compensation-change", "finance"));
     static final String START_FORM = "start-relocation";
 
     @Autowired

@@ -199,28 +199,111 @@ class CompensationChangeProcessApiTest {
         assertThat(read.get(1).get("providerOrders").findValuesAsText("country")).containsExactly("GB", "DE");
     }
 
-    @Test
-    void oneProviderRefusingClosesTheChangeTheVersionInForceStaysAndAnotherMayBeAskedFor() {
-        RelocationCase c = inForce();
-        ask("specialist", c, Map.of("reason", "EXTENSION", "effectiveFrom", "2028-06-01"));
+    /** Version 2 (an extension from 2028-06-01, asked for by finance) approved by admin, refused by the host provider. */
+    private String refusedByTheHostProvider(RelocationCase c) {
+        ask("finance", c, Map.of("reason", "EXTENSION", "effectiveFrom", "2028-06-01"));
         String ref = "PI-" + c.getId() + "-v2";
         String pi = instanceOf(c).getId();
-        Api.as(port, "finance").completeTask(c.getCaseNumber(), "approve-compensation-change", Api.vars("changeDecision", "approve"));
+        Api.as(port, "admin").completeTask(c.getCaseNumber(), "approve-compensation-change", Api.vars("changeDecision", "approve"));
         List<ServiceOrder> sent = awaitOrders(c, ref, 2);
-
         answer(sent.get(1), "REFUSED", "Host tax class missing");
-        assertThat(endOf(pi)).isEqualTo("compensation-change-refused");
-        assertThat(version(c, 2).getStatus()).isEqualTo(PayrollInstruction.Status.REJECTED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> version(c, 2).getStatus() == PayrollInstruction.Status.REJECTED);
+        // the other provider's later answer is recorded; nothing waits for it
+        answer(sent.get(0), "CONFIRMED", null);
+        return pi;
+    }
+
+    @Test
+    void aProviderRefusesFinanceCorrectsTheChangeAndItIsResentToBothProvidersAndTakesEffect() throws Exception {
+        RelocationCase c = inForce();
+        String pi = refusedByTheHostProvider(c);
+        String ref = "PI-" + c.getId() + "-v2";
         assertThat(version(c, 2).getProviderNote()).isEqualTo("HOST payroll (DE): Host tax class missing");
         assertThat(version(c, 1).getStatus()).as("in force").isEqualTo(PayrollInstruction.Status.FINANCE_CONFIRMED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications.notifications(c.getId()))
                 .anyMatch(n -> n.getKind().equals("payroll-provider-refused:" + ref)));
-        assertThat(ledger.ofCase(c.getId())).noneMatch(p -> p.getSourceReference().equals(ref));
-
-        // the other provider's later answer is recorded; nothing waits for it
-        answer(sent.get(0), "CONFIRMED", null);
         assertThat(instructions.providerOrders(version(c, 2).getId())).extracting(o -> o.getPayroll() + " " + o.getStatus())
                 .containsExactly("HOME CONFIRMED", "HOST REFUSED");
+        ResponseEntity<JsonNode> meanwhile = Api.as(port, "specialist").post(path(c), Map.of("reason", "EXTENSION", "effectiveFrom", "2028-07-01"));
+        assertThat(meanwhile.getStatusCode().value()).as("the refused change awaits its correction").isEqualTo(409);
+
+        // the form: the provider's reason, the providers' answers, the version in force against the refused change
+        Api admin = Api.as(port, "admin");
+        Api finance = Api.as(port, "finance");
+        String task = finance.awaitTask(c.getCaseNumber(), "correct-compensation-change");
+        JsonNode form = admin.get("/engine-rest/task/" + task + "/form-variables").getBody();
+        JsonNode refusal = Api.JSON.readTree(form.get("refusal").get("value").asText());
+        assertThat(refusal.get("reference").asText()).isEqualTo(ref);
+        assertThat(refusal.get("providerNote").asText()).isEqualTo("HOST payroll (DE): Host tax class missing");
+        assertThat(form.get("providerAnswers").get("value").asText()).contains("\"answer\":\"confirmed\"", "\"answer\":\"refused\"");
+        assertThat(form.get("changeItems").get("value").asText()).contains("\"inForce\":\"3750.00 EUR\"");
+
+        // bad input: a 400 naming the field, nothing written, the task stays
+        Map<String, Map<String, Object>> bad = Map.of(
+                "effectiveFrom", Map.of("correctionDecision", "correct", "correctionNote", "Date moved by a month"),
+                "effectiveFrom ", Map.of("correctionDecision", "correct", "effectiveFrom", "2030-01-01", "correctionNote", "Date moved by a month"),
+                "pd_baseSalaryAmount", Map.of("correctionDecision", "correct", "effectiveFrom", "2028-07-01", "pd_baseSalaryAmount", 96000,
+                        "correctionNote", "Salary given for an extension"),
+                "correctionNote", Map.of("correctionDecision", "withdraw"),
+                "correctionDecision", Map.of("correctionDecision", "postpone", "correctionNote", "Wait for the provider"));
+        bad.forEach((field, values) -> {
+            ResponseEntity<JsonNode> r = admin.complete(task, values);
+            assertThat(r.getStatusCode().value()).as("%s: %s", field, r.getBody()).isEqualTo(400);
+            assertThat(r.getBody().get("fieldErrors").has(field.strip())).as("%s: %s", field, r.getBody()).isTrue();
+        });
+        // whoever asked for the change may not correct it (it is resent without another approval)
+        ResponseEntity<JsonNode> own = finance.complete(task, Map.of("correctionDecision", "correct", "effectiveFrom", "2028-07-01",
+                "correctionNote", "Date moved by a month"));
+        assertThat(own.getStatusCode().value()).as("%s", own.getBody()).isEqualTo(400);
+        assertThat(own.getBody().get("fieldErrors").get("correctionDecision").asText()).contains("segregation of duties");
+        assertThat(instructions.ofCase(c.getId())).as("nothing written").hasSize(2);
+
+        assertThat(admin.complete(task, Map.of("correctionDecision", "correct", "effectiveFrom", "2028-07-01",
+                "correctionNote", "Host tax class recorded, date moved by a month")).getStatusCode().value()).isEqualTo(204);
+        String ref3 = "PI-" + c.getId() + "-v3";
+        PayrollInstruction v3 = version(c, 3);
+        assertThat(v3.getReason()).isEqualTo(PayrollInstruction.Reason.EXTENSION);
+        assertThat(v3.getEffectiveFrom()).isEqualTo(LocalDate.of(2028, 7, 1));
+        assertThat(v3.getCreatedBy()).as("the requester stays").isEqualTo("finance");
+        assertThat(v3.getFinanceConfirmedBy()).as("approved by whoever corrected it").isEqualTo("admin");
+        assertThat(version(c, 2).getStatus()).isEqualTo(PayrollInstruction.Status.REJECTED);
+
+        // resent to both providers, including the one that confirmed the refused version
+        List<ServiceOrder> resent = awaitOrders(c, ref3, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.getVariables(pi))
+                .as("ids and flags only").containsOnlyKeys("caseId", "changeVersion", "changeDecision", "payrollOutcome", "correctionDecision")
+                .containsEntry("changeVersion", 3));
+        answer(resent.get(0), "CONFIRMED", null);
+        answer(resent.get(1), "CONFIRMED", null);
+
+        assertThat(endOf(pi)).isEqualTo("compensation-change-in-force");
+        assertThat(instructions.ofCase(c.getId())).extracting(PayrollInstruction::getStatus).containsExactly(PayrollInstruction.Status.SUPERSEDED,
+                PayrollInstruction.Status.REJECTED, PayrollInstruction.Status.FINANCE_CONFIRMED);
+        List<MobilityPayment> payments = ledger.ofCase(c.getId());
+        assertThat(payments).noneMatch(p -> p.getSourceReference().equals(ref));
+        assertThat(payments).filteredOn(p -> p.getSourceReference().equals(ref3) && p.getCategory().equals("housing"))
+                .isNotEmpty().allMatch(p -> !p.getDueDate().isBefore(LocalDate.of(2028, 7, 1)));
+        assertThat(payments).filteredOn(p -> p.getSourceReference().equals("PI-" + c.getId() + "-v1") && p.getCategory().equals("housing")
+                && !p.getDueDate().isBefore(LocalDate.of(2028, 7, 1))).allMatch(p -> p.getStatus() == PaymentStatus.CANCELLED);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).list()).extracting(v -> v.getName())
+                .as("no date, salary or note in history").doesNotContain("pd_baseSalaryAmount", "effectiveFrom", "correctionNote");
+    }
+
+    @Test
+    void aProviderRefusesAndFinanceWithdrawsTheChangeTheLedgerStaysAndAnotherMayBeAskedFor() {
+        RelocationCase c = inForce();
+        List<String> before = ledger.ofCase(c.getId()).stream().map(p -> p.getId() + " " + p.getStatus()).toList();
+        String pi = refusedByTheHostProvider(c);
+        // the requester may withdraw their own change
+        Api.as(port, "finance").completeTask(c.getCaseNumber(), "correct-compensation-change",
+                Api.vars("correctionDecision", "withdraw", "correctionNote", "The extension is not signed yet"));
+
+        assertThat(endOf(pi)).isEqualTo("compensation-change-withdrawn");
+        assertThat(version(c, 2).getStatus()).isEqualTo(PayrollInstruction.Status.WITHDRAWN);
+        assertThat(version(c, 1).getStatus()).as("in force").isEqualTo(PayrollInstruction.Status.FINANCE_CONFIRMED);
+        assertThat(ledger.ofCase(c.getId()).stream().map(p -> p.getId() + " " + p.getStatus()).toList()).as("the ledger unchanged")
+                .isEqualTo(before);
+        assertThat(instructions.ofCase(c.getId())).hasSize(2);
         ask("specialist", c, Map.of("reason", "EXTENSION", "effectiveFrom", "2028-06-01"));
     }
 

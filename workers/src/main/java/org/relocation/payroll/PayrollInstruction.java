@@ -29,8 +29,8 @@ import java.util.List;
 @Table(name = "payroll_instruction")
 public class PayrollInstruction {
 
-    /** Where a version stands: built, sent to the providers, confirmed by them, then by finance; or rejected/replaced. */
-    public enum Status { DRAFT, SENT, PROVIDER_CONFIRMED, FINANCE_CONFIRMED, REJECTED, SUPERSEDED }
+    /** Where a version stands: built, sent to the providers, confirmed by them, then by finance; or rejected, replaced, or (a change a provider refused) withdrawn. */
+    public enum Status { DRAFT, SENT, PROVIDER_CONFIRMED, FINANCE_CONFIRMED, REJECTED, SUPERSEDED, WITHDRAWN }
 
     /** Why a version was made. */
     public enum Reason { INITIAL, CORRECTION, SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE, EXTENSION }
@@ -157,6 +157,11 @@ public class PayrollInstruction {
 
     void superseded() {
         status = Status.SUPERSEDED;
+    }
+
+    /** A change a provider refused is withdrawn instead of corrected: it never takes effect, the version in force stays. */
+    void withdrawn() {
+        status = Status.WITHDRAWN;
     }
 
     public Long getId() { return id; }

@@ -199,6 +199,10 @@ public class PayrollInstructions {
                     + " has no payroll instruction yet: a compensation change follows the payroll phase");
         }
         PayrollInstruction last = all.get(all.size() - 1);
+        if (refusedByProvider(last)) {
+            throw new CompensationChangeRefusedException("Compensation change " + last.getReference() + " of case " + c.getCaseNumber()
+                    + " was refused by a payroll provider: finance corrects or withdraws it first (task correct-compensation-change)");
+        }
         if (inProgress(last)) {
             throw new CompensationChangeRefusedException("Compensation change " + last.getReference() + " of case " + c.getCaseNumber()
                     + " is still in progress (" + last.getStatus() + "): finish it first");
@@ -206,27 +210,7 @@ public class PayrollInstructions {
         PayrollInstruction latest = inForce(all).orElseThrow(() -> new CompensationChangeRefusedException("Payroll instruction "
                 + last.getReference() + " of case " + c.getCaseNumber() + " is " + last.getStatus()
                 + ": a compensation change needs an instruction confirmed by finance"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (reason == null || !CHANGE_REASONS.contains(reason)) {
-            errors.put("reason", "is required: SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
-        }
-        if (effectiveFrom == null) {
-            errors.put("effectiveFrom", "is required (YYYY-MM-DD)");
-        } else if (!effectiveFrom.isAfter(latest.getEffectiveFrom())) {
-            errors.put("effectiveFrom", "must be after " + latest.getEffectiveFrom() + ", the day the instruction in force took effect");
-        } else if (c.getEndDate() != null && effectiveFrom.isAfter(c.getEndDate())) {
-            errors.put("effectiveFrom", "must be on or before " + c.getEndDate() + ", the end of the assignment");
-        }
-        if (reason == PayrollInstruction.Reason.SALARY_REVIEW) {
-            if (newSalary == null) {
-                errors.put("baseSalaryAmount", "is required for a salary review (the new annual base salary, with baseSalaryCurrency)");
-            } else if (newSalary.amount().signum() <= 0 || newSalary.amount().compareTo(new BigDecimal("100000000")) > 0
-                    || newSalary.amount().scale() > digits(newSalary.currency().getCurrencyCode())) {
-                errors.put("baseSalaryAmount", "must be more than 0, at most 100000000, with at most the currency's decimals");
-            }
-        } else if (newSalary != null) {
-            errors.put("baseSalaryAmount", "is taken only with reason SALARY_REVIEW");
-        }
+        Map<String, String> errors = changeErrors(c, latest, reason, effectiveFrom, newSalary, true);
         if (!errors.isEmpty()) {
             throw new InvalidCompensationChangeException(errors);
         }
@@ -239,6 +223,36 @@ public class PayrollInstructions {
         return change;
     }
 
+    /**
+     * Field → problem of a change's reason, effective date and new salary against the version in force and the
+     * assignment (a salary only with a salary review; required with one when {@code salaryRequired}).
+     */
+    private static Map<String, String> changeErrors(RelocationCase c, PayrollInstruction latest, PayrollInstruction.Reason reason,
+                                                    LocalDate effectiveFrom, Money newSalary, boolean salaryRequired) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (reason == null || !CHANGE_REASONS.contains(reason)) {
+            errors.put("reason", "is required: SALARY_REVIEW, NEW_DEPENDANT, CITY_BAND_CHANGE or EXTENSION");
+        }
+        if (effectiveFrom == null) {
+            errors.put("effectiveFrom", "is required (YYYY-MM-DD)");
+        } else if (!effectiveFrom.isAfter(latest.getEffectiveFrom())) {
+            errors.put("effectiveFrom", "must be after " + latest.getEffectiveFrom() + ", the day the instruction in force took effect");
+        } else if (c.getEndDate() != null && effectiveFrom.isAfter(c.getEndDate())) {
+            errors.put("effectiveFrom", "must be on or before " + c.getEndDate() + ", the end of the assignment");
+        }
+        if (reason == PayrollInstruction.Reason.SALARY_REVIEW) {
+            if (newSalary == null && salaryRequired) {
+                errors.put("baseSalaryAmount", "is required for a salary review (the new annual base salary, with baseSalaryCurrency)");
+            } else if (newSalary != null && newSalary.amount().signum() <= 0 || newSalary.amount().compareTo(new BigDecimal("100000000")) > 0
+                    || newSalary.amount().scale() > digits(newSalary.currency().getCurrencyCode())) {
+                errors.put("baseSalaryAmount", "must be more than 0, at most 100000000, with at most the currency's decimals");
+            }
+        } else if (newSalary != null) {
+            errors.put("baseSalaryAmount", "is taken only with reason SALARY_REVIEW");
+        }
+        return errors;
+    }
+
     /** A change not yet in force nor closed: awaiting finance's decision, the providers' answers or taking effect. */
     private static boolean inProgress(PayrollInstruction pi) {
         if (!pi.isChange()) {
@@ -246,8 +260,102 @@ public class PayrollInstructions {
         }
         return switch (pi.getStatus()) {
             case DRAFT, SENT, PROVIDER_CONFIRMED -> true;
-            case REJECTED, FINANCE_CONFIRMED, SUPERSEDED -> false; // refused by finance or a provider: asked for again
+            case REJECTED -> refusedByProvider(pi); // refused by a provider: corrected or withdrawn first; by finance: asked for again
+            case FINANCE_CONFIRMED, SUPERSEDED, WITHDRAWN -> false;
         };
+    }
+
+    /** A change finance approved that a provider then refused: awaiting its correction or withdrawal (correct-compensation-change). */
+    private static boolean refusedByProvider(PayrollInstruction pi) {
+        return pi.isChange() && pi.getStatus() == PayrollInstruction.Status.REJECTED && pi.getFinanceConfirmedBy() != null
+                && pi.getProviderAnsweredAt() != null;
+    }
+
+    /** What finance does with a change a provider refused. */
+    public enum Correction { CORRECT, WITHDRAW }
+
+    /**
+     * The change of this version a provider refused, still awaiting its correction or withdrawal: the case's latest
+     * version (empty: none).
+     */
+    @Transactional(readOnly = true)
+    public Optional<PayrollInstruction> refusedChange(Long caseId, int version) {
+        return instructions.findFirstByCaseIdOrderByInstructionVersionDesc(caseId)
+                .filter(pi -> pi.getInstructionVersion() == version && refusedByProvider(pi));
+    }
+
+    /**
+     * Field → problem of correcting ({@code effectiveFrom}, and for a salary review optionally a new salary, checked as
+     * when a change is asked for) or withdrawing the refused change of this version; empty when it may be done. Whoever
+     * asked for the change may withdraw it but not correct it: a correction is resent without another approval, so
+     * another member of finance makes it (segregation of duties). Plain sentences without a full stop.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> correctionProblems(Long caseId, int version, Correction what, LocalDate effectiveFrom, Money newSalary,
+                                                  String actor) {
+        Optional<PayrollInstruction> refused = refusedChange(caseId, version);
+        if (refused.isEmpty()) {
+            return Map.of("correctionDecision", "version " + version + " of the case's payroll instruction is no compensation change "
+                    + "refused by a provider awaiting correction");
+        }
+        if (what == null) {
+            return Map.of("correctionDecision", "is required: correct or withdraw");
+        }
+        if (what == Correction.WITHDRAW) {
+            return Map.of(); // a date or salary filled in before choosing to withdraw is left unused
+        }
+        PayrollInstruction pi = refused.get();
+        if (pi.getCreatedBy().equals(actor)) {
+            return Map.of("correctionDecision", actor + " asked for compensation change " + pi.getReference()
+                    + ": another member of finance corrects and resends it (segregation of duties)");
+        }
+        RelocationCase c = cases.get(caseId);
+        PayrollInstruction latest = inForce(instructions.findByCaseIdOrderByInstructionVersion(caseId)).orElseThrow();
+        return changeErrors(c, latest, pi.getReason(), effectiveFrom, newSalary, false);
+    }
+
+    /**
+     * Corrects the change a provider refused: a new version (the next number, the same reason and requester) built from
+     * the case records as they are now, from {@code effectiveFrom}, a salary review first recording the new salary when
+     * one is given; approved by the person correcting it and sent to every payroll's provider again (those that
+     * confirmed the refused version too: they confirm the new version). The refused version stays rejected.
+     *
+     * @throws InvalidCompensationChangeException {@link #correctionProblems} found a problem (nothing written)
+     */
+    @Transactional
+    public PayrollInstruction correctChange(Long caseId, int version, LocalDate effectiveFrom, Money newSalary, String actor) {
+        Map<String, String> problems = correctionProblems(caseId, version, Correction.CORRECT, effectiveFrom, newSalary, actor);
+        if (!problems.isEmpty()) {
+            throw new InvalidCompensationChangeException(problems);
+        }
+        PayrollInstruction refused = refusedChange(caseId, version).orElseThrow();
+        if (newSalary != null) {
+            cases.reviewSalary(caseId, newSalary, actor);
+        }
+        PayrollInstruction corrected = build(cases.get(caseId), version + 1, effectiveFrom, refused.getReason(), refused.getCreatedBy());
+        corrected.noted("Corrects " + refused.getReference() + ", refused by a provider" + (corrected.getNote() == null ? "" : "; " + corrected.getNote()));
+        corrected.financeApproved(actor, clock.instant());
+        PayrollInstruction saved = instructions.save(corrected);
+        LOG.info("Compensation change {} corrected by {} as {} from {}", refused.getReference(), actor, saved.getReference(), effectiveFrom);
+        return saved;
+    }
+
+    /**
+     * Withdraws the change a provider refused: it never takes effect, the version in force and the payments ledger stay
+     * as they are, and another change may be asked for.
+     *
+     * @throws InvalidCompensationChangeException no such refused change (nothing written)
+     */
+    @Transactional
+    public PayrollInstruction withdrawChange(Long caseId, int version, String actor) {
+        Map<String, String> problems = correctionProblems(caseId, version, Correction.WITHDRAW, null, null, actor);
+        if (!problems.isEmpty()) {
+            throw new InvalidCompensationChangeException(problems);
+        }
+        PayrollInstruction refused = refusedChange(caseId, version).orElseThrow();
+        refused.withdrawn();
+        LOG.info("Compensation change {} withdrawn by {} after a provider's refusal", refused.getReference(), actor);
+        return refused;
     }
 
     /** The version in force: the latest one confirmed by finance. */
