@@ -63,13 +63,14 @@ final class CaseMix {
         }
 
         /**
-         * External (service) tasks of the journey's own processes: 14 on every path (policy, estimate, route, record
-         * approval, immigration requirements, 2 housing, 2 payroll, benefits coverage, 2 arrival, 2 closure), plus the
-         * estimate update after exception decisions and a counsel request per traveller for a visa. The key-date
-         * processes the journey starts add their planning tasks ({@link #KEY_DATE_PLANNING_PER_CASE}).
+         * External (service) tasks of the journey's own processes: 17 on every path (policy, estimate, route, record
+         * approval, immigration requirements, 2 housing, 3 payroll: prepare the instruction, schedule its payments,
+         * request the tax services; 2 tax services: order the briefing and the returns; benefits coverage, 2 arrival,
+         * 2 closure), plus the estimate update after exception decisions and a counsel request per traveller for a visa.
+         * The key-date processes the journey starts add their planning tasks ({@link #KEY_DATE_PLANNING_PER_CASE}).
          */
         int externalTasks() {
-            return 14 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
+            return 17 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
         }
     }
 
@@ -142,10 +143,11 @@ final class CaseMix {
 
     /**
      * Key-date planning tasks ({@code plan-key-date} of the key-date processes the journey starts: passport and permit
-     * expiries, posting declaration, A1 end, assignment end, right-to-work recheck) per case of this mix, as measured:
-     * 720 for 200 cases on 2026-11-26. They count for the pace (cases are opened at rate / tasks per case).
+     * expiries, posting declaration, A1 end, assignment end, right-to-work recheck, tax-return filing deadlines,
+     * presence-day thresholds) per case of this mix, as measured: 1740 for 200 cases on 2026-12-07 (720 on 2026-11-26,
+     * before the tax services). They count for the pace (cases are opened at rate / tasks per case).
      */
-    static final double KEY_DATE_PLANNING_PER_CASE = 3.6;
+    static final double KEY_DATE_PLANNING_PER_CASE = 8.7;
 
     /** Expected user and external tasks of the first n cases, the key-date planning included. */
     static long[] expectedTasks(int n) {
