@@ -90,6 +90,22 @@ class ServiceDeliveryApiTest {
         assertThat(stored.getRating()).isEqualTo(4);
         assertThat(stored.getCaseId()).isEqualTo(caseId);
 
+        JsonNode shown = employee.get("/api/cases/" + caseId).getBody().get("serviceOrders");
+        JsonNode housingShown = null;
+        JsonNode movingShown = null;
+        for (JsonNode x : shown) {
+            if (x.get("reference").asText().equals(housing.getReference())) {
+                housingShown = x;
+            } else if (x.get("reference").asText().equals(moving.getReference())) {
+                movingShown = x;
+            }
+        }
+        assertThat(housingShown.get("deliverable").asBoolean()).isFalse();
+        assertThat(housingShown.get("delivery").get("rating").asInt()).isEqualTo(4);
+        assertThat(housingShown.get("delivery").get("deliveredOn").asText()).isEqualTo(TODAY.minusDays(2).toString());
+        assertThat(movingShown.get("deliverable").asBoolean()).isTrue();
+        assertThat(movingShown.has("delivery")).isFalse();
+
         ResponseEntity<JsonNode> again = employee.post(path(caseId, housing), delivery(TODAY, 1, null));
         assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(409);
         assertThat(deliveries.findByServiceOrderId(housing.getId()).orElseThrow().getRating()).isEqualTo(4);

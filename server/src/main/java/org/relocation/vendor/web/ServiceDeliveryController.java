@@ -57,8 +57,8 @@ class ServiceDeliveryController {
     @Schema(name = "ServiceDeliveryConfirmation", requiredProperties = {"deliveredOn", "rating"})
     record Confirmation(@Schema(description = "The day the service was delivered: not in the future, not before the order was placed",
                                 example = "2027-03-04") LocalDate deliveredOn,
-                        @Schema(description = "1 (poor) to 5 (excellent), a whole number", minimum = "1", maximum = "5", example = "4",
-                                type = "integer") BigDecimal rating,
+                        @Schema(description = "1 (poor) to 5 (excellent), a whole number (4.5 is refused, not rounded)", minimum = "1",
+                                maximum = "5", example = "4", implementation = Integer.class) BigDecimal rating,
                         @Schema(description = "About the service (no personal data needed)", maxLength = 500,
                                 example = "On time, the flat was clean and as described") String comment) {
     }
