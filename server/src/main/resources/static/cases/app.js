@@ -105,7 +105,7 @@ async function loadCase(caseNumber) {
     optional(`${base}/payments`), optional(`${base}/presence-days?taxYear=${year}`), optional(`${base}/policy-decisions`),
     optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
-    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c), keyDates(c),
+    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c, base), keyDates(c),
     policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
 }
@@ -491,12 +491,57 @@ function presenceForm(c, base, reload) {
   return form;
 }
 
-function orders(c) {
-  return section('service-orders', 'Service orders',
-    table('order-list', ['Reference', 'Service', 'Vendor', 'Status', 'Detail', 'Cost', 'Requested', 'Answered'],
-      (c.serviceOrders || []).map((o) => el('tr', {},
+function orders(c, base) {
+  const part = section('service-orders', 'Service orders',
+    table('order-list', ['Reference', 'Service', 'Vendor', 'Status', 'Detail', 'Cost', 'Requested', 'Answered', 'Delivery'],
+      (c.serviceOrders || []).map((o) => el('tr', { 'data-reference': o.reference },
         el('td', {}, o.reference), el('td', {}, words(o.serviceType)), el('td', {}, o.vendor), el('td', {}, words(o.status)),
-        el('td', {}, o.detail || ''), el('td', { class: 'num' }, money(o.cost)), el('td', {}, when(o.requestedAt)), el('td', {}, when(o.answeredAt))))));
+        el('td', {}, o.detail || ''), el('td', { class: 'num' }, money(o.cost)), el('td', {}, when(o.requestedAt)), el('td', {}, when(o.answeredAt)),
+        el('td', { class: 'delivery' }, delivery(c, base, o, (caseNow) => part.replaceWith(orders(caseNow, base))))))));
+  return part;
+}
+
+/** A confirmed delivery ("4/5 on <day>"), or for the case's employee (and specialists, admins) a form to confirm and rate it. */
+function delivery(c, base, o, rerender) {
+  if (o.delivery) {
+    return el('span', { class: 'delivered', title: o.delivery.comment || '' },
+      `${o.delivery.rating}/5, delivered ${day(o.delivery.deliveredOn)}${o.delivery.comment ? ` · “${o.delivery.comment}”` : ''}`);
+  }
+  if (!o.deliverable || !(me.userId === c.employeeUserId || hasRole('mobility-specialist', 'admin'))) {
+    return '';
+  }
+  const deliveredOn = el('input', { type: 'date', name: 'deliveredOn', 'aria-label': 'Delivered on' });
+  const rating = el('select', { name: 'rating', 'aria-label': 'Rating' }, el('option', { value: '' }, 'Rate…'),
+    [5, 4, 3, 2, 1].map((n) => el('option', { value: n }, `${n}/5`)));
+  const comment = el('input', { type: 'text', name: 'comment', maxlength: 500, placeholder: 'Comment (optional)', 'aria-label': 'Comment' });
+  const submit = el('button', { type: 'submit' }, 'Confirm delivery');
+  const problem = el('span', { class: 'error delivery-error', role: 'alert' });
+  const form = el('form', { class: 'delivery-form', novalidate: true }, deliveredOn, rating, comment, submit, problem);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    problem.textContent = '';
+    submit.disabled = true;
+    try {
+      await api(`${base}/service-orders/${encodeURIComponent(o.reference)}/delivery`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ deliveredOn: deliveredOn.value || null, rating: rating.value ? Number(rating.value) : null,
+          comment: comment.value || null }),
+      });
+      rerender(await api(base));
+    } catch (e) {
+      if (e.status === 401) {
+        fail(e);
+        return;
+      }
+      const labels = { deliveredOn: 'Delivered on', rating: 'Rating', comment: 'Comment' };
+      const fields = (e.body && e.body.fieldErrors) || {};
+      problem.textContent = Object.entries(fields).map(([name, text]) => fieldSentence(labels[name] || name, text)).join(' ')
+        || (e.body && e.body.detail) || e.message;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
 }
 
 function keyDates(c) {

@@ -51,12 +51,15 @@ class CaseQueries {
 
     private final org.relocation.relocationcase.CaseStaff staff;
     private final PhaseRecords phaseRecords;
+    private final org.relocation.vendor.ServiceDeliveries deliveries;
 
     CaseQueries(CaseRepository repository, CaseService cases, TaskService tasks, ImmigrationService immigration,
                 VendorService vendors, CostEstimator estimator, org.relocation.policy.PolicyService policy, ApprovalService approvals, NotificationService notifications,
                 DocumentService documentFiles, CaseAccess access, org.relocation.relocationcase.TaskSubmissions submissions,
                 org.relocation.relocationcase.CaseStaff staff, org.relocation.platform.engine.TaskFormHandlers handlers,
-                PhaseRecords phaseRecords, CounselNotes counsel, PermitRenewals renewals) {
+                PhaseRecords phaseRecords, CounselNotes counsel, PermitRenewals renewals,
+                org.relocation.vendor.ServiceDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.phaseRecords = phaseRecords;
         this.access = access;
         this.counsel = counsel;
@@ -137,7 +140,7 @@ class CaseQueries {
                 cases.timeline(id).stream().map(CaseViews.TimelineView::of).toList(),
                 personal ? documents(id) : null,
                 personal ? immigration.keyDates(id).stream().map(CaseViews.KeyDateView::of).toList() : null,
-                vendors.orders(id).stream().map(o -> CaseViews.ServiceOrderView.of(o, financials)).toList(),
+                serviceOrders(id, financials),
                 estimate, financials ? versions.size() : null,
                 fields.contains(CaseFields.APPROVALS) ? approvals.decisions(id).stream().map(CaseViews.ApprovalView::of).toList() : null,
                 personal ? immigration.rightToWorkChecks(id).stream().map(CaseViews.RightToWorkView::of).toList() : null,
@@ -194,5 +197,11 @@ class CaseQueries {
     private List<CaseViews.DocumentView> documents(Long caseId) {
         var files = documentFiles.currentFiles(caseId);
         return immigration.documents(caseId).stream().map(d -> CaseViews.DocumentView.of(d, files.get(d.getId()))).toList();
+    }
+
+    /** The case's orders with their confirmed deliveries and ratings. */
+    private List<CaseViews.ServiceOrderView> serviceOrders(Long id, boolean financials) {
+        var delivered = deliveries.ofCase(id);
+        return vendors.orders(id).stream().map(o -> CaseViews.ServiceOrderView.of(o, financials, delivered.get(o.getId()))).toList();
     }
 }

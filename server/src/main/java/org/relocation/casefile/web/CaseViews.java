@@ -144,12 +144,24 @@ final class CaseViews {
                                     + "to (GET /api/vendors/{id}); absent: the configured endpoint of its category") Long vendorId,
                             String status, String detail,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = FINANCIALS) MoneyView cost,
-                            Instant requestedAt, Instant answeredAt) {
-        static ServiceOrderView of(ServiceOrder o, boolean financials) {
+                            Instant requestedAt, Instant answeredAt,
+                            @Schema(description = "Whether its delivery may be confirmed and rated now (POST /api/cases/{caseId}/"
+                                    + "service-orders/{reference}/delivery): its vendor confirmed it and no delivery is recorded") boolean deliverable,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The confirmed delivery and its rating; "
+                                    + "absent until confirmed") ServiceOrderDeliveryView delivery) {
+        static ServiceOrderView of(ServiceOrder o, boolean financials, org.relocation.vendor.ServiceDelivery d) {
             return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getVendorId(), o.getStatus().name(), o.getDetail(),
                     o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
-                    o.getRequestedAt(), o.getAnsweredAt());
+                    o.getRequestedAt(), o.getAnsweredAt(), d == null && org.relocation.vendor.ServiceDeliveries.DELIVERABLE.contains(o.getStatus()),
+                    d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()));
         }
+    }
+
+    @Schema(name = "ServiceOrderDelivery", description = "A service order's delivery, confirmed and rated by the case's employee (or on their behalf)")
+    record ServiceOrderDeliveryView(LocalDate deliveredOn,
+                                    @Schema(minimum = "1", maximum = "5", example = "4") int rating,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = 500) String comment,
+                                    @Schema(example = "employee") String confirmedBy) {
     }
 
     @Schema(name = "EstimateLine")
