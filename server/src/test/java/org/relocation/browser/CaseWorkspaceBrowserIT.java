@@ -68,6 +68,8 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
     org.relocation.estimate.CostEstimator estimator;
     @org.springframework.beans.factory.annotation.Autowired
     org.relocation.ledger.PaymentLedger ledger;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.vendor.ServiceOrderRepository serviceOrders;
 
     /**
      * The specialist opens a case at its payments (/cases/#<number>/payments): the totals against the approved estimate
@@ -159,6 +161,58 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
                 .contains("150 days: ").contains("170 days: ").contains("183 days: ");
         assertThat(page.findElement(By.id("presence-error-to")).getText()).as("the earlier refusal cleared").isBlank();
         assertThat(page.findElement(By.id("presence-year")).getAttribute("value")).isEqualTo(String.valueOf(year));
+    }
+
+    /**
+     * The case's employee confirms and rates a delivered service on the case page: without a date the API's refusal is
+     * shown next to the form and nothing is written; then the delivery is recorded (the API has it) and shown instead of
+     * the form.
+     */
+    @Test
+    void theEmployeeConfirmsAndRatesADeliveredService() {
+        org.relocation.relocationcase.RelocationCase c = org.relocation.TestCases.recordOnly(cases);
+        String ordered = java.time.Instant.now().minus(java.time.Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        org.relocation.vendor.ServiceOrder housing = org.relocation.vendor.VendorOrders.answered(serviceOrders,
+                org.relocation.vendor.VendorOrders.sent(serviceOrders, c.getId(), org.relocation.vendor.ServiceType.TEMPORARY_HOUSING, null, ordered),
+                org.relocation.vendor.ServiceOrder.Status.CONFIRMED, java.time.Instant.parse(ordered).plusSeconds(3600).toString(), null, null);
+
+        Browser browser = openPage("employee");
+        WebDriver page = browser.driver();
+        page.get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/service-orders");
+        By row = By.cssSelector("#service-orders tr[data-reference='" + housing.getReference() + "']");
+        WebElement form = browser.await("the delivery form", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#service-orders tr[data-reference='" + housing.getReference() + "'] form.delivery-form")));
+        new Select(form.findElement(By.name("rating"))).selectByValue("4");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = browser.await("the API's refusal", d -> {
+            WebElement e = d.findElement(row).findElement(By.cssSelector(".delivery-error"));
+            return e.getText().isBlank() ? null : e;
+        });
+        assertThat(problem.getText()).startsWith("Delivered on");
+        assertThat(deliveryOf("employee", c.getId(), housing.getReference()).isMissingNode()).as("nothing written").isTrue();
+
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        WebElement on = page.findElement(row).findElement(By.name("deliveredOn"));
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]", on, yesterday.toString());
+        page.findElement(row).findElement(By.name("comment")).sendKeys("Clean flat, quick keys");
+        page.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement shown = browser.await("the recorded delivery", d -> {
+            java.util.List<WebElement> e = d.findElements(By.cssSelector("#service-orders tr[data-reference='" + housing.getReference() + "'] .delivered"));
+            return e.isEmpty() ? null : e.get(0);
+        });
+        assertThat(shown.getText()).startsWith("4/5, delivered ").contains("Clean flat, quick keys");
+        JsonNode delivery = deliveryOf("employee", c.getId(), housing.getReference());
+        assertThat(delivery.path("rating").asInt()).as("recorded by the API").isEqualTo(4);
+        assertThat(delivery.path("deliveredOn").asText()).isEqualTo(yesterday.toString());
+    }
+
+    private JsonNode deliveryOf(String user, long caseId, String reference) {
+        for (JsonNode o : org.relocation.Api.as(port, user).get("/api/cases/" + caseId).getBody().path("serviceOrders")) {
+            if (o.path("reference").asText().equals(reference)) {
+                return o.path("delivery");
+            }
+        }
+        throw new AssertionError("no order " + reference);
     }
 
     private JsonNode presence(String user, long caseId, int year) {

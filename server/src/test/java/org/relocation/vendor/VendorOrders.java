@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Service orders with fixed timestamps for delivery and performance tests, written as the vendor flow would. */
-final class VendorOrders {
+public final class VendorOrders {
 
     private VendorOrders() {
     }
@@ -20,7 +20,7 @@ final class VendorOrders {
     }
 
     /** An order sent at {@code requestedAt} to the vendor (null: the category's configured endpoint), still unanswered. */
-    static ServiceOrder sent(ServiceOrderRepository orders, long caseId, ServiceType type, Vendor vendor, String requestedAt) {
+    public static ServiceOrder sent(ServiceOrderRepository orders, long caseId, ServiceType type, Vendor vendor, String requestedAt) {
         String key = UUID.randomUUID().toString().substring(0, 12);
         VendorEndpoint endpoint = vendor == null ? new VendorEndpoint(null, type.vendor(), "https://orders.example/endpoint", "s")
                 : new VendorEndpoint(vendor.getId(), vendor.getCode(), vendor.getEndpointUrl(), "s");
@@ -30,7 +30,7 @@ final class VendorOrders {
     }
 
     /** The order answered at {@code answeredAt} with the status and cost (null: none). */
-    static ServiceOrder answered(ServiceOrderRepository orders, ServiceOrder o, ServiceOrder.Status status, String answeredAt,
+    public static ServiceOrder answered(ServiceOrderRepository orders, ServiceOrder o, ServiceOrder.Status status, String answeredAt,
                                  String cost, String currency) {
         o.answered(status, new VendorCallback(o.getReference(), status.name(), null, cost == null ? null : new BigDecimal(cost),
                 currency, null, null, null, status == ServiceOrder.Status.REFUSED ? "fully booked" : null), Instant.parse(answeredAt));
