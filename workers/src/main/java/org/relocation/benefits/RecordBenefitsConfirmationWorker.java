@@ -25,6 +25,11 @@ class RecordBenefitsConfirmationWorker extends CaseWorker {
     }
 
     @Override
+    public java.util.List<String> outputVariables() {
+        return java.util.List.of("coverStartLate");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
         return Map.of("coverStartLate", benefits.confirmationReceived(task.caseId()));
     }
