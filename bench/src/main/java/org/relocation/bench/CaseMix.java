@@ -63,13 +63,14 @@ final class CaseMix {
         }
 
         /**
-         * External (service) tasks of the journey's own processes: 14 on every path (policy, estimate, route, record
-         * approval, immigration requirements, 2 housing, 2 payroll, benefits coverage, 2 arrival, 2 closure), plus the
+         * External (service) tasks of the journey's own processes: 16 on every path (policy, estimate, route, record
+         * approval, immigration requirements, 2 housing, 2 payroll, 3 benefits: coverage, enrolment order, the vendor's
+         * confirmation; 2 arrival, 2 closure), plus the
          * estimate update after exception decisions and a counsel request per traveller for a visa. The key-date
          * processes the journey starts add their planning tasks ({@link #KEY_DATE_PLANNING_PER_CASE}).
          */
         int externalTasks() {
-            return 14 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
+            return 16 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
         }
     }
 
