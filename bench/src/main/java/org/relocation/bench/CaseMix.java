@@ -63,14 +63,15 @@ final class CaseMix {
         }
 
         /**
-         * External (service) tasks of the journey's own processes: 17 on every path (policy, estimate, route, record
+         * External (service) tasks of the journey's own processes: 19 on every path (policy, estimate, route, record
          * approval, immigration requirements, 2 housing, 3 payroll: prepare the instruction, schedule its payments,
-         * request the tax services; 2 tax services: order the briefing and the returns; benefits coverage, 2 arrival,
-         * 2 closure), plus the estimate update after exception decisions and a counsel request per traveller for a visa.
-         * The key-date processes the journey starts add their planning tasks ({@link #KEY_DATE_PLANNING_PER_CASE}).
+         * request the tax services; 2 tax services: order the briefing and the returns; 3 benefits: coverage, enrolment
+         * order, the vendor's confirmation; 2 arrival, 2 closure), plus the estimate update after exception decisions and
+         * a counsel request per traveller for a visa. The key-date processes the journey starts add their planning tasks
+         * ({@link #KEY_DATE_PLANNING_PER_CASE}).
          */
         int externalTasks() {
-            return 17 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
+            return 19 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
         }
     }
 

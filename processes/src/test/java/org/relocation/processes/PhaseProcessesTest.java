@@ -185,31 +185,82 @@ class PhaseProcessesTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("benefits, host coverage: straight to the employee's enrolment")
+  @DisplayName("benefits, host plan, vendor confirms in time with cover from arrival: enrolled")
   void benefitsWithHostCoverage() {
     JourneyDriver journey = newCase();
     journey.start("relocation-benefits", eligibleCase());
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
+    journey.completeExternalTask("order-benefits-enrolment");
+    journey.assertWaitingAt("await-benefits-enrolment-confirmation").assertRunning("relocation-benefits");
+    journey.correlate("benefits-enrolment-confirmed", Map.of());
+    journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
 
     journey.assertEndedAt("relocation-benefits", "benefits-enrolled")
-        .assertPassed("coverage-merge")
-        .assertNotReached("no-host-coverage", "arrange-international-coverage")
+        .assertPassed("coverage-merge", "cover-start-gateway")
+        .assertNotReached("no-host-coverage", "arrange-international-coverage", "benefits-vendor-sla-breached",
+            "follow-up-benefits-enrolment", "review-benefits-cover-start")
         .assertCaseFinished();
   }
 
   @Test
-  @DisplayName("benefits, no host coverage (BPMN error): HR arranges international coverage first")
+  @DisplayName("benefits, no host plan (BPMN error): HR arranges international cover first, then the enrolment")
   void benefitsWithoutHostCoverage() {
     JourneyDriver journey = newCase();
     journey.start("relocation-benefits", eligibleCase());
     journey.throwBpmnError("determine-benefits-coverage", "no-host-coverage");
     journey.userTask("arrange-international-coverage").hasCandidateGroup("hr-admin").complete(Map.of("coverageProvider", "x"));
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
+    journey.completeExternalTask("order-benefits-enrolment");
+    journey.correlate("benefits-enrolment-confirmed", Map.of());
+    journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
 
     journey.assertEndedAt("relocation-benefits", "benefits-enrolled")
         .assertPassed("no-host-coverage", "arrange-international-coverage", "coverage-merge")
         .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("benefits: the vendor silent for 5 days: follow-up task, the confirmation still awaited and then recorded")
+  void benefitsVendorSlaBreached() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-benefits", eligibleCase());
+    journey.completeExternalTask("determine-benefits-coverage");
+    journey.userTask("confirm-benefits-enrolment").complete(Map.of("enrolmentConfirmed", true));
+    journey.completeExternalTask("order-benefits-enrolment");
+    journey.moveClockBy(java.time.Duration.ofDays(4));
+    assertThat(journey.executeDueTimers()).as("timers due after 4 days").isZero();
+    journey.moveClockBy(java.time.Duration.ofDays(1).plusMinutes(1));
+    assertThat(journey.executeDueTimers()).as("timers due after 5 days").isEqualTo(1);
+
+    journey.assertPassed("benefits-vendor-sla-breached")
+        .assertWaitingAt("await-benefits-enrolment-confirmation", "follow-up-benefits-enrolment");
+    journey.userTask("follow-up-benefits-enrolment").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("benefitsFollowUpNotes", "Vendor chased by phone"));
+    journey.assertPassed("benefits-vendor-followed-up").assertWaitingAt("await-benefits-enrolment-confirmation")
+        .assertRunning("relocation-benefits");
+
+    journey.correlate("benefits-enrolment-confirmed", Map.of());
+    journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
+    journey.assertEndedAt("relocation-benefits", "benefits-enrolled").assertNotReached("review-benefits-cover-start")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("benefits: the vendor confirms a cover start after the arrival date: the specialist reviews it")
+  void benefitsCoverStartsLate() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-benefits", eligibleCase());
+    journey.completeExternalTask("determine-benefits-coverage");
+    journey.userTask("confirm-benefits-enrolment").complete(Map.of("enrolmentConfirmed", true));
+    journey.completeExternalTask("order-benefits-enrolment");
+    journey.correlate("benefits-enrolment-confirmed", Map.of());
+    journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", true));
+
+    journey.userTask("review-benefits-cover-start").hasCandidateGroup("mobility-specialist")
+        .complete(Map.of("coverStartOutcome", "backdated"));
+    journey.assertEndedAt("relocation-benefits", "benefits-enrolled").assertPassed("review-benefits-cover-start")
+        .assertNotReached("follow-up-benefits-enrolment").assertCaseFinished();
   }
 
   @Test

@@ -28,7 +28,7 @@ final class ProcessModels {
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(
       DECISION_ID, "relocation-package", "relocation-city-band", "relocation-allowances", "relocation-approval-routing",
-      "relocation-compensation", "relocation-expense-routing");
+      "relocation-compensation", "relocation-expense-routing", "relocation-benefits-policy");
 
 
   private ProcessModels() {

@@ -301,6 +301,9 @@ class RelocationProcessTest extends ProcessTestSupport {
   private static void passBenefits(JourneyDriver journey) {
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
+    journey.completeExternalTask("order-benefits-enrolment");
+    journey.correlate("benefits-enrolment-confirmed", Map.of());
+    journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
   }
 
   /** The record-case-outcome worker gets the outcome as a local input variable of its external task. */

@@ -117,7 +117,7 @@ class VendorSimulator {
             return ResponseEntity.accepted().build();
         }
         if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
-                        "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1)
+                        "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1, "BENEFITS_ENROLMENT", 1)
                 .containsKey(request.serviceType())) {
             boolean refuse = how == Answer.REFUSE;
             if (refuse && !refusable(request.serviceType())) {

@@ -158,7 +158,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             Map.entry("confirm-benefits-enrolment", values(
                     "healthPlan", "international",
                     "pensionContinuation", "host",
+                    "dependantsPlan", "international",
                     "enrolmentConfirmed", true)),
+            Map.entry("follow-up-benefits-enrolment", values(
+                    "benefitsFollowUpNotes", "Called the benefits vendor; the confirmation is promised for Friday")),
+            Map.entry("review-benefits-cover-start", values(
+                    "coverStartOutcome", "interim-cover",
+                    "coverStartNotes", "Interim cover until the vendor's cover starts")),
             Map.entry("confirm-arrival", values(
                     "arrivalDate", TODAY.minusDays(1),
                     "rtwDocumentType", "work-permit",

@@ -57,6 +57,9 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("correct-payroll-instruction", "relocation-payroll", "specialist"),
             new TaskForm("arrange-international-coverage", "relocation-benefits", "hradmin"),
             new TaskForm("confirm-benefits-enrolment", "relocation-benefits", "employee"),
+            // opened by admin (who may act for a mobility specialist), as approve-expense-claim below
+            new TaskForm("follow-up-benefits-enrolment", "relocation-benefits", "admin"),
+            new TaskForm("review-benefits-cover-start", "relocation-benefits", "admin"),
             new TaskForm("confirm-arrival", "relocation-arrival", "specialist"),
             new TaskForm("approve-case-closure", "relocation-closure", "specialist"),
             new TaskForm("approve-tax-settlement", "relocation-tax-settlement", "finance"),

@@ -3,31 +3,24 @@ package org.relocation.benefits;
 import org.relocation.platform.worker.BpmnError;
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
-import org.relocation.relocationcase.CaseService;
-import org.relocation.relocationcase.RelocationCase;
-import org.relocation.vendor.ServiceType;
-import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
 /**
- * Topic determine-benefits-coverage: where the benefits provider covers the host country, orders the
- * host enrolment; elsewhere raises no-host-coverage so HR arranges international cover.
+ * Topic determine-benefits-coverage: evaluates the benefits policy (relocation-benefits-policy) and plans each
+ * traveller's enrolment; where the benefits provider has no host plan raises no-host-coverage so HR administration
+ * arranges international cover.
  */
 @Component
 class DetermineBenefitsCoverageWorker extends CaseWorker {
 
     static final String NO_HOST_COVERAGE = "no-host-coverage";
 
-    private final CaseService cases;
-    private final VendorService vendors;
-    private final BenefitsProperties properties;
+    private final BenefitsService benefits;
 
-    DetermineBenefitsCoverageWorker(CaseService cases, VendorService vendors, BenefitsProperties properties) {
-        this.cases = cases;
-        this.vendors = vendors;
-        this.properties = properties;
+    DetermineBenefitsCoverageWorker(BenefitsService benefits) {
+        this.benefits = benefits;
     }
 
     @Override
@@ -37,11 +30,9 @@ class DetermineBenefitsCoverageWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        RelocationCase c = cases.get(task.caseId());
-        if (!properties.covers(c.getHostCountry())) {
-            throw new BpmnError(NO_HOST_COVERAGE, "The benefits provider has no plan in " + c.getHostCountry());
+        if (!benefits.determine(task.caseId()).hostPlan()) {
+            throw new BpmnError(NO_HOST_COVERAGE, "The benefits provider has no host plan for this case");
         }
-        vendors.order(c.getId(), ServiceType.BENEFITS_ENROLMENT, task.taskId(), "Host enrolment in " + c.getHostCountry());
         return Map.of();
     }
 }

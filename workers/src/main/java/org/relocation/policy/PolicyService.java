@@ -39,11 +39,17 @@ public class PolicyService {
     public static final String COMPENSATION = "relocation-compensation";
     /** Who decides an expense claim: the specialist, finance, or (outside the policy) the HR lead's exception first. */
     public static final String EXPENSE_ROUTING = "relocation-expense-routing";
+    /** Benefits in the host country: host plan or international cover, dependants, pension and social-security continuity. */
+    public static final String BENEFITS = "relocation-benefits-policy";
     /**
      * What this service passes to each table and reads from it (hit policy, input expressions and outputs with their
      * DMN typeRefs): a deployed table must keep it. The deployment check and the model-contract test read it here.
      */
     public static final Map<String, DecisionContract> CONTRACT = Map.of(
+            BENEFITS, DecisionContract.of("FIRST",
+                    List.of("international:boolean", "homeCountry:string", "hostCountry:string", "countryPair:string",
+                            "policyTier:string", "familySize:integer"),
+                    List.of("hostPlan:string", "internationalCover:string", "socialSecurity:string", "dependantsEligible:boolean")),
             EXPENSE_ROUTING, DecisionContract.of("FIRST",
                     List.of("withinPolicy:boolean", "claimAmount:double"),
                     List.of("route:string", "reason:string")),
@@ -194,6 +200,37 @@ public class PolicyService {
         Map<String, Object> row = single(evaluate(c, COMPENSATION, in, true));
         return new Compensation(text(row, "compensationApproach"), text(row, "taxApproach"), text(row, "payrollDelivery"),
                 number(row, "hostSharePercent").intValue(), Boolean.TRUE.equals(row.get("shadowPayroll")));
+    }
+
+    /**
+     * The case's benefits (table {@value #BENEFITS}), evaluated with the version the case first used and recorded as a
+     * policy decision of the case (and in its decision log). Inputs: whether the move is international, home and host
+     * country and their pair (HOME-HOST), the policy tier of the case's package decision and the family size; nothing
+     * personal.
+     */
+    @Transactional
+    public Benefits benefits(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("international", c.isInternational());
+        in.put("homeCountry", c.getHomeCountry());
+        in.put("hostCountry", c.getHostCountry());
+        in.put("countryPair", c.getHomeCountry() + "-" + c.getHostCountry());
+        in.put("policyTier", latestOutputs(caseId, PACKAGE).filter(rows -> !rows.isEmpty()).map(rows -> text(rows.get(0), "policyTier"))
+                .orElse(null));
+        in.put("familySize", c.getTravellers().size());
+        Map<String, Object> row = single(evaluate(c, BENEFITS, in, true));
+        return new Benefits("host-statutory".equals(text(row, "hostPlan")), text(row, "internationalCover"), text(row, "socialSecurity"),
+                Boolean.TRUE.equals(row.get("dependantsEligible")));
+    }
+
+    /**
+     * What the benefits table decided: whether the benefits provider has a host statutory plan for the case, the
+     * international medical cover where it has none ({@code none}, {@code standard}, {@code premium}), the social-security
+     * continuity ({@code DOMESTIC}, {@code A1}, {@code CERTIFICATE_OF_COVERAGE}, {@code HOST_CONTRIBUTIONS}) and whether the
+     * dependants are enrolled with the employee.
+     */
+    public record Benefits(boolean hostPlan, String internationalCover, String socialSecurity, boolean dependantsEligible) {
     }
 
     /**

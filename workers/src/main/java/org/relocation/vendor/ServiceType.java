@@ -10,7 +10,8 @@ public enum ServiceType {
     TAX_BRIEFING("tax", "tax-briefing-answered"),
     /** A home or host tax return of one tax year: ordered, not awaited (its filing deadline is a key date). */
     TAX_RETURN("tax", null),
-    BENEFITS_ENROLMENT("benefits", null);
+    /** The travellers' benefits enrolment: the vendor confirms it with the cover start (validFrom); relocation-benefits waits. */
+    BENEFITS_ENROLMENT("benefits", "benefits-enrolment-confirmed");
 
     private final String vendor;
     private final String messageName;

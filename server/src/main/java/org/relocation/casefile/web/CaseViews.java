@@ -346,11 +346,23 @@ final class CaseViews {
         }
     }
 
-    @Schema(name = "BenefitsEnrolment", description = "The employee's benefits choices, confirmed by them (form confirm-benefits-enrolment)")
-    record BenefitsEnrolmentView(String healthPlan, String pensionContinuation, String confirmedBy, Instant confirmedAt) {
-        static BenefitsEnrolmentView of(org.relocation.benefits.BenefitsEnrolment e) {
+    @Schema(name = "BenefitsEnrolment", description = "The employee's benefits choices, confirmed by them (form confirm-benefits-enrolment), and each traveller's enrolment")
+    record BenefitsEnrolmentView(String healthPlan, String pensionContinuation, String confirmedBy, Instant confirmedAt,
+                                 @Schema(description = "One enrolment per traveller (the employee and each dependant)") List<TravellerEnrolmentView> travellers) {
+        static BenefitsEnrolmentView of(org.relocation.benefits.BenefitsEnrolment e, List<org.relocation.benefits.TravellerEnrolment> travellers) {
             return new BenefitsEnrolmentView(e.getHealthPlan() == null ? null : e.getHealthPlan().code(),
-                    e.getPensionContinuation() == null ? null : e.getPensionContinuation().code(), e.getConfirmedBy(), e.getConfirmedAt());
+                    e.getPensionContinuation() == null ? null : e.getPensionContinuation().code(), e.getConfirmedBy(), e.getConfirmedAt(),
+                    travellers.stream().map(TravellerEnrolmentView::of).toList());
+        }
+    }
+
+    @Schema(name = "TravellerEnrolment", description = "A traveller's benefits enrolment: the plan, the cover start the benefits vendor confirmed and the status")
+    record TravellerEnrolmentView(@Schema(description = "The traveller (see travellers)") Long travellerId,
+                                  @Schema(description = "host-national, international or home-continued") String plan,
+                                  @Schema(description = "When cover starts; after the case's start date the specialist reviews it") java.time.LocalDate coverStart,
+                                  @Schema(description = "PENDING, ORDERED, CONFIRMED or NOT_ENROLLED") org.relocation.benefits.TravellerEnrolment.Status status) {
+        static TravellerEnrolmentView of(org.relocation.benefits.TravellerEnrolment t) {
+            return new TravellerEnrolmentView(t.getTravellerId(), t.getPlan() == null ? null : t.getPlan().code(), t.getCoverStart(), t.getStatus());
         }
     }
 

@@ -50,7 +50,8 @@ class PhaseRecords {
     }
 
     CaseViews.BenefitsEnrolmentView benefitsEnrolment(Long caseId, Set<CaseFields> fields) {
-        return fields.contains(CaseFields.PERSONAL) ? benefits.enrolment(caseId).map(CaseViews.BenefitsEnrolmentView::of).orElse(null) : null;
+        return fields.contains(CaseFields.PERSONAL) ? benefits.enrolment(caseId)
+                .map(e -> CaseViews.BenefitsEnrolmentView.of(e, benefits.travellerEnrolments(caseId))).orElse(null) : null;
     }
 
     CaseViews.InternationalCoverageView internationalCoverage(Long caseId, Set<CaseFields> fields) {

@@ -57,130 +57,53 @@ final class BenefitsVersions {
     }
 
     /**
-     * The benefits phase with the enrolment task (or without: the coverage goes straight on), followed by the new task
-     * confirm-pension-transfer.
+     * The shipped benefits phase with the new task confirm-pension-transfer before the enrolment order: after the
+     * enrolment task, or without it (the coverage goes straight to the pension transfer).
      */
     static String withPensionTransfer(boolean enrolment) {
-        String afterMerge = enrolment ? "confirm-benefits-enrolment" : "confirm-pension-transfer";
-        StringBuilder process = new StringBuilder();
-        process.append("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="relocation-benefits-definitions" targetNamespace="http://relocation.org/bpmn">
-                  <bpmn:error id="error-no-host-coverage" name="No host coverage" errorCode="no-host-coverage" />
-                  <bpmn:process id="relocation-benefits" name="Relocation benefits" isExecutable="true" camunda:historyTimeToLive="P180D">
-                    <bpmn:startEvent id="benefits-started" name="Benefits started">
-                      <bpmn:outgoing>flow-benefits-started-to-determine-benefits-coverage</bpmn:outgoing>
-                    </bpmn:startEvent>
-                    <bpmn:serviceTask id="determine-benefits-coverage" name="Determine benefits coverage" camunda:type="external" camunda:topic="determine-benefits-coverage">
-                      <bpmn:incoming>flow-benefits-started-to-determine-benefits-coverage</bpmn:incoming>
-                      <bpmn:outgoing>flow-determine-benefits-coverage-to-coverage-merge</bpmn:outgoing>
-                    </bpmn:serviceTask>
-                    <bpmn:boundaryEvent id="no-host-coverage" name="No host coverage" attachedToRef="determine-benefits-coverage">
-                      <bpmn:outgoing>flow-no-host-coverage-to-arrange-international-coverage</bpmn:outgoing>
-                      <bpmn:errorEventDefinition id="no-host-coverage-definition" errorRef="error-no-host-coverage" />
-                    </bpmn:boundaryEvent>
-                    <bpmn:userTask id="arrange-international-coverage" name="Arrange international coverage" camunda:formRef="arrange-international-coverage" camunda:formRefBinding="deployment" camunda:candidateGroups="hr-admin">
-                      <bpmn:incoming>flow-no-host-coverage-to-arrange-international-coverage</bpmn:incoming>
-                      <bpmn:outgoing>flow-arrange-international-coverage-to-coverage-merge</bpmn:outgoing>
-                    </bpmn:userTask>
-                    <bpmn:exclusiveGateway id="coverage-merge" name="Coverage known">
-                      <bpmn:incoming>flow-determine-benefits-coverage-to-coverage-merge</bpmn:incoming>
-                      <bpmn:incoming>flow-arrange-international-coverage-to-coverage-merge</bpmn:incoming>
-                      <bpmn:outgoing>flow-coverage-merge-to-AFTER</bpmn:outgoing>
-                    </bpmn:exclusiveGateway>
-                """.replace("AFTER", afterMerge));
-        if (enrolment) {
-            process.append("""
-                        <bpmn:userTask id="confirm-benefits-enrolment" name="Confirm benefits enrolment" camunda:formRef="confirm-benefits-enrolment" camunda:formRefBinding="deployment" camunda:assignee="${employeeUserId}">
-                          <bpmn:incoming>flow-coverage-merge-to-confirm-benefits-enrolment</bpmn:incoming>
-                          <bpmn:outgoing>flow-confirm-benefits-enrolment-to-confirm-pension-transfer</bpmn:outgoing>
-                        </bpmn:userTask>
-                        <bpmn:sequenceFlow id="flow-confirm-benefits-enrolment-to-confirm-pension-transfer" sourceRef="confirm-benefits-enrolment" targetRef="confirm-pension-transfer" />
-                    """);
-        }
-        process.append("""
-                    <bpmn:userTask id="confirm-pension-transfer" name="Confirm pension transfer" camunda:formRef="confirm-pension-transfer" camunda:formRefBinding="deployment" camunda:assignee="${employeeUserId}">
-                      <bpmn:incoming>flow-BEFORE-to-confirm-pension-transfer</bpmn:incoming>
-                      <bpmn:outgoing>flow-confirm-pension-transfer-to-benefits-enrolled</bpmn:outgoing>
-                    </bpmn:userTask>
-                    <bpmn:endEvent id="benefits-enrolled" name="Benefits enrolled">
-                      <bpmn:incoming>flow-confirm-pension-transfer-to-benefits-enrolled</bpmn:incoming>
-                    </bpmn:endEvent>
-                    <bpmn:sequenceFlow id="flow-benefits-started-to-determine-benefits-coverage" sourceRef="benefits-started" targetRef="determine-benefits-coverage" />
-                    <bpmn:sequenceFlow id="flow-determine-benefits-coverage-to-coverage-merge" sourceRef="determine-benefits-coverage" targetRef="coverage-merge" />
-                    <bpmn:sequenceFlow id="flow-no-host-coverage-to-arrange-international-coverage" sourceRef="no-host-coverage" targetRef="arrange-international-coverage" />
-                    <bpmn:sequenceFlow id="flow-arrange-international-coverage-to-coverage-merge" sourceRef="arrange-international-coverage" targetRef="coverage-merge" />
-                    <bpmn:sequenceFlow id="flow-coverage-merge-to-AFTER" name="Enrol" sourceRef="coverage-merge" targetRef="AFTER" />
-                    <bpmn:sequenceFlow id="flow-confirm-pension-transfer-to-benefits-enrolled" sourceRef="confirm-pension-transfer" targetRef="benefits-enrolled" />
-                  </bpmn:process>
-                  <bpmndi:BPMNDiagram id="relocation-benefits-diagram">
-                    <bpmndi:BPMNPlane id="relocation-benefits-plane" bpmnElement="relocation-benefits">
-                      <bpmndi:BPMNShape id="benefits-started-di" bpmnElement="benefits-started">
-                        <dc:Bounds x="142" y="102" width="36" height="36" />
-                      </bpmndi:BPMNShape>
-                      <bpmndi:BPMNShape id="determine-benefits-coverage-di" bpmnElement="determine-benefits-coverage">
-                        <dc:Bounds x="220" y="80" width="100" height="80" />
-                      </bpmndi:BPMNShape>
-                      <bpmndi:BPMNShape id="arrange-international-coverage-di" bpmnElement="arrange-international-coverage">
-                        <dc:Bounds x="380" y="220" width="100" height="80" />
-                      </bpmndi:BPMNShape>
-                      <bpmndi:BPMNShape id="coverage-merge-di" bpmnElement="coverage-merge" isMarkerVisible="true">
-                        <dc:Bounds x="555" y="95" width="50" height="50" />
-                      </bpmndi:BPMNShape>
+        String s = shipped("processes/" + FILE);
+        String oldFlow = "flow-confirm-benefits-enrolment-to-order-benefits-enrolment";
+        String out = "flow-confirm-pension-transfer-to-order-benefits-enrolment";
+        String in = enrolment ? "flow-confirm-benefits-enrolment-to-confirm-pension-transfer" : "flow-coverage-merge-to-confirm-benefits-enrolment";
+        s = s.replaceAll("(?s)\\s*<bpmn:sequenceFlow id=\"" + oldFlow + "\"[^>]*/>", "");
+        s = s.replaceAll("(?s)\\s*<bpmndi:BPMNEdge id=\"" + oldFlow + "-di\".*?</bpmndi:BPMNEdge>", "");
+        s = s.replace("<bpmn:incoming>" + oldFlow + "</bpmn:incoming>", "<bpmn:incoming>" + out + "</bpmn:incoming>");
+        StringBuilder flows = new StringBuilder();
+        StringBuilder shapes = new StringBuilder("""
                       <bpmndi:BPMNShape id="confirm-pension-transfer-di" bpmnElement="confirm-pension-transfer">
-                        <dc:Bounds x="850" y="80" width="100" height="80" />
+                        <dc:Bounds x="850" y="360" width="100" height="80" />
                       </bpmndi:BPMNShape>
-                      <bpmndi:BPMNShape id="benefits-enrolled-di" bpmnElement="benefits-enrolled">
-                        <dc:Bounds x="1012" y="102" width="36" height="36" />
-                      </bpmndi:BPMNShape>
-                      <bpmndi:BPMNShape id="no-host-coverage-di" bpmnElement="no-host-coverage">
-                        <dc:Bounds x="252" y="142" width="36" height="36" />
-                      </bpmndi:BPMNShape>
-                      <bpmndi:BPMNEdge id="flow-benefits-started-to-determine-benefits-coverage-di" bpmnElement="flow-benefits-started-to-determine-benefits-coverage">
-                        <di:waypoint x="178" y="120" />
-                        <di:waypoint x="220" y="120" />
+                      <bpmndi:BPMNEdge id="flow-confirm-pension-transfer-to-order-benefits-enrolment-di" bpmnElement="flow-confirm-pension-transfer-to-order-benefits-enrolment">
+                        <di:waypoint x="900" y="360" />
+                        <di:waypoint x="900" y="160" />
                       </bpmndi:BPMNEdge>
-                      <bpmndi:BPMNEdge id="flow-determine-benefits-coverage-to-coverage-merge-di" bpmnElement="flow-determine-benefits-coverage-to-coverage-merge">
-                        <di:waypoint x="320" y="120" />
-                        <di:waypoint x="555" y="120" />
-                      </bpmndi:BPMNEdge>
-                      <bpmndi:BPMNEdge id="flow-no-host-coverage-to-arrange-international-coverage-di" bpmnElement="flow-no-host-coverage-to-arrange-international-coverage">
-                        <di:waypoint x="270" y="178" />
-                        <di:waypoint x="270" y="260" />
-                        <di:waypoint x="380" y="260" />
-                      </bpmndi:BPMNEdge>
-                      <bpmndi:BPMNEdge id="flow-arrange-international-coverage-to-coverage-merge-di" bpmnElement="flow-arrange-international-coverage-to-coverage-merge">
-                        <di:waypoint x="480" y="260" />
-                        <di:waypoint x="580" y="260" />
-                        <di:waypoint x="580" y="145" />
-                      </bpmndi:BPMNEdge>
-                      <bpmndi:BPMNEdge id="flow-coverage-merge-to-AFTER-di" bpmnElement="flow-coverage-merge-to-AFTER">
-                        <di:waypoint x="605" y="120" />
-                        <di:waypoint x="MERGE_END" y="120" />
-                      </bpmndi:BPMNEdge>
-                      <bpmndi:BPMNEdge id="flow-confirm-pension-transfer-to-benefits-enrolled-di" bpmnElement="flow-confirm-pension-transfer-to-benefits-enrolled">
-                        <di:waypoint x="950" y="120" />
-                        <di:waypoint x="1012" y="120" />
-                      </bpmndi:BPMNEdge>
-                """.replace("BEFORE", enrolment ? "confirm-benefits-enrolment" : "coverage-merge")
-                .replace("AFTER", afterMerge).replace("MERGE_END", enrolment ? "690" : "850"));
+                """);
         if (enrolment) {
-            process.append("""
-                          <bpmndi:BPMNShape id="confirm-benefits-enrolment-di" bpmnElement="confirm-benefits-enrolment">
-                            <dc:Bounds x="690" y="80" width="100" height="80" />
-                          </bpmndi:BPMNShape>
+            s = s.replace("<bpmn:outgoing>" + oldFlow + "</bpmn:outgoing>", "<bpmn:outgoing>" + in + "</bpmn:outgoing>");
+            flows.append("""
+                        <bpmn:sequenceFlow id="flow-confirm-benefits-enrolment-to-confirm-pension-transfer" name="Enrolled" sourceRef="confirm-benefits-enrolment" targetRef="confirm-pension-transfer" />
+                    """);
+            shapes.append("""
                           <bpmndi:BPMNEdge id="flow-confirm-benefits-enrolment-to-confirm-pension-transfer-di" bpmnElement="flow-confirm-benefits-enrolment-to-confirm-pension-transfer">
-                            <di:waypoint x="790" y="120" />
-                            <di:waypoint x="850" y="120" />
+                            <di:waypoint x="740" y="160" />
+                            <di:waypoint x="740" y="400" />
+                            <di:waypoint x="850" y="400" />
                           </bpmndi:BPMNEdge>
                     """);
+        } else {
+            s = s.replaceAll("(?s)\\s*<bpmn:userTask id=\"confirm-benefits-enrolment\".*?</bpmn:userTask>", "");
+            s = s.replaceAll("(?s)\\s*<bpmndi:BPMNShape id=\"confirm-benefits-enrolment-di\".*?</bpmndi:BPMNShape>", "");
+            s = s.replace("targetRef=\"confirm-benefits-enrolment\"", "targetRef=\"confirm-pension-transfer\"");
         }
-        process.append("""
-                    </bpmndi:BPMNPlane>
-                  </bpmndi:BPMNDiagram>
-                </bpmn:definitions>
-                """);
-        return process.toString();
+        flows.append("""
+                    <bpmn:userTask id="confirm-pension-transfer" name="Confirm pension transfer" camunda:formRef="confirm-pension-transfer" camunda:formRefBinding="deployment" camunda:assignee="${employeeUserId}">
+                      <bpmn:incoming>IN</bpmn:incoming>
+                      <bpmn:outgoing>flow-confirm-pension-transfer-to-order-benefits-enrolment</bpmn:outgoing>
+                    </bpmn:userTask>
+                    <bpmn:sequenceFlow id="flow-confirm-pension-transfer-to-order-benefits-enrolment" name="Transferred" sourceRef="confirm-pension-transfer" targetRef="order-benefits-enrolment" />
+                """.replace("IN", in));
+        s = s.replace("  </bpmn:process>", flows + "  </bpmn:process>");
+        return s.replace("    </bpmndi:BPMNPlane>", shapes + "    </bpmndi:BPMNPlane>");
     }
 
     static String shipped(String path) {
