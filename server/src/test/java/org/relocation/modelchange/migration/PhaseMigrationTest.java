@@ -170,7 +170,11 @@ class PhaseMigrationTest {
             try {
                 third = ok(owner.post(MIGRATIONS, Map.of("sourceDefinitionId", v2, "targetDefinitionId", v3,
                         "comment", "Enrolment step removed")), 202);
+                String movedOnInstance = benefitsInstance(movedOn);
                 employee.completeTask(movedOn.caseNumber(), "confirm-pension-transfer", vars("pensionTransferConfirmed", true));
+                // then the enrolment vendor (the simulator) confirms and the phase ends, before the batch runs
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        runtime.createProcessInstanceQuery().processInstanceId(movedOnInstance).singleResult() == null);
             } finally {
                 jobExecutor.start();
             }
