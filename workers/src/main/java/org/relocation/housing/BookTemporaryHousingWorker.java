@@ -30,6 +30,11 @@ class BookTemporaryHousingWorker extends CaseWorker {
     }
 
     @Override
+    public java.util.List<String> outputVariables() {
+        return java.util.List.of("housingQuotes", "housingQuoteWait");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
         int asked = quotes.book(task.caseId(), task.taskId());
         return Map.of("housingQuotes", asked > 0, "housingQuoteWait", quoteWait);
