@@ -67,6 +67,7 @@ public class HousingQuotes {
     private final ExchangeRateService rates;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate inTransaction;
 
     HousingQuotes(HousingQuoteRepository quotes, VendorRegister register, VendorGateway gateway, VendorService vendors,
                   CaseService cases, PolicyService policy, PolicyExceptionService exceptions, ExchangeRateService rates,
@@ -81,6 +82,7 @@ public class HousingQuotes {
         this.rates = rates;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
+        this.inTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
@@ -109,7 +111,7 @@ public class HousingQuotes {
      */
     public int book(Long caseId, String requestKey) {
         RelocationCase c = cases.get(caseId);
-        Optional<HousingStay> stay = stay(caseId);
+        Optional<HousingStay> stay = inTransaction.execute(s -> stay(caseId)); // the travellers load lazily
         List<Vendor> covering = register.covering(ServiceType.TEMPORARY_HOUSING, c.getHostCountry(), c.getHostCity());
         List<HousingQuote> asked = quotes.findByRequestKeyOrderById(requestKey);
         if (asked.isEmpty() && (stay.isEmpty() || covering.size() < 2)) {
