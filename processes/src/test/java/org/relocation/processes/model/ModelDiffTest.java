@@ -24,21 +24,18 @@ class ModelDiffTest {
   private static final String BENEFITS = shipped("relocation-benefits.bpmn");
   private static final String ALLOWANCES = shipped("relocation-allowances.dmn");
 
-  /** relocation-benefits with a pension transfer task after the enrolment, drawn. */
+  /** relocation-benefits with a pension transfer task after the review of a late cover start, drawn. */
   private static final String BENEFITS_WITH_PENSION = BENEFITS
-      .replace("<bpmn:sequenceFlow id=\"flow-confirm-benefits-enrolment-to-benefits-enrolled\" sourceRef=\"confirm-benefits-enrolment\" "
-          + "targetRef=\"benefits-enrolled\" />", """
-          <bpmn:sequenceFlow id="flow-confirm-benefits-enrolment-to-benefits-enrolled" sourceRef="confirm-benefits-enrolment" targetRef="confirm-pension-transfer" />
+      .replace("<bpmn:sequenceFlow id=\"flow-review-benefits-cover-start-to-benefits-enrolled\" name=\"Reviewed\" "
+          + "sourceRef=\"review-benefits-cover-start\" targetRef=\"benefits-enrolled\" />", """
+          <bpmn:sequenceFlow id="flow-review-benefits-cover-start-to-benefits-enrolled" name="Reviewed" sourceRef="review-benefits-cover-start" targetRef="confirm-pension-transfer" />
               <bpmn:userTask id="confirm-pension-transfer" name="Confirm pension transfer" camunda:formRef="confirm-pension-transfer" camunda:formRefBinding="deployment" camunda:candidateGroups="hr-admin">
-                <bpmn:incoming>flow-confirm-benefits-enrolment-to-benefits-enrolled</bpmn:incoming>
+                <bpmn:incoming>flow-review-benefits-cover-start-to-benefits-enrolled</bpmn:incoming>
                 <bpmn:outgoing>flow-confirm-pension-transfer-to-benefits-enrolled</bpmn:outgoing>
               </bpmn:userTask>
               <bpmn:sequenceFlow id="flow-confirm-pension-transfer-to-benefits-enrolled" sourceRef="confirm-pension-transfer" targetRef="benefits-enrolled" />""")
-      .replace("""
-          <bpmn:endEvent id="benefits-enrolled" name="Benefits enrolled">
-                <bpmn:incoming>flow-confirm-benefits-enrolment-to-benefits-enrolled</bpmn:incoming>""", """
-          <bpmn:endEvent id="benefits-enrolled" name="Benefits enrolled">
-                <bpmn:incoming>flow-confirm-pension-transfer-to-benefits-enrolled</bpmn:incoming>""")
+      .replace("<bpmn:incoming>flow-review-benefits-cover-start-to-benefits-enrolled</bpmn:incoming>\n    </bpmn:endEvent>",
+          "<bpmn:incoming>flow-confirm-pension-transfer-to-benefits-enrolled</bpmn:incoming>\n    </bpmn:endEvent>")
       .replace("</bpmndi:BPMNPlane>", """
             <bpmndi:BPMNShape id="confirm-pension-transfer-di" bpmnElement="confirm-pension-transfer">
               <dc:Bounds x="690" y="300" width="100" height="80" />
@@ -62,13 +59,13 @@ class ModelDiffTest {
     assertThat(added).extracting(Change::kind, Change::elementId).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple(Kind.ADDED, "confirm-pension-transfer"),
         org.assertj.core.groups.Tuple.tuple(Kind.ADDED, "flow-confirm-pension-transfer-to-benefits-enrolled"),
-        org.assertj.core.groups.Tuple.tuple(Kind.CHANGED, "flow-confirm-benefits-enrolment-to-benefits-enrolled"));
+        org.assertj.core.groups.Tuple.tuple(Kind.CHANGED, "flow-review-benefits-cover-start-to-benefits-enrolled"));
     assertThat(added).filteredOn(c -> c.kind() == Kind.ADDED).first().satisfies(c -> {
       assertThat(c.elementType()).isEqualTo("userTask");
       assertThat(c.sentence()).isEqualTo("confirm-pension-transfer: user task \"Confirm pension transfer\" added");
     });
     assertThat(added).filteredOn(c -> c.kind() == Kind.CHANGED).singleElement().extracting(Change::sentence)
-        .isEqualTo("flow-confirm-benefits-enrolment-to-benefits-enrolled: targetRef benefits-enrolled → confirm-pension-transfer");
+        .isEqualTo("flow-review-benefits-cover-start-to-benefits-enrolled: targetRef benefits-enrolled → confirm-pension-transfer");
 
     List<Change> removed = ModelDiff.bpmn(bpmn(BENEFITS_WITH_PENSION), bpmn(BENEFITS));
     assertThat(removed).filteredOn(c -> c.kind() == Kind.REMOVED).extracting(Change::elementId)
