@@ -67,6 +67,13 @@ class StartCaseBrowserIT extends BrowserTestSupport {
         String refused = refusal.getText();
         assertThat(refused).contains("Employee login: must be the login of an existing user: no user has this login")
                 .doesNotContain("intake_employeeUserId").doesNotContain("{");
+        // and the same sentence under the field it names (scripts/field-errors.js), not only at the top of the page
+        WebElement underField = tasklist.browser().await("the refusal under the Employee login field", d -> d.findElements(
+                By.cssSelector(".modal-dialog .fjs-form-field.fjs-has-errors .relocation-field-error[data-field='intake_employeeUserId']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(underField.getText()).startsWith("Employee login: must be the login of an existing user");
+        assertThat(underField.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]")).getText())
+                .as("the sentence sits in the Employee login field").contains("Employee login");
         assertThat(page.findElements(Tasklist.START_DIALOG)).as("the start dialog stays open").anyMatch(WebElement::isDisplayed);
         assertThat(api.findByEmployeeName("specialist", EMPLOYEE)).as("nothing opened").isEmpty();
         // the person closes the message, corrects the login and starts again
@@ -76,6 +83,8 @@ class StartCaseBrowserIT extends BrowserTestSupport {
                 && visible(d, START_DIALOG_ERROR).isEmpty());
 
         tasklist.type("Field_intake_employeeUserId", "employee");
+        assertThat(page.findElements(By.cssSelector(".relocation-field-error"))).as("editing the field clears its sentence")
+                .noneMatch(WebElement::isDisplayed);
         tasklist.submitStartForm();
         WebElement message = tasklist.browser().await("the start message", ExpectedConditions.visibilityOfElementLocated(START_MESSAGE));
         assertThat(message.getText()).contains("The case has been opened").contains("Cases I opened or work on").contains("/cases/");

@@ -10,7 +10,6 @@ import org.operaton.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.operaton.bpm.spring.boot.starter.rest.OperatonJerseyResourceConfig;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,22 +31,7 @@ class EngineRestResources extends OperatonJerseyResourceConfig {
                     + "; check how it configures its ObjectMapper before replacing it");
         }
         // every exception answers with the engine's body plus the problem members (FieldErrorsRestExceptionHandler)
-        for (Class<?> handler : List.of(org.operaton.bpm.engine.rest.exception.RestExceptionHandler.class,
-                org.operaton.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class,
-                org.operaton.bpm.engine.rest.exception.ExceptionHandler.class,
-                org.operaton.bpm.engine.rest.exception.JsonMappingExceptionHandler.class,
-                org.operaton.bpm.engine.rest.exception.JsonParseExceptionHandler.class)) {
-            if (!configuration.remove(handler)) {
-                throw new IllegalStateException("The engine REST API no longer registers " + handler.getName() + "; check "
-                        + FieldErrorsRestExceptionHandler.class.getSimpleName() + " still answers what it did");
-            }
-        }
-        registerClasses(configuration);
-        register(FieldErrorsRestExceptionHandler.class);
-        register(FieldErrorsRestExceptionHandler.EngineExceptions.class);
-        register(FieldErrorsRestExceptionHandler.AnyException.class);
-        register(FieldErrorsRestExceptionHandler.UnreadableJson.class);
-        register(FieldErrorsRestExceptionHandler.MalformedJson.class);
+        registerClasses(FieldErrorsRestExceptionHandler.replacingEngineHandlers(configuration));
         register(new SharedObjectMapper());
         register(JacksonFeature.class);
     }

@@ -15,8 +15,11 @@ import org.operaton.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.operaton.bpm.engine.rest.exception.InvalidRequestException;
 import org.operaton.bpm.engine.rest.exception.RestException;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine REST API's answer to every exception: the engine's own body ({@code type} = the exception's name,
@@ -68,6 +71,32 @@ class FieldErrorsRestExceptionHandler implements ExceptionMapper<RestException> 
             body.put("instance", uri.getRequestUri().getRawPath());
         }
         return Response.status(code).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The engine API's own exception handlers, which these mappers replace. */
+    private static final List<Class<?>> ENGINE_HANDLERS = List.of(org.operaton.bpm.engine.rest.exception.RestExceptionHandler.class,
+            org.operaton.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class,
+            org.operaton.bpm.engine.rest.exception.ExceptionHandler.class,
+            org.operaton.bpm.engine.rest.exception.JsonMappingExceptionHandler.class,
+            org.operaton.bpm.engine.rest.exception.JsonParseExceptionHandler.class);
+
+    /**
+     * An engine API's configuration classes with its exception handlers replaced by these mappers: for the REST API
+     * ({@code /engine-rest}) and for the webapps' engine API ({@code /operaton/api/engine}, the Tasklist's), so a refused
+     * form answers the same {@code fieldErrors} on both.
+     * @throws IllegalStateException when the engine API no longer registers a handler replaced here
+     */
+    static Set<Class<?>> replacingEngineHandlers(Set<Class<?>> configuration) {
+        Set<Class<?>> replaced = new HashSet<>(configuration);
+        for (Class<?> handler : ENGINE_HANDLERS) {
+            if (!replaced.remove(handler)) {
+                throw new IllegalStateException("The engine API no longer registers " + handler.getName() + "; check "
+                        + FieldErrorsRestExceptionHandler.class.getSimpleName() + " still answers what it did");
+            }
+        }
+        replaced.addAll(List.of(FieldErrorsRestExceptionHandler.class, EngineExceptions.class, AnyException.class,
+                UnreadableJson.class, MalformedJson.class));
+        return replaced;
     }
 
     private static FormFieldValidationException formRefusal(Throwable exception) {

@@ -135,4 +135,26 @@ class ProblemDetailsTest {
         assertThat(nope.path("instance").asText()).isEqualTo("/engine-rest/nope");
         assertThat(nope.has("type")).isTrue();
     }
+
+    /**
+     * The Tasklist calls the webapps' engine API, not /engine-rest: a refused start form answers the same problem there,
+     * with each field's sentence in fieldErrors (which the Tasklist's scripts/field-errors.js shows under the field).
+     */
+    @Test
+    void theTasklistsEngineApiAnswersARefusedFormWithFieldErrors() throws Exception {
+        Http browser = Http.from(port, "198.51.100.71");
+        assertThat(browser.webappLogin("specialist", "demo").statusCode()).isEqualTo(200);
+        String path = "/operaton/api/engine/engine/default/process-definition/key/relocation/submit-form";
+        HttpResponse<String> refused = browser.post(path, "application/json",
+                "{\"variables\":{\"intake_employeeUserId\":{\"value\":\"emplyee\",\"type\":\"String\"}}}",
+                "X-XSRF-TOKEN", browser.csrfToken(), "Origin", browser.origin(), "Sec-Fetch-Site", "same-origin");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = Api.JSON.readTree(refused.body());
+        assertThat(body.path("type").asText()).as("the engine's member, which the Tasklist reads").isEqualTo("FormFieldValidationException");
+        assertThat(body.path("fieldErrors").path("intake_employeeUserId").asText())
+                .startsWith("Employee login: must be the login of an existing user");
+        assertThat(body.path("fieldErrors").path("intake_hostCountry").asText()).startsWith("Host country:");
+        assertThat(body.path("status").asInt()).isEqualTo(400);
+        assertThat(body.path("instance").asText()).isEqualTo(path);
+    }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code PROCESS_START_OK}; the stock Tasklist cannot show the case number). Our copies of its locale files
  * (META-INF/resources/webjars/operaton/app/tasklist/locales/, served instead of the webjar's because the application's
  * classes come first on the class path) must otherwise equal the webjar's: after an Operaton upgrade this test says
- * which labels to copy again.
+ * which labels to copy again. The same holds for scripts/config.js.
  */
 class TasklistLocaleOverrideTest {
 
@@ -46,6 +46,31 @@ class TasklistLocaleOverrideTest {
     private static JsonNode read(URL url) throws IOException {
         try (InputStream in = url.openStream()) {
             return JSON.readTree(in);
+        }
+    }
+
+    /**
+     * Our scripts/config.js is the webjar's with two things added: a comment, and the custom script that shows a
+     * refused form's sentences next to its fields ({@code customScripts: ['scripts/field-errors']}).
+     */
+    @org.junit.jupiter.api.Test
+    void ourConfigOnlyAddsTheFieldErrorsScript() throws IOException {
+        String config = "META-INF/resources/webjars/operaton/app/tasklist/scripts/config.js";
+        List<URL> found = Collections.list(getClass().getClassLoader().getResources(config));
+        assertThat(found).as("our copy first, then the webjar's").hasSize(2);
+        assertThat(found.get(0).toString()).as("the served one is ours").doesNotContain(".jar!");
+        String ours = text(found.get(0));
+        String theirs = text(found.get(1));
+        assertThat(ours).contains("customScripts: ['scripts/field-errors'],");
+        String added = ours.replaceAll("(?m)^// .*\\R", "").replace("  customScripts: ['scripts/field-errors'],\n", "");
+        assertThat(added).as("every other setting as the webjar has it").isEqualTo(theirs);
+        assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/operaton/app/tasklist/scripts/field-errors.js"))
+                .as("the script it names").isNotNull();
+    }
+
+    private static String text(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }
