@@ -9,6 +9,7 @@ import org.relocation.ledger.PaymentCategory;
 import org.relocation.ledger.PaymentLedger;
 import org.relocation.ledger.PaymentRefusedException;
 import org.relocation.ledger.PaymentRoute;
+import org.relocation.platform.form.DecisionForm;
 import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
 import org.relocation.relocationcase.CaseService;
@@ -124,7 +125,7 @@ public class ExpenseApprovals {
     public ExpenseClaim decideException(Long caseId, Long claimId, boolean approve, String comment, String actor) {
         String problem = exceptionProblem(caseId, claimId, approve, comment, actor);
         if (problem != null) {
-            throw new ExpenseClaimRefusedException(capitalised(problem));
+            throw new ExpenseClaimRefusedException(DecisionForm.sentence(problem));
         }
         ExpenseClaim claim = find(caseId, claimId).orElseThrow();
         PolicyException e = exceptions.decide(claim.getPolicyExceptionId(), approve, comment, actor);
@@ -147,7 +148,7 @@ public class ExpenseApprovals {
     public ExpenseClaim decide(Long caseId, Long claimId, boolean approve, String comment, String actor) {
         String problem = decisionProblem(caseId, claimId, approve, comment, actor);
         if (problem != null) {
-            throw new ExpenseClaimRefusedException(capitalised(problem));
+            throw new ExpenseClaimRefusedException(DecisionForm.sentence(problem));
         }
         ExpenseClaim claim = find(caseId, claimId).orElseThrow();
         if (!approve) {
@@ -242,9 +243,5 @@ public class ExpenseApprovals {
 
     private Optional<ExpenseClaim> find(Long caseId, Long claimId) {
         return claimId == null ? Optional.empty() : claims.findById(claimId).filter(x -> x.getCaseId().equals(caseId));
-    }
-
-    static String capitalised(String sentence) {
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + (sentence.endsWith(".") ? "" : ".");
     }
 }

@@ -3,8 +3,7 @@ package org.relocation.expense;
 import org.relocation.ledger.PaymentCategory;
 import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
-import org.relocation.platform.form.SubmissionRefusedException;
-import org.relocation.platform.form.TaskFormHandler;
+import org.relocation.platform.form.DecisionForm;
 import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
 
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The forms of process {@value ExpenseClaimProcess#PROCESS_KEY}. Each shows the claim the task names
@@ -36,45 +34,27 @@ final class ExpenseClaimForms {
     }
 
     /** approve-expense-claim (mobility specialist) and approve-expense-claim-finance (finance): approve or reject the claim. */
-    static final class Approval implements TaskFormHandler {
+    static final class Approval extends DecisionForm {
 
-        private final String formId;
         private final ExpenseApprovals approvals;
         private final ExpenseClaimRepository claims;
         private final PolicyExceptionService exceptions;
 
         Approval(String formId, ExpenseApprovals approvals, ExpenseClaimRepository claims, PolicyExceptionService exceptions) {
-            this.formId = formId;
+            super(formId, DECISION, COMMENT, ExpenseClaimProcess.CLAIM_ID, "expense claim", ExpenseClaimRefusedException.class);
             this.approvals = approvals;
             this.claims = claims;
             this.exceptions = exceptions;
         }
 
         @Override
-        public String formId() {
-            return formId;
+        protected String problem(FormSubmission s, long claim, boolean approve, String comment) {
+            return approvals.decisionProblem(s.caseId(), claim, approve, comment, s.actor());
         }
 
         @Override
-        public Set<String> fields() {
-            return Set.of(DECISION, COMMENT);
-        }
-
-        @Override
-        public Map<String, String> problems(FormSubmission s) {
-            String problem = approvals.decisionProblem(s.caseId(), s.taskNumber(ExpenseClaimProcess.CLAIM_ID), "approve".equals(s.string(DECISION)),
-                    s.string(COMMENT), s.actor());
-            return problem == null ? Map.of()
-                    : Map.of(problem.startsWith("a rejection") ? COMMENT : DECISION, ExpenseApprovals.capitalised(problem));
-        }
-
-        @Override
-        public void record(FormSubmission s) {
-            try {
-                approvals.decide(s.caseId(), s.taskNumber(ExpenseClaimProcess.CLAIM_ID), "approve".equals(s.string(DECISION)), s.string(COMMENT), s.actor());
-            } catch (ExpenseClaimRefusedException e) {
-                throw new SubmissionRefusedException(Map.of(DECISION, e.getMessage()));
-            }
+        protected void decide(FormSubmission s, long claim, boolean approve, String comment) {
+            approvals.decide(s.caseId(), claim, approve, comment, s.actor());
         }
 
         @Override
@@ -84,44 +64,28 @@ final class ExpenseClaimForms {
     }
 
     /** decide-expense-exception (HR lead): approve or reject the policy exception a claim outside the policy asked for. */
-    static final class ExceptionDecision implements TaskFormHandler {
+    static final class ExceptionDecision extends DecisionForm {
 
         private final ExpenseApprovals approvals;
         private final ExpenseClaimRepository claims;
         private final PolicyExceptionService exceptions;
 
         ExceptionDecision(ExpenseApprovals approvals, ExpenseClaimRepository claims, PolicyExceptionService exceptions) {
+            super(DECIDE_EXCEPTION, EXCEPTION_DECISION, EXCEPTION_COMMENT, ExpenseClaimProcess.CLAIM_ID, "expense claim",
+                    ExpenseClaimRefusedException.class);
             this.approvals = approvals;
             this.claims = claims;
             this.exceptions = exceptions;
         }
 
         @Override
-        public String formId() {
-            return DECIDE_EXCEPTION;
+        protected String problem(FormSubmission s, long claim, boolean approve, String comment) {
+            return approvals.exceptionProblem(s.caseId(), claim, approve, comment, s.actor());
         }
 
         @Override
-        public Set<String> fields() {
-            return Set.of(EXCEPTION_DECISION, EXCEPTION_COMMENT);
-        }
-
-        @Override
-        public Map<String, String> problems(FormSubmission s) {
-            String problem = approvals.exceptionProblem(s.caseId(), s.taskNumber(ExpenseClaimProcess.CLAIM_ID),
-                    "approve".equals(s.string(EXCEPTION_DECISION)), s.string(EXCEPTION_COMMENT), s.actor());
-            return problem == null ? Map.of()
-                    : Map.of(problem.startsWith("a rejection") ? EXCEPTION_COMMENT : EXCEPTION_DECISION, ExpenseApprovals.capitalised(problem));
-        }
-
-        @Override
-        public void record(FormSubmission s) {
-            try {
-                approvals.decideException(s.caseId(), s.taskNumber(ExpenseClaimProcess.CLAIM_ID), "approve".equals(s.string(EXCEPTION_DECISION)),
-                        s.string(EXCEPTION_COMMENT), s.actor());
-            } catch (ExpenseClaimRefusedException e) {
-                throw new SubmissionRefusedException(Map.of(EXCEPTION_DECISION, e.getMessage()));
-            }
+        protected void decide(FormSubmission s, long claim, boolean approve, String comment) {
+            approvals.decideException(s.caseId(), claim, approve, comment, s.actor());
         }
 
         @Override

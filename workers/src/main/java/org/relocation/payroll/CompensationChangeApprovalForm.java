@@ -2,8 +2,7 @@ package org.relocation.payroll;
 
 import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
-import org.relocation.platform.form.SubmissionRefusedException;
-import org.relocation.platform.form.TaskFormHandler;
+import org.relocation.platform.form.DecisionForm;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Form approve-compensation-change (process {@value CompensationChangeProcess#PROCESS_KEY}): finance approves or rejects
@@ -21,7 +19,7 @@ import java.util.Set;
  * rejection needs its reason.
  */
 @Component
-class CompensationChangeApprovalForm implements TaskFormHandler {
+class CompensationChangeApprovalForm extends DecisionForm {
 
     static final String FORM_ID = "approve-compensation-change";
     static final String CONTEXT = "change";
@@ -32,12 +30,9 @@ class CompensationChangeApprovalForm implements TaskFormHandler {
     private final PayrollInstructions instructions;
 
     CompensationChangeApprovalForm(PayrollInstructions instructions) {
+        super(FORM_ID, DECISION, COMMENT, CompensationChangeProcess.CHANGE_VERSION, "compensation change",
+                CompensationChangeRefusedException.class);
         this.instructions = instructions;
-    }
-
-    @Override
-    public String formId() {
-        return FORM_ID;
     }
 
     @Override
@@ -46,33 +41,13 @@ class CompensationChangeApprovalForm implements TaskFormHandler {
     }
 
     @Override
-    public Set<String> fields() {
-        return Set.of(DECISION, COMMENT);
+    protected String problem(FormSubmission s, long version, boolean approve, String comment) {
+        return instructions.changeDecisionProblem(s.caseId(), (int) version, approve, comment, s.actor());
     }
 
     @Override
-    public Map<String, String> problems(FormSubmission s) {
-        Long version = s.taskNumber(CompensationChangeProcess.CHANGE_VERSION);
-        if (version == null) {
-            return Map.of(DECISION, "This task names no compensation change to decide.");
-        }
-        boolean approve = "approve".equals(s.string(DECISION));
-        String problem = instructions.changeDecisionProblem(s.caseId(), version.intValue(), approve, s.string(COMMENT), s.actor());
-        if (problem == null) {
-            return Map.of();
-        }
-        return Map.of(problem.startsWith("a rejection") ? COMMENT : DECISION,
-                Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
-    }
-
-    @Override
-    public void record(FormSubmission s) {
-        try {
-            instructions.decideChange(s.caseId(), s.taskNumber(CompensationChangeProcess.CHANGE_VERSION).intValue(),
-                    "approve".equals(s.string(DECISION)), s.string(COMMENT), s.actor());
-        } catch (CompensationChangeRefusedException e) {
-            throw new SubmissionRefusedException(Map.of(DECISION, e.getMessage()));
-        }
+    protected void decide(FormSubmission s, long version, boolean approve, String comment) {
+        instructions.decideChange(s.caseId(), (int) version, approve, comment, s.actor());
     }
 
     @Override

@@ -2,8 +2,7 @@ package org.relocation.tax;
 
 import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
-import org.relocation.platform.form.SubmissionRefusedException;
-import org.relocation.platform.form.TaskFormHandler;
+import org.relocation.platform.form.DecisionForm;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Form approve-tax-settlement (process {@value TaxSettlementProcess#PROCESS_KEY}): finance approves or rejects the
@@ -20,7 +18,7 @@ import java.util.Set;
  * entered the settlement may not decide it; a rejection needs its reason.
  */
 @Component
-class TaxSettlementApprovalForm implements TaskFormHandler {
+class TaxSettlementApprovalForm extends DecisionForm {
 
     static final String FORM_ID = "approve-tax-settlement";
     static final String CONTEXT = "settlement";
@@ -31,13 +29,9 @@ class TaxSettlementApprovalForm implements TaskFormHandler {
     private final TaxYearSettlementRepository repository;
 
     TaxSettlementApprovalForm(TaxSettlementService settlements, TaxYearSettlementRepository repository) {
+        super(FORM_ID, DECISION, COMMENT, TaxSettlementProcess.SETTLEMENT_ID, "tax settlement", TaxSettlementRefusedException.class);
         this.settlements = settlements;
         this.repository = repository;
-    }
-
-    @Override
-    public String formId() {
-        return FORM_ID;
     }
 
     @Override
@@ -46,31 +40,13 @@ class TaxSettlementApprovalForm implements TaskFormHandler {
     }
 
     @Override
-    public Set<String> fields() {
-        return Set.of(DECISION, COMMENT);
+    protected String problem(FormSubmission s, long id, boolean approve, String comment) {
+        return settlements.decisionProblem(id, approve, comment, s.actor());
     }
 
     @Override
-    public Map<String, String> problems(FormSubmission s) {
-        Long id = s.taskNumber(TaxSettlementProcess.SETTLEMENT_ID);
-        if (id == null) {
-            return Map.of(DECISION, "this task names no tax settlement to decide");
-        }
-        boolean approve = "approve".equals(s.string(DECISION));
-        String problem = settlements.decisionProblem(id, approve, s.string(COMMENT), s.actor());
-        if (problem == null) {
-            return Map.of();
-        }
-        return Map.of(problem.startsWith("a rejection") ? COMMENT : DECISION, capitalised(problem));
-    }
-
-    @Override
-    public void record(FormSubmission s) {
-        try {
-            settlements.decide(s.taskNumber(TaxSettlementProcess.SETTLEMENT_ID), "approve".equals(s.string(DECISION)), s.string(COMMENT), s.actor());
-        } catch (TaxSettlementRefusedException e) {
-            throw new SubmissionRefusedException(Map.of(DECISION, e.getMessage()));
-        }
+    protected void decide(FormSubmission s, long id, boolean approve, String comment) {
+        settlements.decide(id, approve, comment, s.actor());
     }
 
     @Override
@@ -107,9 +83,5 @@ class TaxSettlementApprovalForm implements TaskFormHandler {
     private static Map<String, String> row(String what, BigDecimal amount, TaxYearSettlement s) {
         return Map.of("line", what, "amount", amount.setScale(java.util.Currency.getInstance(s.getCurrency()).getDefaultFractionDigits(),
                 java.math.RoundingMode.HALF_EVEN).toPlainString() + " " + s.getCurrency());
-    }
-
-    private static String capitalised(String sentence) {
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
     }
 }
