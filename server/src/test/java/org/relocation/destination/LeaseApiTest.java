@@ -34,14 +34,20 @@ class LeaseApiTest {
         String caseNumber = specialist.caseDetails(c[0]).get("caseNumber").asText();
         String task = specialist.awaitTask(caseNumber, "record-lease");
 
-        ResponseEntity<JsonNode> bad = specialist.complete(task, vars("pd_leaseAddress", "x", "pd_monthlyRent", 2000, "rentCurrency", "XYZ",
-                "pd_depositAmount", -5, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2027-02-01"));
+        // the form's own rules first (lengths, ranges), every bad field at once
+        ResponseEntity<JsonNode> bad = specialist.complete(task, vars("pd_leaseAddress", "x", "pd_monthlyRent", 2000, "rentCurrency", "EUR",
+                "pd_depositAmount", -5, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2029-02-28"));
         assertThat(bad.getStatusCode().value()).as("%s", bad.getBody()).isEqualTo(400);
         JsonNode errors = bad.getBody().get("fieldErrors");
-        assertThat(errors.has("pd_leaseAddress")).as("%s", errors).isTrue();
-        assertThat(errors.has("rentCurrency")).as("%s", errors).isTrue();
+        assertThat(errors.get("pd_leaseAddress").asText()).as("%s", errors).contains("5 characters");
         assertThat(errors.has("pd_depositAmount")).as("%s", errors).isTrue();
-        assertThat(bad.getBody().toString()).as("no address echoed").doesNotContain(ADDRESS);
+
+        // then the lease's rules: an unknown currency
+        ResponseEntity<JsonNode> currency = specialist.complete(task, vars("pd_leaseAddress", ADDRESS, "pd_monthlyRent", 2000, "rentCurrency", "XYZ",
+                "pd_depositAmount", 6000, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2029-02-28"));
+        assertThat(currency.getStatusCode().value()).as("%s", currency.getBody()).isEqualTo(400);
+        assertThat(currency.getBody().get("fieldErrors").get("rentCurrency").asText()).contains("ISO 4217");
+        assertThat(currency.getBody().toString()).as("no address echoed").doesNotContain(ADDRESS);
 
         ResponseEntity<JsonNode> dates = specialist.complete(task, vars("pd_leaseAddress", ADDRESS, "pd_monthlyRent", 2000, "rentCurrency", "EUR",
                 "pd_depositAmount", 6000, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2027-02-01"));
