@@ -66,7 +66,8 @@ public class DestinationServices {
 
     /**
      * Orders one service item from its vendor (the request key makes a redelivered task reuse the order). The order's
-     * detail says what the policy allows: days, hours, persons, the child's age and the teaching language.
+     * detail says what the policy allows: days, hours, persons, the child's age and the teaching language (the dates
+     * travel in the order's own fields).
      */
     @Transactional
     public ServiceOrder order(Long caseId, String item, String requestKey) {
@@ -80,15 +81,15 @@ public class DestinationServices {
                 .orElseThrow(() -> new IllegalStateException("Case " + c.getCaseNumber() + " has no traveller " + travellerId));
         String where = c.getHostCity() + ", " + c.getHostCountry();
         String detail = switch (type) {
-            case HOME_SEARCH -> "Home search in " + where + " for a long-term lease from " + c.getStartDate() + ": "
+            case HOME_SEARCH -> "Home search in " + where + " for a long-term lease from the start date: "
                     + allowance.quantity() + " accompanied day(s), " + c.getTravellers().size() + " traveller(s)";
-            case SCHOOL_SEARCH -> "School search in " + where + " for a child aged " + age(traveller, c) + " at " + c.getStartDate()
+            case SCHOOL_SEARCH -> "School search in " + where + " for a child aged " + age(traveller, c) + " at the start date"
                     + ", teaching language " + allowance.language();
             case DESTINATION_SERVICES -> "Destination services in " + where + ": registration, bank account, utilities";
             case LANGUAGE_TRAINING -> "Language and cultural training (" + allowance.language() + "): " + allowance.quantity()
                     + " hours for the family of " + c.getTravellers().size();
             case PARTNER_SUPPORT -> "Partner career support in " + where + ": " + allowance.quantity() + " hours";
-            case EAP_ENROLMENT -> "EAP and wellbeing enrolment of " + allowance.quantity() + " person(s) from " + c.getStartDate();
+            case EAP_ENROLMENT -> "EAP and wellbeing enrolment of " + allowance.quantity() + " person(s) from the start date";
             default -> throw new IllegalStateException("Not a destination service: " + type);
         };
         return vendors.order(caseId, travellerId, type, requestKey, detail);
