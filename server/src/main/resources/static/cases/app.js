@@ -105,7 +105,7 @@ async function loadCase(caseNumber) {
     optional(`${base}/payments`), optional(`${base}/presence-days?taxYear=${year}`), optional(`${base}/policy-decisions`),
     optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
-    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c, base), keyDates(c),
+    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c, base), leasePart(c), keyDates(c),
     policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
 }
@@ -542,6 +542,20 @@ function delivery(c, base, o, rerender) {
     }
   });
   return form;
+}
+
+/** The lease recorded after the home search (readers of personal details), its rent against the policy's housing cap. */
+function leasePart(c) {
+  const l = c.lease;
+  if (!l) {
+    return '';
+  }
+  return section('lease', 'Lease',
+    table('lease-list', ['Address', 'Monthly rent', 'Deposit', 'From', 'Until', 'Rent in EUR', 'Housing cap', 'Status'], [el('tr', {},
+      el('td', {}, l.address), el('td', { class: 'num' }, money(l.monthlyRent)), el('td', { class: 'num' }, money(l.deposit)),
+      el('td', {}, day(l.leaseStart)), el('td', {}, day(l.leaseEnd)), el('td', { class: 'num' }, money(l.rentInPolicyCurrency)),
+      el('td', { class: 'num' }, money(l.housingCap)),
+      el('td', {}, words(l.status) + (l.exceptionId ? ` (policy exception ${l.exceptionId})` : '')))]));
 }
 
 function keyDates(c) {

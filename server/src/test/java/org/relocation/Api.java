@@ -225,6 +225,15 @@ public final class Api {
     }
 
     /**
+     * Records a lease within every policy's housing cap (destination services: after the home-search vendor confirmed),
+     * for a journey that goes on to the arrival.
+     */
+    public void recordLease(String caseNumber) {
+        completeTask(caseNumber, "record-lease", vars("pd_leaseAddress", "Teststrasse 1, 10115 Berlin", "pd_monthlyRent", 1200,
+                "rentCurrency", "EUR", "pd_depositAmount", 3600, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2029-02-28"));
+    }
+
+    /**
      * Gives every approval the case's route asks for (manager, HR lead for each exception, finance, second level), each
      * by a user of its role, until the approval phase is over.
      */

@@ -10,7 +10,9 @@ import java.util.Map;
  * budgets are chosen so that some cases need a visa (employee documents, specialist validation, immigration
  * counsel), some hosts have no benefits coverage (HR arranges international cover), one in ten is over budget
  * (finance approval for that reason), one in ten asks for a policy exception during intake (HR lead approval), and
- * the rest are within their budget. Every case is eligible (grade and duration fit docs/policies.md) and every
+ * the rest are within their budget. The services policy (relocation-services-policy) gives each template its
+ * services at destination ({@code destinationServices}: items ordered, a school search per child and partner support
+ * per partner counted apart; {@code homeSearch}: a lease to record). Every case is eligible (grade and duration fit docs/policies.md) and every
  * decision is positive, so every case reaches COMPLETED.
  *
  * <p>The approval route follows the routing table (docs/governance.md): the manager always; the HR lead per policy
@@ -35,7 +37,7 @@ final class CaseMix {
                     String assignmentType, int months, int grade, String salary, String salaryCurrency,
                     String budget, String currency, boolean withFamily,
                     boolean visa, boolean overBudget, boolean noHostCoverage, boolean postedWorker, boolean policyException,
-                    double estimateEur) {
+                    double estimateEur, int destinationServices, boolean homeSearch) {
 
         /** What the route weighs: the estimate plus the exceptions asked, EUR. */
         double routedEur() {
@@ -55,11 +57,12 @@ final class CaseMix {
         /**
          * User tasks the case needs: 7 on every path (review, manager approval, kick-off, payroll, benefits enrolment,
          * arrival, closure), plus documents and validation for a visa, the HR lead per exception, finance, the second
-         * level, HR cover, and the A1 / posting notification of a posted worker (intra-EU/EEA, up to 24 months).
+         * level, HR cover, the A1 / posting notification of a posted worker (intra-EU/EEA, up to 24 months), and the
+         * lease after a home search (record-lease; its rent within the cap: no exception).
          */
         int userTasks() {
             return 7 + (visa ? 2 : 0) + (policyException ? 1 : 0) + (finance() ? 1 : 0) + (secondLevel() ? 1 : 0)
-                    + (noHostCoverage ? 1 : 0) + (postedWorker ? 1 : 0);
+                    + (noHostCoverage ? 1 : 0) + (postedWorker ? 1 : 0) + (homeSearch ? 1 : 0);
         }
 
         /**
@@ -68,34 +71,36 @@ final class CaseMix {
          * request the tax services; 2 tax services: order the briefing and the returns; 3 benefits: coverage, enrolment
          * order, the vendor's confirmation; 2 arrival, 2 closure), plus the estimate update after exception decisions and
          * a counsel request per traveller for a visa. The key-date processes the journey starts add their planning tasks
-         * ({@link #KEY_DATE_PLANNING_PER_CASE}).
+         * ({@link #KEY_DATE_PLANNING_PER_CASE}). The destination services add the services decision, one order per
+         * service item the services policy gives ({@code destinationServices}: household goods go with the housing
+         * phase's shipment) and the lease's rent check after a home search.
          */
         int externalTasks() {
-            return 19 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0);
+            return 19 + (policyException ? 1 : 0) + (visa ? (withFamily ? 3 : 1) : 0) + 1 + destinationServices + (homeSearch ? 1 : 0);
         }
     }
 
     static final List<Template> TEMPLATES = List.of(
             new Template("EU move, no visa", "DE", "DE", "Munich", "NL", "Amsterdam", "SHORT_TERM", 6, 5, "85000", "EUR",
-                    "60000", "EUR", false, false, false, false, true, false, 48_920),
+                    "60000", "EUR", false, false, false, false, true, false, 48_920, 2, false),
             new Template("visa", "IN", "GB", "London", "DE", "Berlin", "LONG_TERM", 24, 6, "80000", "GBP",
-                    "175000", "EUR", false, true, false, false, false, false, 147_332),
+                    "175000", "EUR", false, true, false, false, false, false, 147_332, 4, true),
             new Template("visa, family of three, policy exception", "BR", "BR", "Sao Paulo", "US", "Austin", "PERMANENT_TRANSFER", 36, 7, "140000", "USD",
-                    "80000", "USD", true, true, false, false, false, true, 42_400),
+                    "80000", "USD", true, true, false, false, false, true, 42_400, 6, true),
             new Template("extended business travel, no visa", "FR", "FR", "Lyon", "ES", "Madrid", "EXTENDED_BUSINESS_TRAVELLER", 6, 4, "70000", "EUR",
-                    "20000", "EUR", false, false, false, false, false, false, 15_360),
+                    "20000", "EUR", false, false, false, false, false, false, 15_360, 0, false),
             new Template("visa, no host benefits", "US", "US", "Boston", "AE", "Dubai", "LONG_TERM", 24, 8, "160000", "USD",
-                    "1000000", "AED", false, true, false, true, false, false, 201_628),
+                    "1000000", "AED", false, true, false, true, false, false, 201_628, 4, true),
             new Template("visa, over budget", "JP", "JP", "Tokyo", "SG", "Singapore", "LONG_TERM", 24, 6, "12000000", "JPY",
-                    "300000", "SGD", false, true, true, false, false, false, 234_711),
+                    "300000", "SGD", false, true, true, false, false, false, 234_711, 4, true),
             new Template("local hire, no visa", "ES", "ES", "Valencia", "DE", "Hamburg", "LOCAL_HIRE", 12, 3, "55000", "EUR",
-                    "15000", "EUR", false, false, false, false, false, false, 9_470),
+                    "15000", "EUR", false, false, false, false, false, false, 9_470, 1, false),
             new Template("EU to CH, executive, no visa", "NL", "NL", "Utrecht", "CH", "Zurich", "PERMANENT_TRANSFER", 36, 9, "180000", "EUR",
-                    "65000", "CHF", false, false, false, false, false, false, 53_900),
+                    "65000", "CHF", false, false, false, false, false, false, 53_900, 4, true),
             new Template("visa", "CA", "CA", "Toronto", "GB", "London", "SHORT_TERM", 6, 5, "110000", "CAD",
-                    "65000", "GBP", false, true, false, false, false, false, 59_300),
+                    "65000", "GBP", false, true, false, false, false, false, 59_300, 2, false),
             new Template("visa, no host benefits", "PL", "PL", "Warsaw", "BR", "Sao Paulo", "LONG_TERM", 24, 5, "60000", "EUR",
-                    "130000", "EUR", false, true, false, true, false, false, 104_800));
+                    "130000", "EUR", false, true, false, true, false, false, 104_800, 4, true));
 
     static final List<String> EMPLOYEES = List.of("employee", "employee2");
 

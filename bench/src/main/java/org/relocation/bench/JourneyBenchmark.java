@@ -150,7 +150,8 @@ public final class JourneyBenchmark {
             "determine-immigration-requirements", "request-immigration-counsel", "send-counsel-information", "alert-start-date-risk",
             "move-start-date", "book-temporary-housing", "book-household-shipment", "prepare-payroll-instruction", "schedule-payroll-payments",
             "request-tax-briefing", "order-tax-briefing", "order-tax-returns",
-            "determine-benefits-coverage", "order-benefits-enrolment", "record-benefits-confirmation", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
+            "determine-benefits-coverage", "order-benefits-enrolment", "record-benefits-confirmation",
+            "decide-destination-services", "order-destination-service", "check-lease-rent", "settle-lease-exception", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
             "plan-key-date", "send-key-date-reminder", "plan-next-reminder",
             "record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome");
 

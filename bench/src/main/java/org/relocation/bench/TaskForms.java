@@ -66,6 +66,19 @@ final class TaskForms {
                 str(v, "kickoffAttendees", "Employee, specialist");
                 str(v, "kickoffNotes", "Walked through housing and shipment");
             }
+            case "record-lease" -> {
+                // a rent well within every policy's housing cap: the lease is accepted without an exception
+                str(v, "pd_leaseAddress", "Bench Street " + Math.abs(caseLabel.hashCode() % 1000) + ", 10115 Host City");
+                num(v, "pd_monthlyRent", 100);
+                str(v, "rentCurrency", "EUR");
+                num(v, "pd_depositAmount", 300);
+                str(v, "pd_leaseStart", today);
+                str(v, "pd_leaseEnd", java.time.LocalDate.parse(today).plusYears(2).toString());
+            }
+            case "approve-lease-exception" -> {
+                str(v, "leaseExceptionDecision", "approve");
+                str(v, "leaseExceptionComment", "Approved for the benchmark");
+            }
             case "confirm-payroll-setup" -> {
                 bool(v, "payrollConfirmed");
                 str(v, "payrollReference", "PR-" + Math.abs(caseLabel.hashCode() % 100_000));
@@ -100,6 +113,10 @@ final class TaskForms {
 
     private static void str(Map<String, Object> v, String name, String value) {
         v.put(name, Map.of("value", value, "type", "String"));
+    }
+
+    private static void num(Map<String, Object> v, String name, long value) {
+        v.put(name, Map.of("value", value, "type", "Long"));
     }
 
     private static void bool(Map<String, Object> v, String name) {

@@ -23,6 +23,30 @@ public final class ModelFunctions {
         return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * {@code ${serviceOf(destinationService)}}: the service code of a per-case or per-traveller service item
+     * ({@code school-search:412} is {@code school-search}), as relocation-destination-services orders them.
+     */
+    public static String serviceOf(String item) {
+        if (item == null) {
+            return "";
+        }
+        int colon = item.indexOf(':');
+        return (colon < 0 ? item : item.substring(0, colon)).trim();
+    }
+
+    /**
+     * {@code ${travellerOf(destinationService)}}: the traveller id of a per-traveller service item
+     * ({@code school-search:412} is {@code 412}); empty for a service of the whole case or family.
+     */
+    public static String travellerOf(String item) {
+        if (item == null) {
+            return "";
+        }
+        int colon = item.indexOf(':');
+        return colon < 0 ? "" : item.substring(colon + 1).trim();
+    }
+
     /** {@code ${nowInstant()}}: the engine clock's current instant in ISO-8601 (e.g. 2027-03-01T08:00:00Z). */
     public static String nowInstant() {
         return ClockUtil.getCurrentTime().toInstant().toString();

@@ -11,6 +11,8 @@ public class ModelFunctionsPlugin extends AbstractProcessEnginePlugin {
         try {
             configuration.getExpressionManager().addFunction("csvItems", ModelFunctions.class.getMethod("csvItems", String.class));
             configuration.getExpressionManager().addFunction("nowInstant", ModelFunctions.class.getMethod("nowInstant"));
+            configuration.getExpressionManager().addFunction("serviceOf", ModelFunctions.class.getMethod("serviceOf", String.class));
+            configuration.getExpressionManager().addFunction("travellerOf", ModelFunctions.class.getMethod("travellerOf", String.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("ModelFunctions changed: register its functions again", e);
         }

@@ -30,6 +30,9 @@ import org.operaton.bpm.model.dmn.instance.Rule;
  */
 final class DecisionTables {
 
+  /** The first cell of a test row where no rule of a COLLECT table matches. */
+  static final String NO_RULE = "none";
+
   private DecisionTables() {
   }
 
@@ -79,7 +82,9 @@ final class DecisionTables {
     Set<String> ids = new TreeSet<>();
     for (String row : csv.value()) {
       String first = row.split(",", 2)[0].trim();
-      ids.addAll(Arrays.asList(first.split("\\s+")));
+      if (!NO_RULE.equals(first)) { // a COLLECT table's row where no rule matches
+        ids.addAll(Arrays.asList(first.split("\\s+")));
+      }
     }
     return ids;
   }

@@ -23,12 +23,13 @@ final class ProcessModels {
       "relocation", "relocation-intake", "relocation-approval", "relocation-immigration", "relocation-housing",
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
       "relocation-key-date", "relocation-permit-renewal", "relocation-tax-settlement", "relocation-expense-claim",
-      "relocation-tax-services", "relocation-compensation-change");
+      "relocation-tax-services", "relocation-compensation-change", "relocation-destination-services");
   static final String DECISION_ID = "relocation-eligibility";
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(
       DECISION_ID, "relocation-package", "relocation-city-band", "relocation-allowances", "relocation-approval-routing",
-      "relocation-compensation", "relocation-expense-routing", "relocation-benefits-policy");
+      "relocation-compensation", "relocation-expense-routing", "relocation-benefits-policy",
+      "relocation-services-policy");
 
 
   private ProcessModels() {

@@ -31,11 +31,13 @@ class RelocationProcessTest extends ProcessTestSupport {
         .assertNotReached("approve-policy-exception", "approve-budget", "approve-transfer", "revise-intake");
     assertThat(journey.variable("relocation", "approvalOutcome")).isEqualTo("approved");
 
-    journey.assertWaitingAt("immigration", "housing", "payroll", "benefits");
+    journey.assertWaitingAt("immigration", "housing", "payroll", "benefits", "destination-services");
     passImmigrationWithPermit(journey);
     passHousing(journey);
     passPayroll(journey);
     passBenefits(journey);
+    journey.assertNotReached("arrival");
+    passDestinationServices(journey);
     journey.assertPassed("approved-work-join");
 
     journey.userTask("confirm-arrival").hasCandidateGroup("mobility-specialist").complete(Map.of("arrivalDate", "2026-05-04"));
@@ -50,10 +52,11 @@ class RelocationProcessTest extends ProcessTestSupport {
         .assertEndedAt("relocation-housing", "move-arranged")
         .assertEndedAt("relocation-payroll", "payroll-set-up")
         .assertEndedAt("relocation-benefits", "benefits-enrolled")
+        .assertEndedAt("relocation-destination-services", "destination-services-arranged")
         .assertEndedAt("relocation-arrival", "arrival-completed")
         .assertEndedAt("relocation-closure", "case-closed")
         .assertPassed("case-received", "intake", "approval", "approved-work-split", "immigration", "housing", "payroll",
-            "benefits", "approved-work-join", "arrival", "closure", "case-completed")
+            "benefits", "destination-services", "approved-work-join", "arrival", "closure", "case-completed")
         .assertNotReached("record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome")
         .assertCaseFinished();
   }
@@ -107,7 +110,7 @@ class RelocationProcessTest extends ProcessTestSupport {
     journey.assertEndedAt("relocation-approval", "approval-granted")
         .assertPassed("finance-gateway", "approve-budget", "finance-decision-gateway", "approval-outcome-gateway",
             "approved-work-split")
-        .assertWaitingAt("immigration", "housing", "payroll", "benefits")
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits", "destination-services")
         .assertWaitingAt("determine-immigration-requirements", "record-kickoff-call", "prepare-payroll-instruction",
             "determine-benefits-coverage");
   }
@@ -176,7 +179,7 @@ class RelocationProcessTest extends ProcessTestSupport {
         .assertPassedTimes("approval-granted", 1)
         .assertPassed("approved-work-split")
         .assertNotReached("record-ineligible-outcome", "record-rejected-outcome")
-        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits", "destination-services");
     assertThat(journey.variable("relocation", "approvalOutcome")).isEqualTo("approved");
   }
 
@@ -193,7 +196,7 @@ class RelocationProcessTest extends ProcessTestSupport {
 
     journey.assertPassedTimes("intake", 2).assertPassedTimes("approve-budget", 1)
         .assertPassed("approved-work-split")
-        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits", "destination-services");
   }
 
   @Test
@@ -216,7 +219,7 @@ class RelocationProcessTest extends ProcessTestSupport {
     journey.decide(ApprovalStep.MANAGER, "approve").recordApproval();
     journey.assertEndedAt("relocation-approval", "approval-granted")
         .assertPassed("approve-relocation-reminded", "approve-relocation-escalated", "approved-work-split")
-        .assertWaitingAt("immigration", "housing", "payroll", "benefits");
+        .assertWaitingAt("immigration", "housing", "payroll", "benefits", "destination-services");
   }
 
   @Test
@@ -242,13 +245,13 @@ class RelocationProcessTest extends ProcessTestSupport {
         .complete(Map.of("refusalAction", "cancel"));
 
     journey.assertErrorThrownToCaller("relocation-immigration", "immigration-cancelled")
-        .assertWaitingAt("record-cancelled-outcome", "housing", "payroll", "benefits");
+        .assertWaitingAt("record-cancelled-outcome", "housing", "payroll", "benefits", "destination-services");
     recordOutcome(journey, "CANCELLED");
 
     journey.assertEndedAt("relocation", "case-cancelled-end")
         .assertNotReached("approved-work-join", "arrival", "closure")
         .assertCaseFinished();
-    for (String phase : new String[] {"relocation-housing", "relocation-payroll", "relocation-benefits"}) {
+    for (String phase : new String[] {"relocation-housing", "relocation-payroll", "relocation-benefits", "relocation-destination-services"}) {
       assertThat(journey.historicInstance(phase).getEndTime()).as("end of %s", phase).isNotNull();
       assertThat(journey.historicInstance(phase).getState()).as("state of %s", phase)
           .isEqualTo(HistoricProcessInstance.STATE_INTERNALLY_TERMINATED);
@@ -304,6 +307,16 @@ class RelocationProcessTest extends ProcessTestSupport {
     journey.completeExternalTask("order-benefits-enrolment");
     journey.correlate("benefits-enrolment-confirmed", Map.of());
     journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
+  }
+
+  /** The services policy decides a home search and EAP: both confirmed, the lease recorded within the cap. */
+  private static void passDestinationServices(JourneyDriver journey) {
+    journey.completeExternalTask("decide-destination-services", Map.of("destinationServices", "home-search,eap-enrolment"));
+    journey.completeExternalTasks("order-destination-service", 2);
+    journey.correlate("eap-enrolment-confirmed");
+    journey.correlate("home-search-confirmed");
+    journey.userTask("record-lease").hasCandidateGroup("mobility-specialist").complete();
+    journey.completeExternalTask("check-lease-rent", Map.of("leaseWithinCap", true));
   }
 
   /** The record-case-outcome worker gets the outcome as a local input variable of its external task. */

@@ -45,8 +45,8 @@ final class ApiSchemaRules {
      * The phases of the shipped journey: the call activities of its process models (ApiContractTest compares them). A
      * process owner who deploys a model with a new call activity adds a phase: add it here too.
      */
-    static final List<String> PHASES = List.of("intake", "approval", "immigration", "housing", "payroll", "benefits", "arrival",
-            "closure", "permit-renewal");
+    static final List<String> PHASES = List.of("intake", "approval", "immigration", "housing", "payroll", "benefits",
+            "destination-services", "arrival", "closure", "permit-renewal");
     static final String COUNTRY = "^[A-Z]{2}$";
     static final String CURRENCY = "^[A-Z]{3}$";
     static final List<String> VENDOR_ANSWERS = List.of("CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");

@@ -73,6 +73,16 @@ class DemoVendors {
                 "benefits", List.of("NL", "US", "SG", "GB", "FR"));
         others.forEach((service, countries) -> countries.forEach(country -> seeds.add(new Seed(service + "-" + country.toLowerCase(),
                 "Demo " + service + " " + country, service, country, null, "normal"))));
+        // the family's services at destination (relocation-destination-services): in Germany a Berlin vendor and a
+        // country-wide one per service, one per service in each other host country of the demo cases
+        for (String service : List.of("home-search", "school-search", "destination-services", "language-training", "partner-support",
+                "eap-enrolment")) {
+            seeds.add(new Seed(service + "-de", "Demo " + service + " DE", service, "DE", null, "normal"));
+            seeds.add(new Seed(service + "-berlin", "Demo " + service + " Berlin", service, "DE", "Berlin", "normal"));
+            for (String country : List.of("NL", "US", "SG", "GB", "FR")) {
+                seeds.add(new Seed(service + "-" + country.toLowerCase(), "Demo " + service + " " + country, service, country, null, "normal"));
+            }
+        }
         return seeds;
     }
 
@@ -99,6 +109,10 @@ class DemoVendors {
             case "immigration-counsel" -> List.of(rate(VendorRate.Unit.ORDER, "1500.00"), rate(VendorRate.Unit.HOUR, "220.00"));
             case "payroll" -> List.of(rate(VendorRate.Unit.MONTH, "60.00"));
             case "tax" -> List.of(rate(VendorRate.Unit.ORDER, "900.00"), rate(VendorRate.Unit.HOUR, "180.00"));
+            case "home-search" -> List.of(rate(VendorRate.Unit.ORDER, "2400.00"));
+            case "school-search" -> List.of(rate(VendorRate.Unit.ORDER, "1100.00"));
+            case "destination-services" -> List.of(rate(VendorRate.Unit.ORDER, "850.00"));
+            case "language-training", "partner-support" -> List.of(rate(VendorRate.Unit.HOUR, "75.00"));
             default -> List.of(rate(VendorRate.Unit.PERSON, "40.00"));
         };
         return new VendorTerms(s.name(), s.service(), s.country(), s.city(), currency, rates, 4, 2, 10,

@@ -54,7 +54,7 @@ class TasklistFilters {
     /** The approval tasks of the approving roles (a specialist's approval of an expense claim is in {@link #PAY_AND_TAX_TASKS}). */
     static final String[] APPROVAL_TASKS = {"approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
             "approve-case-closure", "approve-tax-settlement", "approve-compensation-change", "approve-expense-claim-finance",
-            "decide-expense-exception"};
+            "decide-expense-exception", "approve-lease-exception"};
     static final String[] PAY_AND_TAX_TASKS = {"confirm-payroll-setup", "follow-up-payroll-provider", "correct-payroll-instruction",
             "approve-compensation-change", "correct-compensation-change", "follow-up-tax-briefing", "approve-tax-settlement", "approve-expense-claim",
             "approve-expense-claim-finance", "decide-expense-exception"};

@@ -24,6 +24,11 @@ class CallbackCorrelation {
 
     /** Local variable of the immigration process's await-counsel-decision: the branch's loop counter. */
     static final String COUNSEL_BRANCH = "counselBranch";
+    /**
+     * Local variable of a receive task awaiting one of several orders of the same service in a case, one per traveller
+     * (relocation-destination-services: a school search per child): the order's traveller id, as text.
+     */
+    static final String ORDER_TRAVELLER = "orderTraveller";
 
     private final VendorService vendors;
     private final ImmigrationService immigration;
@@ -54,6 +59,9 @@ class CallbackCorrelation {
             }
             // the traveller's counsel branch: its receive task holds the branch number as a local variable
             correlation.localVariableEquals(COUNSEL_BRANCH, immigration.counselBranchOf(accepted.caseId(), accepted.travellerId()));
+        } else if (accepted.travellerId() != null) {
+            // an order for one traveller: the receive task waiting for it holds the traveller's id
+            correlation.localVariableEquals(ORDER_TRAVELLER, String.valueOf(accepted.travellerId()));
         }
         try {
             correlation.correlateWithResult();

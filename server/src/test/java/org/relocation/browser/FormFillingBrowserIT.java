@@ -190,6 +190,16 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             Map.entry("approve-compensation-change", values(
                     "changeDecision", "approve",
                     "changeComment", "Extension agreed with the business in the form-filling browser test")),
+            Map.entry("record-lease", values(
+                    "pd_leaseAddress", "Torstrasse 1, 10119 Berlin",
+                    "pd_monthlyRent", new BigDecimal("1850.00"),
+                    "rentCurrency", "EUR",
+                    "pd_depositAmount", new BigDecimal("5550.00"),
+                    "pd_leaseStart", START,
+                    "pd_leaseEnd", START.plusYears(2))),
+            Map.entry("approve-lease-exception", values(
+                    "leaseExceptionDecision", "approve",
+                    "leaseExceptionComment", "Family home near the school, approved in the form-filling browser test")),
             Map.entry("correct-compensation-change", values(
                     "correctionDecision", "withdraw", // "correct" would order both payroll providers again
                     "correctionNote", "The extension is postponed; withdrawn in the form-filling browser test")));
@@ -244,7 +254,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     /** Variables a phase process reads after the task, which the journey would have set before it. */
     static final Map<String, Map<String, Object>> ROUTING = Map.of(
             "arrange-posted-worker-formalities", Map.of("visaRequired", false, "permitTravellerCount", 0),
-            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"));
+            "renew-permit", Map.of("dueAt", "2031-01-31T08:00:00Z"),
+            "record-lease", Map.of("destinationServices", "home-search", "destinationService", "home-search"),
+            "approve-lease-exception", Map.of("destinationServices", "home-search", "destinationService", "home-search"));
 
     /** The counsel branch's forms: the journey has determined which travellers need a permit before them. */
     static final List<String> COUNSEL_FORMS = List.of("answer-counsel-request", "follow-up-counsel", "handle-permit-refusal");
@@ -510,6 +522,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(claim.path("decisionComment").asText()).as("form %s: the comment", formId).isEqualTo(entered.get("expenseComment"));
                 assertThat(claim.path("paymentId").asLong()).as("form %s: the ledger's reimbursement", formId).isPositive();
             }
+            case "approve-lease-exception" -> {
+                JsonNode exception = api.policyException("specialist", open.decidedRecordId());
+                assertThat(exception.path("status").asText()).as("form %s: the lease's exception", formId).isEqualTo("APPROVED");
+                assertThat(exception.path("decidedBy").asText()).as("form %s: who decided it", formId).isEqualTo(open.form().user());
+                assertThat(exception.path("decisionComment").asText()).as("form %s: the HR lead's comment", formId)
+                        .isEqualTo(entered.get("leaseExceptionComment"));
+            }
             case "decide-expense-exception" -> {
                 JsonNode claim = api.expenseClaim("employee", open.caseId(), open.decidedRecordId());
                 JsonNode exception = api.policyException("specialist", claim.path("policyExceptionId").asLong());
@@ -552,6 +571,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (form.formId().equals("correct-compensation-change")) {
             return compensationChangeToCorrect(form);
+        }
+        if (form.formId().equals("approve-lease-exception")) {
+            return leaseExceptionToDecide(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -705,6 +727,31 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         return new OpenTask(form, caseId, task, formId.equals("approve-policy-exception") ? exceptionId : null);
     }
 
+    @Autowired
+    org.relocation.destination.LeaseService leases;
+
+    /**
+     * A lease above the housing cap: a long-term case with its policy applied, a lease recorded at EUR 50,000 a month and
+     * checked (the policy exception asked), the destination services waiting at the HR lead's decision.
+     */
+    private OpenTask leaseExceptionToDecide(TaskForm form) {
+        RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
+        long exceptionId = new TransactionTemplate(transactions).execute(s -> {
+            policy.apply(c.getId());
+            leases.record(c.getId(), new org.relocation.destination.LeaseService.LeaseInput("Unter den Linden 1, 10117 Berlin",
+                    new BigDecimal("50000.00"), "EUR", new BigDecimal("150000.00"), START, START.plusYears(2)), "specialist");
+            assertThat(leases.checkRent(c.getId())).as("rent of case %s within the cap", c.getId()).isFalse();
+            return leases.find(c.getId()).orElseThrow().getExceptionId();
+        });
+        Map<String, Object> variables = new HashMap<>(ProcessVariables.forCase(c));
+        variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
+        ProcessInstance instance = runtime.createProcessInstanceByKey(form.processKey()).businessKey(c.getCaseNumber())
+                .setVariables(variables).startBeforeActivity(form.formId()).execute();
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
+        assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();
+        return new OpenTask(form, c.getId(), task, exceptionId);
+    }
+
     /** Registers a case and starts the form's phase process right before the form's user task. */
     private OpenTask startedBefore(TaskForm form) {
         RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
@@ -712,6 +759,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
         if (COUNSEL_FORMS.contains(form.formId())) {
             assertThat(immigration.determineRequirements(c.getId())).as("travellers of case %s needing a permit", c.getId()).isPositive();
+        }
+        if (form.formId().equals("record-lease")) { // the rent check after the task reads the case's housing cap
+            new TransactionTemplate(transactions).executeWithoutResult(s -> policy.apply(c.getId()));
         }
         if (form.formId().equals("renew-permit")) { // the key date whose renewal is due: the employee's permit expiry
             variables.put("keyDateId", keyDates.register(c.getId(), null, "permit-expiry", TODAY.plusMonths(3), null).getId().toString());
@@ -756,6 +806,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             }
             case "pd_newPermitExpiry" -> details.path("permitRenewals").path(0).path("newExpiry");
             case "pd_applicationReference" -> details.path("permitRenewals").path(0).path("applicationReference");
+            case "pd_leaseAddress" -> details.path("lease").path("address");
+            case "pd_monthlyRent" -> details.path("lease").path("monthlyRent").path("amount");
+            case "pd_depositAmount" -> details.path("lease").path("deposit").path("amount");
+            case "pd_leaseStart" -> details.path("lease").path("leaseStart");
+            case "pd_leaseEnd" -> details.path("lease").path("leaseEnd");
             case "pd_a1Reference" -> CaseApi.stream(details.path("documents"))
                     .filter(d -> d.path("documentType").asText().equals("a1-certificate")).findFirst()
                     .map(d -> d.path("note").asText().replaceFirst("^Reference ", "")).orElse(null);

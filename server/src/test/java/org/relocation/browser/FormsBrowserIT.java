@@ -70,7 +70,10 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("decide-expense-exception", "relocation-expense-claim", "hrlead"),
             new TaskForm("follow-up-tax-briefing", "relocation-tax-services", "specialist"),
             new TaskForm("approve-compensation-change", "relocation-compensation-change", "finance"),
-            new TaskForm("correct-compensation-change", "relocation-compensation-change", "finance"));
+            new TaskForm("correct-compensation-change", "relocation-compensation-change", "finance"),
+            // inside the multi-instance sub-process of the destination services (one instance started); opened by admin
+            new TaskForm("record-lease", "relocation-destination-services", "admin"),
+            new TaskForm("approve-lease-exception", "relocation-destination-services", "hrlead"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
@@ -128,7 +131,8 @@ class FormsBrowserIT extends BrowserTestSupport {
                 // shows no figures); changeVersion: the compensation change finance decides (none: the form shows no table)
                 .setVariables(Map.ofEntries(Map.entry("employeeUserId", "employee"), Map.entry("dueAt", "2031-01-31T08:00:00Z"),
                         Map.entry("keyDateId", "0"), Map.entry("exceptionCount", 1), Map.entry("exceptionIds", "0"),
-                        Map.entry("settlementId", "0"), Map.entry("claimId", "0"), Map.entry("changeVersion", 0)))
+                        Map.entry("settlementId", "0"), Map.entry("claimId", "0"), Map.entry("changeVersion", 0),
+                        Map.entry("destinationServices", "home-search"), Map.entry("destinationService", "home-search")))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

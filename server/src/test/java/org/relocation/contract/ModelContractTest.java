@@ -113,7 +113,7 @@ class ModelContractTest {
      */
     /** The names of the read-time context the forms show ({@code FormContextProvider}, {@code TaskFormHandler.context}). */
     static final Set<String> RESERVED_CONTEXT = Set.of("caseCard", "brief", "documents", "sendBack", "instruction", "instructionItems",
-            "providerAnswers", "change", "changeItems");
+            "providerAnswers", "change", "changeItems", "leaseBrief");
 
     @Test
     void everyFormHandlerOwnsAUserTasksFormAndShowsFieldsOfIt() throws IOException {
@@ -136,7 +136,7 @@ class ModelContractTest {
         assertThat(handlers).filteredOn(org.relocation.platform.form.TaskFormHandler::approval)
                 .extracting(org.relocation.platform.form.TaskFormHandler::formId)
                 .containsExactlyInAnyOrder("approve-relocation", "approve-budget", "approve-transfer", "approve-policy-exception",
-                        "approve-tax-settlement", "approve-compensation-change");
+                        "approve-tax-settlement", "approve-compensation-change", "approve-lease-exception");
     }
 
     /**

@@ -131,6 +131,7 @@ class FinanceApiTest {
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-2"));
         employee.completeTask(caseNumber, "confirm-benefits-enrolment",
                 vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
+        specialist.recordLease(caseNumber); // the home search's lease (destination services)
         specialist.completeTask(caseNumber, "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
                 "pd_rtwDocumentReference", "WP-112233", "rtwCheckDate", "2027-03-01", "rtwCheckMethod", "in-person",
                 "rtwNextCheckDate", "2029-01-31"));

@@ -63,6 +63,7 @@ class RightToWorkGateTest {
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-9"));
         employee.completeTask(caseNumber, "confirm-benefits-enrolment",
                 vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
+        specialist.recordLease(caseNumber); // the home search's lease (destination services)
 
         // checked four days after the work start date: the form takes it, the gate sends the arrival back
         String first = specialist.awaitTask(caseNumber, "confirm-arrival");

@@ -64,6 +64,9 @@ class JourneyEndToEndTest {
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-1"));
         employee.completeTask(caseNumber, "confirm-benefits-enrolment",
                 vars("healthPlan", "host-national", "pensionContinuation", "home", "enrolmentConfirmed", true));
+        // destination services: the home search's vendor confirmed, the lease within the cap
+        specialist.completeTask(caseNumber, "record-lease", vars("pd_leaseAddress", "Lindenstrasse 5, 10969 Berlin", "pd_monthlyRent", 2500,
+                "rentCurrency", "EUR", "pd_depositAmount", 7500, "pd_leaseStart", "2027-03-01", "pd_leaseEnd", "2029-02-28"));
         specialist.completeTask(caseNumber, "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
                 "pd_rtwDocumentReference", "WP-998877", "rtwCheckDate", "2027-03-01", "rtwCheckMethod", "in-person",
                 "rtwNextCheckDate", "2029-01-31"));
@@ -77,7 +80,8 @@ class JourneyEndToEndTest {
         JsonNode c = specialist.caseDetails(id);
 
         assertThat(texts(c.get("timeline"), "PHASE_ENTERED"))
-                .containsExactlyInAnyOrder("intake", "approval", "immigration", "housing", "payroll", "benefits", "arrival", "closure");
+                .containsExactlyInAnyOrder("intake", "approval", "immigration", "housing", "payroll", "benefits", "destination-services",
+                        "arrival", "closure");
         assertThat(texts(c.get("timeline"), "TASK_COMPLETED")).contains("review-intake", "approve-relocation",
                 "provide-immigration-documents", "confirm-arrival", "approve-case-closure");
         assertThat(c.get("timeline").findValuesAsText("kind")).contains("CASE_OPENED", "CALLBACK_RECEIVED", "CASE_CLOSED");
@@ -89,10 +93,14 @@ class JourneyEndToEndTest {
         assertThat(c.get("serviceOrders").findValuesAsText("serviceType")).as("one counsel order per traveller, one payroll order per payroll (SPLIT)")
                 .containsExactlyInAnyOrder("IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT",
                         "PAYROLL_INSTRUCTION", "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT",
-                        "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN");
+                        "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN", "TAX_RETURN",
+                        // the services policy: a long-term standard case with a partner, German spoken at destination
+                        "HOME_SEARCH", "DESTINATION_SERVICES", "LANGUAGE_TRAINING", "PARTNER_SUPPORT", "EAP_ENROLMENT");
         assertThat(c.get("serviceOrders").findValuesAsText("status")).doesNotContain("NEW", "SENT");
         assertThat(c.get("keyDates").findValuesAsText("kind"))
-                .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck", "tax-return-due-gb-2026", "tax-return-due-de-2027");
+                .contains("permit-expiry", "passport-expiry", "assignment-end", "right-to-work-recheck", "tax-return-due-gb-2026", "tax-return-due-de-2027",
+                        "lease-end");
+        assertThat(c.get("lease").get("status").asText()).isEqualTo("WITHIN_CAP");
         assertThat(c.get("travellers").findValuesAsText("permitRequired")).containsOnly("true");
         // per traveller from the permit catalogue: an Indian employee on a 24-month transfer to Germany, a US partner
         assertThat(c.get("travellers").findValues("permit")).extracting(p -> p.get("code").asText())
@@ -146,7 +154,7 @@ class JourneyEndToEndTest {
         JsonNode submitted = c.get("submissions");
         assertThat(submitted.findValuesAsText("taskKey")).contains("review-intake", "approve-relocation", "provide-immigration-documents",
                 "validate-immigration-documents", "record-kickoff-call", "confirm-payroll-setup", "confirm-benefits-enrolment",
-                "confirm-arrival", "approve-case-closure");
+                "record-lease", "confirm-arrival", "approve-case-closure");
         assertThat(submission(submitted, "review-intake").get("fields").get("reviewNotes").asText()).isEqualTo("Complete intake");
         assertThat(submission(submitted, "record-kickoff-call").get("fields").get("kickoffNotes").asText()).isEqualTo("Scope agreed");
         assertThat(submission(submitted, "record-kickoff-call").get("submittedBy").asText()).isEqualTo("specialist");

@@ -1,5 +1,6 @@
 package org.relocation.housing;
 
+import org.relocation.destination.DestinationServices;
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
 import org.relocation.vendor.ServiceType;
@@ -8,14 +9,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic book-household-shipment: orders the household-goods move; the mover confirms with a message. */
+/**
+ * Topic book-household-shipment: orders the household-goods move with the services policy's volume allowance, origin
+ * and destination; the mover confirms with a message.
+ */
 @Component
 class BookHouseholdShipmentWorker extends CaseWorker {
 
     private final VendorService vendors;
+    private final DestinationServices services;
 
-    BookHouseholdShipmentWorker(VendorService vendors) {
+    BookHouseholdShipmentWorker(VendorService vendors, DestinationServices services) {
         this.vendors = vendors;
+        this.services = services;
     }
 
     @Override
@@ -25,7 +31,7 @@ class BookHouseholdShipmentWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        vendors.order(task.caseId(), ServiceType.HOUSEHOLD_SHIPMENT, task.taskId(), "Door-to-door household goods shipment");
+        vendors.order(task.caseId(), ServiceType.HOUSEHOLD_SHIPMENT, task.taskId(), services.householdGoodsOrder(task.caseId()));
         return Map.of();
     }
 }

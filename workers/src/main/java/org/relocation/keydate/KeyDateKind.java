@@ -21,6 +21,8 @@ public enum KeyDateKind {
     /** The host country's prior declaration of a posted worker, due before work starts. */
     POSTING_DECLARATION_DUE("posting-declaration-due", "Posting declaration due"),
     RIGHT_TO_WORK_RECHECK("right-to-work-recheck", "Right-to-work recheck"),
+    /** The end of the lease recorded after the home search (relocation-destination-services): renew or give notice. */
+    LEASE_END("lease-end", "Lease ends"),
     /**
      * A family: the filing deadline of a tax return, stored per country and tax year as
      * {@code tax-return-due-<country>-<year>} (e.g. {@code tax-return-due-de-2027}), registered by the tax provider orders.

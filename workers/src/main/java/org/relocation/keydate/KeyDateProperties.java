@@ -82,6 +82,7 @@ public class KeyDateProperties {
         rules.put("posting-declaration-due", new Rule(List.of(10, 5, 1), true, List.of(s, h), null));
         rules.put("right-to-work-recheck", new Rule(List.of(20, 10, 5), true, List.of(s, h), null));
         rules.put("tax-return-due", new Rule(List.of(60, 30, 7), false, List.of(s, e), null));
+        rules.put("lease-end", new Rule(List.of(90, 60, 30), false, List.of(s, e), null));
         rules.put("presence-threshold", new Rule(List.of(30, 14, 7), false, List.of(s, e), null));
         return rules;
     }

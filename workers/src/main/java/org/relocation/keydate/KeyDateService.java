@@ -45,18 +45,19 @@ public class KeyDateService {
     /** Cases whose key dates are followed: a completed move still has an assignment running. */
     public static final Set<CaseStatus> FOLLOWED = EnumSet.of(CaseStatus.IN_PROGRESS, CaseStatus.COMPLETED);
 
-    private static final Map<String, String> WHAT_TO_DO = Map.of(
-            "permit-expiry", "Make sure the permit renewal is filed in time; a renewal task opens for the mobility specialists ahead of the expiry.",
-            "visa-expiry", "Make sure the visa is renewed or the traveller's status changes in time; a renewal task opens for the mobility specialists.",
-            "passport-expiry", "The passport needs renewing; permits tied to it may need updating afterwards.",
-            "biometrics-appointment", "Confirm the traveller will attend the biometrics appointment with the required documents.",
-            "entry-deadline", "The traveller must enter the host country by this date for the permit or visa to stay valid.",
-            "assignment-end", "Plan the end of the assignment: extension, repatriation or local transfer.",
-            "social-security-certificate-end", "Request an extension of the social-security certificate (e.g. EU A1) or arrange host-country cover.",
-            "right-to-work-recheck", "Recheck and record the right to work before the current permission runs out.",
-            "tax-return-due", "Make sure the tax provider has what it needs to file this tax return by its filing deadline.",
-            "presence-threshold", "At the current pace of travel the traveller reaches this number of presence days in the country "
-                    + "on this date: review the travel plan, or set up host payroll and the host tax return in time.");
+    private static final Map<String, String> WHAT_TO_DO = Map.ofEntries(
+            Map.entry("lease-end", "The lease of the family's home ends: renew it or give notice in time, as the lease requires."),
+            Map.entry("permit-expiry", "Make sure the permit renewal is filed in time; a renewal task opens for the mobility specialists ahead of the expiry."),
+            Map.entry("visa-expiry", "Make sure the visa is renewed or the traveller's status changes in time; a renewal task opens for the mobility specialists."),
+            Map.entry("passport-expiry", "The passport needs renewing; permits tied to it may need updating afterwards."),
+            Map.entry("biometrics-appointment", "Confirm the traveller will attend the biometrics appointment with the required documents."),
+            Map.entry("entry-deadline", "The traveller must enter the host country by this date for the permit or visa to stay valid."),
+            Map.entry("assignment-end", "Plan the end of the assignment: extension, repatriation or local transfer."),
+            Map.entry("social-security-certificate-end", "Request an extension of the social-security certificate (e.g. EU A1) or arrange host-country cover."),
+            Map.entry("right-to-work-recheck", "Recheck and record the right to work before the current permission runs out."),
+            Map.entry("tax-return-due", "Make sure the tax provider has what it needs to file this tax return by its filing deadline."),
+            Map.entry("presence-threshold", "At the current pace of travel the traveller reaches this number of presence days in the country "
+                    + "on this date: review the travel plan, or set up host payroll and the host tax return in time."));
 
     /** When the follow-up should next act; {@code active} false: the key date or its case is gone. */
     public record Plan(boolean active, ReminderPolicy.Reminder nextReminder, Instant nextReminderAt, Instant renewalAt, Instant dueAt) {

@@ -41,11 +41,20 @@ public class PolicyService {
     public static final String EXPENSE_ROUTING = "relocation-expense-routing";
     /** Benefits in the host country: host plan or international cover, dependants, pension and social-security continuity. */
     public static final String BENEFITS = "relocation-benefits-policy";
+    /** The family's services at destination (hit policy COLLECT): one row per service, with its allowance and scope. */
+    public static final String SERVICES = "relocation-services-policy";
+    /** The ages (at the start date, inclusive) at which a child is of school age for the services policy. */
+    public static final int SCHOOL_AGE_FROM = 4;
+    public static final int SCHOOL_AGE_TO = 18;
     /**
      * What this service passes to each table and reads from it (hit policy, input expressions and outputs with their
      * DMN typeRefs): a deployed table must keep it. The deployment check and the model-contract test read it here.
      */
     public static final Map<String, DecisionContract> CONTRACT = Map.of(
+            SERVICES, DecisionContract.of("COLLECT",
+                    List.of("assignmentType:string", "policyTier:string", "international:boolean", "partner:boolean",
+                            "schoolAgeChildren:integer", "familySize:integer", "languageDiffers:boolean", "hostLanguage:string"),
+                    List.of("service:string", "scope:string", "quantity:integer", "unit:string", "language:string")),
             BENEFITS, DecisionContract.of("FIRST",
                     List.of("international:boolean", "homeCountry:string", "hostCountry:string", "countryPair:string",
                             "policyTier:string", "familySize:integer"),
@@ -222,6 +231,59 @@ public class PolicyService {
         Map<String, Object> row = single(evaluate(c, BENEFITS, in, true));
         return new Benefits("host-statutory".equals(text(row, "hostPlan")), text(row, "internationalCover"), text(row, "socialSecurity"),
                 Boolean.TRUE.equals(row.get("dependantsEligible")));
+    }
+
+    /**
+     * The family's services at destination (table {@value #SERVICES}), evaluated with the version the case first used and
+     * recorded as a policy decision of the case (and in its decision log). Inputs: assignment type, the policy tier of
+     * the case's package decision, whether the move is international, whether a partner moves, how many children are of
+     * school age ({@value #SCHOOL_AGE_FROM} to {@value #SCHOOL_AGE_TO} at the start date), the family size, and the host
+     * country's language and whether it differs from the home country's; counts and codes, nothing personal.
+     */
+    @Transactional
+    public List<ServiceAllowance> services(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("assignmentType", c.getAssignmentType().name());
+        in.put("policyTier", latestOutputs(caseId, PACKAGE).filter(rows -> !rows.isEmpty()).map(rows -> text(rows.get(0), "policyTier"))
+                .orElse(null));
+        in.put("international", c.isInternational());
+        in.put("partner", c.getTravellers().stream().anyMatch(t -> t.getRelationship() == Relationship.PARTNER));
+        in.put("schoolAgeChildren", (int) c.getTravellers().stream().filter(t -> ofSchoolAge(t, c.getStartDate())).count());
+        in.put("familySize", c.getTravellers().size());
+        String hostLanguage = Languages.of(c.getHostCountry());
+        in.put("languageDiffers", !hostLanguage.equals(Languages.of(c.getHomeCountry())));
+        in.put("hostLanguage", hostLanguage);
+        return evaluate(c, SERVICES, in, true).rows().stream().map(PolicyService::serviceAllowance).toList();
+    }
+
+    /** The services the case's latest services decision gave; empty when it was never evaluated for the case. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<ServiceAllowance>> latestServices(Long caseId) {
+        return latestOutputs(caseId, SERVICES).map(rows -> rows.stream().map(PolicyService::serviceAllowance).toList());
+    }
+
+    private static ServiceAllowance serviceAllowance(Map<String, Object> row) {
+        return new ServiceAllowance(text(row, "service"), text(row, "scope"), number(row, "quantity").intValue(), text(row, "unit"),
+                text(row, "language"));
+    }
+
+    /** Whether a traveller is a child of school age at the given date (the start date). */
+    public static boolean ofSchoolAge(org.relocation.relocationcase.Traveller t, java.time.LocalDate on) {
+        if (t.getRelationship() != Relationship.CHILD || t.getBirthDate() == null || on == null) {
+            return false;
+        }
+        int age = java.time.Period.between(t.getBirthDate(), on).getYears();
+        return age >= SCHOOL_AGE_FROM && age <= SCHOOL_AGE_TO;
+    }
+
+    /**
+     * One service the services table gave: its code ({@code home-search}), for whom it is ordered ({@code case},
+     * {@code family}, {@code partner}: each partner, {@code school-age-child}: each child of school age), the allowance in
+     * its unit ({@code m3}, {@code days}, {@code search}, {@code items}, {@code hours}, {@code persons}) and a language
+     * (ISO 639-1; null where none applies).
+     */
+    public record ServiceAllowance(String service, String scope, int quantity, String unit, String language) {
     }
 
     /**

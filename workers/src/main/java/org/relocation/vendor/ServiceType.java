@@ -11,7 +11,24 @@ public enum ServiceType {
     /** A home or host tax return of one tax year: ordered, not awaited (its filing deadline is a key date). */
     TAX_RETURN("tax", null),
     /** The travellers' benefits enrolment: the vendor confirms it with the cover start (validFrom); relocation-benefits waits. */
-    BENEFITS_ENROLMENT("benefits", "benefits-enrolment-confirmed");
+    BENEFITS_ENROLMENT("benefits", "benefits-enrolment-confirmed"),
+    /*
+     * The family's services at destination (process relocation-destination-services, decided by the services policy):
+     * each category's vendor confirms its order with the category's message, {@code <category>-confirmed}; per-traveller
+     * orders (a school search per child, partner support) are told apart by their traveller.
+     */
+    /** Home search for a long-term lease; the specialist records the lease after the vendor confirms. */
+    HOME_SEARCH("home-search", "home-search-confirmed"),
+    /** A school search for one child of school age (the order's traveller). */
+    SCHOOL_SEARCH("school-search", "school-search-confirmed"),
+    /** Registration, bank account and utilities at destination. */
+    DESTINATION_SERVICES("destination-services", "destination-services-confirmed"),
+    /** Language and cultural training for the family. */
+    LANGUAGE_TRAINING("language-training", "language-training-confirmed"),
+    /** Career support for the partner (the order's traveller). */
+    PARTNER_SUPPORT("partner-support", "partner-support-confirmed"),
+    /** Employee assistance programme (EAP) and wellbeing enrolment of the family. */
+    EAP_ENROLMENT("eap-enrolment", "eap-enrolment-confirmed");
 
     private final String vendor;
     private final String messageName;
@@ -46,5 +63,15 @@ public enum ServiceType {
         return this == IMMIGRATION_COUNSEL || this == PAYROLL_INSTRUCTION || this == TEMPORARY_HOUSING || this == HOUSEHOLD_SHIPMENT;
     }
     public String messageName() { return messageName; }
+
+    /** The destination service of a services-policy code ({@code school-search}), if it is one. */
+    public static java.util.Optional<ServiceType> destinationService(String code) {
+        for (ServiceType t : new ServiceType[] {HOME_SEARCH, SCHOOL_SEARCH, DESTINATION_SERVICES, LANGUAGE_TRAINING, PARTNER_SUPPORT, EAP_ENROLMENT}) {
+            if (t.vendor.equals(code)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
     public boolean awaitsCallback() { return messageName != null; }
 }

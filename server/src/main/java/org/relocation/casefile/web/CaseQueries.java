@@ -152,6 +152,7 @@ class CaseQueries {
                         .map(s -> CaseViews.SubmissionView.of(s, personal)).toList(),
                 phaseRecords.intakeReviews(id, fields), phaseRecords.kickoff(id, fields), phaseRecords.payrollSetup(id),
                 phaseRecords.benefitsEnrolment(id, fields), phaseRecords.internationalCoverage(id, fields), phaseRecords.closureApproval(id, fields),
+                phaseRecords.lease(id, fields),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getClosedAt());
     }
 

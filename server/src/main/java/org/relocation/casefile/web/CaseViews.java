@@ -316,6 +316,8 @@ final class CaseViews {
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the employee confirms it. " + PERSONAL) BenefitsEnrolmentView benefitsEnrolment,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only where the host country has no national plan; absent until arranged") InternationalCoverageView internationalCoverage,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the closure is approved") ClosureApprovalView closureApproval,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The lease recorded after the home search (form record-lease); absent "
+                           + "until recorded. " + PERSONAL) LeaseView lease,
                    Instant createdAt, Instant updatedAt, Instant closedAt) {
     }
 
@@ -381,6 +383,24 @@ final class CaseViews {
                                @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Closing notes. " + NOTES) String notes) {
         static ClosureApprovalView of(org.relocation.closure.ClosureApproval a, boolean financials, boolean notes) {
             return new ClosureApprovalView(a.getApprovedBy(), a.getApprovedAt(), financials ? money(a.finalCost()) : null, notes ? a.getNotes() : null);
+        }
+    }
+
+    @Schema(name = "CaseLease", description = "The family's lease after the home search (form record-lease), its rent held against the "
+            + "policy's monthly housing cap in EUR; above the cap through a policy exception (exceptionId)")
+    record LeaseView(String address, MoneyView monthlyRent, MoneyView deposit, LocalDate leaseStart, LocalDate leaseEnd,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The monthly rent in EUR when it was checked") MoneyView rentInPolicyCurrency,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The policy's monthly housing cap it was checked against") MoneyView housingCap,
+                     @Schema(description = "RECORDED, WITHIN_CAP, EXCEPTION_REQUESTED, ACCEPTED or REFUSED (another lease is recorded)",
+                             allowableValues = {"RECORDED", "WITHIN_CAP", "EXCEPTION_REQUESTED", "ACCEPTED", "REFUSED"}) String status,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The policy exception asked for a rent above the cap") Long exceptionId,
+                     String recordedBy, Instant recordedAt) {
+        static LeaseView of(org.relocation.destination.Lease l) {
+            return new LeaseView(l.getAddress(), new MoneyView(l.getMonthlyRent(), l.getRentCurrency()), new MoneyView(l.getDepositAmount(), l.getRentCurrency()),
+                    l.getLeaseStart(), l.getLeaseEnd(),
+                    l.getRentPolicyAmount() == null ? null : new MoneyView(l.getRentPolicyAmount(), "EUR"),
+                    l.getHousingCap() == null ? null : new MoneyView(l.getHousingCap(), "EUR"),
+                    l.getStatus().name(), l.getExceptionId(), l.getRecordedBy(), l.getRecordedAt());
         }
     }
 

@@ -26,9 +26,11 @@ class PhaseRecords {
     private final PayrollSetups payrollSetups;
     private final BenefitsService benefits;
     private final ClosureApprovals closureApprovals;
+    private final org.relocation.destination.LeaseService leases;
 
     PhaseRecords(IntakeReviews intakeReviews, KickoffCalls kickoffCalls, PayrollSetups payrollSetups, BenefitsService benefits,
-                 ClosureApprovals closureApprovals) {
+                 ClosureApprovals closureApprovals, org.relocation.destination.LeaseService leases) {
+        this.leases = leases;
         this.intakeReviews = intakeReviews;
         this.kickoffCalls = kickoffCalls;
         this.payrollSetups = payrollSetups;
@@ -56,6 +58,11 @@ class PhaseRecords {
 
     CaseViews.InternationalCoverageView internationalCoverage(Long caseId, Set<CaseFields> fields) {
         return benefits.coverage(caseId).map(c -> CaseViews.InternationalCoverageView.of(c, fields.contains(CaseFields.PERSONAL))).orElse(null);
+    }
+
+    /** The lease (address, rent: personal data) with {@link CaseFields#PERSONAL}. */
+    CaseViews.LeaseView lease(Long caseId, Set<CaseFields> fields) {
+        return fields.contains(CaseFields.PERSONAL) ? leases.find(caseId).map(CaseViews.LeaseView::of).orElse(null) : null;
     }
 
     CaseViews.ClosureApprovalView closureApproval(Long caseId, Set<CaseFields> fields) {

@@ -99,7 +99,7 @@ class JourneyListeners {
         Long caseId = caseId(execution);
         if (caseId != null) {
             cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, execution.getCurrentActivityId(),
-                    execution.getCurrentActivityName(), execution.getProcessDefinitionId().split(":")[0], "job-worker");
+                    execution.getCurrentActivityName(), processKey(execution), "job-worker");
         }
     }
 
@@ -107,7 +107,7 @@ class JourneyListeners {
         Long caseId = caseId(task.getExecution());
         if (caseId != null) {
             cases.recordStep(caseId, TimelineEntry.Kind.TASK_CREATED, task.getTaskDefinitionKey(), modelName(task),
-                    task.getProcessDefinitionId().split(":")[0], null);
+                    processKey(task.getExecution()), null);
         }
     }
 
@@ -149,7 +149,7 @@ class JourneyListeners {
                 }
             }
             cases.recordStep(caseId, TimelineEntry.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(), modelName(task),
-                    task.getProcessDefinitionId().split(":")[0], actor);
+                    processKey(task.getExecution()), actor);
         }
         for (FormSchemas.Field field : form.fields()) {
             if (display.contains(field.key()) || PersonalData.isPersonal(field.key()) || !reads.reads(context, form.deploymentId(), field.key())) {
@@ -166,6 +166,18 @@ class JourneyListeners {
         org.operaton.bpm.model.bpmn.instance.UserTask element = task.getProcessDefinitionId() == null ? null : task.getBpmnModelElementInstance();
         String name = element == null ? null : element.getName();
         return name != null ? name : task.getName();
+    }
+
+    /**
+     * The key of the execution's process. Its definition id starts with the key only while "key:version:id" fits the
+     * engine's 64 characters; a longer key (relocation-destination-services) gets a bare generated id.
+     */
+    private static String processKey(DelegateExecution execution) {
+        String id = execution.getProcessDefinitionId();
+        if (execution instanceof org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity entity && entity.getProcessDefinition() != null) {
+            return entity.getProcessDefinition().getKey();
+        }
+        return id == null ? null : id.split(":")[0];
     }
 
     private static Long caseId(DelegateExecution execution) {

@@ -270,6 +270,7 @@ class PhaseMigrationTest {
         specialist.completeTask(c.caseNumber(), "record-kickoff-call",
                 vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Specialist and employee", "kickoffNotes", "Scope agreed"));
         Api.as(port, "finance").completeTask(c.caseNumber(), "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-7"));
+        specialist.recordLease(c.caseNumber()); // the home search's lease (destination services)
         specialist.completeTask(c.caseNumber(), "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
                 "pd_rtwDocumentReference", "WP-998877", "rtwCheckDate", "2027-03-01", "rtwCheckMethod", "in-person",
                 "rtwNextCheckDate", "2029-01-31"));

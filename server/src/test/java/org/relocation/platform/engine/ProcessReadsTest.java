@@ -21,17 +21,18 @@ class ProcessReadsTest {
         Set<String> read = new HashSet<>();
         for (String model : new String[]{"relocation", "relocation-intake", "relocation-approval", "relocation-immigration",
                 "relocation-housing", "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
-                "relocation-key-date", "relocation-permit-renewal"}) {
+                "relocation-key-date", "relocation-permit-renewal", "relocation-destination-services"}) {
             try (InputStream in = getClass().getResourceAsStream("/processes/" + model + ".bpmn")) {
                 assertThat(in).as(model).isNotNull();
                 read.addAll(ProcessReads.namesIn(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
         assertThat(read).contains("managerDecision", "financeDecision", "secondLevelDecision", "documentsDecision", "refusalAction",
-                "startDateDecision", "approvalOutcome", "caseId", "employeeUserId", "exceptionIds");
+                "startDateDecision", "approvalOutcome", "caseId", "employeeUserId", "exceptionIds", "leaseWithinCap", "leaseAccepted",
+                "destinationServices");
         assertThat(read).doesNotContain("managerComment", "financeComment", "secondLevelComment", "exceptionComment", "reviewNotes",
                 "kickoffNotes", "payrollReference", "closureNotes", "informationSummary", "refusalNotes", "followUpNotes",
-                "renewalNotes", "validationComment", "revisionNote", "sendBackComment",
+                "renewalNotes", "validationComment", "revisionNote", "sendBackComment", "leaseExceptionComment", "pd_leaseAddress",
                 // literals in expressions are not names
                 "sent", "back", "approve", "move");
     }

@@ -1,0 +1,124 @@
+package org.relocation.destination;
+
+import org.relocation.policy.PolicyService;
+import org.relocation.relocationcase.CaseService;
+import org.relocation.relocationcase.Relationship;
+import org.relocation.relocationcase.RelocationCase;
+import org.relocation.relocationcase.Traveller;
+import org.relocation.vendor.ServiceOrder;
+import org.relocation.vendor.ServiceType;
+import org.relocation.vendor.VendorService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The family's services at destination: which ones the case gets is the services policy's decision
+ * (relocation-services-policy, recorded on the case); each is ordered from its vendor with what the policy allows.
+ * The process sees service items only: a service code ({@code home-search}), or a code and a traveller id for orders
+ * per traveller ({@code school-search:412}); ages, names and addresses stay in the records and the orders.
+ */
+@Service
+public class DestinationServices {
+
+    /** The household-goods allowance goes to the mover of the housing phase (book-household-shipment), not ordered here. */
+    static final String HOUSEHOLD_GOODS = "household-goods";
+    static final String SCOPE_SCHOOL_AGE_CHILD = "school-age-child";
+    static final String SCOPE_PARTNER = "partner";
+
+    private final PolicyService policy;
+    private final CaseService cases;
+    private final VendorService vendors;
+
+    DestinationServices(PolicyService policy, CaseService cases, VendorService vendors) {
+        this.policy = policy;
+        this.cases = cases;
+        this.vendors = vendors;
+    }
+
+    /**
+     * Evaluates the services policy for the case (recorded as its policy decision) and lists the services to order, as
+     * items: once for the case or family, once per partner, once per child of school age.
+     */
+    @Transactional
+    public List<String> decide(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        List<String> items = new ArrayList<>();
+        for (PolicyService.ServiceAllowance s : policy.services(caseId)) {
+            if (HOUSEHOLD_GOODS.equals(s.service())) {
+                continue;
+            }
+            ServiceType type = type(s.service());
+            switch (s.scope() == null ? "case" : s.scope()) {
+                case SCOPE_SCHOOL_AGE_CHILD -> c.getTravellers().stream().filter(t -> PolicyService.ofSchoolAge(t, c.getStartDate()))
+                        .forEach(t -> items.add(type.vendor() + ":" + t.getId()));
+                case SCOPE_PARTNER -> c.getTravellers().stream().filter(t -> t.getRelationship() == Relationship.PARTNER)
+                        .forEach(t -> items.add(type.vendor() + ":" + t.getId()));
+                default -> items.add(type.vendor());
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Orders one service item from its vendor (the request key makes a redelivered task reuse the order). The order's
+     * detail says what the policy allows: days, hours, persons, the child's age and the teaching language (the dates
+     * travel in the order's own fields).
+     */
+    @Transactional
+    public ServiceOrder order(Long caseId, String item, String requestKey) {
+        RelocationCase c = cases.get(caseId);
+        String code = item == null ? "" : (item.contains(":") ? item.substring(0, item.indexOf(':')) : item).trim();
+        Long travellerId = item != null && item.contains(":") ? Long.valueOf(item.substring(item.indexOf(':') + 1).trim()) : null;
+        ServiceType type = type(code);
+        PolicyService.ServiceAllowance allowance = allowance(caseId, code)
+                .orElseThrow(() -> new IllegalStateException("The services policy of case " + c.getCaseNumber() + " gave no " + code));
+        Traveller traveller = travellerId == null ? null : c.getTravellers().stream().filter(t -> t.getId().equals(travellerId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + c.getCaseNumber() + " has no traveller " + travellerId));
+        String where = c.getHostCity() + ", " + c.getHostCountry();
+        String detail = switch (type) {
+            case HOME_SEARCH -> "Home search in " + where + " for a long-term lease from the start date: "
+                    + allowance.quantity() + " accompanied day(s), " + c.getTravellers().size() + " traveller(s)";
+            case SCHOOL_SEARCH -> "School search in " + where + " for a child aged " + age(traveller, c) + " at the start date"
+                    + ", teaching language " + allowance.language();
+            case DESTINATION_SERVICES -> "Destination services in " + where + ": registration, bank account, utilities";
+            case LANGUAGE_TRAINING -> "Language and cultural training (" + allowance.language() + "): " + allowance.quantity()
+                    + " hours for the family of " + c.getTravellers().size();
+            case PARTNER_SUPPORT -> "Partner career support in " + where + ": " + allowance.quantity() + " hours";
+            case EAP_ENROLMENT -> "EAP and wellbeing enrolment of " + allowance.quantity() + " person(s) from the start date";
+            default -> throw new IllegalStateException("Not a destination service: " + type);
+        };
+        return vendors.order(caseId, travellerId, type, requestKey, detail);
+    }
+
+    /**
+     * What the mover is told (book-household-shipment): the policy's volume allowance, origin and destination. A case
+     * whose services were not decided yet is decided now (the housing and destination phases run in parallel).
+     */
+    @Transactional
+    public String householdGoodsOrder(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        List<PolicyService.ServiceAllowance> services = policy.latestServices(caseId).orElseGet(() -> policy.services(caseId));
+        String route = " from " + c.getHomeCity() + ", " + c.getHomeCountry() + " to " + c.getHostCity() + ", " + c.getHostCountry();
+        return services.stream().filter(s -> HOUSEHOLD_GOODS.equals(s.service())).findFirst()
+                .map(s -> "Household goods shipment of up to " + s.quantity() + " m³" + route)
+                .orElse("Household goods shipment: no volume allowance in the policy (personal effects only)" + route);
+    }
+
+    private Optional<PolicyService.ServiceAllowance> allowance(Long caseId, String code) {
+        return policy.latestServices(caseId).flatMap(rows -> rows.stream().filter(s -> code.equals(s.service())).findFirst());
+    }
+
+    private static int age(Traveller t, RelocationCase c) {
+        return t == null || t.getBirthDate() == null ? 0 : Period.between(t.getBirthDate(), c.getStartDate()).getYears();
+    }
+
+    private static ServiceType type(String code) {
+        return ServiceType.destinationService(code).orElseThrow(() -> new IllegalStateException(
+                "The services policy decided an unknown service " + code + " (check " + PolicyService.SERVICES + ")"));
+    }
+}
