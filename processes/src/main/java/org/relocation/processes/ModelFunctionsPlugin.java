@@ -11,6 +11,7 @@ public class ModelFunctionsPlugin extends AbstractProcessEnginePlugin {
         try {
             configuration.getExpressionManager().addFunction("csvItems", ModelFunctions.class.getMethod("csvItems", String.class));
             configuration.getExpressionManager().addFunction("nowInstant", ModelFunctions.class.getMethod("nowInstant"));
+            configuration.getExpressionManager().addFunction("setting", ModelFunctions.class.getMethod("setting", String.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("ModelFunctions changed: register its functions again", e);
         }
