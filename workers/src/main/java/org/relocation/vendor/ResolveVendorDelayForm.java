@@ -91,7 +91,12 @@ class ResolveVendorDelayForm implements TaskFormHandler {
 
     @Override
     public Map<String, Object> context(FormContext context) {
-        ServiceOrder order = slas.order(orderId(context.taskNumber(VendorEscalationProcess.SERVICE_ORDER_ID)));
+        Long id = context.taskNumber(VendorEscalationProcess.SERVICE_ORDER_ID);
+        java.util.Optional<ServiceOrder> found = id == null ? java.util.Optional.empty() : slas.find(id);
+        if (found.isEmpty() || !found.get().getCaseId().equals(context.caseId())) {
+            return Map.of(); // not an order of this case: nothing to show
+        }
+        ServiceOrder order = found.get();
         Map<String, Object> delay = new LinkedHashMap<>();
         delay.put("reference", order.getReference());
         delay.put("service", order.getServiceType().name().toLowerCase().replace('_', ' '));

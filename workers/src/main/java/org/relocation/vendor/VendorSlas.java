@@ -332,6 +332,7 @@ public class VendorSlas {
         }
         gateway.send(out.endpoint(), out.request());
         ownTransaction.executeWithoutResult(s -> orders.findById(id).ifPresent(ServiceOrder::sent));
+        log.info("Order {} ({}) sent to {}", out.request().reference(), out.request().serviceType(), out.endpoint().name());
     }
 
     private static void afterCommit(Runnable action) {
@@ -384,6 +385,11 @@ public class VendorSlas {
     private void resolved(ServiceOrder order) {
         order.escalationResolved();
         orders.saveAndFlush(order);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ServiceOrder> find(Long orderId) {
+        return orders.findById(orderId);
     }
 
     @Transactional(readOnly = true)

@@ -14,13 +14,13 @@ import java.util.Map;
  * the engine's time handed in as the task's input {@value #CHECK_AT} (ISO 8601 instant).
  */
 @Component
-class VendorSlaWatchWorker extends CaseWorker {
+class CheckVendorSlasWorker extends CaseWorker {
 
     static final String CHECK_AT = "slaCheckAt";
 
     private final VendorSlas slas;
 
-    VendorSlaWatchWorker(VendorSlas slas) {
+    CheckVendorSlasWorker(VendorSlas slas) {
         this.slas = slas;
     }
 
