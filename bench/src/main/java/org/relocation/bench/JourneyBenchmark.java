@@ -151,7 +151,7 @@ public final class JourneyBenchmark {
             "move-start-date", "book-temporary-housing", "book-household-shipment", "prepare-payroll-instruction", "schedule-payroll-payments",
             "request-tax-briefing", "order-tax-briefing", "order-tax-returns",
             "determine-benefits-coverage", "order-benefits-enrolment", "record-benefits-confirmation", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
-            "plan-key-date", "send-key-date-reminder", "plan-next-reminder",
+            "plan-key-date", "send-key-date-reminder", "plan-next-reminder", "check-vendor-slas",
             "record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome");
 
     private JourneyBenchmark() {
