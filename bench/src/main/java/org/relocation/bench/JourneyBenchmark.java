@@ -152,7 +152,7 @@ public final class JourneyBenchmark {
             "request-tax-briefing", "order-tax-briefing", "order-tax-returns",
             "determine-benefits-coverage", "order-benefits-enrolment", "record-benefits-confirmation",
             "decide-destination-services", "order-destination-service", "check-lease-rent", "settle-lease-exception", "verify-right-to-work", "register-key-dates", "summarise-final-costs", "close-case",
-            "plan-key-date", "send-key-date-reminder", "plan-next-reminder",
+            "plan-key-date", "send-key-date-reminder", "plan-next-reminder", "check-vendor-slas",
             "record-ineligible-outcome", "record-rejected-outcome", "record-cancelled-outcome");
 
     private JourneyBenchmark() {

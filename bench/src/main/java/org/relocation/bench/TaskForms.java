@@ -104,6 +104,12 @@ final class TaskForms {
                 bool(v, "closureConfirmed");
                 str(v, "closureNotes", "All services delivered");
             }
+            case "resolve-vendor-delay" -> {
+                // a vendor missed its SLA (not in a normal benchmark journey): wait a week for it, which needs no other vendor
+                str(v, "vendorDelayChoice", "wait");
+                str(v, "newConfirmationDate", LocalDate.now().plusDays(7).toString());
+                str(v, "vendorDelayNotes", "Vendor promised its answer within a week");
+            }
             default -> {
                 return null; // not a task of the journey contract: left alone
             }

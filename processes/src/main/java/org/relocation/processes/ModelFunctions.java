@@ -51,4 +51,32 @@ public final class ModelFunctions {
     public static String nowInstant() {
         return ClockUtil.getCurrentTime().toInstant().toString();
     }
+
+    /** The model settings and their defaults ({@code relocation.model-settings.<name>} on the server). */
+    private static final java.util.Map<String, String> DEFAULT_SETTINGS = java.util.Map.of(
+            "vendor-sla-watch-cycle", "R/PT15M");
+    private static volatile java.util.Map<String, String> settings = DEFAULT_SETTINGS;
+
+    /**
+     * {@code ${setting('vendor-sla-watch-cycle')}}: an operator's setting a model reads (e.g. the cycle of a timer start
+     * event, evaluated when the model is deployed); an unknown name fails the expression.
+     */
+    public static String setting(String name) {
+        String value = settings.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("No model setting " + name + "; known: " + new java.util.TreeSet<>(settings.keySet()));
+        }
+        return value;
+    }
+
+    /** Sets the model settings: the defaults, overridden by the given ones (the server's relocation.model-settings). */
+    public static void configureSettings(java.util.Map<String, String> overrides) {
+        java.util.Map<String, String> merged = new java.util.HashMap<>(DEFAULT_SETTINGS);
+        overrides.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                merged.put(k, v.trim());
+            }
+        });
+        settings = java.util.Map.copyOf(merged);
+    }
 }

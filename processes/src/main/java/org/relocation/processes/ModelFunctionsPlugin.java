@@ -13,6 +13,7 @@ public class ModelFunctionsPlugin extends AbstractProcessEnginePlugin {
             configuration.getExpressionManager().addFunction("nowInstant", ModelFunctions.class.getMethod("nowInstant"));
             configuration.getExpressionManager().addFunction("serviceOf", ModelFunctions.class.getMethod("serviceOf", String.class));
             configuration.getExpressionManager().addFunction("travellerOf", ModelFunctions.class.getMethod("travellerOf", String.class));
+            configuration.getExpressionManager().addFunction("setting", ModelFunctions.class.getMethod("setting", String.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("ModelFunctions changed: register its functions again", e);
         }

@@ -68,7 +68,8 @@ class ModelStructureTest {
       Map.entry("arrange-posted-worker-formalities", "group:mobility-specialist"),
       Map.entry("decide-start-date", "group:mobility-specialist"),
       Map.entry("approve-case-closure", "group:mobility-specialist"),
-      Map.entry("renew-permit", "group:mobility-specialist"));
+      Map.entry("renew-permit", "group:mobility-specialist"),
+      Map.entry("resolve-vendor-delay", "group:mobility-specialist"));
 
   /** The external tasks of the contract and their topics. */
   private static final Map<String, String> EXTERNAL_TASKS = Map.ofEntries(
@@ -117,7 +118,8 @@ class ModelStructureTest {
       Map.entry("close-case", "close-case"),
       Map.entry("plan-key-date", "plan-key-date"),
       Map.entry("plan-next-reminder", "plan-key-date"),
-      Map.entry("send-key-date-reminder", "send-key-date-reminder"));
+      Map.entry("send-key-date-reminder", "send-key-date-reminder"),
+      Map.entry("check-vendor-slas", "check-vendor-slas"));
 
   @Test
   void theProcessFolderHoldsExactlyTheJourneyModels() {

@@ -191,7 +191,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.start("relocation-benefits", eligibleCase());
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
-    journey.completeExternalTask("order-benefits-enrolment");
+    journey.completeExternalTask("order-benefits-enrolment", Map.of("benefitsConfirmationDue", benefitsConfirmationDue()));
     journey.assertWaitingAt("await-benefits-enrolment-confirmation").assertRunning("relocation-benefits");
     journey.correlate("benefits-enrolment-confirmed", Map.of());
     journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
@@ -211,7 +211,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.throwBpmnError("determine-benefits-coverage", "no-host-coverage");
     journey.userTask("arrange-international-coverage").hasCandidateGroup("hr-admin").complete(Map.of("coverageProvider", "x"));
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
-    journey.completeExternalTask("order-benefits-enrolment");
+    journey.completeExternalTask("order-benefits-enrolment", Map.of("benefitsConfirmationDue", benefitsConfirmationDue()));
     journey.correlate("benefits-enrolment-confirmed", Map.of());
     journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
 
@@ -227,7 +227,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.start("relocation-benefits", eligibleCase());
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").complete(Map.of("enrolmentConfirmed", true));
-    journey.completeExternalTask("order-benefits-enrolment");
+    journey.completeExternalTask("order-benefits-enrolment", Map.of("benefitsConfirmationDue", benefitsConfirmationDue()));
     journey.moveClockBy(java.time.Duration.ofDays(4));
     assertThat(journey.executeDueTimers()).as("timers due after 4 days").isZero();
     journey.moveClockBy(java.time.Duration.ofDays(1).plusMinutes(1));
@@ -253,7 +253,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.start("relocation-benefits", eligibleCase());
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").complete(Map.of("enrolmentConfirmed", true));
-    journey.completeExternalTask("order-benefits-enrolment");
+    journey.completeExternalTask("order-benefits-enrolment", Map.of("benefitsConfirmationDue", benefitsConfirmationDue()));
     journey.correlate("benefits-enrolment-confirmed", Map.of());
     journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", true));
 
@@ -306,5 +306,10 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.completeExternalTask("close-case");
 
     journey.assertEndedAt("relocation-closure", "case-closed").assertCaseFinished();
+  }
+
+  /** What the order worker sets: the start of the day after the vendor's confirmation deadline; here five days on. */
+  private static String benefitsConfirmationDue() {
+    return org.operaton.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(5)).toString();
   }
 }

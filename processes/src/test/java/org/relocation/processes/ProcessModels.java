@@ -23,7 +23,8 @@ final class ProcessModels {
       "relocation", "relocation-intake", "relocation-approval", "relocation-immigration", "relocation-housing",
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
       "relocation-key-date", "relocation-permit-renewal", "relocation-tax-settlement", "relocation-expense-claim",
-      "relocation-tax-services", "relocation-compensation-change", "relocation-destination-services");
+      "relocation-tax-services", "relocation-compensation-change", "relocation-destination-services",
+      "relocation-vendor-sla-watch", "relocation-vendor-escalation");
   static final String DECISION_ID = "relocation-eligibility";
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(

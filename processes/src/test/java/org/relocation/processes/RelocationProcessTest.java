@@ -304,7 +304,7 @@ class RelocationProcessTest extends ProcessTestSupport {
   private static void passBenefits(JourneyDriver journey) {
     journey.completeExternalTask("determine-benefits-coverage");
     journey.userTask("confirm-benefits-enrolment").hasAssignee(EMPLOYEE).complete(Map.of("enrolmentConfirmed", true));
-    journey.completeExternalTask("order-benefits-enrolment");
+    journey.completeExternalTask("order-benefits-enrolment", Map.of("benefitsConfirmationDue", benefitsConfirmationDue()));
     journey.correlate("benefits-enrolment-confirmed", Map.of());
     journey.completeExternalTask("record-benefits-confirmation", Map.of("coverStartLate", false));
   }
@@ -327,5 +327,10 @@ class RelocationProcessTest extends ProcessTestSupport {
     assertThat(ENGINE.getRuntimeService().getVariable(task.getProcessInstanceId(), "outcome"))
         .as("outcome stays local to the task").isNull();
     ENGINE.getExternalTaskService().complete(task.getId(), JourneyDriver.WORKER_ID);
+  }
+
+  /** What the order worker sets: the start of the day after the vendor's confirmation deadline; here five days on. */
+  private static String benefitsConfirmationDue() {
+    return org.operaton.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(5)).toString();
   }
 }

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * its endpoint URL, so each vendor is told on its own (docs/operations.md "Vendor simulator"): {@code ?answer=normal}
  * (the default: after relocation.demo.simulator-delay), {@code ?answer=late&delay=30s} (after the given delay, default
  * 30s), {@code ?answer=refuse} (REFUSED with a note, for services a vendor may refuse: counsel, payroll, housing,
- * moving; others are not answered) or {@code ?answer=never} (accepted, never answered).
+ * moving; others are not answered) or {@code ?answer=never} (accepted, never answered). Answering normally, it first
+ * acknowledges the order (ACKNOWLEDGED, the acknowledgement SLA).
  */
 @RestController
 @Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
@@ -124,6 +125,10 @@ class VendorSimulator {
             if (refuse && !refusable(request.serviceType())) {
                 return ResponseEntity.accepted().build(); // a service nobody may refuse: the refusing vendor stays silent
             }
+            if (how == Answer.NORMAL && !request.serviceType().endsWith("_INFORMATION")) {
+                // a vendor answering normally first acknowledges the order (its acknowledgement SLA)
+                scheduler.schedule(() -> acknowledge(vendor, secret, request, 1), 0, TimeUnit.MILLISECONDS);
+            }
             scheduler.schedule(() -> answer(vendor, secret, request, refuse, 1), after.toMillis(), TimeUnit.MILLISECONDS);
         }
         return ResponseEntity.accepted().build();
@@ -171,6 +176,24 @@ class VendorSimulator {
             }
         } catch (Exception e) {
             log.warn("Simulated {} callback for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** ACKNOWLEDGED, retried a few times while the order is not yet marked sent (409); never after the answer. */
+    private void acknowledge(String vendor, String secret, VendorRequest request, int attempt) {
+        try {
+            byte[] body = json.writeValueAsBytes(Map.of("reference", request.reference(), "status", "ACKNOWLEDGED"));
+            Map<String, String> signature = Signatures.callbackHeaders(body, secret, clock.instant().getEpochSecond());
+            http.post().uri("http://localhost:" + port + "/api/vendor-callbacks/" + vendor)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> signature.forEach(h::set))
+                    .body(body).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 409 && attempt < 3) {
+                scheduler.schedule(() -> acknowledge(vendor, secret, request, attempt + 1), 300, TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            log.debug("Simulated {} acknowledgement for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
         }
     }
 

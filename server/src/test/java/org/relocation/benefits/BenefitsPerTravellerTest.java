@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Benefits per traveller through HTTP, the benefits vendor played by the test (host city "Manual Answers" keeps the demo
  * simulator out): a family of four moving from Brazil to Germany (host statutory plan, BR-DE social security agreement)
- * all four enrolled with the vendor's confirmation; the vendor silent for five days (follow-up) and then confirming a
+ * all four enrolled with the vendor's confirmation; the vendor silent past its confirmation deadline (follow-up) and then confirming a
  * cover start after the arrival (review); a host country without a plan (international cover, no agreement); every bad
  * form input a 400 naming the field, nothing written. No family detail reaches a process variable.
  */
@@ -109,6 +109,8 @@ class BenefitsPerTravellerTest {
                 .singleResult().getId();
         Job sla = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(benefits)
                 .activityId("benefits-vendor-sla-breached").singleResult(), java.util.Objects::nonNull);
+        assertThat(sla.getDuedate().toInstant()).as("the vendor's confirmation deadline (business days), the day after it")
+                .isEqualTo(order.getConfirmBy().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         management.executeJob(sla.getId());
         String followUp = specialist.awaitTask(caseNumber, "follow-up-benefits-enrolment");
         ResponseEntity<JsonNode> empty = specialist.complete(followUp, Api.vars("benefitsFollowUpNotes", ""));

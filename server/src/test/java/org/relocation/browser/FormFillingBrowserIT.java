@@ -162,6 +162,10 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                     "enrolmentConfirmed", true)),
             Map.entry("follow-up-benefits-enrolment", values(
                     "benefitsFollowUpNotes", "Called the benefits vendor; the confirmation is promised for Friday")),
+            Map.entry("resolve-vendor-delay", values(
+                    "vendorDelayChoice", "wait",
+                    "newConfirmationDate", TODAY.plusDays(14),
+                    "vendorDelayNotes", "The vendor promised its answer within two weeks")),
             Map.entry("review-benefits-cover-start", values(
                     "coverStartOutcome", "interim-cover",
                     "coverStartNotes", "Interim cover until the vendor's cover starts")),
@@ -575,6 +579,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         if (form.formId().equals("approve-lease-exception")) {
             return leaseExceptionToDecide(form);
         }
+        if (form.formId().equals("resolve-vendor-delay")) {
+            return vendorDelayToResolve(form);
+        }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
 
@@ -750,6 +757,32 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();
         assertThat(task).as("task %s of %s", form.formId(), form.processKey()).isNotNull();
         return new OpenTask(form, c.getId(), task, exceptionId);
+    }
+
+    @Autowired
+    org.relocation.vendor.VendorService vendorService;
+    @Autowired
+    org.relocation.vendor.VendorSlas vendorSlas;
+
+    /**
+     * A case hosted in "Manual Answers" whose temporary housing order is never answered (the simulator leaves it to the
+     * test): the SLA watcher, run at the engine's time three weeks on, reminds the vendor, and a business week later
+     * escalates the order to the specialists' resolve-vendor-delay.
+     */
+    private OpenTask vendorDelayToResolve(TaskForm form) {
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("hostCity", "Manual Answers");
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        org.relocation.vendor.ServiceOrder order = vendorService.order(c.getId(), org.relocation.vendor.ServiceType.TEMPORARY_HOUSING,
+                "forms-" + java.util.UUID.randomUUID(), "Serviced apartment near the host office");
+        assertThat(order.getConfirmBy()).as("the order's confirmation deadline").isNotNull();
+        java.time.Instant late = order.getConfirmBy().plusDays(21).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        vendorSlas.check(late);
+        vendorSlas.check(late.plus(java.time.Duration.ofDays(7)));
+        String taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, null);
     }
 
     /** Registers a case and starts the form's phase process right before the form's user task. */

@@ -73,7 +73,8 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("correct-compensation-change", "relocation-compensation-change", "finance"),
             // inside the multi-instance sub-process of the destination services (one instance started); opened by admin
             new TaskForm("record-lease", "relocation-destination-services", "admin"),
-            new TaskForm("approve-lease-exception", "relocation-destination-services", "hrlead"));
+            new TaskForm("approve-lease-exception", "relocation-destination-services", "hrlead"),
+            new TaskForm("resolve-vendor-delay", "relocation-vendor-escalation", "admin"));
     static final String START_FORM = "start-relocation";
 
     @Autowired
@@ -128,11 +129,13 @@ class FormsBrowserIT extends BrowserTestSupport {
                 .businessKey("forms-" + form.formId() + "-" + UUID.randomUUID())
                 // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
                 // decides, one task each; settlementId, claimId: the tax settlement or expense claim decided (none: the form
-                // shows no figures); changeVersion: the compensation change finance decides (none: the form shows no table)
+                // shows no figures); changeVersion: the compensation change finance decides (none: the form shows no table);
+                // serviceOrderId: the order resolve-vendor-delay is about (none: the form shows no order)
                 .setVariables(Map.ofEntries(Map.entry("employeeUserId", "employee"), Map.entry("dueAt", "2031-01-31T08:00:00Z"),
                         Map.entry("keyDateId", "0"), Map.entry("exceptionCount", 1), Map.entry("exceptionIds", "0"),
                         Map.entry("settlementId", "0"), Map.entry("claimId", "0"), Map.entry("changeVersion", 0),
-                        Map.entry("destinationServices", "home-search"), Map.entry("destinationService", "home-search")))
+                        Map.entry("destinationServices", "home-search"), Map.entry("destinationService", "home-search"),
+                        Map.entry("serviceOrderId", 0L)))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

@@ -23,15 +23,20 @@ public class ServiceOrder {
      * NEW until the vendor accepted the order, then SENT. Counsel may report SUBMITTED (filed with the
      * authority) and INFO_REQUESTED (a request for more information; SENT again once it is answered) before
      * the decision, APPROVED or REFUSED. Other vendors answer CONFIRMED; payroll, housing and moving vendors may REFUSE.
+     * Any vendor may first report ACKNOWLEDGED (an interim status: the order was received; nothing waits for it).
+     * WITHDRAWN: the order was switched to another vendor (docs/journey.md "Vendor SLAs"); its callbacks are refused.
      */
     public enum Status {
-        NEW, SENT, SUBMITTED, INFO_REQUESTED, CONFIRMED, APPROVED, REFUSED;
+        NEW, SENT, ACKNOWLEDGED, SUBMITTED, INFO_REQUESTED, CONFIRMED, APPROVED, REFUSED, WITHDRAWN;
 
         /** Still open for a vendor's answer. */
         public boolean awaitsAnswer() {
-            return this == SENT || this == SUBMITTED;
+            return this == SENT || this == ACKNOWLEDGED || this == SUBMITTED;
         }
     }
+
+    /** The SLA deadline an order missed: acknowledgement or confirmation. */
+    public enum Breach { ACKNOWLEDGEMENT, CONFIRMATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +70,20 @@ public class ServiceOrder {
     private String requestKey;
     private Instant requestedAt;
     private Instant answeredAt;
+    private Instant acknowledgeBy;
+    private LocalDate confirmBy;
+    private LocalDate deliverBy;
+    private Instant acknowledgedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sla_reminded_for")
+    private Breach slaRemindedFor;
+    private Instant remindedAt;
+    private int reminders;
+    private Instant escalatedAt;
+    private boolean escalationOpen;
+    private Instant withdrawnAt;
+    @Column(name = "replaces_order_id")
+    private Long replacesOrderId;
 
     @Version
     private long version;
@@ -93,7 +112,79 @@ public class ServiceOrder {
         }
     }
 
+    /** The SLA deadlines of an order awaiting a callback (VendorSlas#schedule). */
+    void deadlines(Instant acknowledgeBy, LocalDate confirmBy, LocalDate deliverBy) {
+        this.acknowledgeBy = acknowledgeBy;
+        this.confirmBy = confirmBy;
+        this.deliverBy = deliverBy;
+    }
+
+    /** This order replaces a withdrawn one (a switch to the next vendor). */
+    void replaces(ServiceOrder withdrawn) {
+        this.replacesOrderId = withdrawn.getId();
+    }
+
+    /** The vendor's ACKNOWLEDGED: received, not yet answered. */
+    void acknowledged(Instant now) {
+        this.status = Status.ACKNOWLEDGED;
+        this.acknowledgedAt = now;
+    }
+
+    /** The order went to another vendor: its callbacks are refused from now on. */
+    void withdrawn(Instant now) {
+        this.status = Status.WITHDRAWN;
+        this.withdrawnAt = now;
+        this.escalationOpen = false;
+    }
+
+    void reminded(Breach breach, Instant now) {
+        this.slaRemindedFor = breach;
+        this.remindedAt = now;
+        this.reminders++;
+    }
+
+    void escalated(Instant now) {
+        this.escalatedAt = now;
+        this.escalationOpen = true;
+    }
+
+    void escalationResolved() {
+        this.escalationOpen = false;
+    }
+
+    /** The specialist agreed a new confirmation date with the vendor: the SLA watch starts again from it. */
+    void waitUntil(LocalDate newConfirmBy) {
+        this.confirmBy = newConfirmBy;
+        if (deliverBy != null && deliverBy.isBefore(newConfirmBy)) {
+            this.deliverBy = newConfirmBy;
+        }
+        this.acknowledgeBy = null; // the vendor was reached: no acknowledgement deadline any more
+        this.slaRemindedFor = null;
+        this.escalatedAt = null;
+        this.escalationOpen = false;
+    }
+
+    /**
+     * The SLA deadline this order has missed at {@code now} (confirmation first, then acknowledgement), or null. Only
+     * an order still awaiting its answer can miss one; confirm_by is the last day allowed (UTC).
+     */
+    public Breach breachAt(Instant now) {
+        if (!status.awaitsAnswer() || status == Status.SUBMITTED) {
+            return null;
+        }
+        if (confirmBy != null && now.atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(confirmBy)) {
+            return Breach.CONFIRMATION;
+        }
+        if (acknowledgeBy != null && acknowledgedAt == null && now.isAfter(acknowledgeBy)) {
+            return Breach.ACKNOWLEDGEMENT;
+        }
+        return null;
+    }
+
     void answered(Status answer, VendorCallback callback, Instant now) {
+        if (acknowledgedAt == null) {
+            this.acknowledgedAt = now; // any answer acknowledges the order
+        }
         this.status = answer;
         if (callback.vendorReference() != null) {
             this.vendorReference = callback.vendorReference();
@@ -143,4 +234,20 @@ public class ServiceOrder {
     public String getVendorNote() { return vendorNote; }
     public Instant getRequestedAt() { return requestedAt; }
     public Instant getAnsweredAt() { return answeredAt; }
+    /** Acknowledgement deadline (vendor's acknowledgementHours after the request); null: none. */
+    public Instant getAcknowledgeBy() { return acknowledgeBy; }
+    /** Last day for the vendor's answer (confirmationBusinessDays business days of its country); null: none. */
+    public LocalDate getConfirmBy() { return confirmBy; }
+    /** Last day of the delivery (deliveryBusinessDays business days of its country); null: none. */
+    public LocalDate getDeliverBy() { return deliverBy; }
+    public Instant getAcknowledgedAt() { return acknowledgedAt; }
+    /** The breach the vendor was last reminded of; null: none since the order or the last wait. */
+    public Breach getSlaRemindedFor() { return slaRemindedFor; }
+    public Instant getRemindedAt() { return remindedAt; }
+    public int getReminders() { return reminders; }
+    public Instant getEscalatedAt() { return escalatedAt; }
+    public boolean isEscalationOpen() { return escalationOpen; }
+    public Instant getWithdrawnAt() { return withdrawnAt; }
+    /** The withdrawn order this one replaces (a switch to the next vendor); null: a first order. */
+    public Long getReplacesOrderId() { return replacesOrderId; }
 }

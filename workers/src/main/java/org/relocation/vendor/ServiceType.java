@@ -56,8 +56,8 @@ public enum ServiceType {
 
     /**
      * Whether a vendor may refuse an order of this service (REFUSED with a note): counsel and payroll (their processes
-     * decide), housing and moving (recorded on the order and the timeline; the process keeps waiting, switching to
-     * another vendor is for the SLA slice of issue 17).
+     * decide), housing and moving (recorded; the process keeps waiting while the order goes to the next vendor, or the
+     * specialists decide when none is left: VendorSlas).
      */
     public boolean mayBeRefused() {
         return this == IMMIGRATION_COUNSEL || this == PAYROLL_INSTRUCTION || this == TEMPORARY_HOUSING || this == HOUSEHOLD_SHIPMENT;

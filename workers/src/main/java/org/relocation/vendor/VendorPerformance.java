@@ -25,12 +25,13 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>response time: hours from requestedAt to answeredAt (its latest answer) of the answered orders, refusals
  *       included; p50 and p90 by nearest rank (the value at rank ceil(p/100 x n) of the sorted times);</li>
- *   <li>confirmation on time: the confirmation deadline is the requested day plus the vendor's
+ *   <li>confirmation on time: the confirmation deadline is the one stored on the order when it was placed (a
+ *       specialist's "wait until" moves it), for older orders the requested day plus the vendor's
  *       confirmationBusinessDays business days of the vendor's country (weekends and public holidays not counted). Due
  *       are the orders answered other than by a refusal (on time when answered on or before the deadline) and the
- *       orders still without an answer whose deadline has passed (late). Refusals and orders not yet due are left out;</li>
+ *       orders still without an answer whose deadline has passed or that were switched to another vendor after it (late). Refusals and orders not yet due are left out;</li>
  *   <li>delivery on time: of the orders with a confirmed delivery, those delivered on or before the requested day plus
- *       deliveryBusinessDays business days;</li>
+ *       deliveryBusinessDays business days (the stored delivery deadline where the order has one);</li>
  *   <li>cost: the reported costs in the vendor's currency (others are left out), their average against the contract's
  *       ORDER rate where the vendor has one ({@code costToContractRatio}); {@code costToQuoteRatio} stays null until
  *       orders carry an accepted quote;</li>
@@ -137,19 +138,27 @@ public class VendorPerformance {
             if (vendor == null) {
                 continue;
             }
-            LocalDate confirmBy = plusBusinessDays(vendor.getCountry(), requested, vendor.getConfirmationBusinessDays());
+            // the deadlines stored on the order when it was placed (VendorSlas), else computed as then
+            LocalDate confirmBy = o.getConfirmBy() != null ? o.getConfirmBy()
+                    : plusBusinessDays(vendor.getCountry(), requested, vendor.getConfirmationBusinessDays());
             if (o.getAnsweredAt() != null && !refused) {
                 due++;
                 if (!o.getAnsweredAt().atZone(ZoneOffset.UTC).toLocalDate().isAfter(confirmBy)) {
                     onTime++;
                 }
-            } else if (o.getAnsweredAt() == null && (o.getStatus() == ServiceOrder.Status.NEW || o.getStatus() == ServiceOrder.Status.SENT)
+            } else if (o.getAnsweredAt() == null && (o.getStatus() == ServiceOrder.Status.NEW || o.getStatus() == ServiceOrder.Status.SENT
+                    || o.getStatus() == ServiceOrder.Status.ACKNOWLEDGED)
                     && today.isAfter(confirmBy)) {
                 due++; // never answered by its deadline: late
+            } else if (o.getStatus() == ServiceOrder.Status.WITHDRAWN && o.getWithdrawnAt() != null
+                    && o.getWithdrawnAt().atZone(ZoneOffset.UTC).toLocalDate().isAfter(confirmBy)) {
+                due++; // switched to another vendor after its deadline: late
             }
             if (d != null) {
                 deliveriesConfirmed++;
-                if (!d.getDeliveredOn().isAfter(plusBusinessDays(vendor.getCountry(), requested, vendor.getDeliveryBusinessDays()))) {
+                LocalDate deliverBy = o.getDeliverBy() != null ? o.getDeliverBy()
+                        : plusBusinessDays(vendor.getCountry(), requested, vendor.getDeliveryBusinessDays());
+                if (!d.getDeliveredOn().isAfter(deliverBy)) {
                     deliveriesOnTime++;
                 }
             }

@@ -21,7 +21,7 @@ import java.util.UUID;
 public class VendorService {
 
     private static final Logger log = LoggerFactory.getLogger(VendorService.class);
-    private static final Set<String> ANSWERS = Set.of("CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");
+    private static final Set<String> ANSWERS = Set.of("ACKNOWLEDGED", "CONFIRMED", "SUBMITTED", "INFO_REQUESTED", "APPROVED", "REFUSED");
     private static final Set<ServiceOrder.Status> COUNSEL_ANSWERS = Set.of(ServiceOrder.Status.SUBMITTED,
             ServiceOrder.Status.INFO_REQUESTED, ServiceOrder.Status.APPROVED, ServiceOrder.Status.REFUSED);
     /** Process variable with counsel's answer, read by the immigration process's counsel-outcome gateway. */
@@ -38,12 +38,14 @@ public class VendorService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final List<ProviderAnswerRouting> routings;
     private final VendorRegister register;
+    private final VendorSlas slas;
 
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
                   Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
                   org.springframework.context.ApplicationEventPublisher events, List<ProviderAnswerRouting> routings,
-                  VendorRegister register) {
+                  VendorRegister register, VendorSlas slas) {
         this.register = register;
+        this.slas = slas;
         this.events = events;
         this.routings = List.copyOf(routings);
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -81,9 +83,12 @@ public class VendorService {
     public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String country, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
         String vendorCountry = country != null ? country : c.getHostCountry();
-        ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
-                caseId, travellerId, type, register.endpointFor(type, vendorCountry, c.getHostCity()),
-                "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant()))));
+        ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> {
+            ServiceOrder o = new ServiceOrder(caseId, travellerId, type, register.endpointFor(type, vendorCountry, c.getHostCity()),
+                    "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant());
+            slas.schedule(o, vendorCountry); // its SLA deadlines (docs/journey.md "Vendor SLAs")
+            return orders.save(o);
+        }));
         if (recorded.getStatus() == ServiceOrder.Status.NEW) {
             gateway.send(register.endpointOf(recorded), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
                     c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), detail));
@@ -126,6 +131,19 @@ public class VendorService {
         if (!order.getStatus().awaitsAnswer() || (answer == ServiceOrder.Status.SUBMITTED && order.getStatus() == ServiceOrder.Status.SUBMITTED)) {
             throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
                     "Order " + order.getReference() + " is " + order.getStatus() + " and takes no " + answer + " answer now");
+        }
+        if (answer == ServiceOrder.Status.ACKNOWLEDGED) {
+            // interim: the vendor received the order (its acknowledgement SLA); recorded once, nothing waits for it
+            if (order.getStatus() != ServiceOrder.Status.SENT || order.getAcknowledgedAt() != null) {
+                throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
+                        "Order " + order.getReference() + " is " + order.getStatus() + " and takes no ACKNOWLEDGED answer now");
+            }
+            order.acknowledged(clock.instant());
+            RelocationCase c = cases.get(order.getCaseId());
+            cases.recordStep(c.getId(), TimelineEntry.Kind.CALLBACK_RECEIVED, order.getMessageName(),
+                    order.getServiceType().name() + " acknowledged", null, vendor);
+            return new AcceptedCallback(c.getId(), c.getCaseNumber(), order.getServiceType(), answer, null, Map.of(),
+                    order.getTravellerId(), null, null, null);
         }
         boolean payroll = order.getServiceType() == ServiceType.PAYROLL_INSTRUCTION;
         if (payroll) {
@@ -173,8 +191,8 @@ public class VendorService {
             }
         }
         if (!counsel && !payroll && answer == ServiceOrder.Status.REFUSED) {
-            // a housing or moving vendor refused: recorded on the order and the timeline; the process keeps waiting
-            // (re-quoting or switching to the next vendor is the SLA slice of issue 17)
+            // a housing or moving vendor refused: recorded; the process keeps waiting for the service while the order goes
+            // to the next vendor, or the specialists decide when none is left (VendorSlas#refused)
             messageName = null;
         }
         if (counsel) {
@@ -188,6 +206,9 @@ public class VendorService {
         RelocationCase c = cases.get(order.getCaseId());
         cases.recordStep(c.getId(), TimelineEntry.Kind.CALLBACK_RECEIVED, order.getMessageName(),
                 order.getServiceType().name() + " " + answer.name().toLowerCase(), null, vendor);
+        if (!counsel && !payroll && answer == ServiceOrder.Status.REFUSED) {
+            slas.refused(order, vendor);
+        }
         return new AcceptedCallback(c.getId(), c.getCaseNumber(), order.getServiceType(), answer, messageName, variables,
                 order.getTravellerId(), order.getPermitNumber(), order.getValidFrom(), order.getValidUntil());
     }

@@ -148,13 +148,28 @@ final class CaseViews {
                             @Schema(description = "Whether its delivery may be confirmed and rated now (POST /api/cases/{caseId}/"
                                     + "service-orders/{reference}/delivery): its vendor confirmed it and no delivery is recorded") boolean deliverable,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The confirmed delivery and its rating; "
-                                    + "absent until confirmed") ServiceOrderDeliveryView delivery) {
+                                    + "absent until confirmed") ServiceOrderDeliveryView delivery,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Its SLA deadlines and reminders "
+                                    + "(docs/journey.md \"Vendor SLAs\"); absent for an order that awaits no answer") ServiceOrderSlaView sla) {
         static ServiceOrderView of(ServiceOrder o, boolean financials, org.relocation.vendor.ServiceDelivery d) {
             return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getVendorId(), o.getStatus().name(), o.getDetail(),
                     o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
                     o.getRequestedAt(), o.getAnsweredAt(), d == null && org.relocation.vendor.ServiceDeliveries.DELIVERABLE.contains(o.getStatus()),
-                    d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()));
+                    d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()),
+                    o.getConfirmBy() == null ? null : new ServiceOrderSlaView(o.getAcknowledgeBy(), o.getAcknowledgedAt(), o.getConfirmBy(),
+                            o.getDeliverBy(), o.getReminders(), o.getRemindedAt(), o.isEscalationOpen()));
         }
+    }
+
+    @Schema(name = "ServiceOrderSla", description = "A service order's SLA: deadlines from its vendor's contract terms, reminders and escalation")
+    record ServiceOrderSlaView(
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Acknowledgement deadline; absent once a new date was agreed") Instant acknowledgeBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "When the vendor acknowledged (or first answered) the order") Instant acknowledgedAt,
+            @Schema(description = "Last day (UTC) for the vendor's answer", example = "2027-03-03") LocalDate confirmBy,
+            @Schema(description = "Last day (UTC) of the delivery", example = "2027-03-15") LocalDate deliverBy,
+            @Schema(description = "Reminders sent to the vendor", minimum = "0", example = "1") int reminders,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "When the vendor was last reminded") Instant remindedAt,
+            @Schema(description = "Whether the case's specialists have an open resolve-vendor-delay task on it") boolean escalationOpen) {
     }
 
     @Schema(name = "ServiceOrderDelivery", description = "A service order's delivery, confirmed and rated by the case's employee (or on their behalf)")

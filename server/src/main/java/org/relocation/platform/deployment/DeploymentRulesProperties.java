@@ -15,7 +15,7 @@ class DeploymentRulesProperties {
     /** Spring beans a {@code camunda:delegateExpression} may name (none: every automated step is a job worker). */
     private Set<String> delegateBeans = new LinkedHashSet<>();
     /** Functions an expression may call ({@link org.relocation.processes.ModelFunctions}). */
-    private Set<String> functions = new LinkedHashSet<>(Set.of("csvItems", "nowInstant", "serviceOf", "travellerOf"));
+    private Set<String> functions = new LinkedHashSet<>(Set.of("csvItems", "nowInstant", "serviceOf", "travellerOf", "setting"));
     /** Expressions allowed verbatim although they reach into an object (vetted by the operator). */
     private Set<String> allowedExpressions = new LinkedHashSet<>(Set.of("#{execution.processBusinessKey}"));
 

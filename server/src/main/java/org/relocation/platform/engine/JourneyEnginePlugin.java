@@ -31,12 +31,18 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
     private final UserCommandGuard guardRequiresNew;
     private final org.relocation.platform.deployment.ValidatingDeployer validatingDeployer;
     private final org.relocation.platform.deployment.DeploymentRecorder deploymentRecorder;
+    /** {@code relocation.model-settings}: what models read with {@code setting('<name>')} (e.g. a timer start's cycle). */
+    private final java.util.Map<String, String> modelSettings;
 
     JourneyEnginePlugin(ObjectProvider<JourneyListeners> listeners, ObjectProvider<TaskAssignedHook> taskAssignedHooks,
                         ObjectProvider<FormRules> rules,
                         ObjectProvider<org.relocation.relocationcase.CaseService> cases, ObjectProvider<DeployedForms> forms,
                         ObjectProvider<TaskFormHandlers> handlers, org.relocation.platform.deployment.ValidatingDeployer validatingDeployer,
-                        ObjectProvider<TaskCreatedHook> taskCreatedHooks, org.relocation.platform.deployment.DeploymentRecorder deploymentRecorder) {
+                        ObjectProvider<TaskCreatedHook> taskCreatedHooks, org.relocation.platform.deployment.DeploymentRecorder deploymentRecorder,
+                        org.springframework.core.env.Environment environment) {
+        this.modelSettings = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("relocation.model-settings", org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(java.util.Map.of());
         this.listeners = listeners;
         this.taskCreatedHooks = taskCreatedHooks;
         this.taskAssignedHooks = taskAssignedHooks;
@@ -70,6 +76,7 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+        org.relocation.processes.ModelFunctions.configureSettings(modelSettings);
         new org.relocation.processes.ModelFunctionsPlugin().postInit(configuration); // the functions the models call
     }
 
