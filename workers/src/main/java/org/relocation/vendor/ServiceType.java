@@ -56,12 +56,21 @@ public enum ServiceType {
 
     /**
      * Whether a vendor may refuse an order of this service (REFUSED with a note): counsel and payroll (their processes
-     * decide), housing and moving (recorded; the process keeps waiting while the order goes to the next vendor, or the
-     * specialists decide when none is left: VendorSlas).
+     * decide), and every {@linkplain #switchable() switchable} service (the order goes to the next vendor).
      */
     public boolean mayBeRefused() {
-        return this == IMMIGRATION_COUNSEL || this == PAYROLL_INSTRUCTION || this == TEMPORARY_HOUSING || this == HOUSEHOLD_SHIPMENT;
+        return this == IMMIGRATION_COUNSEL || this == PAYROLL_INSTRUCTION || switchable();
     }
+
+    /**
+     * Whether the order goes to the next vendor when its vendor refuses or misses its SLA (VendorSlas): the services
+     * whose processes wait for the vendor without a timer of their own, temporary housing, the household shipment and the
+     * destination services. Counsel, payroll, tax and benefits have their own follow-up in their processes.
+     */
+    public boolean switchable() {
+        return this == TEMPORARY_HOUSING || this == HOUSEHOLD_SHIPMENT || destinationService(vendor).isPresent();
+    }
+
     public String messageName() { return messageName; }
 
     /** The destination service of a services-policy code ({@code school-search}), if it is one. */

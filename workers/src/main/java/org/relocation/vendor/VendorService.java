@@ -191,7 +191,7 @@ public class VendorService {
             }
         }
         if (!counsel && !payroll && answer == ServiceOrder.Status.REFUSED) {
-            // a housing or moving vendor refused: recorded; the process keeps waiting for the service while the order goes
+            // a housing, moving or destination-services vendor refused: recorded; the process keeps waiting for the service while the order goes
             // to the next vendor, or the specialists decide when none is left (VendorSlas#refused)
             messageName = null;
         }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,12 +40,13 @@ import java.util.stream.Collectors;
  *       defaults of {@link VendorSlaProperties} in the order's country;</li>
  *   <li>the watcher ({@link #check}, topic check-vendor-slas): an order past a deadline and still unanswered gets one
  *       reminder per breach (acknowledgement, then confirmation) through the {@link VendorGateway}; when the vendor is
- *       still silent {@code grace-business-days} after the reminder, a housing or moving order is escalated to the
- *       case's specialists (process relocation-vendor-escalation, task resolve-vendor-delay), once per breach. Other
+ *       still silent {@code grace-business-days} after the reminder, a switchable order ({@link ServiceType#switchable()}:
+ *       housing, moving, destination services) is escalated to the case's specialists
+ *       (process relocation-vendor-escalation, task resolve-vendor-delay), once per breach. Other
  *       services are reminded only: their processes have follow-up timers of their own;</li>
  *   <li>the specialists' choice: wait until a new date ({@link #waitUntil}), switch to the next vendor
  *       ({@link #switchToNext}) or re-quote ({@link #requote}, where a {@link ServiceRequote} exists for the service);</li>
- *   <li>a refusal of a housing or moving order ({@link #refused}) switches to the next vendor at once, or escalates
+ *   <li>a refusal of a switchable order ({@link #refused}) switches to the next vendor at once, or escalates
  *       when none is left.</li>
  * </ul>
  * The process waiting for the service keeps waiting for the same message, so the new vendor's confirmation correlates.
@@ -55,8 +55,6 @@ import java.util.stream.Collectors;
 public class VendorSlas {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSlas.class);
-    /** Services switched on refusal and escalated on a missed SLA: their processes wait for the vendor without a timer. */
-    static final Set<ServiceType> SWITCHABLE = EnumSet.of(ServiceType.TEMPORARY_HOUSING, ServiceType.HOUSEHOLD_SHIPMENT);
     /** A replacement order not sent this long after it was recorded is sent again by the watcher. */
     static final Duration RESEND_AFTER = Duration.ofMinutes(5);
 
@@ -176,7 +174,7 @@ public class VendorSlas {
             log.info("Order {} of case {}: {} overdue, vendor {} reminded", order.getReference(), c.getCaseNumber(), breach, order.getVendor());
             return "reminded";
         }
-        if (SWITCHABLE.contains(order.getServiceType()) && !order.isEscalationOpen() && order.getEscalatedAt() == null
+        if (order.getServiceType().switchable() && !order.isEscalationOpen() && order.getEscalatedAt() == null
                 && !now.atZone(ZoneOffset.UTC).toLocalDate().isBefore(graceEnd(order, c))) {
             escalate(order, c, now, order.getServiceType().name() + " " + breach.name().toLowerCase() + " overdue after a reminder: "
                     + order.getVendor() + " escalated");
@@ -206,11 +204,11 @@ public class VendorSlas {
     }
 
     /**
-     * A housing or moving vendor refused the order (recorded in the caller's transaction): the order goes to the next
+     * The vendor of a switchable order refused it (recorded in the caller's transaction): the order goes to the next
      * vendor, the specialists are told; none left: the specialists decide (resolve-vendor-delay). Other services: nothing.
      */
     void refused(ServiceOrder order, String actor) {
-        if (!SWITCHABLE.contains(order.getServiceType())) {
+        if (!order.getServiceType().switchable()) {
             return;
         }
         RelocationCase c = cases.get(order.getCaseId());
