@@ -62,15 +62,16 @@ class VendorCallbackTest {
         assertThat(vendor.postRaw("/api/vendor-callbacks/housing", negative, signed(negative, HOUSING_SECRET)).getStatusCode().value()).isEqualTo(400);
         assertThat(vendor.postRaw("/api/vendor-callbacks/nobody", duplicate, signed(duplicate, HOUSING_SECRET)).getStatusCode().value()).isEqualTo(401);
 
-        // the housing order's answers on the timeline: the simulator's confirmation only (the refused calls above add none;
-        // the case's other vendors go on answering their own orders meanwhile)
+        // the housing order's answers on the timeline: the simulator's acknowledgement and confirmation only (the refused
+        // calls above add none; the case's other vendors go on answering their own orders meanwhile)
         java.util.List<String> housing = new java.util.ArrayList<>();
         specialist.caseDetails(c.get("id").asLong()).get("timeline").forEach(e -> {
             if (e.path("kind").asText().equals("CALLBACK_RECEIVED") && e.path("name").asText().startsWith("TEMPORARY_HOUSING")) {
                 housing.add(e.path("name").asText() + " by " + e.path("actor").asText());
             }
         });
-        assertThat(housing).as("only the simulator's accepted callback is on the timeline").containsExactly("TEMPORARY_HOUSING confirmed by housing");
+        assertThat(housing).as("only the simulator's accepted callbacks are on the timeline")
+                .containsExactly("TEMPORARY_HOUSING acknowledged by housing", "TEMPORARY_HOUSING confirmed by housing");
     }
 
     /** Signed as a vendor signs a callback now: timestamp, fresh nonce, HMAC of "timestamp.nonce.body". */
