@@ -116,6 +116,12 @@ class VendorSimulator {
             // answered by hand (signed callbacks), e.g. to show counsel's request for information or a refusal
             return ResponseEntity.accepted().build();
         }
+        if (org.relocation.housing.HousingQuotes.QUOTE_REQUEST.equals(request.serviceType())) {
+            // a quote request: the vendor's nightly rate for the nights asked; a refusing vendor declines
+            boolean decline = how == Answer.REFUSE;
+            scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, 1), after.toMillis(), TimeUnit.MILLISECONDS);
+            return ResponseEntity.accepted().build();
+        }
         if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
                         "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1, "BENEFITS_ENROLMENT", 1)
                 .containsKey(request.serviceType())) {
@@ -170,6 +176,43 @@ class VendorSimulator {
             }
         } catch (Exception e) {
             log.warn("Simulated {} callback for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Quotes the stay at the vendor's NIGHT rate (none: 150.00 a night) in its currency, or declines it. */
+    private void answerQuote(String vendor, String secret, VendorRequest request, boolean decline, int attempt) {
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("reference", request.reference());
+        if (decline) {
+            callback.put("status", "DECLINED");
+            callback.put("note", "Simulated refusal: no capacity for these dates");
+        } else {
+            long nights = java.time.temporal.ChronoUnit.DAYS.between(request.startDate(), request.endDate());
+            java.util.Optional<org.relocation.vendor.Vendor> registered = vendors.list("housing", null, null).stream()
+                    .filter(v -> v.getCode().equals(vendor)).findFirst();
+            BigDecimal nightly = registered.flatMap(v -> v.getRates().stream()
+                            .filter(r -> r.getUnit() == org.relocation.vendor.VendorRate.Unit.NIGHT).findFirst())
+                    .map(org.relocation.vendor.VendorRate::getUnitPrice).orElse(new BigDecimal("150.00"));
+            callback.put("status", "QUOTED");
+            callback.put("price", nightly.multiply(BigDecimal.valueOf(nights)).setScale(2, java.math.RoundingMode.HALF_EVEN));
+            callback.put("currency", registered.map(org.relocation.vendor.Vendor::getCurrency).orElse("EUR"));
+            callback.put("terms", "Free cancellation up to 7 days before arrival; cleaning weekly");
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(callback);
+            Map<String, String> signature = Signatures.callbackHeaders(body, secret, clock.instant().getEpochSecond());
+            http.post().uri("http://localhost:" + port + "/api/vendor-callbacks/" + vendor + "/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> signature.forEach(h::set))
+                    .body(body).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
+                scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, attempt + 1), 1, TimeUnit.SECONDS);
+            } else {
+                log.warn("Simulated {} quote for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
+            }
+        } catch (Exception e) {
+            log.warn("Simulated {} quote for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
         }
     }
 

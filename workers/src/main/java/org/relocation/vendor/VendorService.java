@@ -81,8 +81,23 @@ public class VendorService {
     public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String country, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
         String vendorCountry = country != null ? country : c.getHostCountry();
+        return place(c, travellerId, type, () -> register.endpointFor(type, vendorCountry, c.getHostCity()), requestKey, detail);
+    }
+
+    /**
+     * {@link #order(Long, ServiceType, String, String)} from a given registered vendor (the vendor of a chosen quote)
+     * rather than the register's choice.
+     */
+    @Transactional
+    public ServiceOrder orderFrom(Long caseId, ServiceType type, Long vendorId, String requestKey, String detail) {
+        return place(cases.get(caseId), null, type, () -> register.endpointOf(vendorId), requestKey, detail);
+    }
+
+    private ServiceOrder place(RelocationCase c, Long travellerId, ServiceType type, java.util.function.Supplier<VendorEndpoint> endpoint,
+                               String requestKey, String detail) {
+        Long caseId = c.getId();
         ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> orders.save(new ServiceOrder(
-                caseId, travellerId, type, register.endpointFor(type, vendorCountry, c.getHostCity()),
+                caseId, travellerId, type, endpoint.get(),
                 "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant()))));
         if (recorded.getStatus() == ServiceOrder.Status.NEW) {
             gateway.send(register.endpointOf(recorded), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
