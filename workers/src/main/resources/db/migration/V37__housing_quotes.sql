@@ -29,3 +29,18 @@ CREATE TABLE housing_quote (
     CONSTRAINT fk_housing_quote_vendor FOREIGN KEY (vendor_id) REFERENCES vendor (id)
 );
 CREATE INDEX ix_housing_quote_case ON housing_quote (case_id);
+-- The vendors whose quote was not chosen are told (the notice's time on their quote).
+ALTER TABLE housing_quote ADD COLUMN notified_at TIMESTAMP;
+
+-- An order placed on an accepted quote carries it; the vendor's invoice (its cost callback) is checked against it:
+-- WITHIN_QUOTE (recorded in the payments ledger at once), ABOVE_QUOTE (the excess flagged, finance decides in
+-- decide-invoice-excess), then EXCESS_ACCEPTED (the invoice recorded) or DISPUTED (only the quoted amount recorded,
+-- the vendor told).
+ALTER TABLE service_order ADD COLUMN quote_reference VARCHAR(40);
+ALTER TABLE service_order ADD COLUMN quoted_amount DECIMAL(19, 2);
+ALTER TABLE service_order ADD COLUMN quoted_currency VARCHAR(3);
+ALTER TABLE service_order ADD COLUMN invoice_check VARCHAR(20);
+ALTER TABLE service_order ADD COLUMN invoice_excess DECIMAL(19, 2);
+ALTER TABLE service_order ADD COLUMN invoice_decided_by VARCHAR(100);
+ALTER TABLE service_order ADD COLUMN invoice_decided_at TIMESTAMP;
+ALTER TABLE service_order ADD COLUMN invoice_decision_note VARCHAR(1000);

@@ -44,7 +44,10 @@ import java.util.concurrent.TimeUnit;
  * its endpoint URL, so each vendor is told on its own (docs/operations.md "Vendor simulator"): {@code ?answer=normal}
  * (the default: after relocation.demo.simulator-delay), {@code ?answer=late&delay=30s} (after the given delay, default
  * 30s), {@code ?answer=refuse} (REFUSED with a note, for services a vendor may refuse: counsel, payroll, housing,
- * moving; others are not answered) or {@code ?answer=never} (accepted, never answered).
+ * moving; others are not answered) or {@code ?answer=never} (accepted, never answered). An order placed on an accepted
+ * quote is invoiced at the quote's price ({@code &invoice=over}: 10% above it, for finance's decision); housing vendors
+ * answer quote requests at their NIGHT rate (a refusing one declines); notices (a quote not chosen, an invoice disputed)
+ * are accepted and not answered.
  */
 @RestController
 @Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
@@ -55,6 +58,9 @@ class VendorSimulator {
     private static final Map<String, BigDecimal> COSTS = Map.of(
             "TEMPORARY_HOUSING", new BigDecimal("4200.00"), "HOUSEHOLD_SHIPMENT", new BigDecimal("7800.00"),
             "IMMIGRATION_COUNSEL", new BigDecimal("1500.00"));
+
+    /** An order's text naming the quote it was placed on (HousingQuotes#orderChosen): its price and currency. */
+    private static final java.util.regex.Pattern ACCEPTED_QUOTE = java.util.regex.Pattern.compile("accepted quote \\S+ at ([0-9]+(?:\\.[0-9]+)?) ([A-Z]{3})");
 
     /** How a simulated vendor answers, from its endpoint URL's {@code answer} parameter. */
     enum Answer { NORMAL, LATE, REFUSE, NEVER }
@@ -95,7 +101,8 @@ class VendorSimulator {
     ResponseEntity<Void> order(@PathVariable String vendor, @RequestBody byte[] body,
                                @RequestHeader(name = Signatures.HEADER, required = false) String signature,
                                @RequestParam(name = "answer", required = false) String answerParameter,
-                               @RequestParam(name = "delay", required = false) String delayParameter) throws Exception {
+                               @RequestParam(name = "delay", required = false) String delayParameter,
+                               @RequestParam(name = "invoice", required = false) String invoiceParameter) throws Exception {
         String secret = vendors.callbackSecret(vendor).orElse(null);
         if (secret == null || !Signatures.verify(body, secret, signature)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
@@ -129,7 +136,8 @@ class VendorSimulator {
             if (refuse && !refusable(request.serviceType())) {
                 return ResponseEntity.accepted().build(); // a service nobody may refuse: the refusing vendor stays silent
             }
-            scheduler.schedule(() -> answer(vendor, secret, request, refuse, 1), after.toMillis(), TimeUnit.MILLISECONDS);
+            boolean overInvoice = "over".equalsIgnoreCase(invoiceParameter);
+            scheduler.schedule(() -> answer(vendor, secret, request, refuse, overInvoice, 1), after.toMillis(), TimeUnit.MILLISECONDS);
         }
         return ResponseEntity.accepted().build();
     }
@@ -138,7 +146,7 @@ class VendorSimulator {
         return serviceType.startsWith("IMMIGRATION_COUNSEL") || ServiceType.valueOf(serviceType).mayBeRefused();
     }
 
-    private void answer(String vendor, String secret, VendorRequest request, boolean refuse, int attempt) {
+    private void answer(String vendor, String secret, VendorRequest request, boolean refuse, boolean overInvoice, int attempt) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("reference", request.reference());
         boolean counsel = request.serviceType().startsWith("IMMIGRATION_COUNSEL");
@@ -149,7 +157,13 @@ class VendorSimulator {
             callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
         }
         callback.put("vendorReference", vendor.toUpperCase() + "-" + request.reference().substring(3));
-        if (!refuse && COSTS.containsKey(request.serviceType())) {
+        java.util.regex.Matcher quoted = ACCEPTED_QUOTE.matcher(request.detail() == null ? "" : request.detail());
+        if (!refuse && quoted.find()) {
+            // invoiced at the accepted quote's price (10% above it when told to overcharge)
+            BigDecimal price = new BigDecimal(quoted.group(1));
+            callback.put("costAmount", overInvoice ? price.multiply(new BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_EVEN) : price);
+            callback.put("costCurrency", quoted.group(2));
+        } else if (!refuse && COSTS.containsKey(request.serviceType())) {
             callback.put("costAmount", COSTS.get(request.serviceType()));
             callback.put("costCurrency", "EUR");
         }
@@ -170,7 +184,7 @@ class VendorSimulator {
         } catch (RestClientResponseException e) {
             // 409: the case is not waiting yet or a concurrent step won; 5xx: a transient failure. A vendor retries both.
             if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
-                scheduler.schedule(() -> answer(vendor, secret, request, refuse, attempt + 1), 1, TimeUnit.SECONDS);
+                scheduler.schedule(() -> answer(vendor, secret, request, refuse, overInvoice, attempt + 1), 1, TimeUnit.SECONDS);
             } else {
                 log.warn("Simulated {} callback for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
             }

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a vendor's quote answer, in one transaction with the callback's nonce; the last open quote of a request tells
- * the case's housing process ({@value HousingQuotes#ANSWERED_MESSAGE}). If that process is not waiting (yet), nothing
+ * the case's housing process ({@value HousingQuotes#ANSWERED_MESSAGE}, with {@value HousingQuotes#RECEIVED_VARIABLE} from
+ * the quote records: whether one was received to choose from). If that process is not waiting (yet), nothing
  * is recorded and the vendor retries (409), as for orders.
  */
 @Service
@@ -34,7 +35,7 @@ class QuoteCallbackCorrelation {
         if (answered.allAnswered()) {
             try {
                 runtime.createMessageCorrelation(HousingQuotes.ANSWERED_MESSAGE).processInstanceBusinessKey(answered.caseNumber())
-                        .correlateWithResult();
+                        .setVariable(HousingQuotes.RECEIVED_VARIABLE, answered.anyReceived()).correlateWithResult();
             } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
                 throw new CallbackCorrelation.NotWaitingException(answered.caseNumber(), HousingQuotes.ANSWERED_MESSAGE);
             }

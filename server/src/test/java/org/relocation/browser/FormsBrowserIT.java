@@ -53,6 +53,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
             new TaskForm("choose-housing-quote", "relocation-housing", "specialist"),
+            new TaskForm("decide-invoice-excess", "relocation-housing", "finance"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
             new TaskForm("follow-up-payroll-provider", "relocation-payroll", "specialist"),
             new TaskForm("correct-payroll-instruction", "relocation-payroll", "specialist"),

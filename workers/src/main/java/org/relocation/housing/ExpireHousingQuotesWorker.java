@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Topic expire-housing-quotes: the wait for quotes ran out; the quotes not answered expire (later answers are refused). */
+/**
+ * Topic expire-housing-quotes: the wait for quotes ran out; the quotes not answered expire (later answers are refused);
+ * {@code housingQuoteReceived}: whether one was received to choose from (else the stay is ordered without a quote).
+ */
 @Component
 class ExpireHousingQuotesWorker extends CaseWorker {
 
@@ -22,8 +25,12 @@ class ExpireHousingQuotesWorker extends CaseWorker {
     }
 
     @Override
+    public java.util.List<String> outputVariables() {
+        return java.util.List.of(HousingQuotes.RECEIVED_VARIABLE);
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
-        quotes.expireOpen(task.caseId());
-        return Map.of();
+        return Map.of(HousingQuotes.RECEIVED_VARIABLE, quotes.expireOpen(task.caseId()));
     }
 }

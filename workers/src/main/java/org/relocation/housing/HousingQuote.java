@@ -52,6 +52,7 @@ public class HousingQuote {
     private Instant answeredAt;
     private String chosenBy;
     private Instant chosenAt;
+    private Instant notifiedAt;
     @Version
     private long version;
 
@@ -110,6 +111,13 @@ public class HousingQuote {
         }
     }
 
+    /** Its vendor was told the quote was not chosen. */
+    void notified(Instant now) {
+        if (notifiedAt == null) {
+            notifiedAt = now;
+        }
+    }
+
     /** The price of one night (the quote's price over its nights), at the currency's 2 decimals. */
     public BigDecimal nightlyPrice() {
         return price == null || nights == 0 ? null : price.divide(BigDecimal.valueOf(nights), 2, java.math.RoundingMode.HALF_EVEN);
@@ -135,4 +143,6 @@ public class HousingQuote {
     public Instant getAnsweredAt() { return answeredAt; }
     public String getChosenBy() { return chosenBy; }
     public Instant getChosenAt() { return chosenAt; }
+    /** When its vendor was told the quote was not chosen; null: not (yet) told, or not a quote not chosen. */
+    public Instant getNotifiedAt() { return notifiedAt; }
 }

@@ -55,6 +55,10 @@ public class HousingQuotes {
     public static final String ANSWERED_MESSAGE = "housing-quotes-answered";
     /** The service type a quote request is sent with ({@link VendorRequest#serviceType()}). */
     public static final String QUOTE_REQUEST = "TEMPORARY_HOUSING_QUOTE";
+    /** The service type of the notice a vendor receives when its quote was not chosen. */
+    public static final String NOT_CHOSEN_NOTICE = "TEMPORARY_HOUSING_QUOTE_NOT_CHOSEN";
+    /** Process variable set from the quote records when the wait for quotes ends: whether any quote was received. */
+    public static final String RECEIVED_VARIABLE = "housingQuoteReceived";
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999999.99");
 
     private final HousingQuoteRepository quotes;
@@ -174,18 +178,57 @@ public class HousingQuotes {
             quote.declined(a.note(), clock.instant());
         }
         quotes.saveAndFlush(quote);
-        boolean all = quotes.findByRequestKeyOrderById(quote.getRequestKey()).stream()
-                .noneMatch(q -> q.getStatus() == HousingQuote.Status.REQUESTED);
+        List<HousingQuote> request = quotes.findByRequestKeyOrderById(quote.getRequestKey());
+        boolean all = request.stream().noneMatch(q -> q.getStatus() == HousingQuote.Status.REQUESTED);
+        boolean anyReceived = request.stream().anyMatch(q -> q.getStatus() == HousingQuote.Status.RECEIVED);
         RelocationCase c = cases.get(quote.getCaseId());
         cases.recordStep(c.getId(), TimelineEntry.Kind.CALLBACK_RECEIVED, "housing-quote",
                 "TEMPORARY_HOUSING quote " + ("QUOTED".equals(a.status()) ? "received" : "declined"), null, vendorCode);
-        return new QuoteAnswered(c.getId(), c.getCaseNumber(), quote.getStatus().name(), all);
+        return new QuoteAnswered(c.getId(), c.getCaseNumber(), quote.getStatus().name(), all, anyReceived);
     }
 
-    /** The wait for quotes ended: the case's quotes still open expire (a later answer is refused). */
+    /**
+     * The wait for quotes ended: the case's quotes still open expire (a later answer is refused).
+     * @return whether a quote of the case's latest request was received (there is one to choose)
+     */
     @Transactional
-    public void expireOpen(Long caseId) {
+    public boolean expireOpen(Long caseId) {
         quotes.findByCaseIdOrderById(caseId).forEach(HousingQuote::expire);
+        return open(caseId).stream().anyMatch(q -> q.getStatus() == HousingQuote.Status.RECEIVED);
+    }
+
+    /**
+     * No quote of the case's latest request was received (all declined or unanswered by the end of the wait): the stay is
+     * ordered, without a quote, from the first vendor asked (in the register's order) that did not decline, or from the
+     * category's configured endpoint when all declined; the timeline says so.
+     */
+    @Transactional
+    public ServiceOrder orderWithoutQuotes(Long caseId, String requestKey) {
+        List<HousingQuote> asked = open(caseId);
+        if (asked.isEmpty()) {
+            throw new IllegalStateException("Case " + caseId + " has no housing quotes");
+        }
+        Optional<HousingQuote> notDeclined = asked.stream().filter(q -> q.getStatus() != HousingQuote.Status.DECLINED).findFirst();
+        HousingQuote any = asked.get(0);
+        HousingStay stay = new HousingStay(any.getNights(), any.getStartDate(), any.getEndDate(), any.getTravellers());
+        Long vendorId = notDeclined.map(HousingQuote::getVendorId).orElse(null);
+        ServiceOrder order = vendors.orderFrom(caseId, ServiceType.TEMPORARY_HOUSING, vendorId, requestKey,
+                stay.detail() + "; no quote was received, ordered without one", stay.from(), stay.until(), null);
+        cases.recordStep(caseId, TimelineEntry.Kind.STEP_COMPLETED, "order-housing-without-quotes",
+                "No housing quote received (" + asked.stream().filter(q -> q.getStatus() == HousingQuote.Status.DECLINED).count()
+                        + " declined, " + asked.stream().filter(q -> q.getStatus() == HousingQuote.Status.EXPIRED).count()
+                        + " unanswered): temporary housing ordered without a quote from "
+                        + (vendorId == null ? "the configured housing endpoint" : register.get(vendorId).getName()), null, "system");
+        return order;
+    }
+
+    /**
+     * Whether the case's employee chooses the quote (the policy's allowances say so: executive tiers), rather than the
+     * specialist; the choose-housing-quote task is then assigned to the employee.
+     */
+    @Transactional(readOnly = true)
+    public boolean employeeChooses(Long caseId) {
+        return policy.employeeChoosesHousingQuote(caseId);
     }
 
     /** The case's quotes, oldest first. */
@@ -245,15 +288,31 @@ public class HousingQuotes {
         return chosen;
     }
 
-    /** Orders the stay from the chosen quote's vendor (the order's text names the quote and its price). */
-    @Transactional
+    /**
+     * Orders the stay from the chosen quote's vendor: the quote's nights, dates (the order's start and end) and travellers,
+     * the order's text naming the quote and its price, and the quote on the order (its invoice is checked against it).
+     * Then the vendors whose quote was not chosen are told ({@value #NOT_CHOSEN_NOTICE}, once each: a redelivered task
+     * tells only those not told yet).
+     */
     public ServiceOrder orderChosen(Long caseId, String requestKey) {
         HousingQuote chosen = quotes.findByCaseIdOrderById(caseId).stream().filter(q -> q.getStatus() == HousingQuote.Status.CHOSEN)
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no chosen housing quote"));
         String detail = new HousingStay(chosen.getNights(), chosen.getStartDate(), chosen.getEndDate(), chosen.getTravellers()).detail()
                 + "; accepted quote " + chosen.getReference() + " at " + chosen.getPrice().toPlainString() + " " + chosen.getCurrency();
-        return vendors.orderFrom(caseId, ServiceType.TEMPORARY_HOUSING, chosen.getVendorId(), requestKey, detail);
+        ServiceOrder order = vendors.orderFrom(caseId, ServiceType.TEMPORARY_HOUSING, chosen.getVendorId(), requestKey, detail,
+                chosen.getStartDate(), chosen.getEndDate(),
+                new VendorService.AcceptedQuote(chosen.getReference(), chosen.getPrice(), chosen.getCurrency()));
+        RelocationCase c = cases.get(caseId);
+        for (HousingQuote q : quotes.findByRequestKeyOrderById(chosen.getRequestKey())) {
+            if (q.getStatus() == HousingQuote.Status.NOT_CHOSEN && q.getNotifiedAt() == null) {
+                gateway.send(register.endpointOf(q.getVendorId()), new VendorRequest(q.getReference(), NOT_CHOSEN_NOTICE, c.getCaseNumber(),
+                        c.getHostCountry(), c.getHostCity(), q.getStartDate(), q.getEndDate(), q.getTravellers(),
+                        "Your quote " + q.getReference() + " was not chosen; thank you for quoting"));
+                ownTransaction.executeWithoutResult(s -> quotes.findById(q.getId()).ifPresent(found -> found.notified(clock.instant())));
+            }
+        }
+        return order;
     }
 
     /** A quote against the policy: prices and cap in the reporting currency (null: no rate today), excess, exceptions. */

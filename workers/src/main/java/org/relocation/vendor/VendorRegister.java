@@ -138,6 +138,12 @@ public class VendorRegister {
         return new VendorEndpoint(v.getId(), v.getCode(), v.getEndpointUrl(), v.callbackSecret());
     }
 
+    /** The endpoint of a registered vendor (null: the category's configured endpoint). */
+    @Transactional(readOnly = true)
+    public VendorEndpoint endpointFor(ServiceType type, Long vendorId) {
+        return vendorId == null ? configuredEndpoint(type) : endpointOf(vendorId);
+    }
+
     /** The endpoint of an order: its registered vendor's (even if deactivated since) or its category's configured one. */
     @Transactional(readOnly = true)
     public VendorEndpoint endpointOf(ServiceOrder order) {

@@ -148,13 +148,32 @@ final class CaseViews {
                             @Schema(description = "Whether its delivery may be confirmed and rated now (POST /api/cases/{caseId}/"
                                     + "service-orders/{reference}/delivery): its vendor confirmed it and no delivery is recorded") boolean deliverable,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The confirmed delivery and its rating; "
-                                    + "absent until confirmed") ServiceOrderDeliveryView delivery) {
+                                    + "absent until confirmed") ServiceOrderDeliveryView delivery,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The accepted quote the order was placed "
+                                    + "on and its invoice against it; absent: no quote. " + FINANCIALS) ServiceOrderQuoteView quote) {
         static ServiceOrderView of(ServiceOrder o, boolean financials, org.relocation.vendor.ServiceDelivery d) {
             return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getVendorId(), o.getStatus().name(), o.getDetail(),
                     o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
                     o.getRequestedAt(), o.getAnsweredAt(), d == null && org.relocation.vendor.ServiceDeliveries.DELIVERABLE.contains(o.getStatus()),
-                    d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()));
+                    d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()),
+                    o.getQuotedAmount() == null || !financials ? null : new ServiceOrderQuoteView(o.getQuoteReference(),
+                            new MoneyView(o.getQuotedAmount(), o.getQuotedCurrency()), o.getInvoiceCheck(),
+                            o.getInvoiceExcess() == null ? null : new MoneyView(o.getInvoiceExcess(), o.getQuotedCurrency()),
+                            o.getInvoiceDecidedBy(), o.getInvoiceDecisionNote()));
         }
+    }
+
+    @Schema(name = "ServiceOrderQuote", description = "The accepted quote of a service order and the vendor's invoice checked against it")
+    record ServiceOrderQuoteView(@Schema(example = "HQ-1A2B3C4D-5E6F") String reference,
+                                 @Schema(description = "The quoted price for the whole service") MoneyView quoted,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The invoice against the quote: "
+                                         + "WITHIN_QUOTE (recorded), ABOVE_QUOTE (finance decides in decide-invoice-excess), "
+                                         + "EXCESS_ACCEPTED (the whole invoice recorded) or DISPUTED (the quoted amount recorded, the "
+                                         + "vendor told); absent until invoiced") ServiceOrder.InvoiceCheck invoiceCheck,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "How much the invoice is above the "
+                                         + "quote, in the quote's currency; absent: within, or no rate to compare") MoneyView excess,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(example = "finance") String decidedBy,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = 1000) String decisionNote) {
     }
 
     @Schema(name = "ServiceOrderDelivery", description = "A service order's delivery, confirmed and rated by the case's employee (or on their behalf)")
