@@ -164,8 +164,8 @@ final class CaseViews {
     }
 
     @Schema(name = "ServiceOrderQuote", description = "The accepted quote of a service order and the vendor's invoice checked against it")
-    record ServiceOrderQuoteView(@Schema(example = "HQ-1A2B3C4D-5E6F") String reference,
-                                 @Schema(description = "The quoted price for the whole service") MoneyView quoted,
+    record ServiceOrderQuoteView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HQ-1A2B3C4D-5E6F") String reference,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The quoted price for the whole service") MoneyView quoted,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The invoice against the quote: "
                                          + "WITHIN_QUOTE (recorded), ABOVE_QUOTE (finance decides in decide-invoice-excess), "
                                          + "EXCESS_ACCEPTED (the whole invoice recorded) or DISPUTED (the quoted amount recorded, the "
