@@ -100,6 +100,10 @@ final class TaskForms {
                 str(v, "pd_rtwDocumentReference", "RP-" + Math.abs(caseLabel.hashCode() % 10_000_000));
                 str(v, "rtwCheckDate", today);
             }
+            case "decide-invoice-excess" -> {
+                str(v, "invoiceDecision", "accept");
+                str(v, "invoiceDecisionNote", "Excess accepted by the benchmark finance approver");
+            }
             case "approve-case-closure" -> {
                 bool(v, "closureConfirmed");
                 str(v, "closureNotes", "All services delivered");
@@ -115,6 +119,52 @@ final class TaskForms {
             }
         }
         return Map.of("variables", v);
+    }
+
+    /**
+     * The choose-housing-quote task (reached only where two or more housing vendors of the register cover the host city:
+     * not with the bench's seed-vendors=false): the cheapest received quote of the form's {@code quotes} table (its
+     * reporting-currency price, else its own price), read from the task's form variables; null when none was received.
+     */
+    static Map<String, Object> chooseHousingQuote(com.fasterxml.jackson.databind.JsonNode formVariables) {
+        com.fasterxml.jackson.databind.JsonNode quotes = formVariables == null ? null : formVariables.path("quotes").path("value");
+        try {
+            if (quotes != null && quotes.isTextual()) {
+                quotes = EngineClient.JSON.readTree(quotes.asText());
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        String cheapest = null;
+        java.math.BigDecimal lowest = null;
+        for (com.fasterxml.jackson.databind.JsonNode q : quotes == null ? java.util.List.<com.fasterxml.jackson.databind.JsonNode>of() : quotes) {
+            if (!"received".equals(q.path("status").asText())) {
+                continue;
+            }
+            java.math.BigDecimal price = amount(q.path("reportingPrice").asText());
+            if (price == null) {
+                price = amount(q.path("price").asText());
+            }
+            if (price != null && (lowest == null || price.compareTo(lowest) < 0)) {
+                lowest = price;
+                cheapest = q.path("reference").asText();
+            }
+        }
+        if (cheapest == null) {
+            return null;
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        str(v, "chosenQuote", cheapest);
+        return Map.of("variables", v);
+    }
+
+    /** The number of "1234.50 EUR"; null when it is not one (such as "no rate today"). */
+    private static java.math.BigDecimal amount(String text) {
+        try {
+            return new java.math.BigDecimal(text.trim().split(" ")[0]);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void str(Map<String, Object> v, String name, String value) {

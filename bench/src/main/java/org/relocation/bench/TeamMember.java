@@ -93,7 +93,9 @@ final class TeamMember implements Runnable {
     }
 
     private void complete(String id, String key, String processInstanceId) {
-        Map<String, Object> body = TaskForms.completeBody(key, processInstanceId);
+        Map<String, Object> body = key.equals("choose-housing-quote")
+                ? TaskForms.chooseHousingQuote(client.get(user, "/engine-rest/task/" + id + "/form-variables").json())
+                : TaskForms.completeBody(key, processInstanceId);
         if (body == null) {
             stats.unknownTasks.incrementAndGet();
             return;

@@ -71,7 +71,9 @@ class AllowancesDecisionTest extends ProcessTestSupport {
     DmnDecisionResultEntries outputs = result.getSingleResult();
     assertThat(outputs.keySet()).containsExactlyInAnyOrder("colaPercent", "housingCapMonthly", "perDiemDaily",
         "homeLeaveTripsPerYear", "schoolingPerChildYearly", "destinationServices", "relocationAllowance",
-        "temporaryHousingNights", "temporaryHousingNightlyRate");
+        "temporaryHousingNights", "temporaryHousingNightlyRate", "employeeChoosesHousingQuote");
+    assertThat((Boolean) outputs.getEntry("employeeChoosesHousingQuote"))
+        .as("the employee chooses the housing quote under executive-tier rules only").isEqualTo(ruleId.contains("executive"));
     assertThat((Double) outputs.getEntry("colaPercent")).isEqualTo(colaPercent);
     assertThat((Double) outputs.getEntry("housingCapMonthly")).isEqualTo(housingCapMonthly);
     assertThat((Double) outputs.getEntry("perDiemDaily")).isEqualTo(perDiemDaily);

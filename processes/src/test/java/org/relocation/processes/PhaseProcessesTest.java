@@ -2,6 +2,7 @@ package org.relocation.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -114,12 +115,132 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.assertWaitingAt("book-temporary-housing", "book-household-shipment");
     journey.completeExternalTask("book-household-shipment");
     journey.correlate("shipment-confirmed");
-    journey.completeExternalTask("book-temporary-housing");
+    journey.completeExternalTask("book-temporary-housing", ONE_HOUSING_VENDOR);
     journey.assertWaitingAt("await-housing-confirmation").assertRunning("relocation-housing");
-    journey.correlate("housing-confirmed");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
 
     journey.assertEndedAt("relocation-housing", "move-arranged")
         .assertPassed("housing-split", "housing-join", "await-housing-confirmation", "await-shipment-confirmation")
+        .assertNotReached("await-housing-quotes", "choose-housing-quote", "order-chosen-housing")
+        .assertCaseFinished();
+  }
+
+  /** What book-temporary-housing answers with one housing vendor (or none) for the host city: it ordered the stay. */
+  static final Map<String, Object> ONE_HOUSING_VENDOR = Map.of("housingQuotes", false, "housingQuoteWait", "PT48H");
+  /** What a housing vendor's confirmation carries when its invoice is within the accepted quote, or there is no quote. */
+  static final Map<String, Object> WITHIN_QUOTE = Map.of("invoiceAboveQuote", false);
+
+  @Test
+  @DisplayName("housing quotes: all answered, the specialist chooses, the chosen vendor is ordered and confirms")
+  void housingQuotesAllAnswered() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
+    journey.assertWaitingAt("await-housing-quotes").assertNotWaitingAt("await-housing-confirmation");
+    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
+    journey.userTask("choose-housing-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", "HQ-1"));
+    journey.assertWaitingAt("order-chosen-housing").assertNotWaitingAt("await-housing-confirmation");
+    journey.completeExternalTask("order-chosen-housing");
+    journey.assertWaitingAt("await-housing-confirmation");
+    assertThat(journey.timerJobs()).as("the quote wait's timer is gone once all answered").isEmpty();
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("housing-quotes-answered", "choose-housing-quote", "order-chosen-housing", "housing-order-placed")
+        .assertNotReached("housing-quotes-timeout", "expire-housing-quotes")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("housing quotes: a vendor never answers, the wait runs out, the open quotes expire, the specialist chooses among the rest")
+  void housingQuotesWaitRunsOut() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT2H"));
+    journey.assertWaitingAt("await-housing-quotes");
+    journey.moveClockBy(Duration.ofMinutes(119));
+    assertThat(journey.executeDueTimers()).as("timers due before the wait ran out").isZero();
+    journey.moveClockBy(Duration.ofMinutes(2));
+    assertThat(journey.executeDueTimers()).as("the quote wait's timer").isEqualTo(1);
+    journey.assertWaitingAt("expire-housing-quotes").assertNotWaitingAt("choose-housing-quote");
+    journey.completeExternalTask("expire-housing-quotes", Map.of("housingQuoteReceived", true));
+    journey.userTask("choose-housing-quote").complete(Map.of("chosenQuote", "HQ-2"));
+    journey.completeExternalTask("order-chosen-housing");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+    journey.correlate("shipment-confirmed");
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("housing-quotes-timeout", "expire-housing-quotes", "choose-housing-quote", "order-chosen-housing")
+        .assertNotReached("housing-quotes-answered", "order-housing-without-quotes")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("housing quotes: all declined, the housing is ordered without a quote, no choice asked")
+  void housingQuotesAllDeclined() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
+    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", false));
+    journey.assertWaitingAt("order-housing-without-quotes").assertNotWaitingAt("choose-housing-quote");
+    journey.completeExternalTask("order-housing-without-quotes");
+    journey.assertWaitingAt("await-housing-confirmation");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("housing-quote-received", "order-housing-without-quotes", "housing-order-placed")
+        .assertNotReached("choose-housing-quote", "order-chosen-housing", "decide-invoice-excess")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("housing quotes: none answered by the end of the wait, the housing is ordered without a quote")
+  void housingQuotesNoneAnswered() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT2H"));
+    journey.moveClockBy(Duration.ofMinutes(121));
+    assertThat(journey.executeDueTimers()).as("the quote wait's timer").isEqualTo(1);
+    journey.completeExternalTask("expire-housing-quotes", Map.of("housingQuoteReceived", false));
+    journey.completeExternalTask("order-housing-without-quotes");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("expire-housing-quotes", "order-housing-without-quotes")
+        .assertNotReached("choose-housing-quote", "housing-quotes-answered")
+        .assertCaseFinished();
+  }
+
+  @Test
+  @DisplayName("housing quotes: the invoice is above the accepted quote, finance decides before the move is arranged")
+  void housingInvoiceAboveQuote() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
+    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
+    journey.userTask("choose-housing-quote").complete(Map.of("chosenQuote", "HQ-1"));
+    journey.completeExternalTask("order-chosen-housing");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.correlate("housing-confirmed", Map.of("invoiceAboveQuote", true));
+    journey.assertRunning("relocation-housing");
+    journey.userTask("decide-invoice-excess").hasCandidateGroup("finance")
+        .complete(Map.of("invoiceDecision", "dispute", "invoiceDecisionNote", "The quote is what was agreed"));
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("invoice-above-quote", "decide-invoice-excess", "invoice-settled", "housing-join")
         .assertCaseFinished();
   }
 

@@ -91,6 +91,7 @@ final class ApiSchemaRules {
         ONE.put("PolicyException.status", values(names(PolicyException.Status.values())));
         ONE.put("DocumentReviewOutcome.status", values(List.of("VALIDATED", "REJECTED")));
         ONE.put("VendorCallback.status", values(VENDOR_ANSWERS));
+        ONE.put("QuoteAnswer.status", values(java.util.List.of("QUOTED", "DECLINED")));
         ONE.put("CallbackAccepted.status", values(VENDOR_ANSWERS));
         ONE.put("ApprovalDecision.decision", values(APPROVAL_DECISIONS));
         ONE.put("DocumentReview.decision", values(List.of("accept", "reject")));
@@ -198,6 +199,7 @@ final class ApiSchemaRules {
         ONE.put("ExchangeRateRow.quoteCurrency", example("USD"));
 
         REQUIRED.put("VendorCallback", List.of("reference", "status"));
+        REQUIRED.put("QuoteAnswer", List.of("reference", "status"));
 
         // answers: what is always there
         REQUIRED.put("OpenedCase", List.of("id", "caseNumber", "processInstanceId"));

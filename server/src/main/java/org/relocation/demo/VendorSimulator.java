@@ -44,8 +44,11 @@ import java.util.concurrent.TimeUnit;
  * its endpoint URL, so each vendor is told on its own (docs/operations.md "Vendor simulator"): {@code ?answer=normal}
  * (the default: after relocation.demo.simulator-delay), {@code ?answer=late&delay=30s} (after the given delay, default
  * 30s), {@code ?answer=refuse} (REFUSED with a note, for services a vendor may refuse: counsel, payroll, housing,
- * moving; others are not answered) or {@code ?answer=never} (accepted, never answered). Answering normally, it first
- * acknowledges the order (ACKNOWLEDGED, the acknowledgement SLA).
+ * moving, destination services; others are not answered) or {@code ?answer=never} (accepted, never answered). An order placed on an accepted
+ * quote is invoiced at the quote's price ({@code &invoice=over}: 10% above it, for finance's decision); housing vendors
+ * answer quote requests at their NIGHT rate (a refusing one declines); notices (a quote not chosen, an invoice disputed)
+ * are accepted and not answered. Answering normally, it first acknowledges the order (ACKNOWLEDGED, the
+ * acknowledgement SLA).
  */
 @RestController
 @Profile("demo") // never without the demo profile, whatever relocation.demo.* says (platform/configuration)
@@ -56,6 +59,9 @@ class VendorSimulator {
     private static final Map<String, BigDecimal> COSTS = Map.of(
             "TEMPORARY_HOUSING", new BigDecimal("4200.00"), "HOUSEHOLD_SHIPMENT", new BigDecimal("7800.00"),
             "IMMIGRATION_COUNSEL", new BigDecimal("1500.00"));
+
+    /** An order's text naming the quote it was placed on (HousingQuotes#orderChosen): its price and currency. */
+    private static final java.util.regex.Pattern ACCEPTED_QUOTE = java.util.regex.Pattern.compile("accepted quote \\S+ at ([0-9]+(?:\\.[0-9]+)?) ([A-Z]{3})");
 
     /** How a simulated vendor answers, from its endpoint URL's {@code answer} parameter. */
     enum Answer { NORMAL, LATE, REFUSE, NEVER }
@@ -96,7 +102,8 @@ class VendorSimulator {
     ResponseEntity<Void> order(@PathVariable String vendor, @RequestBody byte[] body,
                                @RequestHeader(name = Signatures.HEADER, required = false) String signature,
                                @RequestParam(name = "answer", required = false) String answerParameter,
-                               @RequestParam(name = "delay", required = false) String delayParameter) throws Exception {
+                               @RequestParam(name = "delay", required = false) String delayParameter,
+                               @RequestParam(name = "invoice", required = false) String invoiceParameter) throws Exception {
         String secret = vendors.callbackSecret(vendor).orElse(null);
         if (secret == null || !Signatures.verify(body, secret, signature)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
@@ -117,10 +124,16 @@ class VendorSimulator {
             // answered by hand (signed callbacks), e.g. to show counsel's request for information or a refusal
             return ResponseEntity.accepted().build();
         }
-        if (java.util.Set.of("IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL_INFORMATION", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT",
-                        "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT", "HOME_SEARCH", "SCHOOL_SEARCH", "DESTINATION_SERVICES",
-                        "LANGUAGE_TRAINING", "PARTNER_SUPPORT", "EAP_ENROLMENT")
-                .contains(request.serviceType())) {
+        if (org.relocation.housing.HousingQuotes.QUOTE_REQUEST.equals(request.serviceType())) {
+            // a quote request: the vendor's nightly rate for the nights asked; a refusing vendor declines
+            boolean decline = how == Answer.REFUSE;
+            scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, 1), after.toMillis(), TimeUnit.MILLISECONDS);
+            return ResponseEntity.accepted().build();
+        }
+        if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
+                        "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1, "BENEFITS_ENROLMENT", 1, "HOME_SEARCH", 1, "SCHOOL_SEARCH", 1,
+                        "DESTINATION_SERVICES", 1, "LANGUAGE_TRAINING", 1, "PARTNER_SUPPORT", 1, "EAP_ENROLMENT", 1)
+                .containsKey(request.serviceType())) {
             boolean refuse = how == Answer.REFUSE;
             if (refuse && !refusable(request.serviceType())) {
                 return ResponseEntity.accepted().build(); // a service nobody may refuse: the refusing vendor stays silent
@@ -129,7 +142,8 @@ class VendorSimulator {
                 // a vendor answering normally first acknowledges the order (its acknowledgement SLA)
                 scheduler.schedule(() -> acknowledge(vendor, secret, request, 1), 0, TimeUnit.MILLISECONDS);
             }
-            scheduler.schedule(() -> answer(vendor, secret, request, refuse, 1), after.toMillis(), TimeUnit.MILLISECONDS);
+            boolean overInvoice = "over".equalsIgnoreCase(invoiceParameter);
+            scheduler.schedule(() -> answer(vendor, secret, request, refuse, overInvoice, 1), after.toMillis(), TimeUnit.MILLISECONDS);
         }
         return ResponseEntity.accepted().build();
     }
@@ -138,7 +152,7 @@ class VendorSimulator {
         return serviceType.startsWith("IMMIGRATION_COUNSEL") || ServiceType.valueOf(serviceType).mayBeRefused();
     }
 
-    private void answer(String vendor, String secret, VendorRequest request, boolean refuse, int attempt) {
+    private void answer(String vendor, String secret, VendorRequest request, boolean refuse, boolean overInvoice, int attempt) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("reference", request.reference());
         boolean counsel = request.serviceType().startsWith("IMMIGRATION_COUNSEL");
@@ -149,7 +163,13 @@ class VendorSimulator {
             callback.put("status", counsel ? "APPROVED" : "CONFIRMED");
         }
         callback.put("vendorReference", vendor.toUpperCase() + "-" + request.reference().substring(3));
-        if (!refuse && COSTS.containsKey(request.serviceType())) {
+        java.util.regex.Matcher quoted = ACCEPTED_QUOTE.matcher(request.detail() == null ? "" : request.detail());
+        if (!refuse && quoted.find()) {
+            // invoiced at the accepted quote's price (10% above it when told to overcharge)
+            BigDecimal price = new BigDecimal(quoted.group(1));
+            callback.put("costAmount", overInvoice ? price.multiply(new BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_EVEN) : price);
+            callback.put("costCurrency", quoted.group(2));
+        } else if (!refuse && COSTS.containsKey(request.serviceType())) {
             callback.put("costAmount", COSTS.get(request.serviceType()));
             callback.put("costCurrency", "EUR");
         }
@@ -170,7 +190,7 @@ class VendorSimulator {
         } catch (RestClientResponseException e) {
             // 409: the case is not waiting yet or a concurrent step won; 5xx: a transient failure. A vendor retries both.
             if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
-                scheduler.schedule(() -> answer(vendor, secret, request, refuse, attempt + 1), 1, TimeUnit.SECONDS);
+                scheduler.schedule(() -> answer(vendor, secret, request, refuse, overInvoice, attempt + 1), 1, TimeUnit.SECONDS);
             } else {
                 log.warn("Simulated {} callback for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
             }
@@ -194,6 +214,43 @@ class VendorSimulator {
             }
         } catch (Exception e) {
             log.debug("Simulated {} acknowledgement for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Quotes the stay at the vendor's NIGHT rate (none: 150.00 a night) in its currency, or declines it. */
+    private void answerQuote(String vendor, String secret, VendorRequest request, boolean decline, int attempt) {
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("reference", request.reference());
+        if (decline) {
+            callback.put("status", "DECLINED");
+            callback.put("note", "Simulated refusal: no capacity for these dates");
+        } else {
+            long nights = java.time.temporal.ChronoUnit.DAYS.between(request.startDate(), request.endDate());
+            java.util.Optional<org.relocation.vendor.Vendor> registered = vendors.list("housing", null, null).stream()
+                    .filter(v -> v.getCode().equals(vendor)).findFirst();
+            BigDecimal nightly = registered.flatMap(v -> v.getRates().stream()
+                            .filter(r -> r.getUnit() == org.relocation.vendor.VendorRate.Unit.NIGHT).findFirst())
+                    .map(org.relocation.vendor.VendorRate::getUnitPrice).orElse(new BigDecimal("150.00"));
+            callback.put("status", "QUOTED");
+            callback.put("price", nightly.multiply(BigDecimal.valueOf(nights)).setScale(2, java.math.RoundingMode.HALF_EVEN));
+            callback.put("currency", registered.map(org.relocation.vendor.Vendor::getCurrency).orElse("EUR"));
+            callback.put("terms", "Free cancellation up to 7 days before arrival; cleaning weekly");
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(callback);
+            Map<String, String> signature = Signatures.callbackHeaders(body, secret, clock.instant().getEpochSecond());
+            http.post().uri("http://localhost:" + port + "/api/vendor-callbacks/" + vendor + "/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> signature.forEach(h::set))
+                    .body(body).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if ((e.getStatusCode().value() == 409 || e.getStatusCode().is5xxServerError()) && attempt < 30) {
+                scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, attempt + 1), 1, TimeUnit.SECONDS);
+            } else {
+                log.warn("Simulated {} quote for {} failed: HTTP {}", vendor, request.reference(), e.getStatusCode().value());
+            }
+        } catch (Exception e) {
+            log.warn("Simulated {} quote for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());
         }
     }
 

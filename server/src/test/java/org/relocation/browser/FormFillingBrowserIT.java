@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             Map.entry("handle-permit-refusal", values(
                     "refusalAction", "cancel", // "appeal" or "other-permit" would order the immigration counsel again
                     "refusalNotes", "The employee withdrew from the move")),
+            // the reference of the cheapest quote received, known once the vendors quoted: replaced when the task opens
+            // (CHOSEN_QUOTES, housingQuoteToChoose); this value only shows the field's shape
+            Map.entry("choose-housing-quote", values(
+                    "chosenQuote", "HQ-CHEAPEST-RECEIVED")),
+            Map.entry("decide-invoice-excess", values(
+                    "invoiceDecision", "dispute", // "accept" would record the whole invoice; dispute also tells the vendor
+                    "invoiceDecisionNote", "The accepted quote is what was agreed for the stay")),
             Map.entry("record-kickoff-call", values(
                     "kickoffDate", TODAY.minusDays(2),
                     "kickoffAttendees", "Specialist, employee, line manager",
@@ -411,7 +419,12 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             String brief = open.decidedRecordId() == null ? "Estimate version" : "Exception to decide: #" + open.decidedRecordId();
             tasklist.browser().await("form " + formId + " to show the brief's '" + brief + "'", d -> tasklist.form().getText().contains(brief));
         }
-        Map<String, Object> entered = FormFiller.fill(tasklist, form, VALUES.get(formId));
+        Map<String, Object> values = VALUES.get(formId);
+        if (CHOSEN_QUOTES.containsKey(task.getId())) { // the real quote's reference, known once the vendors quoted
+            values = new HashMap<>(values);
+            values.put("chosenQuote", CHOSEN_QUOTES.get(task.getId()));
+        }
+        Map<String, Object> entered = FormFiller.fill(tasklist, form, values);
         tasklist.complete(task.getId());
 
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
@@ -556,6 +569,17 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                         .isEqualTo(org.relocation.payroll.PayrollInstruction.Status.WITHDRAWN);
                 assertThat(payrollInstructions.ofCase(open.caseId())).as("form %s: no new version", formId).hasSize(2);
             }
+            case "choose-housing-quote" -> await("form " + formId + ": the chosen vendor's order carries the quote").atMost(CaseApi.PATIENCE)
+                    .untilAsserted(() -> assertThat(serviceOrders.findByCaseIdOrderById(open.caseId()))
+                            .anySatisfy(o -> assertThat(o.getQuoteReference()).isEqualTo(entered.get("chosenQuote"))));
+            case "decide-invoice-excess" -> {
+                org.relocation.vendor.ServiceOrder order = serviceOrders.findByCaseIdOrderById(open.caseId()).stream()
+                        .filter(o -> o.getQuoteReference() != null).findFirst().orElseThrow();
+                assertThat(order.getInvoiceCheck()).as("form %s: the invoice disputed", formId)
+                        .isEqualTo(org.relocation.vendor.ServiceOrder.InvoiceCheck.DISPUTED);
+                assertThat(order.getInvoiceDecidedBy()).as("form %s: who decided", formId).isEqualTo(open.form().user());
+                assertThat(order.getInvoiceDecisionNote()).as("form %s: the note", formId).isEqualTo(entered.get("invoiceDecisionNote"));
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -581,6 +605,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (form.formId().equals("resolve-vendor-delay")) {
             return vendorDelayToResolve(form);
+        }
+        if (form.formId().equals("choose-housing-quote") || form.formId().equals("decide-invoice-excess")) {
+            return housingQuoteToChoose(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -691,6 +718,57 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     org.relocation.vendor.ServiceOrderRepository serviceOrders;
+
+    @Autowired
+    org.relocation.vendor.VendorRegister vendorRegister;
+
+    /** Task id → the reference of the quote to choose in it (the cheapest received), known once the vendors quoted. */
+    static final Map<String, String> CHOSEN_QUOTES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A long-term case London to a host city of its own, where the test registers three housing vendors played by the
+     * simulator (nightly 140.00, 95.00 and 120.00 EUR): its housing process, started before the temporary-housing
+     * booking, asks the three for quotes; they answer (the stay at their nightly rate) and the specialist's choice opens.
+     * For choose-housing-quote the form is filled with the cheapest received quote's reference. For decide-invoice-excess
+     * the vendors invoice 10% above their quote ({@code &invoice=over}): the specialist chooses the cheapest through the
+     * API, its vendor confirms with the invoice above the quote, and finance's decision opens.
+     */
+    private OpenTask housingQuoteToChoose(TaskForm form) {
+        String city = "Quotestadt " + UUID.randomUUID().toString().substring(0, 6);
+        String invoice = form.formId().equals("decide-invoice-excess") ? "&invoice=over" : "";
+        for (String nightly : List.of("140.00", "95.00", "120.00")) {
+            String code = "fq-" + UUID.randomUUID().toString().substring(0, 8);
+            vendorRegister.register(code, new org.relocation.vendor.VendorTerms("Stays " + code, "housing", "DE", city, "EUR",
+                    List.of(new org.relocation.vendor.VendorTerms.Rate(org.relocation.vendor.VendorRate.Unit.NIGHT, new BigDecimal(nightly))),
+                    24, 2, 5, "http://localhost:{local-port}/simulator/" + code + "?answer=normal" + invoice,
+                    "secret-of-" + code + "-0123456789", true), "admin");
+        }
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("hostCity", city);
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        runtime.createProcessInstanceByKey("relocation-housing").businessKey(c.getCaseNumber())
+                .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-temporary-housing").execute();
+        String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-housing-quote").path("id").asText();
+        await("the three quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> housingQuotes.ofCase(c.getId()).stream()
+                .filter(q -> q.getStatus() == org.relocation.housing.HousingQuote.Status.RECEIVED).count() == 3);
+        String cheapest = housingQuotes.ofCase(c.getId()).stream().filter(q -> q.getStatus() == org.relocation.housing.HousingQuote.Status.RECEIVED)
+                .min(java.util.Comparator.comparing(org.relocation.housing.HousingQuote::getPrice)).orElseThrow().getReference();
+        String taskId = chooseTask;
+        if (form.formId().equals("decide-invoice-excess")) {
+            assertThat(org.relocation.Api.as(port, "specialist").complete(chooseTask, Map.of("chosenQuote", cheapest)).getStatusCode().value())
+                    .as("the cheapest quote chosen").isEqualTo(204);
+            taskId = api.awaitOpenTask("specialist", c.getId(), form.formId()).path("id").asText();
+        } else {
+            CHOSEN_QUOTES.put(chooseTask, cheapest);
+        }
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, null);
+    }
+
+    @Autowired
+    org.relocation.housing.HousingQuotes housingQuotes;
 
     /**
      * Opens a case through the case API and takes it along its journey to the form's task, deciding every earlier

@@ -52,6 +52,10 @@ class FormsBrowserIT extends BrowserTestSupport {
             new TaskForm("renew-permit", "relocation-permit-renewal", "specialist"),
             new TaskForm("handle-permit-refusal", "relocation-immigration", "specialist"),
             new TaskForm("record-kickoff-call", "relocation-housing", "specialist"),
+            // opened by admin (who may act for a mobility specialist), as approve-expense-claim below: a sixteenth specialist
+            // task would push the oldest off the Tasklist's first page
+            new TaskForm("choose-housing-quote", "relocation-housing", "admin"),
+            new TaskForm("decide-invoice-excess", "relocation-housing", "finance"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
             new TaskForm("follow-up-payroll-provider", "relocation-payroll", "specialist"),
             new TaskForm("correct-payroll-instruction", "relocation-payroll", "specialist"),

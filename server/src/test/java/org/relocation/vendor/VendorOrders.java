@@ -29,6 +29,12 @@ public final class VendorOrders {
         return orders.save(o);
     }
 
+    /** The order as placed on an accepted quote of that amount. */
+    public static ServiceOrder quoted(ServiceOrderRepository orders, ServiceOrder o, String amount, String currency) {
+        o.quoted("HQ-" + o.getReference(), new BigDecimal(amount), currency);
+        return orders.save(o);
+    }
+
     /** The order answered at {@code answeredAt} with the status and cost (null: none). */
     public static ServiceOrder answered(ServiceOrderRepository orders, ServiceOrder o, ServiceOrder.Status status, String answeredAt,
                                  String cost, String currency) {

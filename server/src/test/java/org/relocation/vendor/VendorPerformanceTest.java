@@ -176,6 +176,35 @@ class VendorPerformanceTest {
         assertThat(row(other, slow).get("confirmationsDue").asInt()).isZero();
     }
 
+    /**
+     * Cost against quote, hand-computed: quoted 1000.00 EUR invoiced 1000.00 EUR, quoted 2000.00 EUR invoiced 2150.00 EUR,
+     * quoted 500.00 EUR invoiced 600.00 USD (another currency: left out), no quote invoiced 800.00 EUR (left out):
+     * (1000 + 2150) / (1000 + 2000) = 1.050.
+     */
+    @Test
+    void costAgainstQuoteIsTheInvoicesOverTheQuotesInTheQuoteCurrency() {
+        long caseId = TestCases.recordOnly(cases).getId();
+        String code = "quoted-" + UUID.randomUUID().toString().substring(0, 6);
+        Vendor v = register.register(code, VendorOrders.terms(code, "housing", "DE", 2, 5, new BigDecimal("900.00")), "test");
+        ServiceType housing = ServiceType.TEMPORARY_HOUSING;
+        ServiceOrder.Status confirmed = ServiceOrder.Status.CONFIRMED;
+        VendorOrders.answered(orders, VendorOrders.quoted(orders, VendorOrders.sent(orders, caseId, housing, v, "2025-02-03T09:00:00Z"),
+                "1000.00", "EUR"), confirmed, "2025-02-03T12:00:00Z", "1000.00", "EUR");
+        VendorOrders.answered(orders, VendorOrders.quoted(orders, VendorOrders.sent(orders, caseId, housing, v, "2025-03-03T09:00:00Z"),
+                "2000.00", "EUR"), confirmed, "2025-03-03T12:00:00Z", "2150.00", "EUR");
+        VendorOrders.answered(orders, VendorOrders.quoted(orders, VendorOrders.sent(orders, caseId, housing, v, "2025-04-03T09:00:00Z"),
+                "500.00", "EUR"), confirmed, "2025-04-03T12:00:00Z", "600.00", "USD");
+        VendorOrders.answered(orders, VendorOrders.sent(orders, caseId, housing, v, "2025-05-05T09:00:00Z"),
+                confirmed, "2025-05-05T12:00:00Z", "800.00", "EUR");
+
+        JsonNode report = Api.as(port, "finance").get("/api/vendors/performance?from=2025-01-01&to=2025-12-31&service=housing").getBody();
+        JsonNode row = row(report, code);
+        assertThat(row.get("orders").asInt()).isEqualTo(4);
+        assertThat(row.get("costToQuoteRatio").decimalValue()).isEqualByComparingTo("1.050");
+        assertThat(row.get("costedOrders").asInt()).as("the EUR invoices").isEqualTo(3);
+        assertThat(row.get("costToContractRatio").decimalValue()).as("(1000 + 2150 + 800) / 3 / 900").isEqualByComparingTo("1.463");
+    }
+
     @Test
     void csvHasAHeaderAndOneLinePerRowWithTheSameFigures() {
         String csv = Api.as(port, "hradmin").getText(PERIOD + "&format=csv");

@@ -75,7 +75,8 @@ public class PolicyService {
                     List.of("assignmentType:string", "policyTier:string", "cityBand:string", "durationMonths:integer"),
                     List.of("colaPercent:double", "housingCapMonthly:double", "perDiemDaily:double", "homeLeaveTripsPerYear:integer",
                             "schoolingPerChildYearly:double", "destinationServices:double", "relocationAllowance:double",
-                            "temporaryHousingNights:integer", "temporaryHousingNightlyRate:double")),
+                            "temporaryHousingNights:integer", "temporaryHousingNightlyRate:double",
+                            "employeeChoosesHousingQuote:boolean")),
             APPROVAL_ROUTING, DecisionContract.of("COLLECT",
                     List.of("assignmentType:string", "estimateAmount:double", "budgetAmount:double", "exceptionCount:integer",
                             "exceptionAmount:double"),
@@ -150,6 +151,18 @@ public class PolicyService {
         allowIn.put("durationMonths", c.durationMonths());
         Map<String, Object> allowances = single(evaluate(c, ALLOWANCES, allowIn, record));
         return new Preview(eligibility, allowances(band, pkg, allowances));
+    }
+
+    /**
+     * Whether the case's employee, rather than its specialist, chooses among the temporary-housing quotes: the allowances
+     * table's {@code employeeChoosesHousingQuote} of the case's latest evaluation (false when not decided or not said).
+     */
+    @Transactional(readOnly = true)
+    public boolean employeeChoosesHousingQuote(Long caseId) {
+        return latestOutputs(caseId, ALLOWANCES).filter(rows -> !rows.isEmpty())
+                .map(rows -> Boolean.TRUE.equals(rows.get(0).get("employeeChoosesHousingQuote"))
+                        || "true".equals(String.valueOf(rows.get(0).get("employeeChoosesHousingQuote"))))
+                .orElse(false);
     }
 
     /** The package and allowances the case's latest evaluations decided. */

@@ -85,8 +85,24 @@ public class ServiceOrder {
     @Column(name = "replaces_order_id")
     private Long replacesOrderId;
 
+    private String quoteReference;
+    private BigDecimal quotedAmount;
+    private String quotedCurrency;
+    @Enumerated(EnumType.STRING)
+    private InvoiceCheck invoiceCheck;
+    private BigDecimal invoiceExcess;
+    private String invoiceDecidedBy;
+    private Instant invoiceDecidedAt;
+    private String invoiceDecisionNote;
+
     @Version
     private long version;
+
+    /**
+     * The vendor's invoice (its reported cost) against the order's accepted quote: WITHIN_QUOTE, or ABOVE_QUOTE until
+     * finance decides, EXCESS_ACCEPTED (the whole invoice recorded) or DISPUTED (the quoted amount recorded, the vendor told).
+     */
+    public enum InvoiceCheck { WITHIN_QUOTE, ABOVE_QUOTE, EXCESS_ACCEPTED, DISPUTED }
 
     protected ServiceOrder() {
     }
@@ -200,6 +216,24 @@ public class ServiceOrder {
         this.answeredAt = now;
     }
 
+    void quoted(String reference, BigDecimal amount, String currency) {
+        this.quoteReference = reference;
+        this.quotedAmount = amount;
+        this.quotedCurrency = currency;
+    }
+
+    void invoiceChecked(InvoiceCheck check, BigDecimal excess) {
+        this.invoiceCheck = check;
+        this.invoiceExcess = excess;
+    }
+
+    void invoiceDecided(InvoiceCheck decision, String note, String actor, Instant now) {
+        this.invoiceCheck = decision;
+        this.invoiceDecisionNote = note;
+        this.invoiceDecidedBy = actor;
+        this.invoiceDecidedAt = now;
+    }
+
     /** Counsel's request for information was answered: the order waits for the decision again. */
     void informationSent() {
         if (status == Status.INFO_REQUESTED) {
@@ -250,4 +284,15 @@ public class ServiceOrder {
     public Instant getWithdrawnAt() { return withdrawnAt; }
     /** The withdrawn order this one replaces (a switch to the next vendor); null: a first order. */
     public Long getReplacesOrderId() { return replacesOrderId; }
+    /** The accepted quote the order was placed on; null: no quote (the other fields below are null too). */
+    public String getQuoteReference() { return quoteReference; }
+    public BigDecimal getQuotedAmount() { return quotedAmount; }
+    public String getQuotedCurrency() { return quotedCurrency; }
+    /** The invoice against the quote; null: no quote, or not invoiced yet. */
+    public InvoiceCheck getInvoiceCheck() { return invoiceCheck; }
+    /** How much the invoice is above the quote, in the quote's currency; null: within, or no rate to convert it. */
+    public BigDecimal getInvoiceExcess() { return invoiceExcess; }
+    public String getInvoiceDecidedBy() { return invoiceDecidedBy; }
+    public Instant getInvoiceDecidedAt() { return invoiceDecidedAt; }
+    public String getInvoiceDecisionNote() { return invoiceDecisionNote; }
 }

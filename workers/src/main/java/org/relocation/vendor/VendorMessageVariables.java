@@ -5,12 +5,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.Set;
 
-/** A vendor's answer to a legal-counsel request or a payroll instruction, correlated into the waiting process ({@link VendorService#accept}). */
+/**
+ * A vendor's answer to a legal-counsel request or a payroll instruction, and a housing confirmation's invoice check against
+ * its quote, correlated into the waiting process ({@link VendorService#accept}).
+ */
 @Component
 class VendorMessageVariables implements MessageVariables {
 
     @Override
     public Set<String> variables() {
-        return Set.of(VendorService.COUNSEL_OUTCOME, VendorService.PAYROLL_OUTCOME);
+        return Set.of(VendorService.COUNSEL_OUTCOME, VendorService.PAYROLL_OUTCOME, QuotedInvoices.ABOVE_QUOTE);
     }
 }

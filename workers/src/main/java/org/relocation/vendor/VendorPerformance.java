@@ -33,8 +33,10 @@ import java.util.stream.Collectors;
  *   <li>delivery on time: of the orders with a confirmed delivery, those delivered on or before the requested day plus
  *       deliveryBusinessDays business days (the stored delivery deadline where the order has one);</li>
  *   <li>cost: the reported costs in the vendor's currency (others are left out), their average against the contract's
- *       ORDER rate where the vendor has one ({@code costToContractRatio}); {@code costToQuoteRatio} stays null until
- *       orders carry an accepted quote;</li>
+ *       ORDER rate where the vendor has one ({@code costToContractRatio}); cost against quote
+ *       ({@code costToQuoteRatio}): over the orders placed on an accepted quote whose invoice is in the quote's currency,
+ *       the sum of the invoices over the sum of the quotes (3 decimals, half up; above 1: invoiced above the quotes),
+ *       null without such orders;</li>
  *   <li>orders without a registered vendor went to the configured endpoint of their category: grouped per category
  *       ({@code configuredEndpoint}), without SLA or cost figures (there is no contract);</li>
  *   <li>worst performers first: lowest confirmation on-time rate, then lowest average rating (unknown ones after), then
@@ -120,7 +122,13 @@ public class VendorPerformance {
         BigDecimal costSum = BigDecimal.ZERO;
         int ratings = 0;
         int ratingSum = 0;
+        BigDecimal quotedSum = BigDecimal.ZERO;
+        BigDecimal invoicedAgainstQuotes = BigDecimal.ZERO;
         for (ServiceOrder o : group) {
+            if (o.getQuotedAmount() != null && o.getCostAmount() != null && o.getQuotedCurrency().equals(o.getCostCurrency())) {
+                quotedSum = quotedSum.add(o.getQuotedAmount());
+                invoicedAgainstQuotes = invoicedAgainstQuotes.add(o.getCostAmount());
+            }
             boolean refused = o.getStatus() == ServiceOrder.Status.REFUSED;
             if (refused) {
                 refusals++;
@@ -173,6 +181,7 @@ public class VendorPerformance {
                 .filter(r -> r.getUnit() == VendorRate.Unit.ORDER).map(VendorRate::getUnitPrice).findFirst().orElse(null);
         BigDecimal costRatio = averageCost == null || orderRate == null || orderRate.signum() == 0 ? null
                 : averageCost.divide(orderRate, 3, RoundingMode.HALF_UP);
+        BigDecimal quoteRatio = quotedSum.signum() == 0 ? null : invoicedAgainstQuotes.divide(quotedSum, 3, RoundingMode.HALF_UP);
         BigDecimal onTimeRate = rate(onTime, due);
         BigDecimal averageRating = ratings == 0 ? null : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP);
         boolean worst = (onTimeRate != null && onTimeRate.compareTo(ON_TIME_TARGET) < 0)
@@ -183,7 +192,7 @@ public class VendorPerformance {
                 vendor == null ? null : vendor.getConfirmationBusinessDays(), due, onTime, onTimeRate,
                 vendor == null ? null : vendor.getDeliveryBusinessDays(), deliveriesConfirmed, deliveriesOnTime,
                 rate(deliveriesOnTime, deliveriesConfirmed),
-                vendor == null ? null : vendor.getCurrency(), costed, averageCost, orderRate, costRatio, null,
+                vendor == null ? null : vendor.getCurrency(), costed, averageCost, orderRate, costRatio, quoteRatio,
                 ratings, averageRating, worst);
     }
 

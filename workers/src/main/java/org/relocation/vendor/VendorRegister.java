@@ -113,12 +113,35 @@ public class VendorRegister {
     /** The registered vendor an order of this type for this country and host city goes to (see the class comment). */
     @Transactional(readOnly = true)
     public Optional<Vendor> choose(ServiceType type, String country, String hostCity) {
+        return covering(type, country, hostCity).stream().findFirst();
+    }
+
+    /**
+     * Every active registered vendor covering an order of this type for this country and host city, in the order of
+     * {@link #choose} (host city before whole country, then earliest registered): the vendors asked for quotes.
+     */
+    @Transactional(readOnly = true)
+    public List<Vendor> covering(ServiceType type, String country, String hostCity) {
         if (country == null) {
-            return Optional.empty();
+            return List.of();
         }
         return vendors.findActive(type.vendor(), country).stream()
                 .filter(v -> v.coversCity(hostCity))
-                .min(Comparator.comparing((Vendor v) -> v.getCity() == null).thenComparing(Vendor::getId));
+                .sorted(Comparator.comparing((Vendor v) -> v.getCity() == null).thenComparing(Vendor::getId))
+                .toList();
+    }
+
+    /** The endpoint of a registered vendor (active or not), signed with its secret. */
+    @Transactional(readOnly = true)
+    public VendorEndpoint endpointOf(Long vendorId) {
+        Vendor v = get(vendorId);
+        return new VendorEndpoint(v.getId(), v.getCode(), v.getEndpointUrl(), v.callbackSecret());
+    }
+
+    /** The endpoint of a registered vendor (null: the category's configured endpoint). */
+    @Transactional(readOnly = true)
+    public VendorEndpoint endpointFor(ServiceType type, Long vendorId) {
+        return vendorId == null ? configuredEndpoint(type) : endpointOf(vendorId);
     }
 
     /** The endpoint of an order: its registered vendor's (even if deactivated since) or its category's configured one. */

@@ -39,13 +39,15 @@ public class VendorService {
     private final List<ProviderAnswerRouting> routings;
     private final VendorRegister register;
     private final VendorSlas slas;
+    private final QuotedInvoices invoices;
 
     VendorService(ServiceOrderRepository orders, VendorGateway gateway, CaseService cases,
                   Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
                   org.springframework.context.ApplicationEventPublisher events, List<ProviderAnswerRouting> routings,
-                  VendorRegister register, VendorSlas slas) {
+                  VendorRegister register, VendorSlas slas, QuotedInvoices invoices) {
         this.register = register;
         this.slas = slas;
+        this.invoices = invoices;
         this.events = events;
         this.routings = List.copyOf(routings);
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -83,15 +85,46 @@ public class VendorService {
     public ServiceOrder order(Long caseId, Long travellerId, ServiceType type, String country, String requestKey, String detail) {
         RelocationCase c = cases.get(caseId);
         String vendorCountry = country != null ? country : c.getHostCountry();
+        return place(c, travellerId, type, vendorCountry, () -> register.endpointFor(type, vendorCountry, c.getHostCity()), requestKey, detail);
+    }
+
+    /** The quote an order is placed on: its reference and price for the whole service. */
+    public record AcceptedQuote(String reference, java.math.BigDecimal amount, String currency) {
+    }
+
+    /**
+     * {@link #order(Long, ServiceType, String, String)} from a given registered vendor (the vendor of a chosen quote;
+     * null: the category's configured endpoint) rather than the register's choice, for the given dates (the stay's, not
+     * the case's) and, when it was chosen on a quote, carrying that quote: the vendor's invoice is checked against it.
+     */
+    @Transactional
+    public ServiceOrder orderFrom(Long caseId, ServiceType type, Long vendorId, String requestKey, String detail,
+                                  java.time.LocalDate from, java.time.LocalDate until, AcceptedQuote quote) {
+        RelocationCase c = cases.get(caseId);
+        return place(c, null, type, c.getHostCountry(), () -> register.endpointFor(type, vendorId), requestKey, detail, from, until, quote);
+    }
+
+    private ServiceOrder place(RelocationCase c, Long travellerId, ServiceType type, String vendorCountry,
+                               java.util.function.Supplier<VendorEndpoint> endpoint, String requestKey, String detail) {
+        return place(c, travellerId, type, vendorCountry, endpoint, requestKey, detail, c.getStartDate(), c.getEndDate(), null);
+    }
+
+    private ServiceOrder place(RelocationCase c, Long travellerId, ServiceType type, String vendorCountry,
+                               java.util.function.Supplier<VendorEndpoint> endpoint, String requestKey, String detail,
+                               java.time.LocalDate from, java.time.LocalDate until, AcceptedQuote quote) {
+        Long caseId = c.getId();
         ServiceOrder recorded = ownTransaction.execute(s -> orders.findByRequestKey(requestKey).orElseGet(() -> {
-            ServiceOrder o = new ServiceOrder(caseId, travellerId, type, register.endpointFor(type, vendorCountry, c.getHostCity()),
+            ServiceOrder o = new ServiceOrder(caseId, travellerId, type, endpoint.get(),
                     "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), requestKey, detail, clock.instant());
             slas.schedule(o, vendorCountry); // its SLA deadlines (docs/journey.md "Vendor SLAs")
+            if (quote != null) {
+                o.quoted(quote.reference(), quote.amount(), quote.currency());
+            }
             return orders.save(o);
         }));
         if (recorded.getStatus() == ServiceOrder.Status.NEW) {
             gateway.send(register.endpointOf(recorded), new VendorRequest(recorded.getReference(), type.name(), c.getCaseNumber(),
-                    c.getHostCountry(), c.getHostCity(), c.getStartDate(), c.getEndDate(), c.getTravellers().size(), detail));
+                    c.getHostCountry(), c.getHostCity(), from, until, c.getTravellers().size(), detail));
             ownTransaction.executeWithoutResult(s -> orders.findById(recorded.getId()).ifPresent(ServiceOrder::sent));
             log.info("Order {} ({}) sent to {} for case {}", recorded.getReference(), type, recorded.getVendor(), c.getCaseNumber());
         }
@@ -169,12 +202,15 @@ public class VendorService {
             throw invalid("a request for information needs a note saying what is needed");
         }
         order.answered(answer, callback, clock.instant());
+        boolean invoiceAboveQuote = false;
         if (callback.costAmount() != null && callback.costAmount().signum() > 0) {
-            // the vendor's invoice: the payments ledger records it (VendorCostReported)
-            events.publishEvent(new VendorCostReported(order.getCaseId(), order.getId(), order.getReference(), order.getServiceType(),
-                    callback.costAmount(), callback.costCurrency(), java.time.LocalDate.now(clock)));
+            // the vendor's invoice: checked against an accepted quote, the payments ledger records it (VendorCostReported)
+            invoiceAboveQuote = invoices.received(order);
         }
         Map<String, Object> variables = new HashMap<>();
+        if (order.getServiceType() == ServiceType.TEMPORARY_HOUSING && answer == ServiceOrder.Status.CONFIRMED) {
+            variables.put(QuotedInvoices.ABOVE_QUOTE, invoiceAboveQuote); // the housing process's invoice gateway
+        }
         String messageName = order.getMessageName();
         if (payroll) {
             // the payroll feature records the answer on the instruction, in this transaction, and says whether the process

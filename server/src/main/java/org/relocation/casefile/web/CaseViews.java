@@ -150,14 +150,20 @@ final class CaseViews {
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The confirmed delivery and its rating; "
                                     + "absent until confirmed") ServiceOrderDeliveryView delivery,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Its SLA deadlines and reminders "
-                                    + "(docs/journey.md \"Vendor SLAs\"); absent for an order that awaits no answer") ServiceOrderSlaView sla) {
+                                    + "(docs/journey.md \"Vendor SLAs\"); absent for an order that awaits no answer") ServiceOrderSlaView sla,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The accepted quote the order was placed "
+                                    + "on and its invoice against it; absent: no quote. " + FINANCIALS) ServiceOrderQuoteView quote) {
         static ServiceOrderView of(ServiceOrder o, boolean financials, org.relocation.vendor.ServiceDelivery d) {
             return new ServiceOrderView(o.getReference(), o.getServiceType().name(), o.getVendor(), o.getVendorId(), o.getStatus().name(), o.getDetail(),
                     o.getCostAmount() == null || !financials ? null : new MoneyView(o.getCostAmount(), o.getCostCurrency()),
                     o.getRequestedAt(), o.getAnsweredAt(), d == null && org.relocation.vendor.ServiceDeliveries.DELIVERABLE.contains(o.getStatus()),
                     d == null ? null : new ServiceOrderDeliveryView(d.getDeliveredOn(), d.getRating(), d.getComment(), d.getConfirmedBy()),
                     o.getConfirmBy() == null ? null : new ServiceOrderSlaView(o.getAcknowledgeBy(), o.getAcknowledgedAt(), o.getConfirmBy(),
-                            o.getDeliverBy(), o.getReminders(), o.getRemindedAt(), o.isEscalationOpen()));
+                            o.getDeliverBy(), o.getReminders(), o.getRemindedAt(), o.isEscalationOpen()),
+                    o.getQuotedAmount() == null || !financials ? null : new ServiceOrderQuoteView(o.getQuoteReference(),
+                            new MoneyView(o.getQuotedAmount(), o.getQuotedCurrency()), o.getInvoiceCheck(),
+                            o.getInvoiceExcess() == null ? null : new MoneyView(o.getInvoiceExcess(), o.getQuotedCurrency()),
+                            o.getInvoiceDecidedBy(), o.getInvoiceDecisionNote()));
         }
     }
 
@@ -170,6 +176,19 @@ final class CaseViews {
             @Schema(description = "Reminders sent to the vendor", minimum = "0", example = "1") int reminders,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "When the vendor was last reminded") Instant remindedAt,
             @Schema(description = "Whether the case's specialists have an open resolve-vendor-delay task on it") boolean escalationOpen) {
+    }
+
+    @Schema(name = "ServiceOrderQuote", description = "The accepted quote of a service order and the vendor's invoice checked against it")
+    record ServiceOrderQuoteView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HQ-1A2B3C4D-5E6F") String reference,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The quoted price for the whole service") MoneyView quoted,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The invoice against the quote: "
+                                         + "WITHIN_QUOTE (recorded), ABOVE_QUOTE (finance decides in decide-invoice-excess), "
+                                         + "EXCESS_ACCEPTED (the whole invoice recorded) or DISPUTED (the quoted amount recorded, the "
+                                         + "vendor told); absent until invoiced") ServiceOrder.InvoiceCheck invoiceCheck,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "How much the invoice is above the "
+                                         + "quote, in the quote's currency; absent: within, or no rate to compare") MoneyView excess,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(example = "finance") String decidedBy,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = 1000) String decisionNote) {
     }
 
     @Schema(name = "ServiceOrderDelivery", description = "A service order's delivery, confirmed and rated by the case's employee (or on their behalf)")

@@ -80,7 +80,8 @@ class VendorPerformanceController {
                @Schema(example = "1450.00") BigDecimal averageCost,
                @Schema(description = "The contract's rate per ORDER, if it has one", example = "1400.00") BigDecimal contractRatePerOrder,
                @Schema(description = "averageCost / contractRatePerOrder", example = "1.036") BigDecimal costToContractRatio,
-               @Schema(description = "Reserved: average cost against the accepted quotes, once orders carry one; absent today") BigDecimal costToQuoteRatio,
+               @Schema(description = "Cost against quote: the sum of the invoices over the sum of the accepted quotes, over the orders "
+                       + "placed on a quote whose invoice is in the quote's currency (3 decimals); absent without such orders", example = "1.050") BigDecimal costToQuoteRatio,
                @Schema(description = "Confirmed deliveries rated", example = "6") int ratings,
                @Schema(description = "Average rating 1-5, 2 decimals", example = "3.83") BigDecimal averageRating,
                @Schema(description = "Confirmation on-time rate below 0.80 or average rating below 3.00") boolean worst) {

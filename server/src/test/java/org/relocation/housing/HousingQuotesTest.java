@@ -1,0 +1,373 @@
+package org.relocation.housing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.RuntimeService;
+import org.relocation.Api;
+import org.relocation.ServerTest;
+import org.relocation.policy.PolicyService;
+import org.relocation.policyexception.PolicyException;
+import org.relocation.policyexception.PolicyExceptionService;
+import org.relocation.vendor.ServiceOrder;
+import org.relocation.vendor.ServiceOrderRepository;
+import org.relocation.vendor.Vendor;
+import org.relocation.vendor.VendorRate;
+import org.relocation.vendor.VendorRegister;
+import org.relocation.vendor.VendorTerms;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.relocation.Api.vars;
+
+/**
+ * Temporary housing by quotes, through HTTP and the demo simulator playing the vendors: each test registers housing
+ * vendors for a host city of its own (so no other case sees them) and deactivates them afterwards.
+ */
+@ServerTest
+class HousingQuotesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    VendorRegister register;
+    @Autowired
+    HousingQuotes quotes;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    org.operaton.bpm.engine.TaskService taskService;
+    @Autowired
+    PolicyService policy;
+    @Autowired
+    PolicyExceptionService exceptions;
+    @Autowired
+    ServiceOrderRepository orders;
+    @Autowired
+    org.relocation.ledger.PaymentLedger ledger;
+    @Autowired
+    org.relocation.relocationcase.CaseService caseService;
+
+    private final List<Vendor> registered = new ArrayList<>();
+
+    @AfterEach
+    void deactivateTheVendors() {
+        registered.forEach(v -> register.deactivate(v.getId(), "test"));
+    }
+
+    @Test
+    void aVendorDeclinesOneNeverAnswersTheWaitRunsOutAndTheSpecialistChoosesTheQuoteReceived() {
+        String city = city();
+        Vendor cheap = vendor(city, "normal", "1.00");
+        Vendor refusing = vendor(city, "refuse", "1.00");
+        Vendor silent = vendor(city, "never", "1.00");
+        Case c = caseInHousing(city);
+        int nights = policy.allowances(c.id()).temporaryHousingNights();
+        assertThat(nights).as("the policy grants temporary housing nights to this case").isPositive();
+
+        Api specialist = Api.as(port, "specialist");
+        String task = specialist.awaitTask(c.number(), "choose-housing-quote"); // after the 4 s wait: the silent vendor holds it up
+        List<HousingQuote> asked = quotes.ofCase(c.id());
+        assertThat(asked).extracting(HousingQuote::getVendorId).containsExactly(cheap.getId(), refusing.getId(), silent.getId());
+        assertThat(asked).extracting(HousingQuote::getStatus)
+                .containsExactly(HousingQuote.Status.RECEIVED, HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
+        HousingQuote received = asked.get(0);
+        assertThat(received.getPrice()).as("the simulator quotes its nightly rate for the policy's nights")
+                .isEqualByComparingTo(BigDecimal.valueOf(nights));
+        assertThat(received.getNights()).isEqualTo(nights);
+        assertThat(received.getEndDate()).isEqualTo(received.getStartDate().plusDays(nights));
+
+        JsonNode form = specialist.get("/engine-rest/task/" + task + "/form-variables").getBody();
+        assertThat(form.toString()).as("the form compares the quotes").contains(received.getReference(), asked.get(1).getReference(),
+                cheap.getName(), "declined", "expired");
+
+        ResponseEntity<JsonNode> unknown = specialist.complete(task, vars("chosenQuote", "HQ-NOT-A-QUOTE"));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().toString()).contains("chosenQuote", received.getReference());
+        ResponseEntity<JsonNode> declined = specialist.complete(task, vars("chosenQuote", asked.get(1).getReference()));
+        assertThat(declined.getStatusCode().value()).isEqualTo(400);
+        assertThat(declined.getBody().toString()).contains("chosenQuote", "declined");
+        ResponseEntity<JsonNode> expired = specialist.complete(task, vars("chosenQuote", asked.get(2).getReference()));
+        assertThat(expired.getStatusCode().value()).isEqualTo(400);
+        assertThat(quotes.ofCase(c.id())).as("nothing written by a refused choice").extracting(HousingQuote::getStatus)
+                .containsExactly(HousingQuote.Status.RECEIVED, HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
+
+        specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", received.getReference()));
+        assertThat(quotes.ofCase(c.id()).get(0).getStatus()).isEqualTo(HousingQuote.Status.CHOSEN);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ServiceOrder order = housingOrder(c.id());
+            assertThat(order.getVendorId()).as("the chosen vendor receives the order").isEqualTo(cheap.getId());
+            assertThat(order.getDetail()).contains(nights + " nights", received.getReference());
+            assertThat(order.getStatus()).as("the simulator confirms it").isEqualTo(ServiceOrder.Status.CONFIRMED);
+        });
+        ServiceOrder order = housingOrder(c.id());
+        assertThat(order.getQuoteReference()).isEqualTo(received.getReference());
+        assertThat(order.getQuotedAmount()).isEqualByComparingTo(BigDecimal.valueOf(nights));
+        assertThat(order.getCostAmount()).as("the simulator invoices the quote").isEqualByComparingTo(BigDecimal.valueOf(nights));
+        assertThat(order.getInvoiceCheck()).isEqualTo(ServiceOrder.InvoiceCheck.WITHIN_QUOTE);
+        assertThat(vendorInvoice(c.id(), order.getReference())).as("the ledger records the invoice at once")
+                .isEqualByComparingTo(BigDecimal.valueOf(nights));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).isZero());
+    }
+
+    @Test
+    void aQuoteOverTheCapNeedsAnApprovedTemporaryHousingException() {
+        String city = city();
+        Vendor dear = vendor(city, "normal", "5000.00");
+        Vendor cheap = vendor(city, "normal", "1.00");
+        Case c = caseInHousing(city);
+        Api specialist = Api.as(port, "specialist");
+        String task = specialist.awaitTask(c.number(), "choose-housing-quote"); // both answered: no wait for the timer
+        HousingQuote over = quotes.ofCase(c.id()).get(0);
+        assertThat(over.getVendorId()).isEqualTo(dear.getId());
+        BigDecimal cap = quotes.cap(c.id());
+        assertThat(over.getPrice()).isGreaterThan(cap);
+
+        ResponseEntity<JsonNode> refused = specialist.complete(task, vars("chosenQuote", over.getReference()));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("chosenQuote", "temporary-housing", "policy exception");
+
+        BigDecimal excess = over.getPrice().subtract(cap);
+        PolicyException exception = exceptions.request(c.id(), new PolicyExceptionService.Request("temporary-housing",
+                excess.toPlainString(), "EUR", "Temporary housing", "Trade fair week: no cheaper stay"), "specialist");
+        assertThat(specialist.complete(task, vars("chosenQuote", over.getReference())).getStatusCode().value())
+                .as("an exception requested, not yet approved, does not do").isEqualTo(400);
+        exceptions.decide(exception.getId(), true, "Approved for the fair", "hrlead");
+
+        specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", over.getReference()));
+        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
+                .containsExactly(HousingQuote.Status.CHOSEN, HousingQuote.Status.NOT_CHOSEN);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(housingOrder(c.id()).getVendorId()).isEqualTo(dear.getId()));
+        assertThat(cheap.getId()).isNotEqualTo(dear.getId());
+        HousingQuote notChosen = quotes.ofCase(c.id()).get(1);
+        assertThat(notChosen.getNotifiedAt()).as("the vendor not chosen is told").isNotNull();
+        assertThat(quotes.ofCase(c.id()).get(0).getNotifiedAt()).as("the chosen one receives the order instead").isNull();
+    }
+
+    @Test
+    void whenEveryVendorDeclinesTheStayIsOrderedFromTheConfiguredEndpointWithoutAChoice() {
+        String city = city();
+        vendor(city, "refuse", "1.00");
+        vendor(city, "refuse", "1.00");
+        Case c = caseInHousing(city);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ServiceOrder order = housingOrder(c.id());
+            assertThat(order.getVendorId()).as("no vendor left that did not decline: the configured endpoint").isNull();
+            assertThat(order.getQuoteReference()).isNull();
+            assertThat(order.getDetail()).contains("no quote was received");
+        });
+        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
+                .containsExactly(HousingQuote.Status.DECLINED, HousingQuote.Status.DECLINED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).as("confirmed, ended").isZero());
+        assertThat(Api.as(port, "admin").caseDetails(c.id()).get("timeline").toString())
+                .contains("No housing quote received (2 declined, 0 unanswered)", "the configured housing endpoint");
+        assertThat(Api.as(port, "admin").get("/engine-rest/history/task?processInstanceBusinessKey=" + c.number()
+                + "&taskDefinitionKey=choose-housing-quote").getBody()).as("no choice asked").isEmpty();
+    }
+
+    @Test
+    void whenOneDeclinesAndTheOtherIsSilentTheSilentOneIsOrderedOnceTheWaitRunsOut() {
+        String city = city();
+        vendor(city, "refuse", "1.00");
+        Vendor silent = vendor(city, "never", "1.00");
+        Case c = caseInHousing(city);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ServiceOrder order = housingOrder(c.id());
+            assertThat(order.getVendorId()).as("the first vendor asked that did not decline").isEqualTo(silent.getId());
+            assertThat(order.getStatus()).isEqualTo(ServiceOrder.Status.SENT);
+        });
+        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
+                .containsExactly(HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
+        assertThat(Api.as(port, "admin").caseDetails(c.id()).get("timeline").toString())
+                .contains("No housing quote received (1 declined, 1 unanswered)", silent.getName());
+    }
+
+    @Test
+    void whereThePolicyLetsThemTheEmployeeChoosesTheQuote() {
+        String city = city();
+        vendor(city, "normal", "1.00");
+        vendor(city, "normal", "2.00");
+        Case c = caseInHousing(city, 10); // grade 10: the executive tier, whose allowances let the employee choose
+        assertThat(quotes.employeeChooses(c.id())).isTrue();
+        Api employee = Api.as(port, "employee");
+        String task = employee.awaitTask(c.number(), "choose-housing-quote");
+        org.operaton.bpm.engine.task.Task t = taskService.createTaskQuery().taskId(task).singleResult();
+        assertThat(t.getAssignee()).as("assigned to the case's employee, from the case record").isEqualTo("employee");
+        assertThat(taskService.getIdentityLinksForTask(task)).as("the specialist role is no candidate")
+                .noneMatch(l -> "mobility-specialist".equals(l.getGroupId()));
+        String cheapest = quotes.ofCase(c.id()).get(0).getReference();
+        employee.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", cheapest));
+        assertThat(quotes.ofCase(c.id()).get(0).getChosenBy()).isEqualTo("employee");
+    }
+
+    @Test
+    void otherwiseTheSpecialistChooses() {
+        String city = city();
+        vendor(city, "normal", "1.00");
+        vendor(city, "normal", "2.00");
+        Case c = caseInHousing(city);
+        assertThat(quotes.employeeChooses(c.id())).isFalse();
+        String task = Api.as(port, "specialist").awaitTask(c.number(), "choose-housing-quote");
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(task)).anyMatch(l -> "mobility-specialist".equals(l.getGroupId()));
+    }
+
+    /**
+     * Hand-computed: a vendor at 2.00 a night quotes 2.00 x nights (60.00 for 30 nights) and invoices 10% above
+     * (66.00, excess 6.00). Finance accepts: the ledger records 66.00.
+     */
+    @Test
+    void anInvoiceAboveTheQuoteWaitsForFinanceWhoAcceptsTheExcess() {
+        InvoiceCase c = invoiceAboveQuote();
+        Api finance = Api.as(port, "finance");
+        String task = finance.awaitTask(c.c().number(), "decide-invoice-excess");
+        assertThat(finance.get("/engine-rest/task/" + task + "/form-variables").getBody().toString())
+                .contains(c.quoted().toPlainString() + " EUR", c.invoiced().toPlainString() + " EUR", c.excess().toPlainString() + " EUR");
+        badDecisions(finance, task);
+        assertThat(housingOrder(c.c().id()).getInvoiceCheck()).as("nothing written by a refused decision")
+                .isEqualTo(ServiceOrder.InvoiceCheck.ABOVE_QUOTE);
+        finance.completeTask(c.c().number(), "decide-invoice-excess", vars("invoiceDecision", "accept", "invoiceDecisionNote", "Fair week"));
+        ServiceOrder order = housingOrder(c.c().id());
+        assertThat(order.getInvoiceCheck()).isEqualTo(ServiceOrder.InvoiceCheck.EXCESS_ACCEPTED);
+        assertThat(order.getInvoiceDecidedBy()).isEqualTo("finance");
+        assertThat(vendorInvoice(c.c().id(), order.getReference())).as("the whole invoice").isEqualByComparingTo(c.invoiced());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.c().number()).count()).isZero());
+    }
+
+    /** The same invoice disputed: the ledger records only the quoted 60.00, the vendor is told. */
+    @Test
+    void anInvoiceAboveTheQuoteDisputedRecordsTheQuotedAmount() {
+        InvoiceCase c = invoiceAboveQuote();
+        Api finance = Api.as(port, "finance");
+        finance.completeTask(c.c().number(), "decide-invoice-excess",
+                vars("invoiceDecision", "dispute", "invoiceDecisionNote", "The quote is what was agreed"));
+        ServiceOrder order = housingOrder(c.c().id());
+        assertThat(order.getInvoiceCheck()).isEqualTo(ServiceOrder.InvoiceCheck.DISPUTED);
+        assertThat(order.getInvoiceDecisionNote()).isEqualTo("The quote is what was agreed");
+        assertThat(order.getCostAmount()).as("the invoice stays on the order").isEqualByComparingTo(c.invoiced());
+        assertThat(vendorInvoice(c.c().id(), order.getReference())).as("only the quoted amount").isEqualByComparingTo(c.quoted());
+        JsonNode view = Api.as(port, "specialist").caseDetails(c.c().id()).get("serviceOrders");
+        assertThat(view.toString()).contains("\"invoiceCheck\":\"DISPUTED\"", order.getQuoteReference());
+        assertThat(Api.as(port, "employee").caseDetails(c.c().id()).get("serviceOrders").toString())
+                .as("no figures for the employee").doesNotContain("invoiceCheck");
+    }
+
+    private void badDecisions(Api finance, String task) {
+        Map<Map<String, Object>, String> bad = Map.of(
+                vars("invoiceDecisionNote", "no decision"), "invoiceDecision",
+                vars("invoiceDecision", "maybe"), "invoiceDecision",
+                vars("invoiceDecision", "dispute"), "invoiceDecisionNote",
+                vars("invoiceDecision", "dispute", "invoiceDecisionNote", "x".repeat(1001)), "invoiceDecisionNote");
+        bad.forEach((values, field) -> {
+            ResponseEntity<JsonNode> r = finance.complete(task, values);
+            assertThat(r.getStatusCode().value()).as("%s", values.keySet()).isEqualTo(400);
+            assertThat(r.getBody().toString()).contains(field);
+        });
+    }
+
+    private record InvoiceCase(Case c, BigDecimal quoted, BigDecimal invoiced, BigDecimal excess) {
+    }
+
+    /** Two vendors invoicing 10% above their quotes; the specialist chooses the cheaper (2.00 a night); it confirms. */
+    private InvoiceCase invoiceAboveQuote() {
+        String city = city();
+        Vendor cheaper = vendor(city, "normal&invoice=over", "2.00");
+        vendor(city, "normal&invoice=over", "3.00");
+        Case c = caseInHousing(city);
+        int nights = policy.allowances(c.id()).temporaryHousingNights();
+        assertThat(nights).isEqualTo(30);
+        HousingQuote first = awaitReceived(c, 2).get(0);
+        assertThat(first.getVendorId()).isEqualTo(cheaper.getId());
+        Api.as(port, "specialist").completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", first.getReference()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(housingOrder(c.id()).getInvoiceCheck()).isEqualTo(ServiceOrder.InvoiceCheck.ABOVE_QUOTE));
+        ServiceOrder order = housingOrder(c.id());
+        assertThat(order.getQuotedAmount()).isEqualByComparingTo("60.00");
+        assertThat(order.getCostAmount()).isEqualByComparingTo("66.00");
+        assertThat(order.getInvoiceExcess()).isEqualByComparingTo("6.00");
+        assertThat(ledger.ofCase(c.id())).as("nothing in the ledger before finance decides")
+                .noneMatch(p -> order.getReference().equals(p.getSourceReference()));
+        return new InvoiceCase(c, new BigDecimal("60.00"), new BigDecimal("66.00"), new BigDecimal("6.00"));
+    }
+
+    private List<HousingQuote> awaitReceived(Case c, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(quotes.ofCase(c.id()))
+                .filteredOn(q -> q.getStatus() == HousingQuote.Status.RECEIVED).hasSize(count));
+        return quotes.ofCase(c.id());
+    }
+
+    private BigDecimal vendorInvoice(long caseId, String orderReference) {
+        return ledger.ofCase(caseId).stream().filter(p -> orderReference.equals(p.getSourceReference())).findFirst().orElseThrow()
+                .money().amount();
+    }
+
+    @Test
+    void withOneVendorTheStayIsOrderedWithoutQuotes() {
+        String city = city();
+        Vendor only = vendor(city, "normal", "1.00");
+        Case c = caseInHousing(city);
+        int nights = policy.allowances(c.id()).temporaryHousingNights();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ServiceOrder order = housingOrder(c.id());
+            assertThat(order.getVendorId()).isEqualTo(only.getId());
+            assertThat(order.getDetail()).as("the order carries the policy's nights, dates and family size")
+                    .contains(nights + " nights", "1 traveller");
+        });
+        assertThat(quotes.ofCase(c.id())).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).isZero());
+    }
+
+    private record Case(long id, String number) {
+    }
+
+    /** A case to the city (its policy decided in intake), whose housing phase is started and its kick-off call recorded. */
+    private Case caseInHousing(String city) {
+        return caseInHousing(city, 6);
+    }
+
+    private Case caseInHousing(String city, int gradeLevel) {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee", "IN", "GB", "DE", "LONG_TERM", "250000").put("hostCity", city)
+                .put("gradeLevel", gradeLevel));
+        Case c = new Case(created.get("id").asLong(), created.get("caseNumber").asText());
+        specialist.awaitTask(c.number(), "review-intake"); // the policy is decided
+        runtime.createProcessInstanceByKey("relocation-housing").businessKey(c.number())
+                .setVariables(Map.of("caseId", c.id(), "employeeUserId", "employee")).execute();
+        specialist.completeTask(c.number(), "record-kickoff-call",
+                vars("kickoffDate", "2026-03-01", "kickoffAttendees", "Specialist, employee", "kickoffNotes", "Housing by quotes"));
+        return c;
+    }
+
+    private ServiceOrder housingOrder(long caseId) {
+        return orders.findByCaseIdOrderById(caseId).stream()
+                .filter(o -> o.getServiceType() == org.relocation.vendor.ServiceType.TEMPORARY_HOUSING).findFirst()
+                .orElseThrow(() -> new AssertionError("no temporary-housing order yet for case " + caseId));
+    }
+
+    private Vendor vendor(String city, String answer, String nightly) {
+        String code = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        Vendor v = register.register(code, new VendorTerms("Stays " + code, "housing", "DE", city, "EUR",
+                List.of(new VendorTerms.Rate(VendorRate.Unit.NIGHT, new BigDecimal(nightly))), 24, 2, 5,
+                "http://localhost:{local-port}/simulator/" + code + "?answer=" + answer, "secret-of-" + code + "-0123456789", true), "test");
+        registered.add(v);
+        return v;
+    }
+
+    private static String city() {
+        return "Quoteburg " + UUID.randomUUID().toString().substring(0, 6);
+    }
+}

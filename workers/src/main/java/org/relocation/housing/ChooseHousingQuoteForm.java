@@ -1,0 +1,90 @@
+package org.relocation.housing;
+
+import org.relocation.platform.form.FormContext;
+import org.relocation.platform.form.FormSubmission;
+import org.relocation.policy.PolicyService;
+import org.relocation.vendor.VendorRegister;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Form choose-housing-quote: the specialist compares the quotes side by side ({@code quotes}: price in the quote's and
+ * the reporting currency, nightly price, dates, terms, against the policy cap) and enters the reference of the one
+ * chosen ({@code chosenQuote}). A quote not received, or over the cap without approved temporary-housing exceptions
+ * covering the excess, is refused (400 naming chosenQuote and the exception needed).
+ */
+@Component
+class ChooseHousingQuoteForm implements org.relocation.platform.form.TaskFormHandler {
+
+    private final HousingQuotes quotes;
+    private final VendorRegister register;
+
+    ChooseHousingQuoteForm(HousingQuotes quotes, VendorRegister register) {
+        this.quotes = quotes;
+        this.register = register;
+    }
+
+    @Override
+    public String formId() {
+        return "choose-housing-quote";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("chosenQuote");
+    }
+
+    @Override
+    public Map<String, String> problems(FormSubmission s) {
+        String reference = s.string("chosenQuote");
+        return quotes.problems(s.caseId(), reference == null ? "" : reference.trim());
+    }
+
+    @Override
+    public void record(FormSubmission s) {
+        quotes.choose(s.caseId(), s.string("chosenQuote").trim(), s.actor());
+    }
+
+    @Override
+    public Map<String, Object> context(FormContext context) {
+        List<HousingQuote> all = quotes.ofCase(context.caseId());
+        if (all.isEmpty()) {
+            return Map.of("quotes", List.of());
+        }
+        String latest = all.get(all.size() - 1).getRequestKey();
+        List<Map<String, Object>> rows = all.stream().filter(q -> q.getRequestKey().equals(latest)).map(q -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("reference", q.getReference());
+            row.put("vendor", register.get(q.getVendorId()).getName());
+            row.put("status", q.getStatus().name().toLowerCase().replace('_', ' '));
+            row.put("price", q.getPrice() == null ? "" : q.getPrice().toPlainString() + " " + q.getCurrency());
+            BigDecimal reporting = quotes.convert(q.getPrice(), q.getCurrency(), quotesReporting());
+            row.put("reportingPrice", q.getPrice() == null ? "" : reporting == null ? "no rate today"
+                    : reporting.toPlainString() + " " + quotesReporting().getCurrencyCode());
+            row.put("nightly", q.nightlyPrice() == null ? "" : q.nightlyPrice().toPlainString() + " " + q.getCurrency());
+            row.put("dates", q.getStartDate() + " to " + q.getEndDate() + " (" + q.getNights() + " nights, " + q.getTravellers() + " travellers)");
+            row.put("terms", q.getTerms() != null ? q.getTerms() : q.getDeclineReason() != null ? q.getDeclineReason() : "");
+            return row;
+        }).toList();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("quotes", rows);
+        quotes.stay(context.caseId()).ifPresent(stay -> values.put("quoteCap", capText(context.caseId(), stay)));
+        return values;
+    }
+
+    private javax.money.CurrencyUnit quotesReporting() {
+        return quotes.reportingCurrency();
+    }
+
+    private String capText(Long caseId, HousingStay stay) {
+        BigDecimal cap = quotes.cap(caseId);
+        return stay.nights() + " nights from " + stay.from() + " for " + stay.travellers() + " travellers; the policy's cap is "
+                + cap.toPlainString() + " " + PolicyService.POLICY_CURRENCY
+                + " (a quote above needs an approved temporary-housing policy exception)";
+    }
+}
