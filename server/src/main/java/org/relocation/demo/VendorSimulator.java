@@ -130,10 +130,10 @@ class VendorSimulator {
             scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, 1), after.toMillis(), TimeUnit.MILLISECONDS);
             return ResponseEntity.accepted().build();
         }
-        if (Map.of("IMMIGRATION_COUNSEL", 1, "IMMIGRATION_COUNSEL_INFORMATION", 1, "TEMPORARY_HOUSING", 1, "HOUSEHOLD_SHIPMENT", 1,
-                        "PAYROLL_INSTRUCTION", 1, "TAX_BRIEFING", 1, "BENEFITS_ENROLMENT", 1, "HOME_SEARCH", 1, "SCHOOL_SEARCH", 1,
-                        "DESTINATION_SERVICES", 1, "LANGUAGE_TRAINING", 1, "PARTNER_SUPPORT", 1, "EAP_ENROLMENT", 1)
-                .containsKey(request.serviceType())) {
+        if (java.util.Set.of("IMMIGRATION_COUNSEL", "IMMIGRATION_COUNSEL_INFORMATION", "TEMPORARY_HOUSING", "HOUSEHOLD_SHIPMENT",
+                        "PAYROLL_INSTRUCTION", "TAX_BRIEFING", "BENEFITS_ENROLMENT", "HOME_SEARCH", "SCHOOL_SEARCH", "DESTINATION_SERVICES",
+                        "LANGUAGE_TRAINING", "PARTNER_SUPPORT", "EAP_ENROLMENT")
+                .contains(request.serviceType())) {
             boolean refuse = how == Answer.REFUSE;
             if (refuse && !refusable(request.serviceType())) {
                 return ResponseEntity.accepted().build(); // a service nobody may refuse: the refusing vendor stays silent
