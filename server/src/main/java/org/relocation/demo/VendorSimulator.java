@@ -209,8 +209,8 @@ class VendorSimulator {
                     .headers(h -> signature.forEach(h::set))
                     .body(body).retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
-            if (e.getStatusCode().value() == 409 && attempt < 3) {
-                scheduler.schedule(() -> acknowledge(vendor, secret, request, attempt + 1), 300, TimeUnit.MILLISECONDS);
+            if (e.getStatusCode().value() == 409 && attempt < 10) {
+                scheduler.schedule(() -> acknowledge(vendor, secret, request, attempt + 1), 200, TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
             log.debug("Simulated {} acknowledgement for {} failed: {}", vendor, request.reference(), e.getClass().getSimpleName());

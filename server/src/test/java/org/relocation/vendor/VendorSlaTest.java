@@ -28,12 +28,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Vendor SLAs through HTTP and the engine (docs/journey.md "Vendor SLAs"), the vendors played by the demo simulator as
- * their endpoint URLs say (NL, a host city of each test's own): a late vendor reminded, escalated and switched, the next
- * vendor's confirmation completing the housing wait and the withdrawn order's late callback refused (409); a refusing
+ * their endpoint URLs say (NL, a host city of each test's own): a late mover reminded, escalated and switched, the next
+ * mover's confirmation completing the shipment wait and the withdrawn order's late callback refused (409); a refusing
  * vendor switched automatically and, none left, escalated; a silent vendor reminded of its acknowledgement, then of its
  * confirmation, escalated, waited for until a new date and escalated again after it; every bad form input a 400 naming
  * the field with nothing written. The watcher is run at chosen instants ({@link VendorSlas#check}, what its worker does at
- * the engine's time) and once through its process (relocation-vendor-sla-watch).
+ * the engine's time) and once through its process (relocation-vendor-sla-watch). The vendors under test are movers: a
+ * host city with two housing vendors has its stay quoted (HousingQuotesTest), so each city has one housing vendor.
  */
 @ServerTest
 class VendorSlaTest {
@@ -56,11 +57,11 @@ class VendorSlaTest {
     @Test
     void aLateVendorIsRemindedThenEscalatedThenSwitchedAndTheNextVendorsConfirmationCompletesTheWait() {
         String city = "Latetown " + UUID.randomUUID().toString().substring(0, 6);
-        String late = registered("housing", city, "never");
-        String next = registered("housing", city, "normal");
-        registered("moving", city, "normal");
+        String late = registered("moving", city, "never");
+        String next = registered("moving", city, "normal");
+        registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
-        ServiceOrder order = housing(c.id());
+        ServiceOrder order = shipment(c.id());
         assertThat(order.getVendor()).isEqualTo(late);
         LocalDate requested = order.getRequestedAt().atZone(ZoneOffset.UTC).toLocalDate();
         assertThat(order.getAcknowledgeBy()).isEqualTo(order.getRequestedAt().plus(Duration.ofHours(4)));
@@ -72,18 +73,18 @@ class VendorSlaTest {
         Job watch = management.createJobQuery().timers().activityId("vendor-sla-watch-due").singleResult();
         assertThat(watch).as("the watcher's timer").isNotNull();
         management.executeJob(watch.getId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> housing(c.id()).getReminders() == 1);
-        assertThat(housing(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.CONFIRMATION);
+        await().atMost(Duration.ofSeconds(30)).until(() -> shipment(c.id()).getReminders() == 1);
+        assertThat(shipment(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.CONFIRMATION);
         Instant now = Instant.now();
         slas.check(now);
-        assertThat(housing(c.id()).getReminders()).as("one reminder per breach").isEqualTo(1);
+        assertThat(shipment(c.id()).getReminders()).as("one reminder per breach").isEqualTo(1);
         assertThat(escalations(c.number())).as("not before the grace").isZero();
 
         // still silent a business day after the reminder: escalated to the specialists, once
         slas.check(now.plus(Duration.ofDays(5)));
         slas.check(now.plus(Duration.ofDays(6)));
         assertThat(escalations(c.number())).isEqualTo(1);
-        assertThat(housing(c.id()).isEscalationOpen()).isTrue();
+        assertThat(shipment(c.id()).isEscalationOpen()).isTrue();
 
         Api specialist = Api.as(port, "specialist");
         String task = specialist.awaitTask(c.number(), "resolve-vendor-delay");
@@ -98,23 +99,23 @@ class VendorSlaTest {
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody().toString()).contains("vendorDelayChoice");
         ResponseEntity<JsonNode> requote = specialist.complete(task, Api.vars("vendorDelayChoice", "requote"));
-        assertThat(requote.getStatusCode().value()).as("no re-quote for housing here").isEqualTo(400);
+        assertThat(requote.getStatusCode().value()).as("no re-quote for the shipment").isEqualTo(400);
         assertThat(requote.getBody().toString()).contains("vendorDelayChoice");
-        assertThat(housing(c.id()).getStatus()).as("nothing written").isEqualTo(ServiceOrder.Status.SENT);
-        assertThat(housing(c.id()).getConfirmBy()).isEqualTo(pastConfirmBy(order));
+        assertThat(shipment(c.id()).getStatus()).as("nothing written").isEqualTo(ServiceOrder.Status.SENT);
+        assertThat(shipment(c.id()).getConfirmBy()).isEqualTo(pastConfirmBy(order));
 
-        assertThat(housingWaiting(c.number())).isTrue();
-        // switch: the order is withdrawn, the next vendor gets it and its confirmation completes the housing wait
+        assertThat(shipmentWaiting(c.number())).isTrue();
+        // switch: the order is withdrawn, the next vendor gets it and its confirmation completes the shipment wait
         ResponseEntity<JsonNode> switched = specialist.complete(task, Api.vars("vendorDelayChoice", "switch"));
         assertThat(switched.getStatusCode().value()).as("switch: %s", switched.getBody()).isEqualTo(204);
         ServiceOrder withdrawn = orders.findById(order.getId()).orElseThrow();
         assertThat(withdrawn.getStatus()).isEqualTo(ServiceOrder.Status.WITHDRAWN);
         assertThat(withdrawn.isEscalationOpen()).isFalse();
-        ServiceOrder replacement = housingOrders(c.id()).get(1);
+        ServiceOrder replacement = shipmentOrders(c.id()).get(1);
         assertThat(replacement.getVendor()).isEqualTo(next);
         assertThat(replacement.getReplacesOrderId()).isEqualTo(order.getId());
         assertThat(replacement.getConfirmBy()).isNotNull();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !housingWaiting(c.number()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !shipmentWaiting(c.number()));
         ServiceOrder confirmed = orders.findById(replacement.getId()).orElseThrow();
         assertThat(confirmed.getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
         assertThat(confirmed.getAcknowledgedAt()).as("acknowledged (ACKNOWLEDGED first, or with the answer)").isNotNull();
@@ -129,16 +130,16 @@ class VendorSlaTest {
     @Test
     void aRefusingVendorIsSwitchedAtOnceAndWithNoVendorLeftTheSpecialistsDecide() {
         String city = "Refuseville " + UUID.randomUUID().toString().substring(0, 6);
-        String first = registered("housing", city, "refuse");
-        String second = registered("housing", city, "refuse");
-        registered("moving", city, "normal");
+        String first = registered("moving", city, "refuse");
+        String second = registered("moving", city, "refuse");
+        registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(housingOrders(c.id())).hasSize(2)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(shipmentOrders(c.id())).hasSize(2)
                 .allSatisfy(o -> assertThat(o.getStatus()).isEqualTo(ServiceOrder.Status.REFUSED)));
-        List<ServiceOrder> refused = housingOrders(c.id());
+        List<ServiceOrder> refused = shipmentOrders(c.id());
         assertThat(refused).extracting(ServiceOrder::getVendor).containsExactly(first, second);
         assertThat(refused.get(1).getReplacesOrderId()).isEqualTo(refused.get(0).getId());
-        assertThat(housingWaiting(c.number())).as("the process keeps waiting for the service").isTrue();
+        assertThat(shipmentWaiting(c.number())).as("the process keeps waiting for the service").isTrue();
 
         Api specialist = Api.as(port, "specialist");
         String task = specialist.awaitTask(c.number(), "resolve-vendor-delay");
@@ -146,34 +147,34 @@ class VendorSlaTest {
         ResponseEntity<JsonNode> noneLeft = specialist.complete(task, Api.vars("vendorDelayChoice", "switch"));
         assertThat(noneLeft.getStatusCode().value()).isEqualTo(400);
         assertThat(noneLeft.getBody().toString()).contains("vendorDelayChoice").contains("No other active vendor");
-        assertThat(housingOrders(c.id())).as("nothing written").hasSize(2);
+        assertThat(shipmentOrders(c.id())).as("nothing written").hasSize(2);
         LocalDate newDate = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         specialist.completeTask(c.number(), "resolve-vendor-delay", Api.vars("vendorDelayChoice", "wait",
                 "newConfirmationDate", newDate.toString(), "vendorDelayNotes", "Looking for another vendor in the city"));
-        assertThat(housingOrders(c.id()).get(1).isEscalationOpen()).isFalse();
-        assertThat(housingWaiting(c.number())).isTrue();
+        assertThat(shipmentOrders(c.id()).get(1).isEscalationOpen()).isFalse();
+        assertThat(shipmentWaiting(c.number())).isTrue();
     }
 
     @Test
     void aSilentVendorIsRemindedOfEachDeadlineEscalatedWaitedForAndEscalatedAgainAfterTheNewDate() {
         String city = "Silentburg " + UUID.randomUUID().toString().substring(0, 6);
-        registered("housing", city, "never");
-        registered("moving", city, "normal");
+        registered("moving", city, "never");
+        registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
-        ServiceOrder order = housing(c.id());
+        ServiceOrder order = shipment(c.id());
 
         // acknowledgement: 4 clock hours
         slas.check(order.getAcknowledgeBy().minusSeconds(60));
-        assertThat(housing(c.id()).getReminders()).as("before the acknowledgement deadline").isZero();
+        assertThat(shipment(c.id()).getReminders()).as("before the acknowledgement deadline").isZero();
         slas.check(order.getAcknowledgeBy().plusSeconds(60));
-        assertThat(housing(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.ACKNOWLEDGEMENT);
-        assertThat(housing(c.id()).getReminders()).isEqualTo(1);
+        assertThat(shipment(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.ACKNOWLEDGEMENT);
+        assertThat(shipment(c.id()).getReminders()).isEqualTo(1);
 
         // confirmation: the day after the confirmation deadline, a second reminder; escalated after the grace
         Instant afterDeadline = order.getConfirmBy().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         slas.check(afterDeadline);
-        assertThat(housing(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.CONFIRMATION);
-        assertThat(housing(c.id()).getReminders()).isEqualTo(2);
+        assertThat(shipment(c.id()).getSlaRemindedFor()).isEqualTo(ServiceOrder.Breach.CONFIRMATION);
+        assertThat(shipment(c.id()).getReminders()).isEqualTo(2);
         slas.check(afterDeadline.plus(Duration.ofDays(5)));
         assertThat(escalations(c.number())).isEqualTo(1);
 
@@ -181,15 +182,15 @@ class VendorSlaTest {
         LocalDate newDate = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         Api.as(port, "specialist").completeTask(c.number(), "resolve-vendor-delay", Api.vars("vendorDelayChoice", "wait",
                 "newConfirmationDate", newDate.toString()));
-        ServiceOrder waiting = housing(c.id());
+        ServiceOrder waiting = shipment(c.id());
         assertThat(waiting.getConfirmBy()).isEqualTo(newDate);
         assertThat(waiting.isEscalationOpen()).isFalse();
         assertThat(waiting.getStatus()).isEqualTo(ServiceOrder.Status.SENT);
         slas.check(newDate.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(12)));
-        assertThat(housing(c.id()).getReminders()).as("not before the new date has passed").isEqualTo(2);
+        assertThat(shipment(c.id()).getReminders()).as("not before the new date has passed").isEqualTo(2);
         Instant afterNewDate = newDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         slas.check(afterNewDate);
-        assertThat(housing(c.id()).getReminders()).isEqualTo(3);
+        assertThat(shipment(c.id()).getReminders()).isEqualTo(3);
         slas.check(afterNewDate.plus(Duration.ofDays(5)));
         assertThat(escalations(c.number())).as("escalated again").isEqualTo(2);
     }
@@ -230,7 +231,7 @@ class VendorSlaTest {
         specialist.completeTask(caseNumber, "record-kickoff-call", Api.vars("kickoffDate", "2026-12-01", "kickoffAttendees", "Team",
                 "kickoffNotes", "Scope agreed with the employee"));
         long id = c.get("id").asLong();
-        await().atMost(Duration.ofSeconds(30)).until(() -> housingOrders(id).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> shipmentOrders(id).stream()
                 .anyMatch(o -> o.getStatus() != ServiceOrder.Status.NEW));
         return new Opened(id, caseNumber);
     }
@@ -262,16 +263,16 @@ class VendorSlaTest {
                 .processInstanceBusinessKey(caseNumber).count();
     }
 
-    private boolean housingWaiting(String caseNumber) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber).activityId("await-housing-confirmation").count() == 1;
+    private boolean shipmentWaiting(String caseNumber) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber).activityId("await-shipment-confirmation").count() == 1;
     }
 
-    private ServiceOrder housing(long caseId) {
-        return housingOrders(caseId).get(0);
+    private ServiceOrder shipment(long caseId) {
+        return shipmentOrders(caseId).get(0);
     }
 
-    private List<ServiceOrder> housingOrders(long caseId) {
-        return orders.findByCaseIdOrderById(caseId).stream().filter(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING).toList();
+    private List<ServiceOrder> shipmentOrders(long caseId) {
+        return orders.findByCaseIdOrderById(caseId).stream().filter(o -> o.getServiceType() == ServiceType.HOUSEHOLD_SHIPMENT).toList();
     }
 
     private static String secret(String code) {
