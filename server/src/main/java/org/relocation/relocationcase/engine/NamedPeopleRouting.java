@@ -1,22 +1,15 @@
 package org.relocation.relocationcase.engine;
 
-import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.impl.context.Context;
-import org.operaton.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.operaton.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.operaton.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.relocation.platform.engine.ProcessVariables;
+import org.relocation.platform.engine.TaskCandidates;
 import org.relocation.platform.engine.TaskCreatedHook;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.CaseStaff;
 import org.relocation.relocationcase.RelocationCase;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 
 /**
  * Who a new task of a case goes to, read from the case when the task is created (no process variable copies it):
@@ -52,7 +45,7 @@ class NamedPeopleRouting implements TaskCreatedHook {
         }
         RelocationCase c = cases.get(n.longValue());
         if (managerApproval && c.getLineManagerUserId() != null) {
-            withdrawCandidateGroup(task, CaseStaff.LINE_MANAGER_ROLE);
+            TaskCandidates.withdrawGroup(task, CaseStaff.LINE_MANAGER_ROLE);
             task.setAssignee(c.getLineManagerUserId());
         } else if (specialistTask && c.getSpecialistUserId() != null) {
             task.addCandidateUser(c.getSpecialistUserId());
@@ -66,28 +59,5 @@ class NamedPeopleRouting implements TaskCreatedHook {
             }
         }
         return false;
-    }
-
-    /**
-     * Removes a candidate group from a task being created, with the rights on the task the engine granted the group when
-     * it became a candidate (the engine keeps those when a candidate is removed: the group could still read and claim).
-     * Both were created in this command and are not written yet: they are dropped from the command's cache.
-     */
-    private static void withdrawCandidateGroup(DelegateTask task, String group) {
-        TaskEntity entity = (TaskEntity) task;
-        for (IdentityLinkEntity link : new ArrayList<>(entity.getIdentityLinks())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId())) {
-                link.delete();
-                entity.getIdentityLinks().remove(link);
-            }
-        }
-        DbEntityManager db = Context.getCommandContext().getDbEntityManager();
-        for (AuthorizationEntity a : db.getCachedEntitiesByType(AuthorizationEntity.class)) {
-            boolean taskResource = a.getResourceType() == Resources.TASK.resourceType()
-                    || a.getResourceType() == Resources.HISTORIC_TASK.resourceType();
-            if (taskResource && entity.getId().equals(a.getResourceId()) && group.equals(a.getGroupId())) {
-                db.delete(a);
-            }
-        }
     }
 }
