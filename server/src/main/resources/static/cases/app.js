@@ -788,6 +788,7 @@ async function start() {
   }
   $('#who').textContent = me.name ? `${me.name} (${me.userId})` : me.userId;
   $('#new-case-link').hidden = !hasRole('mobility-specialist', 'hr-admin', 'admin');
+  $('#vendors-link').hidden = !hasRole('hr-admin', 'finance', 'admin'); // the readers of vendor performance (/vendors/)
   $('#mine').checked = hasRole('mobility-specialist', 'manager');
   $('#calendar-button').hidden = !hasRole(...FEED_ROLES);
   if (!hasRole(...TEAM_ROLES)) {

@@ -33,8 +33,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** The product's own browser pages (static files in the jar): the process-owner page, the case workspace, and what they share. */
-    private static final String[] PRODUCT_PAGES = {"/process-owner/**", "/cases/**", "/pages/**"};
+    /** The product's own browser pages (static files in the jar): the process-owner page, the case workspace, the vendors page, and what they share. */
+    private static final String[] PRODUCT_PAGES = {"/process-owner/**", "/cases/**", "/vendors/**", "/pages/**"};
     /**
      * Scripts, styles, fonts and data only from this server; style attributes are allowed because the diagram viewers
      * set them on the SVG they draw, and data: images for their embedded logo; blob: images and frames for the case

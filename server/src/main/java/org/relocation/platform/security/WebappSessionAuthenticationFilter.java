@@ -32,10 +32,11 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     /**
      * Where a session login counts: the APIs of the product's pages, the process owners' (model changes) and the case
      * workspace's (cases with their documents, estimates, policy decisions and decision log; key dates; policy
-     * exceptions; the caller). A path counts when it is one of these or below it.
+     * exceptions; the caller) and the vendors page's (vendor performance and register). A path counts when it is one of
+     * these or below it.
      */
     static final List<String> PATHS = List.of(EngineAuthenticationFilter.MODEL_CHANGES, "/api/cases/", "/api/key-dates/",
-            "/api/policy-exceptions/", "/api/me/");
+            "/api/policy-exceptions/", "/api/me/", "/api/vendors/");
     static final String REQUESTED_WITH = "X-Requested-With";
 
     private final IdentityService identity;
