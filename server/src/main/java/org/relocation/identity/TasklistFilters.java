@@ -7,6 +7,7 @@ import org.operaton.bpm.engine.authorization.Authorization;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.filter.Filter;
+import org.operaton.bpm.engine.impl.TaskQueryImpl;
 import org.operaton.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The saved Tasklist filters, each readable by the roles it is for (READ granted per filter; no role reads every
@@ -39,9 +45,11 @@ import java.util.Map;
  *       changes and their correction, tax briefings and settlements, expense claims and their exceptions; the roles
  *       that work on them.</li>
  * </ul>
- * A filter is created once: an installation that had the filters before a task was added to them keeps its own (a
- * process owner adds the task in the Tasklist's filter settings, or deletes the filter to have it created again at the
- * next start).
+ * A filter is created once; a process owner may change it in the Tasklist. The filters of task keys follow the product
+ * at each start ({@link #followProductTasks}): a task this version adds to a filter's list joins the stored filter, and
+ * what a process owner removed from or added to the list stays as they left it. The keys the product has put in are
+ * kept in the filter's {@value #PRODUCT_TASKS} property; a filter of an earlier version without it gets every key of
+ * the product's list it lacks.
  */
 @Component
 class TasklistFilters {
@@ -58,6 +66,11 @@ class TasklistFilters {
     static final String[] PAY_AND_TAX_TASKS = {"confirm-payroll-setup", "follow-up-payroll-provider", "correct-payroll-instruction",
             "approve-compensation-change", "correct-compensation-change", "follow-up-tax-briefing", "approve-tax-settlement", "approve-expense-claim",
             "approve-expense-claim-finance", "decide-expense-exception"};
+
+    static final String[] IMMIGRATION_TASKS = {"renew-permit", "decide-start-date", "answer-counsel-request", "follow-up-counsel",
+            "handle-permit-refusal", "arrange-posted-worker-formalities"};
+    /** The filter property listing the task keys the product has put in the filter's query. */
+    static final String PRODUCT_TASKS = "relocationProductTasks";
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -95,21 +108,15 @@ class TasklistFilters {
         ensure(MY_CASES, tasks.createTaskQuery().orderByDueDate().asc(),
                 properties("The tasks assigned to you, soonest due first", 1, Map.of("assignee", "current-user")),
                 List.of(Roles.SPECIALIST, Roles.HR_ADMIN, Roles.ADMIN));
-        ensure(APPROVALS, tasks.createTaskQuery()
-                        .taskDefinitionKeyIn(APPROVAL_TASKS)
-                        .orderByDueDate().asc(),
-                properties("Approvals you hold or may claim, soonest due first", 2, null),
+        ensureOfTasks(APPROVALS, APPROVAL_TASKS, properties("Approvals you hold or may claim, soonest due first", 2, null),
                 List.of(Roles.MANAGER, Roles.FINANCE, Roles.HR_LEAD, Roles.SENIOR_MANAGER, Roles.ADMIN));
         ensure(DUE_THIS_WEEK, tasks.createTaskQuery().orderByDueDate().asc(),
                 properties("Your tasks due within the next 7 days", 3, Map.of("dueWithinDays", 7)),
                 TASKLIST_ROLES);
-        ensure(IMMIGRATION_DEADLINES, tasks.createTaskQuery()
-                        .taskDefinitionKeyIn("renew-permit", "decide-start-date", "answer-counsel-request", "follow-up-counsel",
-                                "handle-permit-refusal", "arrange-posted-worker-formalities")
-                        .orderByDueDate().asc(),
+        ensureOfTasks(IMMIGRATION_DEADLINES, IMMIGRATION_TASKS,
                 properties("Permit renewals (due at the expiry), start dates at risk, counsel's requests and late decisions", 10, null),
                 TASKLIST_ROLES);
-        ensure(PAY_AND_TAX, tasks.createTaskQuery().taskDefinitionKeyIn(PAY_AND_TAX_TASKS).orderByDueDate().asc(),
+        ensureOfTasks(PAY_AND_TAX, PAY_AND_TAX_TASKS,
                 properties("Payroll instructions, compensation changes, tax briefings and settlements, expense claims", 11, null),
                 List.of(Roles.SPECIALIST, Roles.FINANCE, Roles.HR_ADMIN, Roles.HR_LEAD, Roles.ADMIN));
         removeAnyFilterGrants();
@@ -126,13 +133,45 @@ class TasklistFilters {
         return p;
     }
 
-    private void ensure(String name, TaskQuery query, Map<String, Object> properties, List<String> roles) {
+    private Filter ensure(String name, TaskQuery query, Map<String, Object> properties, List<String> roles) {
         Filter filter = filters.createTaskFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
         if (filter == null) {
             filter = filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
             log.info("Tasklist filter '{}' created", name);
         }
         grantRead(filter, roles);
+        return filter;
+    }
+
+    /** A filter of these task keys, soonest due first, created once, then following the product's list. */
+    private void ensureOfTasks(String name, String[] keys, Map<String, Object> properties, List<String> roles) {
+        properties.put(PRODUCT_TASKS, List.of(keys));
+        followProductTasks(ensure(name, tasks.createTaskQuery().taskDefinitionKeyIn(keys).orderByDueDate().asc(), properties, roles), keys);
+    }
+
+    /**
+     * Adds to the stored filter the keys of the product's list that the product has not put in before (the
+     * {@value #PRODUCT_TASKS} property; without it, every key the filter lacks): a task added by this version appears in
+     * installations whose filters were created before it, and a key a process owner removed is not put back.
+     */
+    void followProductTasks(Filter filter, String[] product) {
+        TaskQueryImpl query = filter.getQuery();
+        Set<String> current = query.getKeys() == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(query.getKeys()));
+        Map<String, Object> properties = filter.getProperties() == null ? new HashMap<>() : new HashMap<>(filter.getProperties());
+        Set<String> known = properties.get(PRODUCT_TASKS) instanceof Collection<?> put
+                ? put.stream().map(String::valueOf).collect(Collectors.toSet()) : current;
+        List<String> added = Arrays.stream(product).filter(k -> !known.contains(k) && !current.contains(k)).toList();
+        if (added.isEmpty() && known.equals(Set.of(product))) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>(current);
+        keys.addAll(added);
+        query.taskDefinitionKeyIn(keys.toArray(String[]::new));
+        properties.put(PRODUCT_TASKS, List.of(product));
+        filters.saveFilter(filter.setQuery(query).setProperties(properties));
+        if (!added.isEmpty()) {
+            log.info("Tasklist filter '{}': the tasks {} of this version added", filter.getName(), added);
+        }
     }
 
     private void grantRead(Filter filter, List<String> roles) {
