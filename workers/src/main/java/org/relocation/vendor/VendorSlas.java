@@ -7,6 +7,7 @@ import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -74,13 +74,14 @@ public class VendorSlas {
     /** Empty in the standalone workers (no engine of their own): escalations wait for a server's watcher run. */
     private final Optional<VendorEscalationProcess> escalations;
     private final NotificationService notifications;
-    private final Map<ServiceType, ServiceRequote> requotes;
+    /** Looked up when used: the features that re-quote depend on the vendor services that depend on this. */
+    private final ObjectProvider<ServiceRequote> requotes;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     VendorSlas(ServiceOrderRepository orders, VendorRepository vendors, VendorRegister register, VendorGateway gateway,
                CaseService cases, BusinessCalendar calendar, VendorSlaProperties properties, Optional<VendorEscalationProcess> escalations,
-               NotificationService notifications, List<ServiceRequote> requotes, PlatformTransactionManager transactions, Clock clock) {
+               NotificationService notifications, ObjectProvider<ServiceRequote> requotes, PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
         this.vendors = vendors;
         this.register = register;
@@ -90,7 +91,7 @@ public class VendorSlas {
         this.properties = properties;
         this.escalations = escalations;
         this.notifications = notifications;
-        this.requotes = requotes.stream().collect(Collectors.toUnmodifiableMap(ServiceRequote::serviceType, Function.identity()));
+        this.requotes = requotes;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -254,7 +255,7 @@ public class VendorSlas {
      */
     @Transactional(readOnly = true)
     public ServiceRequote.Plan requotePlan(ServiceOrder order) {
-        ServiceRequote requote = requotes.get(order.getServiceType());
+        ServiceRequote requote = requoteOf(order.getServiceType());
         return requote == null ? ServiceRequote.Plan.refused("This service is not chosen on quotes, so it cannot be re-quoted")
                 : requote.plan(order);
     }
@@ -377,6 +378,10 @@ public class VendorSlas {
                 order.getServiceType().name() + ": waiting for " + order.getVendor() + " until " + newConfirmBy, null, actor);
     }
 
+    private ServiceRequote requoteOf(ServiceType type) {
+        return requotes.orderedStream().filter(r -> r.serviceType() == type).findFirst().orElse(null);
+    }
+
     /**
      * The specialists chose to re-quote the order's service ({@link #requotePlan} said possible): the order, still awaiting
      * its answer, is withdrawn as for a switch (its vendor told after the commit, its later callbacks refused; a refused
@@ -385,7 +390,7 @@ public class VendorSlas {
     @Transactional
     public void requote(Long orderId, String actor) {
         ServiceOrder order = orders.findById(orderId).orElseThrow(() -> new IllegalStateException("No service order " + orderId));
-        ServiceRequote requote = requotes.get(order.getServiceType());
+        ServiceRequote requote = requoteOf(order.getServiceType());
         if (requote == null) {
             throw new IllegalStateException("No re-quote for " + order.getServiceType());
         }
