@@ -162,11 +162,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
     journey.completeExternalTask("book-household-shipment");
     journey.correlate("shipment-confirmed");
-    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
-    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
-    journey.userTask("choose-housing-quote").complete(Map.of("chosenQuote", "HQ-1"));
-    journey.completeExternalTask("order-chosen-housing");
-    journey.assertWaitingAt("await-housing-confirmation");
+    quotesChosenAndOrdered(journey, "HQ-1");
     assertThat(awaiting(journey, "housing-confirmed")).as("the stay awaits its confirmation").isTrue();
     assertThat(awaiting(journey, "housing-requote-requested")).as("or a re-quote").isTrue();
 
@@ -174,12 +170,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.correlate("housing-requote-requested");
     journey.assertWaitingAt("book-temporary-housing").assertNotWaitingAt("await-housing-confirmation");
     assertThat(awaiting(journey, "housing-confirmed")).as("a late confirmation of the withdrawn order finds nothing waiting").isFalse();
-    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
-    journey.assertWaitingAt("await-housing-quotes");
-    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
-    journey.userTask("choose-housing-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", "HQ-2"));
-    journey.completeExternalTask("order-chosen-housing");
-    journey.assertWaitingAt("await-housing-confirmation");
+    quotesChosenAndOrdered(journey, "HQ-2");
     journey.correlate("housing-confirmed", WITHIN_QUOTE);
 
     journey.assertEndedAt("relocation-housing", "move-arranged")
@@ -189,6 +180,16 @@ class PhaseProcessesTest extends ProcessTestSupport {
         .assertPassedTimes("order-chosen-housing", 2)
         .assertPassedTimes("housing-confirmed", 1)
         .assertCaseFinished();
+  }
+
+  /** book-temporary-housing asks for quotes, all answer, the specialist chooses one, its vendor is ordered. */
+  private static void quotesChosenAndOrdered(JourneyDriver journey, String chosenQuote) {
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
+    journey.assertWaitingAt("await-housing-quotes");
+    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
+    journey.userTask("choose-housing-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", chosenQuote));
+    journey.completeExternalTask("order-chosen-housing");
+    journey.assertWaitingAt("await-housing-confirmation");
   }
 
   private static boolean awaiting(JourneyDriver journey, String message) {
