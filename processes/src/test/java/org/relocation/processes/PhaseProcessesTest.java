@@ -155,6 +155,71 @@ class PhaseProcessesTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("housing quotes: the chosen vendor misses its SLA, the specialists re-quote, quotes again, another is chosen and confirms")
+  void housingRequotedAfterTheChosenVendorMissedItsSla() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    quotesChosenAndOrdered(journey, "HQ-1");
+    assertThat(awaiting(journey, "housing-confirmed")).as("the stay awaits its confirmation").isTrue();
+    assertThat(awaiting(journey, "housing-requote-requested")).as("or a re-quote").isTrue();
+
+    // resolve-vendor-delay's re-quote (HousingRequote): back to the quote request
+    journey.correlate("housing-requote-requested");
+    journey.assertWaitingAt("book-temporary-housing").assertNotWaitingAt("await-housing-confirmation");
+    assertThat(awaiting(journey, "housing-confirmed")).as("a late confirmation of the withdrawn order finds nothing waiting").isFalse();
+    quotesChosenAndOrdered(journey, "HQ-2");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassed("housing-requote-requested", "temporary-housing-requested", "housing-confirmed")
+        .assertPassedTimes("book-temporary-housing", 2)
+        .assertPassedTimes("choose-housing-quote", 2)
+        .assertPassedTimes("order-chosen-housing", 2)
+        .assertPassedTimes("housing-confirmed", 1)
+        .assertCaseFinished();
+  }
+
+  /** book-temporary-housing asks for quotes, all answer, the specialist chooses one, its vendor is ordered. */
+  private static void quotesChosenAndOrdered(JourneyDriver journey, String chosenQuote) {
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
+    journey.assertWaitingAt("await-housing-quotes");
+    journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
+    journey.userTask("choose-housing-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", chosenQuote));
+    journey.completeExternalTask("order-chosen-housing");
+    journey.assertWaitingAt("await-housing-confirmation");
+  }
+
+  private static boolean awaiting(JourneyDriver journey, String message) {
+    return ENGINE.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(journey.businessKey())
+        .messageEventSubscriptionName(message).count() > 0;
+  }
+
+  @Test
+  @DisplayName("housing re-quoted, but no other vendor is left by the time of the request: ordered without quotes, confirmed")
+  void housingRequotedWithNoVendorLeft() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", ONE_HOUSING_VENDOR);
+    journey.assertWaitingAt("await-housing-confirmation");
+    journey.correlate("housing-requote-requested");
+    journey.completeExternalTask("book-temporary-housing", ONE_HOUSING_VENDOR);
+    journey.assertWaitingAt("await-housing-confirmation").assertNotWaitingAt("await-housing-quotes");
+    journey.completeExternalTask("book-household-shipment");
+    journey.correlate("shipment-confirmed");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertPassedTimes("book-temporary-housing", 2)
+        .assertPassed("housing-requote-requested", "housing-confirmed")
+        .assertNotReached("await-housing-quotes", "choose-housing-quote")
+        .assertCaseFinished();
+  }
+
+  @Test
   @DisplayName("housing quotes: a vendor never answers, the wait runs out, the open quotes expire, the specialist chooses among the rest")
   void housingQuotesWaitRunsOut() {
     JourneyDriver journey = newCase();

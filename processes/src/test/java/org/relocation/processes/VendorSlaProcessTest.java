@@ -45,4 +45,12 @@ class VendorSlaProcessTest extends ProcessTestSupport {
     task.complete(Map.of("vendorDelayChoice", "wait", "newConfirmationDate", "2026-03-20"));
     escalation.assertEndedAt("relocation-vendor-escalation", "vendor-delay-resolved");
   }
+
+  @Test
+  void aReQuoteEndsTheEscalationToo() {
+    JourneyDriver escalation = newCase();
+    escalation.start("relocation-vendor-escalation", Map.of("caseId", 4712L, "serviceOrderId", 43L));
+    escalation.userTask("resolve-vendor-delay").complete(Map.of("vendorDelayChoice", "requote"));
+    escalation.assertEndedAt("relocation-vendor-escalation", "vendor-delay-resolved");
+  }
 }

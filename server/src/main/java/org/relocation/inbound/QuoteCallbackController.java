@@ -1,9 +1,6 @@
 package org.relocation.inbound;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,20 +8,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.relocation.housing.QuoteAnswer;
 import org.relocation.housing.QuoteAnswered;
-import org.relocation.platform.web.BadRequestException;
-import org.relocation.platform.web.Problems;
-import org.relocation.vendor.CallbackRejectedException;
 import org.relocation.vendor.Signatures;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * Housing vendors answer quote requests here, signed like their order callbacks ({@link CallbackVerifier}: 413, 401,
@@ -35,14 +25,12 @@ import java.util.Map;
 @Tag(name = "Vendor callbacks", description = "Signed answers of counsel, housing and moving vendors")
 class QuoteCallbackController {
 
-    private final CallbackVerifier verifier;
+    private final SignedCallbacks callbacks;
     private final QuoteCallbackCorrelation correlation;
-    private final ObjectMapper json;
 
-    QuoteCallbackController(CallbackVerifier verifier, QuoteCallbackCorrelation correlation, ObjectMapper json) {
-        this.verifier = verifier;
+    QuoteCallbackController(SignedCallbacks callbacks, QuoteCallbackCorrelation correlation) {
+        this.callbacks = callbacks;
         this.correlation = correlation;
-        this.json = json;
     }
 
     @PostMapping("/{vendor}/quotes")
@@ -51,15 +39,8 @@ class QuoteCallbackController {
                     + "/api/vendor-callbacks/{vendor} (" + Signatures.HEADER + ", " + Signatures.TIMESTAMP_HEADER + ", "
                     + Signatures.NONCE_HEADER + "; docs/operations.md, \"Vendor callbacks\").",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = QuoteAnswer.class))),
-            parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.TIMESTAMP_HEADER, required = true, description = "Epoch seconds",
-                            schema = @Schema(type = "string", pattern = "^[0-9]{1,12}$")),
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.NONCE_HEADER, required = true, description = "Used once",
-                            schema = @Schema(type = "string", pattern = "^[A-Za-z0-9_-]{16,128}$")),
-                    @Parameter(in = ParameterIn.HEADER, name = Signatures.HEADER, required = true,
-                            description = "sha256= and the hex HMAC-SHA256 of \"<timestamp>.<nonce>.<body>\" with the vendor's secret",
-                            schema = @Schema(type = "string", pattern = "^sha256=[0-9a-fA-F]{64}$"))})
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = QuoteAnswer.class))))
+    @SignedCallbackHeaders
     @ApiResponse(responseCode = "202", description = "Accepted: the quote is recorded", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "A malformed answer, naming what is wrong")
     @ApiResponse(responseCode = "401", description = "A missing, malformed or bad signature, or a timestamp too far off")
@@ -67,21 +48,8 @@ class QuoteCallbackController {
     @ApiResponse(responseCode = "409", description = "Replayed nonce, quote no longer open (answered, expired, chosen), or the case not waiting yet (retry)")
     @ApiResponse(responseCode = "413", description = "A body over the limit (64 KiB by default), never read further")
     ResponseEntity<Accepted> quote(@PathVariable String vendor, HttpServletRequest request) {
-        CallbackVerifier.SignedCallback signed = verifier.verify(vendor, request);
-        QuoteAnswer answer;
-        try {
-            answer = json.readValue(signed.body(), QuoteAnswer.class);
-        } catch (IOException e) {
-            throw new BadRequestException(Map.of("body", "is not a valid quote answer (reference, status, price, currency, terms, note)"));
-        }
-        QuoteAnswered answered;
-        try {
-            answered = correlation.accept(signed, answer);
-        } catch (org.springframework.dao.ConcurrencyFailureException | org.springframework.dao.DataIntegrityViolationException
-                 | org.operaton.bpm.engine.OptimisticLockingException e) {
-            throw new CallbackRejectedException(CallbackRejectedException.Reason.ALREADY_ANSWERED,
-                    "The case changed concurrently; nothing was recorded, retry later");
-        }
+        QuoteAnswered answered = callbacks.accept(vendor, request, QuoteAnswer.class,
+                "is not a valid quote answer (reference, status, price, currency, terms, note)", correlation::accept);
         return ResponseEntity.accepted().body(new Accepted(answered.caseNumber(), answered.status(), answered.allAnswered()));
     }
 
@@ -89,10 +57,5 @@ class QuoteCallbackController {
     @Schema(name = "QuoteCallbackAccepted")
     record Accepted(@Schema(example = "RC-2026-000123") String caseNumber,
                     @Schema(allowableValues = {"RECEIVED", "DECLINED"}) String status, boolean allAnswered) {
-    }
-
-    @ExceptionHandler(CallbackRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(CallbackRefusedException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 }

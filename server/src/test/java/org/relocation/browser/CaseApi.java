@@ -97,6 +97,13 @@ final class CaseApi {
         return response.getBody();
     }
 
+    /** GET /engine-rest/task/{id}/form-variables: what the task's form opens with (its case's context included). */
+    JsonNode formVariables(String user, String taskId) {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET form-variables of task %s as %s: %s", taskId, user, response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     /** The newest case of that employee (GET /api/cases), if any. */
     Optional<JsonNode> findByEmployeeName(String user, String employeeName) {
         ResponseEntity<JsonNode> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/api/cases?size=100", JsonNode.class);

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>textfield, textarea: a String, typed in;</li>
  * <li>number: a Number, typed in;</li>
  * <li>checkbox: Boolean.TRUE, ticked;</li>
- * <li>radio, select: the option's value (not its label); the option with that value is chosen by its label;</li>
+ * <li>radio, select: the option's value (not its label); the option with that value is chosen by its label (options
+ * from the form's data, {@code valuesKey}: looked up in the task's form variables when the form opens);</li>
  * <li>datetime with subtype date: a LocalDate, typed in the date picker's format.</li>
  * </ul>
  * A required field the test has no value for, or one of a type this class cannot fill, fails with a message that
@@ -40,7 +41,7 @@ final class FormFiller {
 
     /** An input field of a form: a component with a key. */
     record Field(String formId, String id, String key, String type, String subtype, String label, boolean required,
-                 boolean conditional, boolean locked, JsonNode options) {
+                 boolean conditional, boolean locked, JsonNode options, String valuesKey) {
 
         String describe() {
             return "field '" + key + "' (" + type + (subtype.isEmpty() ? "" : " " + subtype) + ", label '" + label + "')";
@@ -60,12 +61,29 @@ final class FormFiller {
             return null;
         }
 
+        /** This field with its options taken from the form's data (its valuesKey's variable), when it has a valuesKey. */
+        Field withOptionsFrom(Map<String, JsonNode> data) {
+            if (valuesKey.isEmpty()) {
+                return this;
+            }
+            JsonNode variable = data.get(valuesKey);
+            JsonNode value = variable == null ? null : variable.path("value");
+            try {
+                JsonNode offered = value == null ? JSON.createArrayNode() : value.isTextual() ? JSON.readTree(value.asText()) : value;
+                return new Field(formId, id, key, type, subtype, label, required, conditional, locked, offered, valuesKey);
+            } catch (IOException e) {
+                throw new UncheckedIOException("form " + formId + ": the options of " + key + " (" + valuesKey + ") are no JSON", e);
+            }
+        }
+
         List<String> optionValues() {
             List<String> values = new ArrayList<>();
             options.forEach(o -> values.add(o.path("value").asText()));
             return values;
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FormFiller() {
     }
@@ -111,7 +129,8 @@ final class FormFiller {
             String label = c.hasNonNull("label") ? c.path("label").asText() : c.path("dateLabel").asText(c.path("key").asText());
             fields.add(new Field(formId, c.path("id").asText(), c.path("key").asText(), c.path("type").asText(),
                     c.path("subtype").asText(""), label, isRequired, !hide.isBlank(),
-                    c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false), c.path("values")));
+                    c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false), c.path("values"),
+                    c.path("valuesKey").asText("")));
         }
         return fields;
     }
@@ -161,7 +180,9 @@ final class FormFiller {
             case "number" -> value instanceof Number ? null : "must be a Number";
             case "checkbox" -> Boolean.TRUE.equals(value) || (!f.required() && Boolean.FALSE.equals(value)) ? null
                     : "must be Boolean.TRUE (a required checkbox must be ticked)";
-            case "radio", "select" -> f.optionLabel(value) != null ? null : "must be one of the option values " + f.optionValues();
+            case "radio", "select" -> !f.valuesKey().isEmpty() ? (value instanceof String s && !s.isEmpty() ? null
+                    : "must be a non-empty String (an option value of " + f.valuesKey() + ", the form's data)")
+                    : f.optionLabel(value) != null ? null : "must be one of the option values " + f.optionValues();
             case "datetime" -> value instanceof LocalDate ? null : "must be a LocalDate";
             default -> "cannot be entered";
         };
@@ -175,12 +196,26 @@ final class FormFiller {
      * @return what was entered, by field key, in the order entered
      */
     static Map<String, Object> fill(Tasklist tasklist, JsonNode form, Map<String, ?> values) {
+        return fill(tasklist, form, values, Map.of());
+    }
+
+    /**
+     * {@link #fill(Tasklist, JsonNode, Map)} with the form's data (the task's form variables, name to the REST API's
+     * {type, value}): the options of a radio or select with a valuesKey.
+     */
+    static Map<String, Object> fill(Tasklist tasklist, JsonNode form, Map<String, ?> values, Map<String, JsonNode> data) {
         String formId = form.path("id").asText();
         List<String> problems = problems(form, values);
         if (!problems.isEmpty()) {
             fail("The test cannot fill form " + formId + " in the Tasklist:\n - " + String.join("\n - ", problems));
         }
-        List<Field> toFill = fields(form).stream().filter(f -> values.containsKey(f.key())).toList();
+        List<Field> toFill = fields(form).stream().filter(f -> values.containsKey(f.key())).map(f -> f.withOptionsFrom(data)).toList();
+        for (Field f : toFill) {
+            if (!f.valuesKey().isEmpty() && f.optionLabel(values.get(f.key())) == null) {
+                fail("form " + formId + ": " + f.describe() + " does not offer the test value " + values.get(f.key())
+                        + " (offered: " + f.optionValues() + ")");
+            }
+        }
         Map<String, Object> entered = new LinkedHashMap<>();
         // a value may show a field that a condition hid: go round until nothing more can be filled
         boolean progress = true;

@@ -424,7 +424,11 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             values = new HashMap<>(values);
             values.put("chosenQuote", CHOSEN_QUOTES.get(task.getId()));
         }
-        Map<String, Object> entered = FormFiller.fill(tasklist, form, values);
+        Map<String, JsonNode> data = new HashMap<>();
+        if (FormFiller.fields(form).stream().anyMatch(f -> !f.valuesKey().isEmpty())) { // options from the form's data
+            api.formVariables(user, task.getId()).fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue()));
+        }
+        Map<String, Object> entered = FormFiller.fill(tasklist, form, values, data);
         tasklist.complete(task.getId());
 
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();

@@ -57,6 +57,8 @@ class HousingQuotesTest {
     org.relocation.ledger.PaymentLedger ledger;
     @Autowired
     org.relocation.relocationcase.CaseService caseService;
+    @Autowired
+    org.relocation.vendor.VendorSlas slas;
 
     private final List<Vendor> registered = new ArrayList<>();
 
@@ -329,6 +331,177 @@ class HousingQuotesTest {
         assertThat(quotes.ofCase(c.id())).isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
                 .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).isZero());
+    }
+
+    /**
+     * Issue 17's SLA breach with a re-quote. Four housing vendors of the city: the first three are asked; the first
+     * ({@code never}: the test plays it through signed callbacks) quotes, the second declines, the third quotes. The
+     * specialist chooses the first, which then stays silent past its confirmation deadline: reminded, escalated, and the
+     * specialists re-quote. Its order is withdrawn, the third and fourth vendors are asked (not the silent one, nor the
+     * one that declined), both quote through the simulator's signed callbacks, the fourth is chosen and confirms; the
+     * silent vendor's late confirmation is refused (409) and changes nothing.
+     */
+    @Test
+    void aChosenVendorSilentPastItsSlaIsReQuotedFromTheOtherVendorsAndReplaced() {
+        String city = city();
+        Vendor silent = vendor(city, "never", "1.00");
+        Vendor declining = vendor(city, "refuse", "1.00");
+        Vendor third = vendor(city, "normal", "2.00");
+        Vendor fourth = vendor(city, "normal", "1.50");
+        Case c = caseInHousing(city);
+        HousingQuote silentQuote = awaitSent(c, silent);
+        answerQuote(silent, silentQuote.getReference(), "{\"reference\":\"" + silentQuote.getReference()
+                + "\",\"status\":\"QUOTED\",\"price\":\"10.00\",\"currency\":\"EUR\",\"terms\":\"Breakfast included\"}");
+        Api specialist = Api.as(port, "specialist");
+        specialist.awaitTask(c.number(), "choose-housing-quote");
+        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getVendorId, HousingQuote::getStatus).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(silent.getId(), HousingQuote.Status.RECEIVED),
+                org.assertj.core.groups.Tuple.tuple(declining.getId(), HousingQuote.Status.DECLINED),
+                org.assertj.core.groups.Tuple.tuple(third.getId(), HousingQuote.Status.RECEIVED));
+        specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", silentQuote.getReference()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> housingOrders(c.id()).stream().anyMatch(o -> o.getStatus() == ServiceOrder.Status.SENT));
+        ServiceOrder breaching = housingOrders(c.id()).get(0);
+        assertThat(breaching.getVendorId()).isEqualTo(silent.getId());
+
+        // silent past its confirmation deadline: reminded, then escalated to the specialists
+        escalate(breaching);
+        String task = specialist.awaitTask(c.number(), "resolve-vendor-delay");
+        JsonNode form = specialist.get("/engine-rest/task/" + task + "/form-variables").getBody();
+        assertThat(form.path("delayChoices").toString()).as("re-quote offered").contains("Re-quote");
+        assertThat(form.path("delay").toString()).as("and from whom: not the silent vendor, nor the one that declined")
+                .contains("possible: quotes would be requested from " + third.getName() + ", " + fourth.getName() + "\\\"");
+
+        ResponseEntity<JsonNode> requoted = specialist.complete(task, vars("vendorDelayChoice", "requote",
+                "vendorDelayNotes", "The vendor does not answer; asking the others again"));
+        assertThat(requoted.getStatusCode().value()).as("re-quote: %s", requoted.getBody()).isEqualTo(204);
+        ServiceOrder withdrawn = orders.findById(breaching.getId()).orElseThrow();
+        assertThat(withdrawn.getStatus()).isEqualTo(ServiceOrder.Status.WITHDRAWN);
+        assertThat(withdrawn.isEscalationOpen()).isFalse();
+
+        // the other vendors get new quote requests, answered through the simulator's signed callbacks
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(latestRequest(c.id()))
+                .extracting(HousingQuote::getVendorId, HousingQuote::getStatus).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(third.getId(), HousingQuote.Status.RECEIVED),
+                        org.assertj.core.groups.Tuple.tuple(fourth.getId(), HousingQuote.Status.RECEIVED)));
+        assertThat(latestRequest(c.id())).allSatisfy(q -> assertThat(q.getSentAt()).isNotNull());
+        assertThat(quotes.ofCase(c.id())).as("3 quotes asked first, 2 on the re-quote").hasSize(5);
+        HousingQuote cheaper = latestRequest(c.id()).get(1);
+        assertThat(cheaper.getPrice()).isLessThan(latestRequest(c.id()).get(0).getPrice());
+        specialist.awaitTask(c.number(), "choose-housing-quote");
+        specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", cheaper.getReference()));
+
+        // the new vendor receives a new order and confirms it; the housing wait is over
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ServiceOrder> housing = housingOrders(c.id());
+            assertThat(housing).hasSize(2);
+            assertThat(housing.get(1).getVendorId()).isEqualTo(fourth.getId());
+            assertThat(housing.get(1).getQuoteReference()).isEqualTo(cheaper.getReference());
+            assertThat(housing.get(1).getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).isZero());
+
+        // the withdrawn order's late confirmation: 409, nothing changed
+        String late = "{\"reference\":\"" + breaching.getReference() + "\",\"status\":\"CONFIRMED\"}";
+        assertThat(Api.anonymous(port).postRaw("/api/vendor-callbacks/" + silent.getCode(), late, signed(late, silent))
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(orders.findById(breaching.getId()).orElseThrow().getStatus()).isEqualTo(ServiceOrder.Status.WITHDRAWN);
+        assertThat(Api.as(port, "admin").caseDetails(c.id()).get("timeline").toString())
+                .contains("vendor-reminded", "vendor-escalated", "vendor-requoted");
+    }
+
+    /** Two vendors: the one chosen goes silent, the other declined its quote: nobody is left to quote, a 400. */
+    @Test
+    void aReQuoteWithNoOtherVendorToQuoteIsRefusedNamingTheFieldAndChangesNothing() {
+        String city = city();
+        Vendor silent = vendor(city, "never", "1.00");
+        vendor(city, "refuse", "1.00");
+        Case c = caseInHousing(city);
+        HousingQuote quote = awaitSent(c, silent);
+        answerQuote(silent, quote.getReference(), "{\"reference\":\"" + quote.getReference()
+                + "\",\"status\":\"QUOTED\",\"price\":\"10.00\",\"currency\":\"EUR\"}");
+        Api specialist = Api.as(port, "specialist");
+        specialist.awaitTask(c.number(), "choose-housing-quote");
+        specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", quote.getReference()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> housingOrders(c.id()).stream().anyMatch(o -> o.getStatus() == ServiceOrder.Status.SENT));
+        refusedReQuote(c, housingOrders(c.id()).get(0), "No other active housing vendor");
+    }
+
+    /** A city with one housing vendor: the stay is ordered without quotes, and it cannot be re-quoted either. */
+    @Test
+    void whereQuotesAreNotUsedAReQuoteIsRefused() {
+        String city = city();
+        vendor(city, "never", "1.00");
+        Case c = caseInHousing(city);
+        await().atMost(Duration.ofSeconds(30)).until(() -> housingOrders(c.id()).stream().anyMatch(o -> o.getStatus() == ServiceOrder.Status.SENT));
+        assertThat(quotes.ofCase(c.id())).isEmpty();
+        refusedReQuote(c, housingOrders(c.id()).get(0), "No other active housing vendor");
+    }
+
+    private void refusedReQuote(Case c, ServiceOrder order, String why) {
+        escalate(order);
+        Api specialist = Api.as(port, "specialist");
+        String task = specialist.awaitTask(c.number(), "resolve-vendor-delay");
+        JsonNode form = specialist.get("/engine-rest/task/" + task + "/form-variables").getBody();
+        assertThat(form.path("delayChoices").toString()).as("re-quote not offered").contains("Wait until a new date").doesNotContain("Re-quote");
+        assertThat(form.path("delay").toString()).contains("not possible", why);
+        ResponseEntity<JsonNode> refused = specialist.complete(task, vars("vendorDelayChoice", "requote"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("vendorDelayChoice", why);
+        ServiceOrder unchanged = orders.findById(order.getId()).orElseThrow();
+        assertThat(unchanged.getStatus()).as("nothing written").isEqualTo(ServiceOrder.Status.SENT);
+        assertThat(unchanged.isEscalationOpen()).isTrue();
+        assertThat(housingOrders(c.id())).hasSize(1);
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(c.number()).activityId("await-housing-confirmation").count())
+                .as("the stay still awaits its confirmation").isEqualTo(1);
+        assertThat(specialist.complete(task, vars("vendorDelayChoice", "wait", "newConfirmationDate",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString())).getStatusCode().value()).isEqualTo(204);
+    }
+
+    /**
+     * The watcher, run at the engine's times past the order's confirmation deadline: its vendor is reminded (of the
+     * acknowledgement, then of the confirmation) and, still silent a business day after, escalated to the specialists.
+     */
+    private void escalate(ServiceOrder order) {
+        java.time.Instant after = order.getConfirmBy().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        for (int run = 0; run < 4 && !orders.findById(order.getId()).orElseThrow().isEscalationOpen(); run++) {
+            slas.check(after.plus(Duration.ofDays(5L * run)));
+        }
+        ServiceOrder escalated = orders.findById(order.getId()).orElseThrow();
+        assertThat(escalated.getReminders()).as("reminded").isPositive();
+        assertThat(escalated.isEscalationOpen()).as("escalated").isTrue();
+    }
+
+    private HousingQuote awaitSent(Case c, Vendor vendor) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> quotes.ofCase(c.id()).stream()
+                .anyMatch(q -> q.getVendorId().equals(vendor.getId()) && q.getSentAt() != null));
+        return quotes.ofCase(c.id()).stream().filter(q -> q.getVendorId().equals(vendor.getId())).findFirst().orElseThrow();
+    }
+
+    /** The vendor's signed answer to its quote, retried while the case is not waiting yet (409, nothing recorded). */
+    private void answerQuote(Vendor vendor, String reference, String body) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int status = Api.anonymous(port).postRaw("/api/vendor-callbacks/" + vendor.getCode() + "/quotes", body, signed(body, vendor))
+                    .getStatusCode().value();
+            assertThat(status).as("quote answer for %s", reference).isIn(202, 409);
+            return status == 202;
+        });
+    }
+
+    private static Map<String, String> signed(String body, Vendor vendor) {
+        return org.relocation.vendor.Signatures.callbackHeaders(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "secret-of-" + vendor.getCode() + "-0123456789", java.time.Instant.now().getEpochSecond());
+    }
+
+    private List<HousingQuote> latestRequest(long caseId) {
+        List<HousingQuote> all = quotes.ofCase(caseId);
+        String latest = all.get(all.size() - 1).getRequestKey();
+        return all.stream().filter(q -> q.getRequestKey().equals(latest)).toList();
+    }
+
+    private List<ServiceOrder> housingOrders(long caseId) {
+        return orders.findByCaseIdOrderById(caseId).stream()
+                .filter(o -> o.getServiceType() == org.relocation.vendor.ServiceType.TEMPORARY_HOUSING).toList();
     }
 
     private record Case(long id, String number) {

@@ -44,7 +44,8 @@ import java.util.UUID;
  * others) the specialist chooses one received quote and its vendor receives the order. A quote over the policy's cap
  * (nights × nightly cap) may be chosen only once approved temporary-housing policy exceptions of the case cover the
  * excess; otherwise the choice is refused naming the exception needed. With fewer than two vendors the single order
- * goes to the register's choice, as before.
+ * goes to the register's choice, as before. When the chosen vendor misses its SLA or refuses, the specialists may
+ * re-quote the stay ({@link HousingRequote}): {@link #book} asks the other vendors ({@link #requoteVendors}) again.
  */
 @Service
 public class HousingQuotes {
@@ -111,13 +112,25 @@ public class HousingQuotes {
      * Books temporary housing for the case under the request key (the external task's id): with two or more covering
      * vendors and the policy's nights known, asks up to three for quotes (a redelivered task sends those not sent yet)
      * and answers the number asked; otherwise orders from the register's choice (the stay as the order's text) and
-     * answers 0.
+     * answers 0. A re-quote (the case has a housing order of an earlier booking, withdrawn or refused: the specialists
+     * re-quoted it, {@link HousingRequote}) asks {@link #requoteVendors} instead, even a single one; none left by now
+     * (deactivated since the choice): the stay is ordered without a quote from the configured housing endpoint.
      */
     public int book(Long caseId, String requestKey) {
         RelocationCase c = cases.get(caseId);
         Optional<HousingStay> stay = inTransaction.execute(s -> stay(caseId)); // the travellers load lazily
-        List<Vendor> covering = register.covering(ServiceType.TEMPORARY_HOUSING, c.getHostCountry(), c.getHostCity());
         List<HousingQuote> asked = quotes.findByRequestKeyOrderById(requestKey);
+        boolean requote = vendors.orders(caseId).stream().anyMatch(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING
+                && !requestKey.equals(o.getRequestKey()));
+        List<Vendor> covering = requote ? requoteVendors(caseId, null)
+                : register.covering(ServiceType.TEMPORARY_HOUSING, c.getHostCountry(), c.getHostCity());
+        if (asked.isEmpty() && requote && (stay.isEmpty() || covering.isEmpty())) {
+            vendors.orderFrom(caseId, ServiceType.TEMPORARY_HOUSING, null, requestKey,
+                    stay.map(HousingStay::detail).orElse("Serviced apartment near the host office")
+                            + "; re-quoted, but no other vendor was left to quote, ordered without one",
+                    stay.map(HousingStay::from).orElse(c.getStartDate()), stay.map(HousingStay::until).orElse(c.getEndDate()), null);
+            return 0;
+        }
         if (asked.isEmpty() && (stay.isEmpty() || covering.size() < 2)) {
             vendors.order(caseId, ServiceType.TEMPORARY_HOUSING, requestKey,
                     stay.map(HousingStay::detail).orElse("Serviced apartment near the host office"));
@@ -139,6 +152,27 @@ public class HousingQuotes {
             }
         }
         return asked.size();
+    }
+
+    /**
+     * The vendors a re-quote of the case's stay asks, up to {@value #MAX_QUOTES} in the register's order of choice: the
+     * active housing vendors covering the host country and city, except the given one (the breaching order's vendor;
+     * null: none), vendors that declined a quote of the case and vendors of its withdrawn or refused housing orders.
+     */
+    @Transactional(readOnly = true)
+    public List<Vendor> requoteVendors(Long caseId, Long excludedVendorId) {
+        RelocationCase c = cases.get(caseId);
+        java.util.Set<Long> excluded = new java.util.HashSet<>();
+        if (excludedVendorId != null) {
+            excluded.add(excludedVendorId);
+        }
+        quotes.findByCaseIdOrderById(caseId).stream().filter(q -> q.getStatus() == HousingQuote.Status.DECLINED)
+                .forEach(q -> excluded.add(q.getVendorId()));
+        vendors.orders(caseId).stream().filter(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING && o.getVendorId() != null
+                        && (o.getStatus() == ServiceOrder.Status.WITHDRAWN || o.getStatus() == ServiceOrder.Status.REFUSED))
+                .forEach(o -> excluded.add(o.getVendorId()));
+        return register.covering(ServiceType.TEMPORARY_HOUSING, c.getHostCountry(), c.getHostCity()).stream()
+                .filter(v -> !excluded.contains(v.getId())).limit(MAX_QUOTES).toList();
     }
 
     /**

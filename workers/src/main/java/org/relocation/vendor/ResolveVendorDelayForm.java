@@ -11,20 +11,34 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Form resolve-vendor-delay (process relocation-vendor-escalation): shows the escalated order (service, vendor, its
- * deadlines and reminders, the next vendor and whether the service can be re-quoted) and records the specialist's
- * choice: wait until a new date (after today), switch to the next vendor (refused with a sentence when none is left)
- * or re-quote (only where a {@link ServiceRequote} exists). An order the vendor answered meanwhile is left as it is.
+ * deadlines and reminders, the next vendor and whether the service can be re-quoted, and from whom) and records the
+ * specialist's choice: wait until a new date (after today), switch to the next vendor (refused with a sentence when none
+ * is left) or re-quote (only where the service's {@link ServiceRequote} says it is possible now; refused with its reason
+ * otherwise). The choices offered are data ({@value #CHOICES}, the radio's valuesKey): re-quote only where possible. An
+ * order the vendor answered meanwhile is left as it is.
  */
 @Component
 class ResolveVendorDelayForm implements TaskFormHandler {
 
     static final String CHOICE = "vendorDelayChoice";
     static final String NEW_DATE = "newConfirmationDate";
+    /** Context: the choices offered, label and value each (the radio's valuesKey). */
+    static final String CHOICES = "delayChoices";
+    private static final Map<String, String> LABELS = labels();
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("wait", "Wait until a new date");
+        labels.put("switch", "Switch to the next vendor");
+        labels.put("requote", "Re-quote");
+        return java.util.Collections.unmodifiableMap(labels);
+    }
 
     private final VendorSlas slas;
     private final Clock clock;
@@ -48,6 +62,9 @@ class ResolveVendorDelayForm implements TaskFormHandler {
     public Map<String, String> problems(FormSubmission s) {
         ServiceOrder order = slas.order(orderId(s.taskNumber(VendorEscalationProcess.SERVICE_ORDER_ID)));
         String choice = s.string(CHOICE);
+        if (choice == null || !LABELS.containsKey(choice)) {
+            return Map.of(CHOICE, "choose one of the options: wait, switch or requote");
+        }
         boolean open = order.getStatus().awaitsAnswer() || order.getStatus() == ServiceOrder.Status.REFUSED;
         if ("wait".equals(choice)) {
             LocalDate date;
@@ -64,8 +81,11 @@ class ResolveVendorDelayForm implements TaskFormHandler {
         if ("switch".equals(choice) && open && slas.nextVendor(order).isEmpty()) {
             return Map.of(CHOICE, "No other active vendor covers this service for the case: register one, or choose to wait");
         }
-        if ("requote".equals(choice) && open && !slas.requotable(order.getServiceType())) {
-            return Map.of(CHOICE, "This service cannot be re-quoted: choose to wait or to switch to the next vendor");
+        if ("requote".equals(choice) && open) {
+            ServiceRequote.Plan plan = slas.requotePlan(order);
+            if (!plan.possible()) {
+                return Map.of(CHOICE, plan.refusal() + ": choose to wait or to switch to the next vendor");
+            }
         }
         return Map.of();
     }
@@ -94,7 +114,7 @@ class ResolveVendorDelayForm implements TaskFormHandler {
         Long id = context.taskNumber(VendorEscalationProcess.SERVICE_ORDER_ID);
         java.util.Optional<ServiceOrder> found = id == null ? java.util.Optional.empty() : slas.find(id);
         if (found.isEmpty() || !found.get().getCaseId().equals(context.caseId())) {
-            return Map.of(); // not an order of this case: nothing to show
+            return Map.of(CHOICES, choices(false)); // not an order of this case: nothing to show
         }
         ServiceOrder order = found.get();
         Map<String, Object> delay = new LinkedHashMap<>();
@@ -111,8 +131,16 @@ class ResolveVendorDelayForm implements TaskFormHandler {
         delay.put("remindedAt", order.getRemindedAt() == null ? "never" : order.getRemindedAt().toString());
         delay.put("vendorNote", order.getVendorNote() == null ? "" : order.getVendorNote());
         delay.put("nextVendor", slas.nextVendor(order).map(Vendor::getName).orElse("none left: switching is not possible"));
-        delay.put("requote", slas.requotable(order.getServiceType()) ? "possible" : "not offered for this service");
-        return Map.of("delay", delay);
+        ServiceRequote.Plan plan = slas.requotePlan(order);
+        delay.put("requote", plan.possible() ? "possible: quotes would be requested from " + String.join(", ", plan.vendors())
+                : "not possible: " + plan.refusal());
+        return Map.of("delay", delay, CHOICES, choices(plan.possible()));
+    }
+
+    /** The options of the decision radio: wait and switch always, re-quote where possible. */
+    private static List<Map<String, String>> choices(boolean requote) {
+        return LABELS.entrySet().stream().filter(e -> requote || !"requote".equals(e.getKey()))
+                .map(e -> Map.of("label", e.getValue(), "value", e.getKey())).toList();
     }
 
     private static Long orderId(Long id) {

@@ -24,7 +24,8 @@ public class ServiceOrder {
      * authority) and INFO_REQUESTED (a request for more information; SENT again once it is answered) before
      * the decision, APPROVED or REFUSED. Other vendors answer CONFIRMED; payroll, housing and moving vendors may REFUSE.
      * Any vendor may first report ACKNOWLEDGED (an interim status: the order was received; nothing waits for it).
-     * WITHDRAWN: the order was switched to another vendor (docs/journey.md "Vendor SLAs"); its callbacks are refused.
+     * WITHDRAWN: the order was switched to another vendor or re-quoted (docs/journey.md "Vendor SLAs"); its callbacks are
+     * refused.
      */
     public enum Status {
         NEW, SENT, ACKNOWLEDGED, SUBMITTED, INFO_REQUESTED, CONFIRMED, APPROVED, REFUSED, WITHDRAWN;
@@ -146,7 +147,7 @@ public class ServiceOrder {
         this.acknowledgedAt = now;
     }
 
-    /** The order went to another vendor: its callbacks are refused from now on. */
+    /** The order went to another vendor, or is re-quoted: its callbacks are refused from now on. */
     void withdrawn(Instant now) {
         this.status = Status.WITHDRAWN;
         this.withdrawnAt = now;

@@ -1,18 +1,39 @@
 package org.relocation.vendor;
 
+import java.util.List;
+
 /**
  * A service that can be re-quoted when its vendor misses an SLA (docs/journey.md "Vendor SLAs"): the feature that
  * requests quotes for the service implements it as a bean. The specialists' resolve-vendor-delay form offers re-quote
- * only for the service types a bean exists for.
+ * only for an order whose bean's {@link #plan} says it is possible now.
  */
 public interface ServiceRequote {
+
+    /**
+     * What a re-quote of an order would do now: the vendors that would be asked for quotes (names, in the order they are
+     * asked), or why it is not possible (a sentence for the specialist; then nothing may change).
+     */
+    record Plan(List<String> vendors, String refusal) {
+
+        public static Plan refused(String why) {
+            return new Plan(List.of(), why);
+        }
+
+        public boolean possible() {
+            return refusal == null;
+        }
+    }
 
     /** The service type this feature re-quotes. */
     ServiceType serviceType();
 
+    /** Whether the order can be re-quoted now and from whom (read only). */
+    Plan plan(ServiceOrder order);
+
     /**
-     * Requests new quotes for the order's service (the order stays open until the new choice replaces it). Called in
-     * the transaction of the specialist's form completion.
+     * Requests new quotes for the order's service after {@link VendorSlas} withdrew the order (an order the vendor
+     * refused stays refused): the waiting process goes back to its quotes, the vendor chosen on them receives a new
+     * order. Called in the transaction of the specialist's form completion, only when {@link #plan} said possible.
      */
     void requote(ServiceOrder order);
 }

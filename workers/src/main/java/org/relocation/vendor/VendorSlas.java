@@ -7,6 +7,7 @@ import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,11 +45,13 @@ import java.util.stream.Collectors;
  *       (process relocation-vendor-escalation, task resolve-vendor-delay), once per breach. Other
  *       services are reminded only: their processes have follow-up timers of their own;</li>
  *   <li>the specialists' choice: wait until a new date ({@link #waitUntil}), switch to the next vendor
- *       ({@link #switchToNext}) or re-quote ({@link #requote}, where a {@link ServiceRequote} exists for the service);</li>
+ *       ({@link #switchToNext}) or re-quote ({@link #requote}, where the {@link ServiceRequote} of the service says it is
+ *       possible: the order is withdrawn as for a switch, and the feature requests new quotes);</li>
  *   <li>a refusal of a switchable order ({@link #refused}) switches to the next vendor at once, or escalates
  *       when none is left.</li>
  * </ul>
- * The process waiting for the service keeps waiting for the same message, so the new vendor's confirmation correlates.
+ * After a switch the process waiting for the service keeps waiting for the same message, so the new vendor's
+ * confirmation correlates; after a re-quote it goes back to its quotes.
  */
 @Service
 public class VendorSlas {
@@ -72,13 +74,14 @@ public class VendorSlas {
     /** Empty in the standalone workers (no engine of their own): escalations wait for a server's watcher run. */
     private final Optional<VendorEscalationProcess> escalations;
     private final NotificationService notifications;
-    private final Map<ServiceType, ServiceRequote> requotes;
+    /** Looked up when used: the features that re-quote depend on the vendor services that depend on this. */
+    private final ObjectProvider<ServiceRequote> requotes;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     VendorSlas(ServiceOrderRepository orders, VendorRepository vendors, VendorRegister register, VendorGateway gateway,
                CaseService cases, BusinessCalendar calendar, VendorSlaProperties properties, Optional<VendorEscalationProcess> escalations,
-               NotificationService notifications, List<ServiceRequote> requotes, PlatformTransactionManager transactions, Clock clock) {
+               NotificationService notifications, ObjectProvider<ServiceRequote> requotes, PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
         this.vendors = vendors;
         this.register = register;
@@ -88,7 +91,7 @@ public class VendorSlas {
         this.properties = properties;
         this.escalations = escalations;
         this.notifications = notifications;
-        this.requotes = requotes.stream().collect(Collectors.toUnmodifiableMap(ServiceRequote::serviceType, Function.identity()));
+        this.requotes = requotes;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -246,9 +249,15 @@ public class VendorSlas {
                 : vendors.findById(order.getVendorId()).map(Vendor::getCountry).orElse(c.getHostCountry());
     }
 
-    /** Whether orders of this service can be re-quoted (a {@link ServiceRequote} exists for it). */
-    public boolean requotable(ServiceType type) {
-        return requotes.containsKey(type);
+    /**
+     * Whether the order can be re-quoted now and from which vendors ({@link ServiceRequote#plan}); a service no feature
+     * quotes cannot be.
+     */
+    @Transactional(readOnly = true)
+    public ServiceRequote.Plan requotePlan(ServiceOrder order) {
+        ServiceRequote requote = requoteOf(order.getServiceType());
+        return requote == null ? ServiceRequote.Plan.refused("This service is not chosen on quotes, so it cannot be re-quoted")
+                : requote.plan(order);
     }
 
     /**
@@ -288,17 +297,9 @@ public class VendorSlas {
         ServiceOrder saved = orders.saveAndFlush(replacement);
         cases.recordStep(c.getId(), TimelineEntry.Kind.STEP_COMPLETED, "vendor-switched", order.getServiceType().name() + " "
                 + why + ": " + order.getVendor() + " replaced by " + v.getCode(), null, actor);
-        VendorRequest withdrawal = withdraw ? request(order, c, order.getServiceType().name() + "_WITHDRAWAL",
-                "Order " + order.getReference() + " is withdrawn: please do not act on it") : null;
-        VendorEndpoint oldEndpoint = withdraw ? register.endpointOf(order) : null;
+        Runnable tellWithdrawn = withdraw ? withdrawalNotice(order, c) : () -> { };
         afterCommit(() -> {
-            if (withdrawal != null) {
-                try {
-                    gateway.send(oldEndpoint, withdrawal);
-                } catch (RuntimeException e) {
-                    log.warn("Vendor {} not told that order {} is withdrawn: {}", order.getVendor(), order.getReference(), e.getClass().getSimpleName());
-                }
-            }
+            tellWithdrawn.run();
             try {
                 send(saved.getId());
             } catch (RuntimeException e) {
@@ -307,6 +308,23 @@ public class VendorSlas {
         });
         log.info("Order {} of case {} {}: now order {} with vendor {}", order.getReference(), c.getCaseNumber(), why, saved.getReference(), v.getCode());
         return Optional.of(saved);
+    }
+
+    /**
+     * Tells the vendor of a withdrawn order not to act on it (run after the commit; a vendor not reached is only logged:
+     * its later callbacks are refused anyway).
+     */
+    private Runnable withdrawalNotice(ServiceOrder order, RelocationCase c) {
+        VendorRequest withdrawal = request(order, c, order.getServiceType().name() + "_WITHDRAWAL",
+                "Order " + order.getReference() + " is withdrawn: please do not act on it");
+        VendorEndpoint endpoint = register.endpointOf(order);
+        return () -> {
+            try {
+                gateway.send(endpoint, withdrawal);
+            } catch (RuntimeException e) {
+                log.warn("Vendor {} not told that order {} is withdrawn: {}", order.getVendor(), order.getReference(), e.getClass().getSimpleName());
+            }
+        };
     }
 
     private static String switchKey(ServiceOrder order) {
@@ -360,18 +378,33 @@ public class VendorSlas {
                 order.getServiceType().name() + ": waiting for " + order.getVendor() + " until " + newConfirmBy, null, actor);
     }
 
-    /** The specialists chose to re-quote the order's service (a {@link ServiceRequote} exists for it). */
+    private ServiceRequote requoteOf(ServiceType type) {
+        return requotes.orderedStream().filter(r -> r.serviceType() == type).findFirst().orElse(null);
+    }
+
+    /**
+     * The specialists chose to re-quote the order's service ({@link #requotePlan} said possible): the order, still awaiting
+     * its answer, is withdrawn as for a switch (its vendor told after the commit, its later callbacks refused; a refused
+     * order stays refused), and the service's {@link ServiceRequote} requests new quotes.
+     */
     @Transactional
     public void requote(Long orderId, String actor) {
         ServiceOrder order = orders.findById(orderId).orElseThrow(() -> new IllegalStateException("No service order " + orderId));
-        ServiceRequote requote = requotes.get(order.getServiceType());
+        ServiceRequote requote = requoteOf(order.getServiceType());
         if (requote == null) {
             throw new IllegalStateException("No re-quote for " + order.getServiceType());
+        }
+        RelocationCase c = cases.get(order.getCaseId());
+        if (order.getStatus().awaitsAnswer()) {
+            order.withdrawn(clock.instant());
+            orders.saveAndFlush(order);
+            afterCommit(withdrawalNotice(order, c));
         }
         requote.requote(order);
         resolved(order);
         cases.recordStep(order.getCaseId(), TimelineEntry.Kind.STEP_COMPLETED, "vendor-requoted",
-                order.getServiceType().name() + ": re-quoted after " + order.getVendor(), null, actor);
+                order.getServiceType().name() + ": order withdrawn from " + order.getVendor() + ", quotes requested again", null, actor);
+        log.info("Order {} of case {} withdrawn for a re-quote", order.getReference(), c.getCaseNumber());
     }
 
     /** The specialists' task on the order is done (whatever its choice); the order itself is left as it is. */

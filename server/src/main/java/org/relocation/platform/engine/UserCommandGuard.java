@@ -112,15 +112,17 @@ class UserCommandGuard extends CommandInterceptor {
         int[] level = depth.get();
         CommandContext context = org.operaton.bpm.engine.impl.context.Context.getCommandContext();
         QueryExpressionPolicy.check(command, context);
-        if (level[0] == 0) {
-            Authentication user = context.getAuthentication();
-            if (user != null && user.getUserId() != null
-                    && (user.getGroupIds() == null || !user.getGroupIds().contains(JOB_WORKER_GROUP))) {
-                checkPersonsCommand(command, context, user);
-            }
-        }
+        boolean outermost = level[0] == 0;
+        // counted before the checks: a form handler's problems may query the engine (nested commands, in-process code)
         level[0]++;
         try {
+            if (outermost) {
+                Authentication user = context.getAuthentication();
+                if (user != null && user.getUserId() != null
+                        && (user.getGroupIds() == null || !user.getGroupIds().contains(JOB_WORKER_GROUP))) {
+                    checkPersonsCommand(command, context, user);
+                }
+            }
             return next.execute(command);
         } finally {
             if (--level[0] == 0) {
