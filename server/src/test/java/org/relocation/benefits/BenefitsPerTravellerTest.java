@@ -81,7 +81,8 @@ class BenefitsPerTravellerTest {
         ResponseEntity<JsonNode> bad = submit(employee, task, "[{\"travellerId\":" + partner + ",\"plan\":\"international\"},"
                 + "{\"travellerId\":" + olderChild + ",\"plan\":\"gold-plated\"},{\"travellerId\":" + youngerChild + ",\"plan\":\"international\"}]");
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
-        assertThat(bad.getBody().get("fieldErrors").has("dependantPlans[1].plan")).as("%s", bad.getBody()).isTrue();
+        assertThat(bad.getBody().get("fieldErrors").path("dependantPlans[1].plan").asText()).as("%s", bad.getBody())
+                .isEqualTo("Their health plan (entry 2 of Health plans of your family): choose one of the options from the list.");
         assertThat(specialist.caseDetails(id).has("benefitsEnrolment")).as("nothing written").isFalse();
 
         // as the Tasklist submits a dynamic list: a Json variable holding the list's JSON text
