@@ -56,14 +56,11 @@ class BenefitsPerTravellerTest {
     @Test
     void aFamilyOfFourFromBrazilToGermanyChoosesAPlanPerDependantAndIsEnrolledWithTheVendorsConfirmation() {
         Api specialist = Api.as(port, "specialist");
-        JsonNode c = specialist.openCase(family("BR", "DE"));
-        long id = c.get("id").asLong();
-        String caseNumber = c.get("caseNumber").asText();
-        specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
-        specialist.approveAll(id, caseNumber);
-
+        AtEnrolment at = atTheEnrolment(specialist, "BR", "DE");
+        long id = at.id();
+        String caseNumber = at.caseNumber();
         Api employee = Api.as(port, "employee");
-        String task = employee.awaitTask(caseNumber, "confirm-benefits-enrolment");
+        String task = at.task();
         Map<String, Object> decided = policy.latestOutputs(id, PolicyService.BENEFITS).orElseThrow().get(0);
         assertThat(decided).containsEntry("hostPlan", "host-statutory").containsEntry("socialSecurity", "CERTIFICATE_OF_COVERAGE")
                 .containsEntry("dependantsEligible", true);
@@ -119,13 +116,10 @@ class BenefitsPerTravellerTest {
         JsonNode other = specialist.openCase(family("BR", "DE"));
         long otherTraveller = StreamSupport.stream(specialist.caseDetails(other.get("id").asLong()).get("travellers").spliterator(), false)
                 .filter(t -> t.get("relationship").asText().equals("PARTNER")).findFirst().orElseThrow().get("id").asLong();
-        JsonNode c = specialist.openCase(family("BR", "DE"));
-        long id = c.get("id").asLong();
-        String caseNumber = c.get("caseNumber").asText();
-        specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
-        specialist.approveAll(id, caseNumber);
+        AtEnrolment at = atTheEnrolment(specialist, "BR", "DE");
+        long id = at.id();
         Api employee = Api.as(port, "employee");
-        String task = employee.awaitTask(caseNumber, "confirm-benefits-enrolment");
+        String task = at.task();
         ArrayNode lines = dependantPlans(employee, task);
         long a = lines.get(0).get("travellerId").asLong();
         long b = lines.get(1).get("travellerId").asLong();
@@ -174,13 +168,11 @@ class BenefitsPerTravellerTest {
     @Test
     void theVendorSilentFiveDaysThenConfirmingCoverAfterTheArrivalGivesTheSpecialistAFollowUpAndAReview() {
         Api specialist = Api.as(port, "specialist");
-        JsonNode c = specialist.openCase(family("DE", "US"));
-        long id = c.get("id").asLong();
-        String caseNumber = c.get("caseNumber").asText();
-        specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
-        specialist.approveAll(id, caseNumber);
+        AtEnrolment at = atTheEnrolment(specialist, "DE", "US");
+        long id = at.id();
+        String caseNumber = at.caseNumber();
         Api employee = Api.as(port, "employee");
-        String enrolment = employee.awaitTask(caseNumber, "confirm-benefits-enrolment");
+        String enrolment = at.task();
         ArrayNode lines = dependantPlans(employee, enrolment);
         lines.forEach(l -> ((ObjectNode) l).put("plan", "not-enrolled").remove("who"));
         assertThat(submit(employee, enrolment, lines.toString()).getStatusCode().value()).isEqualTo(204);
@@ -247,6 +239,19 @@ class BenefitsPerTravellerTest {
             assertThat(travellers.findValuesAsText("plan")).containsOnly("international");
             assertThat(travellers.findValuesAsText("coverStart")).as("no date from the vendor: the planned start").containsOnly("2027-03-01");
         });
+    }
+
+    /** A family case whose intake was reviewed and every approval given: the employee's enrolment task is open. */
+    private record AtEnrolment(long id, String caseNumber, String task) {
+    }
+
+    private AtEnrolment atTheEnrolment(Api specialist, String home, String host) {
+        JsonNode c = specialist.openCase(family(home, host));
+        long id = c.get("id").asLong();
+        String caseNumber = c.get("caseNumber").asText();
+        specialist.completeTask(caseNumber, "review-intake", Api.vars("intakeVerified", true));
+        specialist.approveAll(id, caseNumber);
+        return new AtEnrolment(id, caseNumber, Api.as(port, "employee").awaitTask(caseNumber, "confirm-benefits-enrolment"));
     }
 
     private static String line(long travellerId) {
