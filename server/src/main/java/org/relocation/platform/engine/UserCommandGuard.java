@@ -253,7 +253,7 @@ class UserCommandGuard extends CommandInterceptor {
 
     /**
      * A submitted value as the form checks it: a typed value's value; a serialized object the engine has not
-     * deserialized (a REST client's {@code Object} or {@code Json} text) as its text, which no field takes but a list.
+     * deserialized (a REST client's {@code Object}) as its serialized text, which no field takes but a list.
      */
     static Object plain(Object value) {
         if (value instanceof org.operaton.bpm.engine.variable.value.SerializableValue s && !s.isDeserialized()) {
