@@ -123,15 +123,8 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
      */
     @Test
     void theSpecialistReadsEachTravellersBenefitsPlanAsTheEmployeeChoseIt() {
-        Map<String, Object> intake = new java.util.HashMap<>(CaseApi.longTermIntake("Bea Benefits"));
-        String[][] family = {{"PARTNER", "Pat Partner", "1990-05-01"}, {"CHILD", "Kim Child", "2016-09-01"}};
-        for (int n = 1; n <= family.length; n++) {
-            intake.put("hasDependent" + n, true);
-            intake.put("dependent" + n + "Relationship", family[n - 1][0]);
-            intake.put("dependent" + n + "FullName", family[n - 1][1]);
-            intake.put("dependent" + n + "Nationality", "GB");
-            intake.put("dependent" + n + "BirthDate", family[n - 1][2]);
-        }
+        Map<String, Object> intake = CaseApi.withDependants(CaseApi.longTermIntake("Bea Benefits"),
+                new String[] {"PARTNER", "Pat Partner", "1990-05-01"}, new String[] {"CHILD", "Kim Child", "2016-09-01"});
         org.relocation.relocationcase.RelocationCase c = cases.register(org.relocation.platform.engine.IntakeForm.toIntake(intake), "specialist");
         assertThat(policy.apply(c.getId()).eligible()).isTrue();
         benefits.determine(c.getId());

@@ -893,14 +893,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     private OpenTask benefitsEnrolmentToConfirm(TaskForm form) {
         Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
         intake.put("startDate", "2026-03-01");
-        String[][] family = {{"PARTNER", "Pat Partner", "1990-05-01"}, {"CHILD", "Kim Child", "2016-09-01"}, {"CHILD", "Lou Child", "2021-07-01"}};
-        for (int n = 1; n <= family.length; n++) {
-            intake.put("hasDependent" + n, true);
-            intake.put("dependent" + n + "Relationship", family[n - 1][0]);
-            intake.put("dependent" + n + "FullName", family[n - 1][1]);
-            intake.put("dependent" + n + "Nationality", "GB");
-            intake.put("dependent" + n + "BirthDate", family[n - 1][2]);
-        }
+        CaseApi.withDependants(intake, new String[] {"PARTNER", "Pat Partner", "1990-05-01"},
+                new String[] {"CHILD", "Kim Child", "2016-09-01"}, new String[] {"CHILD", "Lou Child", "2021-07-01"});
         RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             policy.apply(c.getId()); // the policy tier the benefits policy reads
