@@ -105,7 +105,7 @@ async function loadCase(caseNumber) {
     optional(`${base}/payments`), optional(`${base}/presence-days?taxYear=${year}`), optional(`${base}/policy-decisions`),
     optional(`${base}/decision-log`)]);
   view.replaceChildren(header(c), tasks(c), approvals(c), timeline(c), travellers(c), documents(c, base),
-    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c, base), leasePart(c), keyDates(c),
+    estimatesPart(estimates), paymentsPart(payments), presencePart(c, base, presence), orders(c, base), leasePart(c), benefitsPart(c), keyDates(c),
     policyDecisions(decisions), decisionLog(log));
   document.title = `${c.caseNumber} · Cases`;
 }
@@ -556,6 +556,26 @@ function leasePart(c) {
       el('td', {}, day(l.leaseStart)), el('td', {}, day(l.leaseEnd)), el('td', { class: 'num' }, money(l.rentInPolicyCurrency)),
       el('td', { class: 'num' }, money(l.housingCap)),
       el('td', {}, words(l.status) + (l.exceptionId ? ` (policy exception ${l.exceptionId})` : '')))]));
+}
+
+const PLANS = { 'host-national': 'Host-country national plan', international: 'International plan', 'home-continued': 'Home-country plan continued' };
+
+/** The employee's benefits choices and each traveller's enrolment: the plan chosen for them, its status and cover start. */
+function benefitsPart(c) {
+  const b = c.benefitsEnrolment;
+  if (!b) {
+    return '';
+  }
+  return section('benefits', 'Benefits enrolment',
+    el('p', { id: 'benefits-choice' }, `Chosen by ${b.confirmedBy} on ${when(b.confirmedAt)}: ${PLANS[b.healthPlan] || words(b.healthPlan)} for the employee, `
+      + `pension ${b.pensionContinuation === 'host' ? 'in the host country' : 'continued at home'}.`),
+    table('benefits-travellers', ['Traveller', 'Name', 'Plan', 'Status', 'Cover from'], (b.travellers || []).map((t) => {
+      const traveller = (c.travellers || []).find((x) => x.id === t.travellerId);
+      return el('tr', { 'data-traveller': String(t.travellerId) },
+        el('td', {}, traveller ? words(traveller.relationship) : ''), el('td', {}, travellerName(c, t.travellerId)),
+        el('td', {}, t.status === 'NOT_ENROLLED' ? 'not enrolled' : (PLANS[t.plan] || words(t.plan))), el('td', {}, words(t.status)),
+        el('td', {}, t.status === 'NOT_ENROLLED' ? '' : day(t.coverStart)));
+    })));
 }
 
 function keyDates(c) {

@@ -158,6 +158,29 @@ final class TaskForms {
         return Map.of("variables", v);
     }
 
+    /**
+     * The employee's enrolment as the Tasklist submits it: their plan and pension, and the form's dynamic list
+     * dependantPlans (read from the form variables: one entry per dependant the policy enrols) back as a Json variable,
+     * every dependant on the international plan (which every host country allows).
+     */
+    static Map<String, Object> confirmBenefitsEnrolment(com.fasterxml.jackson.databind.JsonNode formVariables) {
+        Map<String, Object> body = completeBody("confirm-benefits-enrolment", "");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) body.get("variables");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode plans = json.createArrayNode();
+        try {
+            String listed = formVariables == null ? "[]" : formVariables.path("dependantPlans").path("value").asText("[]");
+            for (com.fasterxml.jackson.databind.JsonNode d : json.readTree(listed.isBlank() ? "[]" : listed)) {
+                plans.addObject().put("travellerId", d.path("travellerId").asLong()).put("plan", "international");
+            }
+        } catch (java.io.IOException e) {
+            return body; // no list to read: the dependants keep the policy's plans
+        }
+        v.put("dependantPlans", Map.of("value", plans.toString(), "type", "Json"));
+        return body;
+    }
+
     /** The number of "1234.50 EUR"; null when it is not one (such as "no rate today"). */
     private static java.math.BigDecimal amount(String text) {
         try {

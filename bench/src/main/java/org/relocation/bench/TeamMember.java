@@ -93,9 +93,12 @@ final class TeamMember implements Runnable {
     }
 
     private void complete(String id, String key, String processInstanceId) {
-        Map<String, Object> body = key.equals("choose-housing-quote")
-                ? TaskForms.chooseHousingQuote(client.get(user, "/engine-rest/task/" + id + "/form-variables").json())
-                : TaskForms.completeBody(key, processInstanceId);
+        Map<String, Object> body = switch (key) {
+            case "choose-housing-quote" -> TaskForms.chooseHousingQuote(client.get(user, "/engine-rest/task/" + id + "/form-variables").json());
+            case "confirm-benefits-enrolment" -> TaskForms.confirmBenefitsEnrolment(
+                    client.get(user, "/engine-rest/task/" + id + "/form-variables").json());
+            default -> TaskForms.completeBody(key, processInstanceId);
+        };
         if (body == null) {
             stats.unknownTasks.incrementAndGet();
             return;

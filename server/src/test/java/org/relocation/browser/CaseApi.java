@@ -55,6 +55,21 @@ final class CaseApi {
     }
 
     /**
+     * Adds dependants to an intake as the start form's slots take them (relationship, full name, birth date; GB
+     * nationals): {@code {"PARTNER", "Pat Partner", "1990-05-01"}}.
+     */
+    static Map<String, Object> withDependants(Map<String, Object> intake, String[]... family) {
+        for (int n = 1; n <= family.length; n++) {
+            intake.put("hasDependent" + n, true);
+            intake.put("dependent" + n + "Relationship", family[n - 1][0]);
+            intake.put("dependent" + n + "FullName", family[n - 1][1]);
+            intake.put("dependent" + n + "Nationality", "GB");
+            intake.put("dependent" + n + "BirthDate", family[n - 1][2]);
+        }
+        return intake;
+    }
+
+    /**
      * A permanent transfer India to London on a EUR 60,000 budget: with a EUR 80,000 housing exception (see
      * {@link #housingException}) the route asks every approver: manager, HR lead, finance and the second level.
      */

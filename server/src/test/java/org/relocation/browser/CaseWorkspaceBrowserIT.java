@@ -114,6 +114,40 @@ class CaseWorkspaceBrowserIT extends BrowserTestSupport {
                 .contains("Actual (paid)").doesNotContain("Budget").doesNotContain("Variance");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.relocation.benefits.BenefitsService benefits;
+
+    /**
+     * The case page's benefits section (/cases/#<number>/benefits): the employee's choice (who, when, their plan and
+     * pension) and each traveller's enrolment with the plan chosen for them, as the employee chose per dependant.
+     */
+    @Test
+    void theSpecialistReadsEachTravellersBenefitsPlanAsTheEmployeeChoseIt() {
+        Map<String, Object> intake = CaseApi.withDependants(CaseApi.longTermIntake("Bea Benefits"),
+                new String[] {"PARTNER", "Pat Partner", "1990-05-01"}, new String[] {"CHILD", "Kim Child", "2016-09-01"});
+        org.relocation.relocationcase.RelocationCase c = cases.register(org.relocation.platform.engine.IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).isTrue();
+        benefits.determine(c.getId());
+        java.util.List<org.relocation.benefits.BenefitsService.DependantPlan> dependants = benefits.dependantPlans(c.getId());
+        assertThat(dependants).extracting(org.relocation.benefits.BenefitsService.DependantPlan::who).containsExactly("Partner",
+                "Child, " + java.time.temporal.ChronoUnit.YEARS.between(java.time.LocalDate.of(2016, 9, 1), c.getStartDate()) + " years");
+        benefits.enrolled(c.getId(), org.relocation.benefits.HealthPlan.HOST_NATIONAL, org.relocation.benefits.PensionContinuation.of("home"),
+                java.util.List.of(new org.relocation.benefits.BenefitsService.DependantChoice(dependants.get(0).travellerId(), "international"),
+                        new org.relocation.benefits.BenefitsService.DependantChoice(dependants.get(1).travellerId(), "not-enrolled")), "employee");
+
+        Browser browser = openPage("specialist");
+        WebDriver page = browser.driver();
+        page.get(baseUrl() + "/cases/#" + c.getCaseNumber() + "/benefits");
+        browser.await("the benefits of " + c.getCaseNumber(), ExpectedConditions.visibilityOfElementLocated(By.id("benefits-travellers")));
+        assertThat(page.findElement(By.id("benefits-choice")).getText()).contains("Chosen by employee", "Host-country national plan for the employee",
+                "pension continued at home");
+        java.util.List<String> rows = page.findElements(By.cssSelector("#benefits-travellers tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).contains("employee", "Bea Benefits", "Host-country national plan", "ordered");
+        assertThat(rows.get(1)).contains("partner", "Pat Partner", "International plan", "ordered");
+        assertThat(rows.get(2)).contains("child", "Kim Child", "not enrolled");
+    }
+
     /**
      * The specialist records presence days through the case page's form (/cases/#<number>/presence-days): a range whose
      * end is before its start shows the API's sentence next to "To" and writes nothing; the corrected range is recorded,

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>checkbox: Boolean.TRUE, ticked;</li>
  * <li>radio, select: the option's value (not its label); the option with that value is chosen by its label (options
  * from the form's data, {@code valuesKey}: looked up in the task's form variables when the form opens);</li>
- * <li>datetime with subtype date: a LocalDate, typed in the date picker's format.</li>
+ * <li>datetime with subtype date: a LocalDate, typed in the date picker's format;</li>
+ * <li>dynamiclist (its key is its path): a List of Maps, entry i's values filled into the list's i-th entry as above
+ * (the rendered entries are the form's data, e.g. one per dependant: the list has as many as the test gives).</li>
  * </ul>
  * A required field the test has no value for, or one of a type this class cannot fill, fails with a message that
  * names the form and the field.
@@ -37,9 +39,10 @@ import static org.assertj.core.api.Assertions.fail;
 final class FormFiller {
 
     /** Component types this class can fill. */
-    static final Set<String> FILLABLE = Set.of("textfield", "textarea", "number", "checkbox", "radio", "select", "datetime");
+    static final Set<String> FILLABLE = Set.of("textfield", "textarea", "number", "checkbox", "radio", "select", "datetime",
+            "dynamiclist");
 
-    /** An input field of a form: a component with a key. */
+    /** An input field of a form: a component with a key (a dynamic list: its path; options: the list's components). */
     record Field(String formId, String id, String key, String type, String subtype, String label, boolean required,
                  boolean conditional, boolean locked, JsonNode options, String valuesKey) {
 
@@ -76,6 +79,16 @@ final class FormFiller {
             }
         }
 
+        /** The fields of each entry of a dynamic list. */
+        List<Field> items() {
+            return fieldsIn(formId, options);
+        }
+
+        /** This field of a dynamic list's entry i (form-js ids end {@code _i}). */
+        Field entry(int i) {
+            return new Field(formId, id + "_" + i, key, type, subtype, label, required, conditional, locked, options, valuesKey);
+        }
+
         List<String> optionValues() {
             List<String> values = new ArrayList<>();
             options.forEach(o -> values.add(o.path("value").asText()));
@@ -104,22 +117,48 @@ final class FormFiller {
         return forms;
     }
 
-    /** All components of a component list, nested ones (groups) included, in document order. */
+    /**
+     * All components of a component list, nested ones (groups) included, in document order; not a dynamic list's own
+     * components, which render once per entry of the form's data (none without a case).
+     */
     static List<JsonNode> components(JsonNode components) {
         List<JsonNode> all = new ArrayList<>();
         for (JsonNode c : components) {
             all.add(c);
-            all.addAll(components(c.path("components")));
+            if (!"dynamiclist".equals(c.path("type").asText())) {
+                all.addAll(components(c.path("components")));
+            }
         }
         return all;
     }
 
     /** The input fields of a form (components with a key), in document order. */
     static List<Field> fields(JsonNode form) {
-        String formId = form.path("id").asText();
+        return fieldsIn(form.path("id").asText(), form.path("components"));
+    }
+
+    /** Components with a key or a dynamic list's path, nested ones included but not the fields of a list's entries. */
+    private static List<JsonNode> inputs(JsonNode components) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode c : components) {
+            boolean list = "dynamiclist".equals(c.path("type").asText()) && c.hasNonNull("path");
+            if (c.hasNonNull("key") || list) {
+                all.add(c);
+            }
+            if (!list) {
+                all.addAll(inputs(c.path("components")));
+            }
+        }
+        return all;
+    }
+
+    private static List<Field> fieldsIn(String formId, JsonNode components) {
         List<Field> fields = new ArrayList<>();
-        for (JsonNode c : components(form.path("components"))) {
-            if (!c.hasNonNull("key")) {
+        for (JsonNode c : inputs(components)) {
+            if ("dynamiclist".equals(c.path("type").asText())) {
+                fields.add(new Field(formId, c.path("id").asText(), c.path("path").asText(), "dynamiclist", "",
+                        c.path("label").asText(c.path("path").asText()), false, !c.path("conditional").path("hide").asText("").isBlank(),
+                        false, c.path("components"), ""));
                 continue;
             }
             JsonNode required = c.path("validate").path("required");
@@ -184,8 +223,34 @@ final class FormFiller {
                     : "must be a non-empty String (an option value of " + f.valuesKey() + ", the form's data)")
                     : f.optionLabel(value) != null ? null : "must be one of the option values " + f.optionValues();
             case "datetime" -> value instanceof LocalDate ? null : "must be a LocalDate";
+            case "dynamiclist" -> wrongEntries(f, value);
             default -> "cannot be entered";
         };
+    }
+
+    private static String wrongEntries(Field f, Object value) {
+        if (!(value instanceof List<?> entries) || entries.stream().anyMatch(e -> !(e instanceof Map<?, ?>))) {
+            return "must be a List of Maps (one per entry of the list)";
+        }
+        for (Object e : entries) {
+            Map<?, ?> entry = (Map<?, ?>) e;
+            for (Object key : entry.keySet()) {
+                Field item = f.items().stream().filter(i -> i.key().equals(key)).findFirst().orElse(null);
+                if (item == null || item.locked() || !item.fillable()) {
+                    return "has a value for '" + key + "', which is no field a person fills in an entry of the list";
+                }
+                String wrong = wrongValue(item, entry.get(key));
+                if (wrong != null) {
+                    return "has for entry field " + item.describe() + " a value that " + wrong;
+                }
+            }
+            for (Field item : f.items()) {
+                if (item.required() && !item.locked() && !entry.containsKey(item.key())) {
+                    return "has no value for the required entry field " + item.describe();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -253,6 +318,17 @@ final class FormFiller {
             case "radio" -> tasklist.choose(f.id(), f.optionLabel(value));
             case "select" -> tasklist.select(f.id(), f.optionLabel(value));
             case "datetime" -> tasklist.date(f.id(), (LocalDate) value);
+            case "dynamiclist" -> {
+                List<?> entries = (List<?>) value;
+                for (int i = 0; i < entries.size(); i++) {
+                    Map<?, ?> entry = (Map<?, ?>) entries.get(i);
+                    for (Field item : f.items()) {
+                        if (entry.containsKey(item.key())) {
+                            enter(tasklist, item.entry(i), entry.get(item.key()));
+                        }
+                    }
+                }
+            }
             default -> fail("form " + f.formId() + ": cannot fill " + f.describe());
         }
     }

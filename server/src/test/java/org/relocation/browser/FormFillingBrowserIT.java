@@ -166,7 +166,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             Map.entry("confirm-benefits-enrolment", values(
                     "healthPlan", "international",
                     "pensionContinuation", "host",
-                    "dependantsPlan", "international",
+                    // one entry per dependant of the family benefitsEnrolmentToConfirm opens: partner, child, child
+                    "dependantPlans", List.of(Map.of("plan", "international"), Map.of("plan", "home-continued"), Map.of("plan", "not-enrolled")),
                     "enrolmentConfirmed", true)),
             Map.entry("follow-up-benefits-enrolment", values(
                     "benefitsFollowUpNotes", "Called the benefits vendor; the confirmation is promised for Friday")),
@@ -584,6 +585,24 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 assertThat(order.getInvoiceDecidedBy()).as("form %s: who decided", formId).isEqualTo(open.form().user());
                 assertThat(order.getInvoiceDecisionNote()).as("form %s: the note", formId).isEqualTo(entered.get("invoiceDecisionNote"));
             }
+            case "confirm-benefits-enrolment" -> {
+                // each dependant's plan as chosen in their entry of the list, on their own enrolment (no process variable)
+                JsonNode enrolment = details.path("benefitsEnrolment");
+                assertThat(enrolment.path("healthPlan").asText()).as("form %s: the employee's plan", formId).isEqualTo(entered.get("healthPlan"));
+                List<String> dependants = new ArrayList<>();
+                details.path("travellers").forEach(t -> {
+                    if (!t.path("relationship").asText().equals("EMPLOYEE")) {
+                        enrolment.path("travellers").forEach(e -> {
+                            if (e.path("travellerId").asLong() == t.path("id").asLong()) {
+                                dependants.add(t.path("relationship").asText() + " " + e.path("plan").asText() + " " + e.path("status").asText());
+                            }
+                        });
+                    }
+                });
+                assertThat(dependants).as("form %s: each dependant's enrolment", formId)
+                        .containsExactly("PARTNER international ORDERED", "CHILD home-continued ORDERED", "CHILD host-national NOT_ENROLLED");
+                assertNoVariable(formId, open.task().getProcessInstanceId(), "dependantPlans");
+            }
             default -> {
                 // the other forms' values are checked as process variables or personal case records above
             }
@@ -609,6 +628,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (form.formId().equals("resolve-vendor-delay")) {
             return vendorDelayToResolve(form);
+        }
+        if (form.formId().equals("confirm-benefits-enrolment")) {
+            return benefitsEnrolmentToConfirm(form);
         }
         if (form.formId().equals("choose-housing-quote") || form.formId().equals("decide-invoice-excess")) {
             return housingQuoteToChoose(form);
@@ -868,8 +890,31 @@ class FormFillingBrowserIT extends BrowserTestSupport {
     }
 
     /** Registers a case and starts the form's phase process right before the form's user task. */
+    /**
+     * A family of three dependants (partner, children of 9 and 4 on the start date) moving London to Berlin, whose
+     * benefits policy was decided (host plan, dependants enrolled): the form opens with one entry per dependant.
+     */
+    private OpenTask benefitsEnrolmentToConfirm(TaskForm form) {
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("startDate", "2026-03-01");
+        CaseApi.withDependants(intake, new String[] {"PARTNER", "Pat Partner", "1990-05-01"},
+                new String[] {"CHILD", "Kim Child", "2016-09-01"}, new String[] {"CHILD", "Lou Child", "2021-07-01"});
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            policy.apply(c.getId()); // the policy tier the benefits policy reads
+            assertThat(benefits.determine(c.getId()).dependantsEligible()).as("dependants of case %s enrolled", c.getId()).isTrue();
+        });
+        return startedBefore(form, c);
+    }
+
+    @Autowired
+    org.relocation.benefits.BenefitsService benefits;
+
     private OpenTask startedBefore(TaskForm form) {
-        RelocationCase c = cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist");
+        return startedBefore(form, cases.register(IntakeForm.toIntake(CaseApi.longTermIntake("Fills " + form.formId())), "specialist"));
+    }
+
+    private OpenTask startedBefore(TaskForm form, RelocationCase c) {
         Map<String, Object> variables = new HashMap<>(ProcessVariables.forCase(c));
         variables.putAll(ROUTING.getOrDefault(form.formId(), Map.of()));
         if (COUNSEL_FORMS.contains(form.formId())) {
@@ -972,6 +1017,15 @@ class FormFillingBrowserIT extends BrowserTestSupport {
      * case-record values read as JSON are compared by their text.
      */
     private static void assertSame(String what, Object entered, Object arrived) {
+        if (entered instanceof List<?> entries && arrived instanceof JsonNode node) { // a dynamic list: entry by entry
+            assertThat(node.isArray()).as("%s: a list (%s)", what, node).isTrue();
+            assertThat(node.size()).as("%s: entries", what).isEqualTo(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                int index = i;
+                ((Map<?, ?>) entries.get(i)).forEach((k, v) -> assertSame(what + "[" + index + "]." + k, v, node.get(index).path(String.valueOf(k))));
+            }
+            return;
+        }
         if (arrived instanceof JsonNode node) {
             assertThat(node.isMissingNode() || node.isNull()).as("%s: stored at all (%s)", what, node).isFalse();
             if (entered instanceof Number n) {

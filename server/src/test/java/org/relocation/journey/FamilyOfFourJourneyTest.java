@@ -46,7 +46,8 @@ import static org.relocation.Api.vars;
  * the policy grants and the specialist chooses one from the side-by-side form; the first mover never answers, is
  * reminded by the SLA watcher, escalated to the specialists and switched to the next mover; every destination service
  * of the services policy is ordered (a school search per child, partner support, EAP for four); the lease is within
- * the cap; benefits are enrolled for all four and confirmed by the benefits vendor; the employee rates each delivered
+ * the cap; benefits are enrolled for all four, the employee choosing each dependant's plan, and confirmed by the benefits
+ * vendor; the employee rates each delivered
  * service; the case closes; and vendor performance reports it all, the silent mover among the worst.
  */
 @ServerTest
@@ -215,16 +216,38 @@ class FamilyOfFourJourneyTest {
 
         // payroll, then benefits for all four: the employee's choices, the benefits vendor's confirmation
         Api.as(port, "finance").completeTask(caseNumber, "confirm-payroll-setup", vars("payrollConfirmed", true, "payrollReference", "PR-BR-DE"));
-        employee.completeTask(caseNumber, "confirm-benefits-enrolment", vars("healthPlan", "host-national", "pensionContinuation", "home",
-                "dependantsPlan", "same-as-employee", "enrolmentConfirmed", true));
+        // the form lists each dependant (relationship and age, no name); the employee chooses a plan for each
+        String enrolmentTask = employee.awaitTask(caseNumber, "confirm-benefits-enrolment");
+        ArrayNode dependantPlans = (ArrayNode) json(employee.get("/engine-rest/task/" + enrolmentTask + "/form-variables").getBody()
+                .path("dependantPlans").path("value").asText());
+        assertThat(dependantPlans.findValuesAsText("who")).containsExactly("Partner", "Child, 11 years", "Child, 7 years");
+        Map<Long, String> chosenPlans = new LinkedHashMap<>();
+        chosenPlans.put(dependantPlans.get(0).path("travellerId").asLong(), "international");
+        chosenPlans.put(dependantPlans.get(1).path("travellerId").asLong(), "host-national");
+        chosenPlans.put(dependantPlans.get(2).path("travellerId").asLong(), "host-national");
+        dependantPlans.forEach(d -> ((ObjectNode) d).put("plan", chosenPlans.get(d.path("travellerId").asLong())));
+        ObjectNode submission = Api.JSON.createObjectNode();
+        ObjectNode fields = submission.putObject("variables");
+        fields.putObject("healthPlan").put("value", "host-national");
+        fields.putObject("pensionContinuation").put("value", "home");
+        fields.putObject("enrolmentConfirmed").put("value", true).put("type", "Boolean");
+        fields.putObject("dependantPlans").put("type", "Json").put("value", dependantPlans.toString()); // as the Tasklist sends it
+        ResponseEntity<JsonNode> enrolled = employee.post("/engine-rest/task/" + enrolmentTask + "/submit-form", submission);
+        assertThat(enrolled.getStatusCode().value()).as("%s", enrolled.getBody()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             ServiceOrder enrolment = single(id, ServiceType.BENEFITS_ENROLMENT);
             assertThat(enrolment.getVendor()).isEqualTo(destination.get(ServiceType.BENEFITS_ENROLMENT));
             assertThat(enrolment.getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
             JsonNode travellers = specialist.caseDetails(id).path("benefitsEnrolment").path("travellers");
             assertThat(travellers).hasSize(4);
-            assertThat(travellers.findValuesAsText("status")).containsOnly("CONFIRMED");
+            assertThat(travellers.findValuesAsText("status")).as("all four enrolled, confirmed by the vendor").containsOnly("CONFIRMED");
+            Map<Long, String> plans = new HashMap<>();
+            travellers.forEach(t -> plans.put(t.path("travellerId").asLong(), t.path("plan").asText()));
+            chosenPlans.forEach((traveller, plan) -> assertThat(plans).as("each dependant's choice recorded").containsEntry(traveller, plan));
+            assertThat(plans.values()).containsExactlyInAnyOrder("host-national", "international", "host-national", "host-national");
         });
+        assertThat(Api.as(port, "admin").get("/engine-rest/variable-instance?variableName=dependantPlans").getBody())
+                .as("the choices live in the case records only").isEmpty();
 
         // arrival; the employee confirms and rates each delivered service; closure
         specialist.completeTask(caseNumber, "confirm-arrival", vars("arrivalDate", "2027-03-01", "rtwDocumentType", "work-permit",
@@ -294,6 +317,14 @@ class FamilyOfFourJourneyTest {
     }
 
     // ---- helpers
+
+    private static JsonNode json(String text) {
+        try {
+            return Api.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Registers a vendor for the test's host city through the API, as HR administration does; returns its code. */
     private String vendor(String code, String service, String city, String answer, String unit, String price) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The benefits phase's records: what the benefits policy (decision table relocation-benefits-policy) gives the case,
@@ -28,9 +29,7 @@ import java.util.Optional;
 @Service
 public class BenefitsService {
 
-    /** The dependants' plan follows the employee's ({@code dependantsPlan} unset means the same). */
-    static final String SAME_AS_EMPLOYEE = "same-as-employee";
-    /** The dependants are not enrolled through the benefits provider. */
+    /** A dependant the employee does not enrol through the benefits provider (form confirm-benefits-enrolment). */
     static final String NOT_ENROLLED = "not-enrolled";
 
     private final BenefitsEnrolmentRepository enrolments;
@@ -93,12 +92,62 @@ public class BenefitsService {
     }
 
     /**
-     * What contradicts the case in an enrolment, by field: the host country's national plan (for the employee or the
-     * dependants) where the benefits policy gave no host plan (HR administration arranged international cover instead),
-     * an unknown dependants' choice.
+     * A dependant's line of the enrolment form as submitted (form field {@code dependantPlans}): the traveller's id as
+     * sent (a number or its text) and the plan code, {@value #NOT_ENROLLED} for none.
+     */
+    public record DependantChoice(Object travellerId, String plan) {
+    }
+
+    /**
+     * A dependant the employee chooses a plan for (the form's {@code dependantPlans} prefill): the traveller, who they
+     * are without their name ("Partner", "Child, 9 years": the task is the employee's own, yet no name is needed) and
+     * the plan the benefits policy proposed.
+     */
+    public record DependantPlan(Long travellerId, String who, String plan) {
+    }
+
+    /**
+     * The dependants whose plan the employee chooses: every dependant the benefits policy enrols (not those it left
+     * NOT_ENROLLED), with the plan it proposed, in the order of the case's travellers.
      */
     @Transactional(readOnly = true)
-    public Map<String, String> enrolmentProblems(Long caseId, HealthPlan plan, String dependantsPlan) {
+    public List<DependantPlan> dependantPlans(Long caseId) {
+        RelocationCase c = cases.get(caseId);
+        Map<Long, TravellerEnrolment> enrolled = new HashMap<>();
+        travellerEnrolments.findByCaseIdOrderById(caseId).forEach(e -> enrolled.put(e.getTravellerId(), e));
+        LocalDate on = c.getStartDate() != null ? c.getStartDate() : LocalDate.now(clock);
+        List<DependantPlan> plans = new java.util.ArrayList<>();
+        for (Traveller t : c.getTravellers()) {
+            TravellerEnrolment e = enrolled.get(t.getId());
+            if (t.getRelationship() != Relationship.EMPLOYEE && e != null && e.getStatus() != TravellerEnrolment.Status.NOT_ENROLLED) {
+                plans.add(new DependantPlan(t.getId(), who(t, on), e.getPlan() == null ? null : e.getPlan().code()));
+            }
+        }
+        return plans;
+    }
+
+    /** "Partner", "Child, 9 years" (a child's age on the start date): the relationship, never the name. */
+    static String who(Traveller t, LocalDate on) {
+        if (t.getRelationship() == Relationship.PARTNER) {
+            return "Partner";
+        }
+        String relationship = "Child";
+        if (t.getBirthDate() == null || on == null) {
+            return relationship;
+        }
+        long years = java.time.temporal.ChronoUnit.YEARS.between(t.getBirthDate(), on);
+        return relationship + ", " + years + (years == 1 ? " year" : " years");
+    }
+
+    /**
+     * What contradicts the case in an enrolment, by field: the host country's national plan (for the employee or a
+     * dependant) where the benefits policy gave no host plan (HR administration arranged international cover instead);
+     * in {@code dependantPlans} (null: not sent, each dependant keeps the policy's plan) an entry naming no traveller, a
+     * traveller of another case or the employee, a dependant twice or one the policy does not enrol, an unknown plan,
+     * and a dependant left out. Keys name the entry: {@code dependantPlans[1].plan}.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> enrolmentProblems(Long caseId, HealthPlan plan, List<DependantChoice> dependantPlans) {
         Map<String, String> problems = new LinkedHashMap<>();
         boolean hostPlan = hostPlan(caseId);
         String host = cases.get(caseId).getHostCountry();
@@ -107,31 +156,86 @@ public class BenefitsService {
                     + (coverages.findByCaseId(caseId).isPresent() ? " and international cover was arranged" : "")
                     + "; choose international or home-continued");
         }
-        if (dependantsPlan != null && !dependantsPlan.isBlank() && !SAME_AS_EMPLOYEE.equals(dependantsPlan) && !NOT_ENROLLED.equals(dependantsPlan)) {
-            HealthPlan d = HealthPlan.of(dependantsPlan);
-            if (d == null) {
-                problems.put("dependantsPlan", "must be one of " + SAME_AS_EMPLOYEE + ", " + String.join(", ", HealthPlan.codes()) + ", " + NOT_ENROLLED);
-            } else if (d == HealthPlan.HOST_NATIONAL && !hostPlan) {
-                problems.put("dependantsPlan", "cannot be host-national: the benefits provider has no national plan in " + host);
+        if (dependantPlans == null) {
+            return problems;
+        }
+        Map<Long, Relationship> travellers = new HashMap<>();
+        cases.get(caseId).getTravellers().forEach(t -> travellers.put(t.getId(), t.getRelationship()));
+        Set<Long> expected = new java.util.LinkedHashSet<>();
+        dependantPlans(caseId).forEach(d -> expected.add(d.travellerId()));
+        Set<Long> listed = new java.util.HashSet<>();
+        for (int i = 0; i < dependantPlans.size(); i++) {
+            DependantChoice choice = dependantPlans.get(i);
+            String entry = DEPENDANT_PLANS + "[" + i + "]";
+            Long id = travellerId(choice.travellerId());
+            if (id == null) {
+                problems.put(entry + ".travellerId", "this entry names no family member: send the travellerId of the form");
+                continue;
             }
+            if (!travellers.containsKey(id)) {
+                problems.put(entry + ".travellerId", "is not a family member moving with you on this case");
+                continue;
+            }
+            if (travellers.get(id) == Relationship.EMPLOYEE) {
+                problems.put(entry + ".travellerId", "is you: choose your own plan under Health plan");
+                continue;
+            }
+            if (!listed.add(id)) {
+                problems.put(entry + ".travellerId", "this family member is listed twice: choose one plan for each");
+                continue;
+            }
+            HealthPlan p = HealthPlan.of(choice.plan());
+            if (p == null && !NOT_ENROLLED.equals(choice.plan())) {
+                problems.put(entry + ".plan", "choose one of the options: " + String.join(", ", HealthPlan.codes()) + " or " + NOT_ENROLLED);
+            } else if (p != null && !expected.contains(id)) {
+                problems.put(entry + ".plan", "the benefits policy does not enrol this family member: choose " + NOT_ENROLLED);
+            } else if (p == HealthPlan.HOST_NATIONAL && !hostPlan) {
+                problems.put(entry + ".plan", "cannot be host-national: the benefits provider has no national plan in " + host
+                        + "; choose international, home-continued or " + NOT_ENROLLED);
+            }
+        }
+        long missing = expected.stream().filter(id -> !listed.contains(id)).count();
+        if (missing > 0 && problems.keySet().stream().noneMatch(k -> k.startsWith(DEPENDANT_PLANS + "["))) {
+            problems.put(DEPENDANT_PLANS, "choose a plan for each of the " + expected.size() + " family members moving with you: "
+                    + missing + (missing == 1 ? " is" : " are") + " not listed");
         }
         return problems;
     }
 
-    /** The employee's choices: their plan and pension on the case, and each traveller's plan (dependants: {@code dependantsPlan}). */
+    /** The form field of the dependants' plans, in the keys of {@link #enrolmentProblems}. */
+    public static final String DEPENDANT_PLANS = "dependantPlans";
+
+    private static Long travellerId(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue() == n.longValue() ? n.longValue() : null;
+        }
+        try {
+            return value instanceof String s && !s.isBlank() ? Long.valueOf(s.trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The employee's choices: their plan and pension on the case, their plan on their enrolment, and each dependant's
+     * plan on the dependant's enrolment as chosen in {@code dependantPlans} (checked by {@link #enrolmentProblems};
+     * {@value #NOT_ENROLLED}: not enrolled); null: each dependant keeps the plan the policy proposed.
+     */
     @Transactional
-    public BenefitsEnrolment enrolled(Long caseId, HealthPlan plan, PensionContinuation pension, String dependantsPlan, String actor) {
+    public BenefitsEnrolment enrolled(Long caseId, HealthPlan plan, PensionContinuation pension, List<DependantChoice> dependantPlans, String actor) {
         BenefitsEnrolment enrolment = enrolments.findByCaseId(caseId).orElseGet(() -> new BenefitsEnrolment(caseId));
         enrolment.confirm(plan, pension, actor == null ? "unknown" : actor, clock.instant());
         Map<Long, Relationship> relationships = new HashMap<>();
         cases.get(caseId).getTravellers().forEach(t -> relationships.put(t.getId(), t.getRelationship()));
-        HealthPlan dependants = dependantsPlan == null || dependantsPlan.isBlank() || SAME_AS_EMPLOYEE.equals(dependantsPlan) ? plan
-                : NOT_ENROLLED.equals(dependantsPlan) ? null : HealthPlan.of(dependantsPlan);
+        Map<Long, HealthPlan> chosen = new HashMap<>();
+        if (dependantPlans != null) {
+            dependantPlans.forEach(d -> chosen.put(travellerId(d.travellerId()), HealthPlan.of(d.plan())));
+        }
         for (TravellerEnrolment e : travellerEnrolments.findByCaseIdOrderById(caseId)) {
             if (relationships.get(e.getTravellerId()) == Relationship.EMPLOYEE) {
                 e.chosen(plan);
             } else if (e.getStatus() != TravellerEnrolment.Status.NOT_ENROLLED) {
-                e.chosen(dependants);
+                e.chosen(dependantPlans == null ? e.getPlan() : chosen.get(e.getTravellerId()));
             }
         }
         return enrolments.save(enrolment);

@@ -146,6 +146,10 @@ final class DeploymentValidator {
             return;
         }
         for (JsonNode c : components) {
+            if ("dynamiclist".equals(c.path("type").asText()) && c.hasNonNull("path")) {
+                keys.add(c.path("path").asText()); // a list field: its components are the fields of each item
+                continue;
+            }
             if (c.has("components")) {
                 collect(c.path("components"), keys);
             }

@@ -26,8 +26,25 @@ final class FieldMessages {
     /** Field → sentence, labels from the fields of the deployed form (a field the form lacks is named by its key). */
     static Map<String, String> sentences(List<FormSchemas.Field> fields, Map<String, String> problems) {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, FormSchemas.Field> lists = new LinkedHashMap<>();
         fields.forEach(f -> labels.put(f.key(), f.label()));
-        return sentences(problems, labels::get);
+        fields.stream().filter(FormSchemas.Field::isList).forEach(f -> lists.put(f.key(), f));
+        return sentences(problems, key -> labels.containsKey(key) ? labels.get(key) : itemLabel(lists, key));
+    }
+
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("([^\\[]+)\\[(\\d+)](?:\\.(.+))?");
+
+    /** {@code dependantPlans[1].plan} → "Plan (entry 2 of Health plans of your family)"; null when it is no list's item. */
+    private static String itemLabel(Map<String, FormSchemas.Field> lists, String key) {
+        java.util.regex.Matcher m = ITEM.matcher(key);
+        FormSchemas.Field list = m.matches() ? lists.get(m.group(1)) : null;
+        if (list == null) {
+            return null;
+        }
+        String item = m.group(3) == null ? null : list.items().stream().filter(i -> i.key().equals(m.group(3)))
+                .map(FormSchemas.Field::label).filter(java.util.Objects::nonNull).findFirst().orElse(fromKey(m.group(3)));
+        String entry = "entry " + (Integer.parseInt(m.group(2)) + 1) + " of " + (list.label() == null ? fromKey(list.key()) : list.label());
+        return item == null ? Character.toUpperCase(entry.charAt(0)) + entry.substring(1) : item + " (" + entry + ")";
     }
 
     /** Field → sentence, the label of each field from {@code labelOf} (null: the field is named by its key). */

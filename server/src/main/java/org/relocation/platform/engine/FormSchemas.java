@@ -30,8 +30,17 @@ public class FormSchemas {
      */
     public record Field(String key, String type, boolean required, Set<String> values, Integer maxLength,
                         Integer minLength, java.util.regex.Pattern pattern, boolean email, java.math.BigDecimal min, java.math.BigDecimal max,
-                        String label, String description) {
+                        String label, String description, List<Field> items) {
+
+        /** A form-js dynamic list ({@code dynamiclist} with a {@code path}): a list of objects, each of its item fields. */
+        public boolean isList() {
+            return items != null;
+        }
     }
+
+    /** The type of a form-js dynamic list: its {@code path} is the field's key, its value a list of objects. */
+    public static final String LIST = "dynamiclist";
+    private static final ObjectMapper LIST_JSON = new ObjectMapper();
 
     private final Map<String, List<Field>> forms = new HashMap<>();
     private final ObjectMapper json;
@@ -67,6 +76,15 @@ public class FormSchemas {
 
     private static void collect(JsonNode components, List<Field> out) {
         for (JsonNode c : components) {
+            if (LIST.equals(c.path("type").asText()) && c.hasNonNull("path")) {
+                // a list of objects under its path: its keyed components are the fields of each item, not of the form
+                List<Field> items = new ArrayList<>();
+                collect(c.path("components"), items);
+                out.add(new Field(c.path("path").asText(), LIST, c.path("validate").path("required").asBoolean(false), Set.of(),
+                        null, null, null, false, null, null, c.hasNonNull("label") ? c.path("label").asText() : null,
+                        c.hasNonNull("description") ? c.path("description").asText() : null, List.copyOf(items)));
+                continue;
+            }
             if (c.has("components")) {
                 collect(c.path("components"), out);
             }
@@ -84,7 +102,7 @@ public class FormSchemas {
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
                     validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
                     c.hasNonNull("label") ? c.path("label").asText() : null,
-                    c.hasNonNull("description") ? c.path("description").asText() : null));
+                    c.hasNonNull("description") ? c.path("description").asText() : null, null));
         }
     }
 
@@ -109,6 +127,10 @@ public class FormSchemas {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         for (Field f : fields) {
             Object value = submitted.get(f.key());
+            if (f.isList()) {
+                listViolations(f, value, problems);
+                continue;
+            }
             boolean blank = value == null || (value instanceof String s && s.isBlank());
             if (f.required() && (blank || ("checkbox".equals(f.type()) && !Boolean.TRUE.equals(value)))) {
                 problems.put(f.key(), "checkbox".equals(f.type()) ? "tick this box: it is required"
@@ -137,6 +159,89 @@ public class FormSchemas {
         }
         return problems;
     }
+
+    /**
+     * A dynamic list's value: null or empty (blank text) is no list; otherwise a list of objects, whatever route brought
+     * it (the Tasklist's {@code Json} text, a REST client's array); empty when it is neither (the form is told).
+     */
+    public static java.util.Optional<List<Map<String, Object>>> list(Object value) {
+        Object v = value;
+        if (v instanceof String s) {
+            if (s.isBlank()) {
+                return java.util.Optional.of(List.of());
+            }
+            try {
+                v = LIST_JSON.readValue(s, Object.class);
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (v == null) {
+            return java.util.Optional.of(List.of());
+        }
+        if (!(v instanceof List<?> items)) {
+            return java.util.Optional.empty();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> m)) {
+                return java.util.Optional.empty();
+            }
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(String.valueOf(k), x));
+            out.add(copy);
+        }
+        return java.util.Optional.of(out);
+    }
+
+    /** A list as the text the engine keeps for the moment of the completion (a String variable, removed at once). */
+    public static String listText(List<Map<String, Object>> items) {
+        try {
+            return LIST_JSON.writeValueAsString(items);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "dependantPlans[1].plan": the key of an item's field in a list's problems. */
+    public static String itemKey(String list, int index, String field) {
+        return list + "[" + index + "]" + (field == null ? "" : "." + field);
+    }
+
+    private static void listViolations(Field f, Object value, Map<String, String> problems) {
+        java.util.Optional<List<Map<String, Object>>> list = list(value);
+        if (list.isEmpty()) {
+            problems.put(f.key(), "this is a list: send a JSON array of objects");
+            return;
+        }
+        if (f.required() && list.get().isEmpty()) {
+            problems.put(f.key(), "this field is required");
+            return;
+        }
+        Set<String> known = new java.util.HashSet<>();
+        f.items().forEach(i -> known.add(i.key()));
+        for (int i = 0; i < list.get().size(); i++) {
+            Map<String, Object> item = list.get().get(i);
+            int index = i;
+            new java.util.TreeSet<>(item.keySet()).stream().filter(k -> !known.contains(k)).forEach(k ->
+                    problems.put(itemKey(f.key(), index, k), "this is not a field of this list: only the form's fields can be submitted"));
+            Map<String, Object> plain = new java.util.LinkedHashMap<>();
+            item.forEach((k, v) -> plain.put(k, v instanceof Map<?, ?> || v instanceof java.util.Collection<?> ? NOT_PLAIN : v));
+            violations(f.items(), plain).forEach((k, p) -> problems.put(itemKey(f.key(), index, k), p));
+            item.forEach((k, v) -> {
+                if (known.contains(k) && plain.get(k) == NOT_PLAIN) {
+                    problems.put(itemKey(f.key(), index, k), "this takes a single value, not a list or an object");
+                }
+            });
+        }
+    }
+
+    private static final Object NOT_PLAIN = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
 
     /** " (letters and digits only)": the first clause of the field's description, as a hint; empty without one. */
     private static String hint(String description) {

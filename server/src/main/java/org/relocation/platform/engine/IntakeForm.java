@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The Tasklist start form's fields (intake_*) as an intake, for validation and registration. Dependants come from
- * {@value #DEPENDENT_SLOTS} fixed slots ({@code intake_hasDependent1}, {@code intake_dependent1Relationship}, ...): the
- * Tasklist cannot submit a dynamic list (no Json value type in this engine). Slot n is read while slots 1..n are all
+ * {@value #DEPENDENT_SLOTS} fixed slots ({@code intake_hasDependent1}, {@code intake_dependent1Relationship}, ...), from
+ * before task forms took dynamic lists ({@link FormSchemas.Field#isList}). Slot n is read while slots 1..n are all
  * ticked, as the form shows them, so the intake's {@code dependents[i]} is slot i+1 ({@link #slotField}).
  */
 public final class IntakeForm {

@@ -78,6 +78,9 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         org.relocation.processes.ModelFunctions.configureSettings(modelSettings);
         new org.relocation.processes.ModelFunctionsPlugin().postInit(configuration); // the functions the models call
+        if (configuration.getValueTypeResolver().typeForName(JsonTextType.NAME) == null) {
+            configuration.getValueTypeResolver().addType(new JsonTextType()); // the Tasklist's dynamic lists, as JSON text
+        }
     }
 
     private static List<org.operaton.bpm.engine.impl.interceptor.CommandInterceptor> with(

@@ -131,6 +131,9 @@ class JourneyListeners {
             // the REST API and the Tasklist answer a form validation failure with 400 and this message
             throw FieldMessages.refusal(form.fields(), problems);
         }
+        // a dynamic list arrives as its JSON text (or a list, from Java): the handler and the submission record read the list
+        fields.stream().filter(FormSchemas.Field::isList).filter(f -> submitted.get(f.key()) != null)
+                .forEach(f -> submitted.put(f.key(), FormSchemas.list(submitted.get(f.key())).orElseThrow()));
         submitted.values().removeIf(java.util.Objects::isNull);
         Long caseId = caseId(task.getExecution());
         String actor = actor(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication());

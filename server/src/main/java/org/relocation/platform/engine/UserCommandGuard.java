@@ -194,10 +194,21 @@ class UserCommandGuard extends CommandInterceptor {
         submitted.keySet().removeAll(display); // display-only: built from the case records each time, never stored
         List<FormSchemas.Field> fields = form.fields().stream().filter(f -> !display.contains(f.key())).toList();
         Map<String, Object> values = new LinkedHashMap<>();
-        submitted.forEach((name, value) -> values.put(name, value instanceof TypedValue t ? t.getValue() : value));
+        submitted.forEach((name, value) -> values.put(name, plain(value)));
         Map<String, String> problems = new LinkedHashMap<>(unknownFields(fields, values.keySet()));
         if (problems.isEmpty()) {
             problems.putAll(FormSchemas.violations(fields, values));
+        }
+        if (problems.isEmpty()) {
+            // a dynamic list (the Tasklist's Json text, a REST client's array) reaches the engine as the list's JSON text,
+            // a plain String variable the completion removes again; the handler reads the list
+            for (FormSchemas.Field f : fields) {
+                if (f.isList() && submitted.containsKey(f.key())) {
+                    List<Map<String, Object>> list = FormSchemas.list(values.get(f.key())).orElseThrow();
+                    values.put(f.key(), list);
+                    submitted.put(f.key(), org.operaton.bpm.engine.variable.Variables.stringValue(FormSchemas.listText(list)));
+                }
+            }
         }
         if (problems.isEmpty() && handler != null && caseId != null) {
             problems.putAll(handler.problems(new FormSubmission(caseId, form.formId(), task.getId(), values,
@@ -229,7 +240,7 @@ class UserCommandGuard extends CommandInterceptor {
         // the start form deployed with this process version, not the copy in this jar
         List<FormSchemas.Field> fields = startForm == null ? List.of() : forms.getObject().startForm(context, definition);
         Map<String, Object> values = new LinkedHashMap<>();
-        submitted.forEach((name, value) -> values.put(name, value instanceof TypedValue t ? t.getValue() : value));
+        submitted.forEach((name, value) -> values.put(name, plain(value)));
         Map<String, String> problems = new LinkedHashMap<>(unknownFields(fields, values.keySet()));
         if (problems.isEmpty() && startForm != null) {
             problems.putAll(FormSchemas.violations(fields, values));
@@ -240,6 +251,17 @@ class UserCommandGuard extends CommandInterceptor {
             // the REST API answers a plain start's engine exceptions with 500, but passes a RestException's status on
             throw plainStart ? new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, refused, refused.getMessage()) : refused;
         }
+    }
+
+    /**
+     * A submitted value as the form checks it: a typed value's value; a serialized object the engine has not
+     * deserialized (a REST client's {@code Object}) as its serialized text, which no field takes but a list.
+     */
+    static Object plain(Object value) {
+        if (value instanceof org.operaton.bpm.engine.variable.value.SerializableValue s && !s.isDeserialized()) {
+            return s.getValueSerialized();
+        }
+        return value instanceof TypedValue t ? t.getValue() : value;
     }
 
     private static Map<String, String> unknownFields(List<FormSchemas.Field> fields, Set<String> names) {

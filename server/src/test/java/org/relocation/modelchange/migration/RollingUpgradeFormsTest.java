@@ -44,10 +44,10 @@ class RollingUpgradeFormsTest {
 
             String form = BenefitsVersions.shipped("forms/confirm-benefits-enrolment.form");
             String changed = form.replace("\"key\": \"enrolmentConfirmed\"", "\"key\": \"enrolmentAcknowledged\"")
-                    .replace("\"components\": [", """
+                    .replaceFirst("\"components\": \\[", java.util.regex.Matcher.quoteReplacement("""
                             "components": [
                                 {"label": "My dependants are enrolled too", "type": "checkbox", "id": "Field_dependantsEnrolled",
-                                 "key": "dependantsEnrolled", "validate": {"required": true}},""");
+                                 "key": "dependantsEnrolled", "validate": {"required": true}},""")); // the form's own list, not its dynamic list's
             assertThat(changed).contains("enrolmentAcknowledged", "dependantsEnrolled").doesNotContain("\"enrolmentConfirmed\"");
             String v2 = versions.deploy("Enrolment form asks for dependants", Map.of(
                     BenefitsVersions.FILE, BenefitsVersions.shipped("processes/" + BenefitsVersions.FILE),

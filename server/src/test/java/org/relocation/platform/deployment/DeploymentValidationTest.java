@@ -90,9 +90,9 @@ class DeploymentValidationTest {
     @Test
     void aChangedFormThatDropsAFieldItsHandlerReadsIsRefused() throws IOException {
         TaskFormHandler handler = handlers.stream().filter(h -> h.formId().equals("confirm-benefits-enrolment")).findFirst().orElseThrow();
-        String field = handler.fields().stream().sorted().findFirst().orElseThrow();
         String form = shippedForm("confirm-benefits-enrolment.form");
-        assertThat(form).contains("\"key\": \"" + field + "\"");
+        // a keyed field (not the dynamic list, whose key is its path)
+        String field = handler.fields().stream().sorted().filter(f -> form.contains("\"key\": \"" + f + "\"")).findFirst().orElseThrow();
         String changedForm = form.replace("\"key\": \"" + field + "\"", "\"key\": \"" + field + "Renamed\"");
         Map<String, String> files = new LinkedHashMap<>();
         files.put(BENEFITS, shipped(BENEFITS));
@@ -104,6 +104,21 @@ class DeploymentValidationTest {
             assertThat(e.path("mainElementId").asText()).isEqualTo("confirm-benefits-enrolment");
             assertThat(e.path("message").asText()).contains(field).contains("[" + ContractRules.HANDLER_FIELDS + "]");
         });
+        assertThat(definitions("relocation-benefits")).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedFormThatRenamesTheDynamicListItsHandlerReadsIsRefused() throws IOException {
+        String form = shippedForm("confirm-benefits-enrolment.form");
+        assertThat(form).contains("\"path\": \"dependantPlans\"");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(BENEFITS, shipped(BENEFITS));
+        files.put("confirm-benefits-enrolment.form", form.replace("\"path\": \"dependantPlans\"", "\"path\": \"familyPlans\""));
+        long before = definitions("relocation-benefits");
+        Answer answer = deploy("owner", files);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(errors(answer, BENEFITS)).anySatisfy(e -> assertThat(e.path("message").asText()).contains("dependantPlans")
+                .contains("[" + ContractRules.HANDLER_FIELDS + "]"));
         assertThat(definitions("relocation-benefits")).isEqualTo(before);
     }
 

@@ -57,4 +57,30 @@ class FormSchemasTest {
         assertThat(forms.formIds()).allSatisfy(form -> assertThat(forms.fields(form))
                 .as("fields of %s without a label", form).allSatisfy(f -> assertThat(f.label()).as(f.key()).isNotBlank()));
     }
+
+    @Test
+    void aDynamicListIsOneFieldWhoseEntriesAreCheckedLikeAForm() {
+        assertThat(forms.fields("confirm-benefits-enrolment")).extracting(FormSchemas.Field::key)
+                .contains("dependantPlans").doesNotContain("plan", "travellerId");
+        FormSchemas.Field list = forms.fields("confirm-benefits-enrolment").stream().filter(FormSchemas.Field::isList).findFirst().orElseThrow();
+        assertThat(list.items()).extracting(FormSchemas.Field::key).containsExactly("travellerId", "plan");
+
+        Map<String, Object> v = new HashMap<>();
+        v.put("dependantPlans", "[{\"travellerId\": 7, \"plan\": \"international\"}, {\"travellerId\": 8, \"plan\": \"gold\", \"name\": \"Kim\"},"
+                + " {\"plan\": {\"nested\": true}}]");
+        assertThat(FormSchemas.violations(forms.fields("confirm-benefits-enrolment"), v))
+                .containsEntry("dependantPlans[1].plan", "choose one of the options from the list")
+                .containsEntry("dependantPlans[1].name", "this is not a field of this list: only the form's fields can be submitted")
+                .containsEntry("dependantPlans[2].travellerId", "this field is required")
+                .containsEntry("dependantPlans[2].plan", "this takes a single value, not a list or an object")
+                .doesNotContainKeys("dependantPlans[0].plan", "dependantPlans[0].travellerId");
+        v.put("dependantPlans", "{\"travellerId\": 7}");
+        assertThat(FormSchemas.violations(forms.fields("confirm-benefits-enrolment"), v))
+                .containsEntry("dependantPlans", "this is a list: send a JSON array of objects");
+        assertThat(FormSchemas.list(java.util.List.of(Map.of("travellerId", 7)))).hasValue(java.util.List.of(Map.of("travellerId", 7)));
+        assertThat(FormSchemas.list("not json")).isEmpty();
+
+        assertThat(FieldMessages.sentences(forms.fields("confirm-benefits-enrolment"), Map.of("dependantPlans[1].plan", "choose one")))
+                .containsEntry("dependantPlans[1].plan", "Their health plan (entry 2 of Health plans of your family): choose one.");
+    }
 }

@@ -16,9 +16,10 @@
  */
 
 // The relocation engine's Tasklist configuration (replaces the webjar's config.js, which sets only the shortcuts below).
-// scripts/field-errors.js puts the server's refusal of a submitted form next to each field it names.
+// scripts/field-errors.js puts the server's refusal of a submitted form next to each field it names;
+// scripts/dynamic-lists.js lets a form whose dynamic list was edited be completed.
 export default {
-  customScripts: ['scripts/field-errors'],
+  customScripts: ['scripts/field-errors', 'scripts/dynamic-lists'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -44,7 +44,9 @@ function show(fieldErrors, ids) {
   const forms = Array.from(document.querySelectorAll('.modal-dialog form.fjs-form, form.fjs-form'));
   forms.forEach(clearShown);
   Object.keys(fieldErrors).forEach((key) => {
-    const id = ids[key];
+    // an entry of a dynamic list (dependantPlans[1].plan): the entry's field, whose id ends with _<index>
+    const entry = /^[^[]+\[(\d+)\]\.(.+)$/.exec(key);
+    const id = entry ? ids[entry[2]] && `${ids[entry[2]]}_${entry[1]}` : ids[key];
     const input = id && forms.map((f) => f.querySelector(`[id$='-${CSS.escape(id)}']`)).find((i) => i && i.offsetParent);
     const field = input && input.closest('.fjs-form-field');
     if (!field) {
