@@ -225,7 +225,8 @@ class FamilyOfFourJourneyTest {
         chosenPlans.put(dependantPlans.get(0).path("travellerId").asLong(), "international");
         chosenPlans.put(dependantPlans.get(1).path("travellerId").asLong(), "host-national");
         chosenPlans.put(dependantPlans.get(2).path("travellerId").asLong(), "host-national");
-        dependantPlans.forEach(d -> ((ObjectNode) d).put("plan", chosenPlans.get(d.path("travellerId").asLong())));
+        // the list's fields go back (travellerId, plan); "who" is display text, as the Tasklist leaves it out
+        dependantPlans.forEach(d -> ((ObjectNode) d).put("plan", chosenPlans.get(d.path("travellerId").asLong())).remove("who"));
         ObjectNode submission = Api.JSON.createObjectNode();
         ObjectNode fields = submission.putObject("variables");
         fields.putObject("healthPlan").put("value", "host-national");
