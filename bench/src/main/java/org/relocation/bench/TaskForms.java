@@ -167,6 +167,9 @@ final class TaskForms {
         Map<String, Object> body = completeBody("confirm-benefits-enrolment", "");
         @SuppressWarnings("unchecked")
         Map<String, Object> v = (Map<String, Object>) body.get("variables");
+        if (formVariables == null || !formVariables.has("dependantPlans")) {
+            return body; // a form without the list (an earlier version): nothing to send back
+        }
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ArrayNode plans = json.createArrayNode();
         try {
