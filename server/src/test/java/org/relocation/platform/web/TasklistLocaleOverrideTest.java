@@ -50,22 +50,26 @@ class TasklistLocaleOverrideTest {
     }
 
     /**
-     * Our scripts/config.js is the webjar's with two things added: a comment, and the custom script that shows a
-     * refused form's sentences next to its fields ({@code customScripts: ['scripts/field-errors']}).
+     * Our scripts/config.js is the webjar's with two things added: a comment, and the custom scripts that show a
+     * refused form's sentences next to its fields and let a form whose dynamic list was edited be completed
+     * ({@code customScripts: ['scripts/field-errors', 'scripts/dynamic-lists']}).
      */
     @org.junit.jupiter.api.Test
-    void ourConfigOnlyAddsTheFieldErrorsScript() throws IOException {
+    void ourConfigOnlyAddsTheCustomScripts() throws IOException {
         String config = "META-INF/resources/webjars/operaton/app/tasklist/scripts/config.js";
         List<URL> found = Collections.list(getClass().getClassLoader().getResources(config));
         assertThat(found).as("our copy first, then the webjar's").hasSize(2);
         assertThat(found.get(0).toString()).as("the served one is ours").doesNotContain(".jar!");
         String ours = text(found.get(0));
         String theirs = text(found.get(1));
-        assertThat(ours).contains("customScripts: ['scripts/field-errors'],");
-        String added = ours.replaceAll("(?m)^// .*\\R", "").replace("  customScripts: ['scripts/field-errors'],\n", "");
+        String scripts = "  customScripts: ['scripts/field-errors', 'scripts/dynamic-lists'],\n";
+        assertThat(ours).contains(scripts);
+        String added = ours.replaceAll("(?m)^// .*\\R", "").replace(scripts, "");
         assertThat(added).as("every other setting as the webjar has it").isEqualTo(theirs);
-        assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/operaton/app/tasklist/scripts/field-errors.js"))
-                .as("the script it names").isNotNull();
+        for (String script : List.of("field-errors", "dynamic-lists")) {
+            assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/operaton/app/tasklist/scripts/" + script + ".js"))
+                    .as("the script it names: %s", script).isNotNull();
+        }
     }
 
     private static String text(URL url) throws IOException {
