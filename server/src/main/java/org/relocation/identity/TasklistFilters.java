@@ -154,14 +154,14 @@ class TasklistFilters {
      * {@value #PRODUCT_TASKS} property; without it, every key the filter lacks): a task added by this version appears in
      * installations whose filters were created before it, and a key a process owner removed is not put back.
      */
-    void followProductTasks(Filter filter, String[] product) {
+    private void followProductTasks(Filter filter, String[] product) {
         TaskQueryImpl query = filter.getQuery();
         Set<String> current = query.getKeys() == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(query.getKeys()));
         Map<String, Object> properties = filter.getProperties() == null ? new HashMap<>() : new HashMap<>(filter.getProperties());
         Set<String> known = properties.get(PRODUCT_TASKS) instanceof Collection<?> put
                 ? put.stream().map(String::valueOf).collect(Collectors.toSet()) : current;
         List<String> added = Arrays.stream(product).filter(k -> !known.contains(k) && !current.contains(k)).toList();
-        if (added.isEmpty() && known.equals(Set.of(product))) {
+        if (added.isEmpty() && known.equals(new LinkedHashSet<>(Arrays.asList(product)))) {
             return;
         }
         Set<String> keys = new LinkedHashSet<>(current);
