@@ -119,6 +119,21 @@ public final class Api {
         return n;
     }
 
+    /**
+     * Issue 17's family of four: an employee, a partner and two children (11 and 7 at the start date), Brazilians moving
+     * long term from Sao Paulo to the host city in Germany.
+     */
+    public static ObjectNode familyOfFour(String hostCity) {
+        ObjectNode intake = intake("employee", "BR", "BR", "DE", "LONG_TERM", "400000");
+        intake.put("homeCity", "Sao Paulo");
+        intake.put("hostCity", hostCity);
+        com.fasterxml.jackson.databind.node.ArrayNode dependents = intake.putArray("dependents");
+        dependents.addObject().put("relationship", "PARTNER").put("fullName", "Ana Souza").put("nationality", "BR").put("birthDate", "1988-03-14");
+        dependents.addObject().put("relationship", "CHILD").put("fullName", "Lucas Souza").put("nationality", "BR").put("birthDate", "2015-05-01");
+        dependents.addObject().put("relationship", "CHILD").put("fullName", "Bia Souza").put("nationality", "BR").put("birthDate", "2019-08-20");
+        return intake;
+    }
+
     public JsonNode openCase(ObjectNode intake) {
         ResponseEntity<JsonNode> r = post("/api/cases", intake);
         assertThat(r.getStatusCode().value()).as("POST /api/cases: %s", r.getBody()).isEqualTo(201);

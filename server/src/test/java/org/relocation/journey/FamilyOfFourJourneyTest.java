@@ -110,13 +110,7 @@ class FamilyOfFourJourneyTest {
         // intake to the kick-off: the family, every approval, the documents
         Api specialist = Api.as(port, "specialist");
         Api employee = Api.as(port, "employee");
-        ObjectNode intake = Api.intake("employee", "BR", "BR", "DE", "LONG_TERM", "400000");
-        intake.put("homeCity", "Sao Paulo");
-        intake.put("hostCity", city);
-        ArrayNode dependents = intake.putArray("dependents");
-        dependents.addObject().put("relationship", "PARTNER").put("fullName", "Ana Souza").put("nationality", "BR").put("birthDate", "1988-03-14");
-        dependents.addObject().put("relationship", "CHILD").put("fullName", "Lucas Souza").put("nationality", "BR").put("birthDate", "2015-05-01");
-        dependents.addObject().put("relationship", "CHILD").put("fullName", "Bia Souza").put("nationality", "BR").put("birthDate", "2019-08-20");
+        ObjectNode intake = Api.familyOfFour(city);
         JsonNode created = specialist.openCase(intake);
         long id = created.get("id").asLong();
         String caseNumber = created.get("caseNumber").asText();

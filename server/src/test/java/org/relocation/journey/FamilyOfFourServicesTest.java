@@ -1,7 +1,6 @@
 package org.relocation.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.relocation.Api;
@@ -41,13 +40,7 @@ class FamilyOfFourServicesTest {
     @Test
     void aFamilyOfFourFromBrazilToGermanyGetsItsServicesAndALeaseWithinTheCap() {
         Api specialist = Api.as(port, "specialist");
-        ObjectNode intake = Api.intake("employee", "BR", "BR", "DE", "LONG_TERM", "400000");
-        intake.put("homeCity", "Sao Paulo");
-        intake.put("hostCity", "Berlin");
-        ArrayNode dependents = intake.putArray("dependents");
-        dependents.addObject().put("relationship", "PARTNER").put("fullName", "Ana Souza").put("nationality", "BR").put("birthDate", "1988-03-14");
-        dependents.addObject().put("relationship", "CHILD").put("fullName", "Lucas Souza").put("nationality", "BR").put("birthDate", "2015-05-01");
-        dependents.addObject().put("relationship", "CHILD").put("fullName", "Bia Souza").put("nationality", "BR").put("birthDate", "2019-08-20");
+        ObjectNode intake = Api.familyOfFour("Berlin");
         JsonNode created = specialist.openCase(intake);
         long id = created.get("id").asLong();
         String caseNumber = created.get("caseNumber").asText();
