@@ -2,7 +2,10 @@ package org.relocation.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+
+import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class DestinationServicesProcessTest extends ProcessTestSupport {
 
   private static final String PROCESS = "relocation-destination-services";
+  /** What order-destination-service answers when it ordered the item (no quotes); each branch declares its own. */
+  private static final Map<String, Object> ORDERED = Map.of("serviceQuotes", false, "serviceQuoteWait", "PT48H");
 
   @Test
   @DisplayName("no services decided: nothing ordered, the process ends")
@@ -34,7 +39,7 @@ class DestinationServicesProcessTest extends ProcessTestSupport {
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("decide-destination-services", Map.of("destinationServices",
         "home-search,school-search:11,destination-services,language-training,partner-support:12,eap-enrolment"));
-    journey.completeExternalTasks("order-destination-service", 6);
+    journey.completeExternalTasks("order-destination-service", 6, ORDERED);
     assertThat(awaiting(journey)).isEqualTo(6);
 
     for (String message : new String[] {"destination-services-confirmed", "language-training-confirmed", "eap-enrolment-confirmed"}) {
@@ -60,7 +65,7 @@ class DestinationServicesProcessTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("decide-destination-services", Map.of("destinationServices", "school-search:21,school-search:22"));
-    journey.completeExternalTasks("order-destination-service", 2);
+    journey.completeExternalTasks("order-destination-service", 2, ORDERED);
 
     confirmFor(journey, "school-search-confirmed", "22");
     assertThat(awaiting(journey)).isEqualTo(1);
@@ -106,7 +111,7 @@ class DestinationServicesProcessTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start(PROCESS, eligibleCase());
     journey.completeExternalTask("decide-destination-services", Map.of("destinationServices", "home-search"));
-    journey.completeExternalTask("order-destination-service");
+    journey.completeExternalTasks("order-destination-service", 1, ORDERED);
     journey.correlate("home-search-confirmed");
     return journey;
   }
@@ -124,5 +129,29 @@ class DestinationServicesProcessTest extends ProcessTestSupport {
         .localVariableEquals("orderTraveller", travellerId)
         .correlate();
     journey.executeAsyncContinuations();
+  }
+
+  @Test
+  @DisplayName("a quoted service: its branch calls relocation-service-quotes, the chosen vendor's order confirmed; the other branch ordered at once")
+  void quotedService() {
+    JourneyDriver journey = newCase();
+    journey.start(PROCESS, eligibleCase());
+    journey.completeExternalTask("decide-destination-services", Map.of("destinationServices", "language-training,eap-enrolment"));
+    List<LockedExternalTask> orders = journey.fetchExternalTasks("order-destination-service", 2);
+    for (LockedExternalTask order : orders) {
+      boolean quoted = "language-training".equals(order.getVariables().get("destinationService"));
+      journey.completeLocked(order, Map.of("serviceQuotes", quoted, "serviceQuoteWait", "PT48H"));
+    }
+    journey.assertWaitingAt("await-service-quotes");
+    journey.correlate("eap-enrolment-confirmed");
+    journey.correlate("service-quotes-answered", Map.of("serviceQuoteReceived", true));
+    journey.userTask("choose-service-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", "Q-1"));
+    journey.completeExternalTask("order-quoted-service");
+    journey.correlate("language-training-confirmed");
+
+    journey.assertEndedAt(PROCESS, "destination-services-arranged")
+        .assertEndedAt("relocation-service-quotes", "service-ordered")
+        .assertPassedTimes("service-arranged", 2)
+        .assertPassedTimes("quote-destination-service", 1);
   }
 }

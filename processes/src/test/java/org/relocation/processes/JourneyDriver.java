@@ -80,6 +80,27 @@ final class JourneyDriver {
    * {@code count} of them; returns their loop counters, in the order completed.
    */
   List<Integer> completeExternalTasks(String topic, int count) {
+    return completeExternalTasks(topic, count, Map.of());
+  }
+
+  /** Fetches every open external task on a topic (the branches of a multi-instance activity) with their variables, expecting {@code count}. */
+  List<LockedExternalTask> fetchExternalTasks(String topic, int count) {
+    List<LockedExternalTask> locked = externalTasks().fetchAndLock(10, WORKER_ID)
+        .topic(topic, LOCK_MILLIS)
+        .businessKey(businessKey)
+        .execute();
+    assertThat(locked).as("external tasks on topic '%s' for case %s", topic, businessKey).hasSize(count);
+    return locked;
+  }
+
+  /** Completes a fetched external task with the worker's variables. */
+  void completeLocked(LockedExternalTask task, Map<String, Object> variables) {
+    externalTasks().complete(task.getId(), WORKER_ID, variables);
+    executeAsyncContinuations();
+  }
+
+  /** {@link #completeExternalTasks(String, int)}, each branch completing with the same worker's variables. */
+  List<Integer> completeExternalTasks(String topic, int count, Map<String, Object> variables) {
     List<LockedExternalTask> locked = externalTasks().fetchAndLock(10, WORKER_ID)
         .topic(topic, LOCK_MILLIS)
         .businessKey(businessKey)
@@ -89,7 +110,7 @@ final class JourneyDriver {
     List<Integer> branches = new java.util.ArrayList<>();
     for (LockedExternalTask task : locked) {
       branches.add((Integer) task.getVariables().get("loopCounter"));
-      externalTasks().complete(task.getId(), WORKER_ID, Map.of());
+      externalTasks().complete(task.getId(), WORKER_ID, variables);
     }
     executeAsyncContinuations();
     return branches;

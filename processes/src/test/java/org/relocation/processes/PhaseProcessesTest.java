@@ -12,6 +12,32 @@ import org.junit.jupiter.api.Test;
 /** Every path of the phase processes other than immigration, each started on its own. */
 class PhaseProcessesTest extends ProcessTestSupport {
 
+  /** What book-household-shipment answers when it ordered the shipment (no quotes). */
+  private static final Map<String, Object> SHIPMENT_ORDERED = Map.of("shipmentQuotes", false, "serviceQuoteWait", "PT48H");
+
+  @Test
+  @DisplayName("household shipment quoted: relocation-service-quotes is called for household-goods, the mover chosen and ordered, then confirmed")
+  void householdShipmentQuoted() {
+    JourneyDriver journey = newCase();
+    journey.start("relocation-housing", eligibleCase());
+    journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
+    journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", false, "housingQuoteWait", "PT48H"));
+    journey.completeExternalTask("book-household-shipment", Map.of("shipmentQuotes", true, "serviceQuoteWait", "PT48H"));
+    journey.assertWaitingAt("await-service-quotes").assertNotWaitingAt("await-shipment-confirmation");
+    assertThat(journey.variable("relocation-service-quotes", "quotedItem")).isEqualTo("household-goods");
+    journey.correlate("service-quotes-answered", Map.of("serviceQuoteReceived", true));
+    journey.userTask("choose-service-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", "Q-1"));
+    journey.completeExternalTask("order-quoted-service");
+    journey.assertWaitingAt("await-shipment-confirmation");
+    journey.correlate("housing-confirmed", WITHIN_QUOTE);
+    journey.correlate("shipment-confirmed");
+
+    journey.assertEndedAt("relocation-housing", "move-arranged")
+        .assertEndedAt("relocation-service-quotes", "service-ordered")
+        .assertPassed("quote-household-shipment", "choose-service-quote", "order-quoted-service")
+        .assertCaseFinished();
+  }
+
   @Test
   @DisplayName("intake, eligible: policy, estimate (reason 'intake') and review, ends at intake-done")
   void intakeEligible() {
@@ -113,7 +139,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.start("relocation-housing", eligibleCase());
     journey.userTask("record-kickoff-call").hasCandidateGroup("mobility-specialist").complete(Map.of("kickoffDate", "2026-03-10"));
     journey.assertWaitingAt("book-temporary-housing", "book-household-shipment");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.completeExternalTask("book-temporary-housing", ONE_HOUSING_VENDOR);
     journey.assertWaitingAt("await-housing-confirmation").assertRunning("relocation-housing");
@@ -136,7 +162,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start("relocation-housing", eligibleCase());
     journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.completeExternalTask("book-temporary-housing", Map.of("housingQuotes", true, "housingQuoteWait", "PT48H"));
     journey.assertWaitingAt("await-housing-quotes").assertNotWaitingAt("await-housing-confirmation");
@@ -160,7 +186,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     JourneyDriver journey = newCase();
     journey.start("relocation-housing", eligibleCase());
     journey.userTask("record-kickoff-call").complete(Map.of("kickoffDate", "2026-03-10"));
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     quotesChosenAndOrdered(journey, "HQ-1");
     assertThat(awaiting(journey, "housing-confirmed")).as("the stay awaits its confirmation").isTrue();
@@ -208,7 +234,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.correlate("housing-requote-requested");
     journey.completeExternalTask("book-temporary-housing", ONE_HOUSING_VENDOR);
     journey.assertWaitingAt("await-housing-confirmation").assertNotWaitingAt("await-housing-quotes");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.correlate("housing-confirmed", WITHIN_QUOTE);
 
@@ -235,7 +261,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.completeExternalTask("expire-housing-quotes", Map.of("housingQuoteReceived", true));
     journey.userTask("choose-housing-quote").complete(Map.of("chosenQuote", "HQ-2"));
     journey.completeExternalTask("order-chosen-housing");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("housing-confirmed", WITHIN_QUOTE);
     journey.correlate("shipment-confirmed");
 
@@ -256,7 +282,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.assertWaitingAt("order-housing-without-quotes").assertNotWaitingAt("choose-housing-quote");
     journey.completeExternalTask("order-housing-without-quotes");
     journey.assertWaitingAt("await-housing-confirmation");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.correlate("housing-confirmed", WITHIN_QUOTE);
 
@@ -277,7 +303,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     assertThat(journey.executeDueTimers()).as("the quote wait's timer").isEqualTo(1);
     journey.completeExternalTask("expire-housing-quotes", Map.of("housingQuoteReceived", false));
     journey.completeExternalTask("order-housing-without-quotes");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.correlate("housing-confirmed", WITHIN_QUOTE);
 
@@ -297,7 +323,7 @@ class PhaseProcessesTest extends ProcessTestSupport {
     journey.correlate("housing-quotes-answered", Map.of("housingQuoteReceived", true));
     journey.userTask("choose-housing-quote").complete(Map.of("chosenQuote", "HQ-1"));
     journey.completeExternalTask("order-chosen-housing");
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", SHIPMENT_ORDERED);
     journey.correlate("shipment-confirmed");
     journey.correlate("housing-confirmed", Map.of("invoiceAboveQuote", true));
     journey.assertRunning("relocation-housing");

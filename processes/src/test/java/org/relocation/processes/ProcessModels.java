@@ -24,7 +24,7 @@ final class ProcessModels {
       "relocation-payroll", "relocation-benefits", "relocation-arrival", "relocation-closure",
       "relocation-key-date", "relocation-permit-renewal", "relocation-tax-settlement", "relocation-expense-claim",
       "relocation-tax-services", "relocation-compensation-change", "relocation-destination-services",
-      "relocation-vendor-sla-watch", "relocation-vendor-escalation");
+      "relocation-vendor-sla-watch", "relocation-vendor-escalation", "relocation-service-quotes");
   static final String DECISION_ID = "relocation-eligibility";
   /** The policy decisions, one DMN file each ({@code <id>.dmn}): see docs/policies.md. */
   static final List<String> DECISION_IDS = List.of(

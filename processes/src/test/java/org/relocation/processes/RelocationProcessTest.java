@@ -288,7 +288,7 @@ class RelocationProcessTest extends ProcessTestSupport {
   private static void passHousing(JourneyDriver journey) {
     journey.userTask("record-kickoff-call").hasCandidateGroup("mobility-specialist").complete(Map.of("kickoffDate", "2026-03-10"));
     journey.completeExternalTask("book-temporary-housing", PhaseProcessesTest.ONE_HOUSING_VENDOR);
-    journey.completeExternalTask("book-household-shipment");
+    journey.completeExternalTask("book-household-shipment", Map.of("shipmentQuotes", false, "serviceQuoteWait", "PT48H"));
     journey.correlate("housing-confirmed", PhaseProcessesTest.WITHIN_QUOTE);
     journey.correlate("shipment-confirmed");
   }

@@ -65,7 +65,10 @@ class ServicesPolicyDecisionTest extends ProcessTestSupport {
     DmnDecisionResult result = DecisionTables.evaluate(DECISION, variables);
 
     assertThat(result).extracting(DmnDecisionResultEntries::keySet)
-        .allSatisfy(keys -> assertThat(keys).containsExactlyInAnyOrder("service", "scope", "quantity", "unit", "language"));
+        .allSatisfy(keys -> assertThat(keys).containsExactlyInAnyOrder("service", "scope", "quantity", "unit", "language", "quote"));
+    // quotes among vendors: the household-goods shipment and the language training, no other service
+    assertThat(result).allSatisfy(r -> assertThat(r.<Boolean>getEntry("quote")).as(r.<String>getEntry("service"))
+        .isEqualTo(List.of("household-goods", "language-training").contains(r.<String>getEntry("service"))));
     List<String> rows = result.stream().map(r -> r.getEntry("service") + "/" + r.getEntry("scope") + "/" + r.getEntry("quantity")
         + "/" + r.getEntry("unit") + "/" + r.getEntry("language")).toList();
     assertThat(rows).containsExactlyElementsOf("none".equals(services) ? List.of() : Arrays.asList(services.trim().split("\\s+")));

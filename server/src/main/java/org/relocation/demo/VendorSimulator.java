@@ -25,6 +25,7 @@ import org.springframework.web.client.RestClientResponseException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,8 +125,9 @@ class VendorSimulator {
             // answered by hand (signed callbacks), e.g. to show counsel's request for information or a refusal
             return ResponseEntity.accepted().build();
         }
-        if (org.relocation.housing.HousingQuotes.QUOTE_REQUEST.equals(request.serviceType())) {
-            // a quote request: the vendor's nightly rate for the nights asked; a refusing vendor declines
+        if (request.serviceType() != null && request.serviceType().endsWith("_QUOTE")) {
+            // a quote request: for a stay the vendor's nightly rate for the nights asked, otherwise its contract rates for
+            // what is asked (per order, per m³, per hour); a refusing vendor declines
             boolean decline = how == Answer.REFUSE;
             scheduler.schedule(() -> answerQuote(vendor, secret, request, decline, 1), after.toMillis(), TimeUnit.MILLISECONDS);
             return ResponseEntity.accepted().build();
@@ -218,6 +220,33 @@ class VendorSimulator {
     }
 
     /** Quotes the stay at the vendor's NIGHT rate (none: 150.00 a night) in its currency, or declines it. */
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile("(\\d+) (m³|hours)");
+
+    /**
+     * A simulated quote: a stay at the vendor's nightly rate (150.00 without one) for its nights; anything else at the
+     * vendor's per-order rate plus its per-m³ or per-hour rate for the volume or hours the request names (500.00
+     * without rates).
+     */
+    static BigDecimal quotePrice(ServiceType type, VendorRequest request, List<org.relocation.vendor.VendorRate> rates) {
+        if (type == ServiceType.TEMPORARY_HOUSING) {
+            long nights = java.time.temporal.ChronoUnit.DAYS.between(request.startDate(), request.endDate());
+            BigDecimal nightly = rates.stream().filter(r -> r.getUnit() == org.relocation.vendor.VendorRate.Unit.NIGHT).findFirst()
+                    .map(org.relocation.vendor.VendorRate::getUnitPrice).orElse(new BigDecimal("150.00"));
+            return nightly.multiply(BigDecimal.valueOf(nights)).setScale(2, java.math.RoundingMode.HALF_EVEN);
+        }
+        java.util.regex.Matcher m = QUANTITY.matcher(request.detail() == null ? "" : request.detail());
+        BigDecimal quantity = m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
+        BigDecimal price = BigDecimal.ZERO;
+        for (org.relocation.vendor.VendorRate r : rates) {
+            switch (r.getUnit()) {
+                case ORDER -> price = price.add(r.getUnitPrice());
+                case CUBIC_METRE, HOUR -> price = price.add(r.getUnitPrice().multiply(quantity));
+                default -> { }
+            }
+        }
+        return (price.signum() > 0 ? price : new BigDecimal("500.00")).setScale(2, java.math.RoundingMode.HALF_EVEN);
+    }
+
     private void answerQuote(String vendor, String secret, VendorRequest request, boolean decline, int attempt) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("reference", request.reference());
@@ -225,16 +254,14 @@ class VendorSimulator {
             callback.put("status", "DECLINED");
             callback.put("note", "Simulated refusal: no capacity for these dates");
         } else {
-            long nights = java.time.temporal.ChronoUnit.DAYS.between(request.startDate(), request.endDate());
-            java.util.Optional<org.relocation.vendor.Vendor> registered = vendors.list("housing", null, null).stream()
+            ServiceType quoted = ServiceType.valueOf(request.serviceType().substring(0, request.serviceType().length() - "_QUOTE".length()));
+            java.util.Optional<org.relocation.vendor.Vendor> registered = vendors.list(quoted.vendor(), null, null).stream()
                     .filter(v -> v.getCode().equals(vendor)).findFirst();
-            BigDecimal nightly = registered.flatMap(v -> v.getRates().stream()
-                            .filter(r -> r.getUnit() == org.relocation.vendor.VendorRate.Unit.NIGHT).findFirst())
-                    .map(org.relocation.vendor.VendorRate::getUnitPrice).orElse(new BigDecimal("150.00"));
             callback.put("status", "QUOTED");
-            callback.put("price", nightly.multiply(BigDecimal.valueOf(nights)).setScale(2, java.math.RoundingMode.HALF_EVEN));
+            callback.put("price", quotePrice(quoted, request, registered.map(org.relocation.vendor.Vendor::getRates).orElse(List.of())));
             callback.put("currency", registered.map(org.relocation.vendor.Vendor::getCurrency).orElse("EUR"));
-            callback.put("terms", "Free cancellation up to 7 days before arrival; cleaning weekly");
+            callback.put("terms", quoted == ServiceType.TEMPORARY_HOUSING ? "Free cancellation up to 7 days before arrival; cleaning weekly"
+                    : "Fixed price for what was asked; valid 30 days");
         }
         try {
             byte[] body = json.writeValueAsBytes(callback);

@@ -6,8 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.relocation.housing.QuoteAnswer;
-import org.relocation.housing.QuoteAnswered;
+import org.relocation.quote.QuoteAnswer;
+import org.relocation.quote.QuoteAnswered;
 import org.relocation.vendor.Signatures;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 
 /**
- * Housing vendors answer quote requests here, signed like their order callbacks ({@link CallbackVerifier}: 413, 401,
+ * Vendors answer quote requests here (temporary housing, household shipments, destination services), signed like their order callbacks ({@link CallbackVerifier}: 413, 401,
  * then the nonce, 409 on replay): unknown quote 404, quote no longer open 409, malformed 400; none changes anything.
  */
 @RestController
@@ -34,7 +34,7 @@ class QuoteCallbackController {
     }
 
     @PostMapping("/{vendor}/quotes")
-    @Operation(operationId = "receiveQuoteCallback", summary = "Answer a quote request: QUOTED (price for the whole stay, currency, terms) or DECLINED (with note)",
+    @Operation(operationId = "receiveQuoteCallback", summary = "Answer a quote request: QUOTED (price for the whole item asked: stay, shipment or service; currency, terms) or DECLINED (with note)",
             description = "{vendor}: the registered vendor's code the quote request went to; signed with its secret exactly like "
                     + "/api/vendor-callbacks/{vendor} (" + Signatures.HEADER + ", " + Signatures.TIMESTAMP_HEADER + ", "
                     + Signatures.NONCE_HEADER + "; docs/operations.md, \"Vendor callbacks\").",

@@ -777,9 +777,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-temporary-housing").execute();
         String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-housing-quote").path("id").asText();
         await("the three quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> housingQuotes.ofCase(c.getId()).stream()
-                .filter(q -> q.getStatus() == org.relocation.housing.HousingQuote.Status.RECEIVED).count() == 3);
-        String cheapest = housingQuotes.ofCase(c.getId()).stream().filter(q -> q.getStatus() == org.relocation.housing.HousingQuote.Status.RECEIVED)
-                .min(java.util.Comparator.comparing(org.relocation.housing.HousingQuote::getPrice)).orElseThrow().getReference();
+                .filter(q -> q.getStatus() == org.relocation.housing.ServiceQuote.Status.RECEIVED).count() == 3);
+        String cheapest = housingQuotes.ofCase(c.getId()).stream().filter(q -> q.getStatus() == org.relocation.housing.ServiceQuote.Status.RECEIVED)
+                .min(java.util.Comparator.comparing(org.relocation.housing.ServiceQuote::getPrice)).orElseThrow().getReference();
         String taskId = chooseTask;
         if (form.formId().equals("decide-invoice-excess")) {
             assertThat(org.relocation.Api.as(port, "specialist").complete(chooseTask, Map.of("chosenQuote", cheapest)).getStatusCode().value())

@@ -9,6 +9,7 @@ import org.relocation.ServerTest;
 import org.relocation.policy.PolicyService;
 import org.relocation.policyexception.PolicyException;
 import org.relocation.policyexception.PolicyExceptionService;
+import org.relocation.quote.ServiceQuote;
 import org.relocation.vendor.ServiceOrder;
 import org.relocation.vendor.ServiceOrderRepository;
 import org.relocation.vendor.Vendor;
@@ -79,11 +80,11 @@ class HousingQuotesTest {
 
         Api specialist = Api.as(port, "specialist");
         String task = specialist.awaitTask(c.number(), "choose-housing-quote"); // after the 4 s wait: the silent vendor holds it up
-        List<HousingQuote> asked = quotes.ofCase(c.id());
-        assertThat(asked).extracting(HousingQuote::getVendorId).containsExactly(cheap.getId(), refusing.getId(), silent.getId());
-        assertThat(asked).extracting(HousingQuote::getStatus)
-                .containsExactly(HousingQuote.Status.RECEIVED, HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
-        HousingQuote received = asked.get(0);
+        List<ServiceQuote> asked = quotes.ofCase(c.id());
+        assertThat(asked).extracting(ServiceQuote::getVendorId).containsExactly(cheap.getId(), refusing.getId(), silent.getId());
+        assertThat(asked).extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.RECEIVED, ServiceQuote.Status.DECLINED, ServiceQuote.Status.EXPIRED);
+        ServiceQuote received = asked.get(0);
         assertThat(received.getPrice()).as("the simulator quotes its nightly rate for the policy's nights")
                 .isEqualByComparingTo(BigDecimal.valueOf(nights));
         assertThat(received.getNights()).isEqualTo(nights);
@@ -101,11 +102,11 @@ class HousingQuotesTest {
         assertThat(declined.getBody().toString()).contains("chosenQuote", "declined");
         ResponseEntity<JsonNode> expired = specialist.complete(task, vars("chosenQuote", asked.get(2).getReference()));
         assertThat(expired.getStatusCode().value()).isEqualTo(400);
-        assertThat(quotes.ofCase(c.id())).as("nothing written by a refused choice").extracting(HousingQuote::getStatus)
-                .containsExactly(HousingQuote.Status.RECEIVED, HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
+        assertThat(quotes.ofCase(c.id())).as("nothing written by a refused choice").extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.RECEIVED, ServiceQuote.Status.DECLINED, ServiceQuote.Status.EXPIRED);
 
         specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", received.getReference()));
-        assertThat(quotes.ofCase(c.id()).get(0).getStatus()).isEqualTo(HousingQuote.Status.CHOSEN);
+        assertThat(quotes.ofCase(c.id()).get(0).getStatus()).isEqualTo(ServiceQuote.Status.CHOSEN);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ServiceOrder order = housingOrder(c.id());
             assertThat(order.getVendorId()).as("the chosen vendor receives the order").isEqualTo(cheap.getId());
@@ -131,7 +132,7 @@ class HousingQuotesTest {
         Case c = caseInHousing(city);
         Api specialist = Api.as(port, "specialist");
         String task = specialist.awaitTask(c.number(), "choose-housing-quote"); // both answered: no wait for the timer
-        HousingQuote over = quotes.ofCase(c.id()).get(0);
+        ServiceQuote over = quotes.ofCase(c.id()).get(0);
         assertThat(over.getVendorId()).isEqualTo(dear.getId());
         BigDecimal cap = quotes.cap(c.id());
         assertThat(over.getPrice()).isGreaterThan(cap);
@@ -148,11 +149,11 @@ class HousingQuotesTest {
         exceptions.decide(exception.getId(), true, "Approved for the fair", "hrlead");
 
         specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", over.getReference()));
-        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
-                .containsExactly(HousingQuote.Status.CHOSEN, HousingQuote.Status.NOT_CHOSEN);
+        assertThat(quotes.ofCase(c.id())).extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.CHOSEN, ServiceQuote.Status.NOT_CHOSEN);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(housingOrder(c.id()).getVendorId()).isEqualTo(dear.getId()));
         assertThat(cheap.getId()).isNotEqualTo(dear.getId());
-        HousingQuote notChosen = quotes.ofCase(c.id()).get(1);
+        ServiceQuote notChosen = quotes.ofCase(c.id()).get(1);
         assertThat(notChosen.getNotifiedAt()).as("the vendor not chosen is told").isNotNull();
         assertThat(quotes.ofCase(c.id()).get(0).getNotifiedAt()).as("the chosen one receives the order instead").isNull();
     }
@@ -169,8 +170,8 @@ class HousingQuotesTest {
             assertThat(order.getQuoteReference()).isNull();
             assertThat(order.getDetail()).contains("no quote was received");
         });
-        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
-                .containsExactly(HousingQuote.Status.DECLINED, HousingQuote.Status.DECLINED);
+        assertThat(quotes.ofCase(c.id())).extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.DECLINED, ServiceQuote.Status.DECLINED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
                 .processDefinitionKey("relocation-housing").processInstanceBusinessKey(c.number()).count()).as("confirmed, ended").isZero());
         assertThat(Api.as(port, "admin").caseDetails(c.id()).get("timeline").toString())
@@ -190,8 +191,8 @@ class HousingQuotesTest {
             assertThat(order.getVendorId()).as("the first vendor asked that did not decline").isEqualTo(silent.getId());
             assertThat(order.getStatus()).isEqualTo(ServiceOrder.Status.SENT);
         });
-        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getStatus)
-                .containsExactly(HousingQuote.Status.DECLINED, HousingQuote.Status.EXPIRED);
+        assertThat(quotes.ofCase(c.id())).extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.DECLINED, ServiceQuote.Status.EXPIRED);
         assertThat(Api.as(port, "admin").caseDetails(c.id()).get("timeline").toString())
                 .contains("No housing quote received (1 declined, 1 unanswered)", silent.getName());
     }
@@ -291,7 +292,7 @@ class HousingQuotesTest {
         Case c = caseInHousing(city);
         int nights = policy.allowances(c.id()).temporaryHousingNights();
         assertThat(nights).isEqualTo(30);
-        HousingQuote first = awaitReceived(c, 2).get(0);
+        ServiceQuote first = awaitReceived(c, 2).get(0);
         assertThat(first.getVendorId()).isEqualTo(cheaper.getId());
         Api.as(port, "specialist").completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", first.getReference()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -305,9 +306,9 @@ class HousingQuotesTest {
         return new InvoiceCase(c, new BigDecimal("60.00"), new BigDecimal("66.00"), new BigDecimal("6.00"));
     }
 
-    private List<HousingQuote> awaitReceived(Case c, int count) {
+    private List<ServiceQuote> awaitReceived(Case c, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(quotes.ofCase(c.id()))
-                .filteredOn(q -> q.getStatus() == HousingQuote.Status.RECEIVED).hasSize(count));
+                .filteredOn(q -> q.getStatus() == ServiceQuote.Status.RECEIVED).hasSize(count));
         return quotes.ofCase(c.id());
     }
 
@@ -349,15 +350,15 @@ class HousingQuotesTest {
         Vendor third = vendor(city, "normal", "2.00");
         Vendor fourth = vendor(city, "normal", "1.50");
         Case c = caseInHousing(city);
-        HousingQuote silentQuote = awaitSent(c, silent);
+        ServiceQuote silentQuote = awaitSent(c, silent);
         answerQuote(silent, silentQuote.getReference(), "{\"reference\":\"" + silentQuote.getReference()
                 + "\",\"status\":\"QUOTED\",\"price\":\"10.00\",\"currency\":\"EUR\",\"terms\":\"Breakfast included\"}");
         Api specialist = Api.as(port, "specialist");
         specialist.awaitTask(c.number(), "choose-housing-quote");
-        assertThat(quotes.ofCase(c.id())).extracting(HousingQuote::getVendorId, HousingQuote::getStatus).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(silent.getId(), HousingQuote.Status.RECEIVED),
-                org.assertj.core.groups.Tuple.tuple(declining.getId(), HousingQuote.Status.DECLINED),
-                org.assertj.core.groups.Tuple.tuple(third.getId(), HousingQuote.Status.RECEIVED));
+        assertThat(quotes.ofCase(c.id())).extracting(ServiceQuote::getVendorId, ServiceQuote::getStatus).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(silent.getId(), ServiceQuote.Status.RECEIVED),
+                org.assertj.core.groups.Tuple.tuple(declining.getId(), ServiceQuote.Status.DECLINED),
+                org.assertj.core.groups.Tuple.tuple(third.getId(), ServiceQuote.Status.RECEIVED));
         specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", silentQuote.getReference()));
         await().atMost(Duration.ofSeconds(30)).until(() -> housingOrders(c.id()).stream().anyMatch(o -> o.getStatus() == ServiceOrder.Status.SENT));
         ServiceOrder breaching = housingOrders(c.id()).get(0);
@@ -380,12 +381,12 @@ class HousingQuotesTest {
 
         // the other vendors get new quote requests, answered through the simulator's signed callbacks
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(latestRequest(c.id()))
-                .extracting(HousingQuote::getVendorId, HousingQuote::getStatus).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(third.getId(), HousingQuote.Status.RECEIVED),
-                        org.assertj.core.groups.Tuple.tuple(fourth.getId(), HousingQuote.Status.RECEIVED)));
+                .extracting(ServiceQuote::getVendorId, ServiceQuote::getStatus).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(third.getId(), ServiceQuote.Status.RECEIVED),
+                        org.assertj.core.groups.Tuple.tuple(fourth.getId(), ServiceQuote.Status.RECEIVED)));
         assertThat(latestRequest(c.id())).allSatisfy(q -> assertThat(q.getSentAt()).isNotNull());
         assertThat(quotes.ofCase(c.id())).as("3 quotes asked first, 2 on the re-quote").hasSize(5);
-        HousingQuote cheaper = latestRequest(c.id()).get(1);
+        ServiceQuote cheaper = latestRequest(c.id()).get(1);
         assertThat(cheaper.getPrice()).isLessThan(latestRequest(c.id()).get(0).getPrice());
         specialist.awaitTask(c.number(), "choose-housing-quote");
         specialist.completeTask(c.number(), "choose-housing-quote", vars("chosenQuote", cheaper.getReference()));
@@ -417,7 +418,7 @@ class HousingQuotesTest {
         Vendor silent = vendor(city, "never", "1.00");
         vendor(city, "refuse", "1.00");
         Case c = caseInHousing(city);
-        HousingQuote quote = awaitSent(c, silent);
+        ServiceQuote quote = awaitSent(c, silent);
         answerQuote(silent, quote.getReference(), "{\"reference\":\"" + quote.getReference()
                 + "\",\"status\":\"QUOTED\",\"price\":\"10.00\",\"currency\":\"EUR\"}");
         Api specialist = Api.as(port, "specialist");
@@ -472,7 +473,7 @@ class HousingQuotesTest {
         assertThat(escalated.isEscalationOpen()).as("escalated").isTrue();
     }
 
-    private HousingQuote awaitSent(Case c, Vendor vendor) {
+    private ServiceQuote awaitSent(Case c, Vendor vendor) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> quotes.ofCase(c.id()).stream()
                 .anyMatch(q -> q.getVendorId().equals(vendor.getId()) && q.getSentAt() != null));
         return quotes.ofCase(c.id()).stream().filter(q -> q.getVendorId().equals(vendor.getId())).findFirst().orElseThrow();
@@ -493,8 +494,8 @@ class HousingQuotesTest {
                 "secret-of-" + vendor.getCode() + "-0123456789", java.time.Instant.now().getEpochSecond());
     }
 
-    private List<HousingQuote> latestRequest(long caseId) {
-        List<HousingQuote> all = quotes.ofCase(caseId);
+    private List<ServiceQuote> latestRequest(long caseId) {
+        List<ServiceQuote> all = quotes.ofCase(caseId);
         String latest = all.get(all.size() - 1).getRequestKey();
         return all.stream().filter(q -> q.getRequestKey().equals(latest)).toList();
     }

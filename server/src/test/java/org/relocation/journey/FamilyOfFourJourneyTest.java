@@ -11,7 +11,8 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
 import org.relocation.Api;
 import org.relocation.ServerTest;
-import org.relocation.housing.HousingQuote;
+import org.relocation.quote.ServiceQuote;
+import org.relocation.quote.ServiceQuotes;
 import org.relocation.housing.HousingQuotes;
 import org.relocation.policy.PolicyService;
 import org.relocation.vendor.ServiceOrder;
@@ -43,12 +44,13 @@ import static org.relocation.Api.vars;
  * Issue 17's "done when", as one journey through HTTP: a family of four (employee, partner, two children of school
  * age) moves from Brazil to Germany, to a host city whose vendors HR administration registers for the test (the demo
  * simulator plays them, as their endpoint URLs say). Temporary housing is quoted by three housing vendors for the nights
- * the policy grants and the specialist chooses one from the side-by-side form; the first mover never answers, is
- * reminded by the SLA watcher, escalated to the specialists and switched to the next mover; every destination service
+ * the policy grants and the specialist chooses one from the side-by-side form; the household shipment is quoted by three
+ * movers (one declines) and the cheaper of the two received is chosen; the first destination-services vendor never
+ * answers, is reminded by the SLA watcher, escalated to the specialists and switched to the next; every destination service
  * of the services policy is ordered (a school search per child, partner support, EAP for four); the lease is within
  * the cap; benefits are enrolled for all four, the employee choosing each dependant's plan, and confirmed by the benefits
  * vendor; the employee rates each delivered
- * service; the case closes; and vendor performance reports it all, the silent mover among the worst.
+ * service; the case closes; and vendor performance reports it all, the silent vendor among the worst.
  */
 @ServerTest
 class FamilyOfFourJourneyTest {
@@ -61,6 +63,8 @@ class FamilyOfFourJourneyTest {
     VendorRegister register;
     @Autowired
     HousingQuotes quotes;
+    @Autowired
+    ServiceQuotes serviceQuotes;
     @Autowired
     PolicyService policy;
     @Autowired
@@ -87,18 +91,21 @@ class FamilyOfFourJourneyTest {
     void aFamilyOfFourFromBrazilToGermanyIsHousedOnQuotesServedByReplacedAndRatedVendorsAndEnrolledInBenefits() {
         String city = "Potsdam " + UUID.randomUUID().toString().substring(0, 6);
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        // three housing vendors quote (nightly rates 1.50, 1.00, 2.00 EUR), two movers (the first never answers), one
-        // vendor per destination service and the benefits vendor
+        // three housing vendors quote (nightly rates 1.50, 1.00, 2.00 EUR), three movers (one declines to quote), two
+        // destination-services vendors (the first never answers), one vendor per other destination service and benefits
         Map<String, String> housing = new LinkedHashMap<>();
         housing.put("stays-a-" + tag, "1.50");
         housing.put("stays-b-" + tag, "1.00");
         housing.put("stays-c-" + tag, "2.00");
         housing.forEach((code, nightly) -> vendor(code, "housing", city, "normal", "NIGHT", nightly));
-        String silentMover = vendor("movers-silent-" + tag, "moving", city, "never", "ORDER", "900.00");
-        String nextMover = vendor("movers-next-" + tag, "moving", city, "normal", "ORDER", "950.00");
+        String dearMover = vendor("movers-dear-" + tag, "moving", city, "normal", "ORDER", "1200.00");
+        String cheapMover = vendor("movers-cheap-" + tag, "moving", city, "normal", "ORDER", "950.00");
+        String decliningMover = vendor("movers-full-" + tag, "moving", city, "refuse", "ORDER", "800.00");
+        String silentVendor = vendor("destination-silent-" + tag, "destination-services", city, "never", "ORDER", "700.00");
+        String nextVendor = vendor("destination-next-" + tag, "destination-services", city, "normal", "ORDER", "750.00");
         Map<ServiceType, String> destination = new LinkedHashMap<>();
-        for (String service : List.of("home-search", "school-search", "destination-services", "language-training", "partner-support",
-                "eap-enrolment", "benefits")) {
+        destination.put(ServiceType.DESTINATION_SERVICES, nextVendor);
+        for (String service : List.of("home-search", "school-search", "language-training", "partner-support", "eap-enrolment", "benefits")) {
             String code = vendor(service + "-" + tag, service, city, "normal", "ORDER", "500.00");
             for (ServiceType type : ServiceType.values()) {
                 if (type.vendor().equals(service) && type.messageName() != null) {
@@ -126,23 +133,23 @@ class FamilyOfFourJourneyTest {
         assertThat(nights).as("the policy grants temporary housing").isPositive();
         String choice = specialist.awaitTask(caseNumber, "choose-housing-quote");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(quotes.ofCase(id)).hasSize(3)
-                .allSatisfy(q -> assertThat(q.getStatus()).isEqualTo(HousingQuote.Status.RECEIVED)));
-        List<HousingQuote> received = quotes.ofCase(id);
+                .allSatisfy(q -> assertThat(q.getStatus()).isEqualTo(ServiceQuote.Status.RECEIVED)));
+        List<ServiceQuote> received = quotes.ofCase(id);
         assertThat(received).extracting(q -> register.get(q.getVendorId()).getCode()).containsExactlyElementsOf(housing.keySet());
         assertThat(received).allSatisfy(q -> {
             assertThat(q.getNights()).isEqualTo(nights);
             assertThat(q.getTravellers()).as("the family's size").isEqualTo(4);
         });
-        assertThat(received).extracting(HousingQuote::getPrice).usingElementComparator(BigDecimal::compareTo).containsExactly(
+        assertThat(received).extracting(ServiceQuote::getPrice).usingElementComparator(BigDecimal::compareTo).containsExactly(
                 new BigDecimal("1.50").multiply(BigDecimal.valueOf(nights)), BigDecimal.valueOf(nights),
                 new BigDecimal("2.00").multiply(BigDecimal.valueOf(nights)));
         String form = specialist.get("/engine-rest/task/" + choice + "/form-variables").getBody().toString();
         assertThat(form).as("the form compares all three").contains(received.get(0).getReference(), received.get(1).getReference(),
                 received.get(2).getReference());
-        HousingQuote cheapest = received.get(1);
+        ServiceQuote cheapest = received.get(1);
         specialist.completeTask(caseNumber, "choose-housing-quote", vars("chosenQuote", cheapest.getReference()));
-        assertThat(quotes.ofCase(id)).extracting(HousingQuote::getStatus).containsExactly(HousingQuote.Status.NOT_CHOSEN,
-                HousingQuote.Status.CHOSEN, HousingQuote.Status.NOT_CHOSEN);
+        assertThat(quotes.ofCase(id)).extracting(ServiceQuote::getStatus).containsExactly(ServiceQuote.Status.NOT_CHOSEN,
+                ServiceQuote.Status.CHOSEN, ServiceQuote.Status.NOT_CHOSEN);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ServiceOrder stay = single(id, ServiceType.TEMPORARY_HOUSING);
             assertThat(stay.getVendor()).isEqualTo("stays-b-" + tag);
@@ -151,32 +158,53 @@ class FamilyOfFourJourneyTest {
             assertThat(stay.getInvoiceCheck()).as("invoiced at the quote").isEqualTo(ServiceOrder.InvoiceCheck.WITHIN_QUOTE);
         });
 
-        // the first mover never answers: reminded by the watcher, escalated a business day later, switched to the next
-        ServiceOrder silent = await().atMost(Duration.ofSeconds(30)).until(() -> shipments(id), s -> !s.isEmpty()
-                && s.get(0).getStatus() == ServiceOrder.Status.SENT).get(0);
-        assertThat(silent.getVendor()).isEqualTo(silentMover);
-        assertThat(silent.getDetail()).isEqualTo("Household goods shipment of up to 60 m³ from Sao Paulo, BR to " + city + ", DE");
-        // every other order of the case answered, so the watcher's run at a later instant concerns the mover only
+        // the household shipment: the policy quotes it; three movers asked, one declines, the cheaper received is chosen
+        String shipmentChoice = specialist.awaitTask(caseNumber, "choose-service-quote");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(serviceQuotes.latest(id, "household-goods"))
+                .extracting(ServiceQuote::getStatus).containsExactly(ServiceQuote.Status.RECEIVED, ServiceQuote.Status.RECEIVED,
+                        ServiceQuote.Status.DECLINED));
+        List<ServiceQuote> moves = serviceQuotes.latest(id, "household-goods");
+        assertThat(moves).extracting(q -> register.get(q.getVendorId()).getCode()).containsExactly(dearMover, cheapMover, decliningMover);
+        assertThat(moves).allSatisfy(q -> assertThat(q.getDetail())
+                .isEqualTo("Household goods shipment of up to 60 m³ from Sao Paulo, BR to " + city + ", DE"));
+        String shipmentForm = specialist.get("/engine-rest/task/" + shipmentChoice + "/form-variables").getBody().toString();
+        assertThat(shipmentForm).as("the form compares the movers' quotes").contains(moves.get(0).getReference(),
+                moves.get(1).getReference(), "1200.00 EUR", "950.00 EUR", "Household goods shipment of up to 60 m³");
+        specialist.completeTask(caseNumber, "choose-service-quote", vars("chosenQuote", moves.get(1).getReference()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ServiceOrder move = single(id, ServiceType.HOUSEHOLD_SHIPMENT);
+            assertThat(move.getVendor()).isEqualTo(cheapMover);
+            assertThat(move.getDetail()).contains("accepted quote " + moves.get(1).getReference() + " at 950.00 EUR");
+            assertThat(move.getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
+            assertThat(move.getInvoiceCheck()).as("invoiced at the quote").isEqualTo(ServiceOrder.InvoiceCheck.WITHIN_QUOTE);
+        });
+
+        // the first destination-services vendor never answers: reminded by the watcher, escalated a business day later,
+        // switched to the next
+        ServiceOrder silent = await().atMost(Duration.ofSeconds(30)).until(() -> ofType(id, ServiceType.DESTINATION_SERVICES),
+                s -> !s.isEmpty() && s.get(0).getStatus() == ServiceOrder.Status.SENT).get(0);
+        assertThat(silent.getVendor()).isEqualTo(silentVendor);
+        // every other order of the case answered, so the watcher's run at a later instant concerns the silent one only
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(orders.findByCaseIdOrderById(id))
                 .filteredOn(o -> !o.getId().equals(silent.getId()))
                 .allSatisfy(o -> assertThat(o.getStatus()).isNotIn(ServiceOrder.Status.NEW, ServiceOrder.Status.SENT, ServiceOrder.Status.ACKNOWLEDGED)));
         pastDeadlines(silent); // as if it had been placed two days ago
         Job watch = management.createJobQuery().timers().activityId("vendor-sla-watch-due").singleResult();
         management.executeJob(watch.getId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> shipments(id).get(0).getReminders() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ofType(id, ServiceType.DESTINATION_SERVICES).get(0).getReminders() == 1);
         slas.check(Instant.now().plus(Duration.ofDays(5)));
         String delay = specialist.awaitTask(caseNumber, "resolve-vendor-delay");
         String delayForm = specialist.get("/engine-rest/task/" + delay + "/form-variables").getBody().toString();
         assertThat(delayForm).as("the form names the late order").contains(silent.getReference());
         specialist.completeTask(caseNumber, "resolve-vendor-delay", vars("vendorDelayChoice", "switch",
-                "vendorDelayNotes", "Movers silent past the confirmation deadline"));
+                "vendorDelayNotes", "Destination services silent past the confirmation deadline"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ServiceOrder> moves = shipments(id);
-            assertThat(moves).hasSize(2);
-            assertThat(moves.get(0).getStatus()).isEqualTo(ServiceOrder.Status.WITHDRAWN);
-            assertThat(moves.get(1).getVendor()).isEqualTo(nextMover);
-            assertThat(moves.get(1).getReplacesOrderId()).isEqualTo(silent.getId());
-            assertThat(moves.get(1).getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
+            List<ServiceOrder> services = ofType(id, ServiceType.DESTINATION_SERVICES);
+            assertThat(services).hasSize(2);
+            assertThat(services.get(0).getStatus()).isEqualTo(ServiceOrder.Status.WITHDRAWN);
+            assertThat(services.get(1).getVendor()).isEqualTo(nextVendor);
+            assertThat(services.get(1).getReplacesOrderId()).isEqualTo(silent.getId());
+            assertThat(services.get(1).getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED);
         });
 
         // the services policy: every destination service from its vendor, a school search per child; the lease within the cap
@@ -194,7 +222,8 @@ class FamilyOfFourJourneyTest {
             assertThat(single(id, ServiceType.EAP_ENROLMENT).getDetail()).contains("4 person(s)");
             for (ServiceType type : List.of(ServiceType.HOME_SEARCH, ServiceType.SCHOOL_SEARCH, ServiceType.DESTINATION_SERVICES,
                     ServiceType.LANGUAGE_TRAINING, ServiceType.PARTNER_SUPPORT, ServiceType.EAP_ENROLMENT)) {
-                assertThat(ofType(id, type)).as("%s from its registered vendor", type)
+                assertThat(ofType(id, type)).filteredOn(o -> o.getStatus() != ServiceOrder.Status.WITHDRAWN)
+                        .as("%s from its registered vendor", type)
                         .allSatisfy(o -> assertThat(o.getVendor()).isEqualTo(destination.get(type)))
                         .allSatisfy(o -> assertThat(o.getStatus()).isEqualTo(ServiceOrder.Status.CONFIRMED));
             }
@@ -250,7 +279,7 @@ class FamilyOfFourJourneyTest {
                 "rtwNextCheckDate", "2029-01-31"));
         Map<String, Integer> ratings = new HashMap<>();
         ratings.put("stays-b-" + tag, 5);
-        ratings.put(nextMover, 4);
+        ratings.put(nextVendor, 4);
         int rated = 0;
         int schoolsRated = 0;
         for (JsonNode o : employee.caseDetails(id).path("serviceOrders")) {
@@ -276,7 +305,7 @@ class FamilyOfFourJourneyTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(specialist.caseDetails(id).get("status").asText()).isEqualTo("COMPLETED"));
 
-        // vendor performance: orders, on-time, cost against quote, ratings; the silent mover among the worst
+        // vendor performance: orders, on-time, cost against quote, ratings; the silent vendor among the worst
         JsonNode report = Api.as(port, "hradmin").get("/api/vendors/performance").getBody();
         Map<String, JsonNode> rows = new HashMap<>();
         report.path("rows").forEach(r -> rows.put(r.path("vendor").asText(), r));
@@ -286,13 +315,13 @@ class FamilyOfFourJourneyTest {
         assertThat(chosen.path("ratings").asInt()).isEqualTo(1);
         assertThat(chosen.path("averageRating").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(chosen.path("worst").asBoolean()).isFalse();
-        JsonNode late = rows.get(silentMover);
+        JsonNode late = rows.get(silentVendor);
         assertThat(late.path("orders").asInt()).isEqualTo(1);
         assertThat(late.path("answered").asInt()).isZero();
         assertThat(late.path("confirmationsDue").asInt()).isEqualTo(1);
         assertThat(late.path("confirmationsOnTime").asInt()).isZero();
         assertThat(late.path("worst").asBoolean()).as("missed its SLA").isTrue();
-        JsonNode replacement = rows.get(nextMover);
+        JsonNode replacement = rows.get(nextVendor);
         assertThat(replacement.path("confirmationOnTimeRate").decimalValue()).isEqualByComparingTo("1.000");
         assertThat(replacement.path("averageRating").decimalValue()).isEqualByComparingTo("4.00");
         JsonNode schools = rows.get(destination.get(ServiceType.SCHOOL_SEARCH));
@@ -301,9 +330,11 @@ class FamilyOfFourJourneyTest {
         assertThat(schools.path("averageRating").decimalValue()).isEqualByComparingTo("3.50");
         List<String> order = new ArrayList<>();
         report.path("rows").forEach(r -> order.add(r.path("vendor").asText()));
-        assertThat(order.indexOf(silentMover)).as("worst first").isLessThan(order.indexOf(nextMover));
-        String csv = Api.as(port, "hradmin").getText("/api/vendors/performance?format=csv&service=moving");
-        assertThat(csv).contains(silentMover, nextMover);
+        assertThat(order.indexOf(silentVendor)).as("worst first").isLessThan(order.indexOf(nextVendor));
+        String csv = Api.as(port, "hradmin").getText("/api/vendors/performance?format=csv&service=destination-services");
+        assertThat(csv).contains(silentVendor, nextVendor);
+        JsonNode mover = rows.get(cheapMover);
+        assertThat(mover.path("costToQuoteRatio").decimalValue()).as("the move invoiced at its quote").isEqualByComparingTo("1.000");
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("relocation-vendor-escalation")
                 .processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list())
@@ -354,9 +385,6 @@ class FamilyOfFourJourneyTest {
         return orders.findByCaseIdOrderById(caseId).stream().filter(o -> o.getServiceType() == type).toList();
     }
 
-    private List<ServiceOrder> shipments(long caseId) {
-        return ofType(caseId, ServiceType.HOUSEHOLD_SHIPMENT);
-    }
 
     private ServiceOrder single(long caseId, ServiceType type) {
         List<ServiceOrder> of = ofType(caseId, type);

@@ -28,13 +28,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Vendor SLAs through HTTP and the engine (docs/journey.md "Vendor SLAs"), the vendors played by the demo simulator as
- * their endpoint URLs say (NL, a host city of each test's own): a late mover reminded, escalated and switched, the next
- * mover's confirmation completing the shipment wait and the withdrawn order's late callback refused (409); a refusing
+ * their endpoint URLs say (NL, a host city of each test's own): a late destination-services vendor reminded, escalated and
+ * switched, the next vendor's confirmation completing the service's wait and the withdrawn order's late callback refused (409); a refusing
  * vendor switched automatically and, none left, escalated; a silent vendor reminded of its acknowledgement, then of its
  * confirmation, escalated, waited for until a new date and escalated again after it; every bad form input a 400 naming
  * the field with nothing written. The watcher is run at chosen instants ({@link VendorSlas#check}, what its worker does at
- * the engine's time) and once through its process (relocation-vendor-sla-watch). The vendors under test are movers: a
- * host city with two housing vendors has its stay quoted (HousingQuotesTest), so each city has one housing vendor.
+ * the engine's time) and once through its process (relocation-vendor-sla-watch). The vendors under test serve the
+ * destination services (registration, bank, utilities), which the services policy does not quote: a host city with two
+ * housing vendors has its stay quoted (HousingQuotesTest), so each city has one housing vendor, and no mover (the
+ * shipment goes to the configured endpoint).
  */
 @ServerTest
 class VendorSlaTest {
@@ -57,8 +59,8 @@ class VendorSlaTest {
     @Test
     void aLateVendorIsRemindedThenEscalatedThenSwitchedAndTheNextVendorsConfirmationCompletesTheWait() {
         String city = "Latetown " + UUID.randomUUID().toString().substring(0, 6);
-        String late = registered("moving", city, "never");
-        String next = registered("moving", city, "normal");
+        String late = registered("destination-services", city, "never");
+        String next = registered("destination-services", city, "normal");
         registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
         ServiceOrder order = shipment(c.id());
@@ -99,13 +101,13 @@ class VendorSlaTest {
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody().toString()).contains("vendorDelayChoice");
         ResponseEntity<JsonNode> requote = specialist.complete(task, Api.vars("vendorDelayChoice", "requote"));
-        assertThat(requote.getStatusCode().value()).as("no re-quote for the shipment").isEqualTo(400);
+        assertThat(requote.getStatusCode().value()).as("no re-quote for the destination services").isEqualTo(400);
         assertThat(requote.getBody().toString()).contains("vendorDelayChoice");
         assertThat(shipment(c.id()).getStatus()).as("nothing written").isEqualTo(ServiceOrder.Status.SENT);
         assertThat(shipment(c.id()).getConfirmBy()).isEqualTo(pastConfirmBy(order));
 
         assertThat(shipmentWaiting(c.number())).isTrue();
-        // switch: the order is withdrawn, the next vendor gets it and its confirmation completes the shipment wait
+        // switch: the order is withdrawn, the next vendor gets it and its confirmation completes the wait
         ResponseEntity<JsonNode> switched = specialist.complete(task, Api.vars("vendorDelayChoice", "switch"));
         assertThat(switched.getStatusCode().value()).as("switch: %s", switched.getBody()).isEqualTo(204);
         ServiceOrder withdrawn = orders.findById(order.getId()).orElseThrow();
@@ -130,8 +132,8 @@ class VendorSlaTest {
     @Test
     void aRefusingVendorIsSwitchedAtOnceAndWithNoVendorLeftTheSpecialistsDecide() {
         String city = "Refuseville " + UUID.randomUUID().toString().substring(0, 6);
-        String first = registered("moving", city, "refuse");
-        String second = registered("moving", city, "refuse");
+        String first = registered("destination-services", city, "refuse");
+        String second = registered("destination-services", city, "refuse");
         registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(shipmentOrders(c.id())).hasSize(2)
@@ -158,7 +160,7 @@ class VendorSlaTest {
     @Test
     void aSilentVendorIsRemindedOfEachDeadlineEscalatedWaitedForAndEscalatedAgainAfterTheNewDate() {
         String city = "Silentburg " + UUID.randomUUID().toString().substring(0, 6);
-        registered("moving", city, "never");
+        registered("destination-services", city, "never");
         registered("housing", city, "normal"); // one housing vendor: ordered, no quotes
         Opened c = openToKickoff(city);
         ServiceOrder order = shipment(c.id());
@@ -234,7 +236,7 @@ class VendorSlaTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> shipmentOrders(id).stream()
                 .anyMatch(o -> o.getStatus() != ServiceOrder.Status.NEW));
         // the city's one housing vendor answers normally: confirmed before the watcher runs at later instants, so that
-        // only the mover under test is reminded and escalated
+        // only the vendor under test is reminded and escalated
         await().atMost(Duration.ofSeconds(30)).until(() -> orders.findByCaseIdOrderById(id).stream()
                 .anyMatch(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING && o.getStatus() == ServiceOrder.Status.CONFIRMED));
         return new Opened(id, caseNumber);
@@ -267,8 +269,12 @@ class VendorSlaTest {
                 .processInstanceBusinessKey(caseNumber).count();
     }
 
+    /** Whether the case's destination-services process waits for the destination services' confirmation. */
     private boolean shipmentWaiting(String caseNumber) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber).activityId("await-shipment-confirmation").count() == 1;
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("relocation-destination-services").list().stream()
+                .anyMatch(p -> runtime.createEventSubscriptionQuery().processInstanceId(p.getId()).eventType("message")
+                        .eventName("destination-services-confirmed").count() == 1);
     }
 
     private ServiceOrder shipment(long caseId) {
@@ -276,7 +282,7 @@ class VendorSlaTest {
     }
 
     private List<ServiceOrder> shipmentOrders(long caseId) {
-        return orders.findByCaseIdOrderById(caseId).stream().filter(o -> o.getServiceType() == ServiceType.HOUSEHOLD_SHIPMENT).toList();
+        return orders.findByCaseIdOrderById(caseId).stream().filter(o -> o.getServiceType() == ServiceType.DESTINATION_SERVICES).toList();
     }
 
     private static String secret(String code) {

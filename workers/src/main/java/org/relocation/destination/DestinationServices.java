@@ -8,9 +8,15 @@ import org.relocation.relocationcase.Traveller;
 import org.relocation.vendor.ServiceOrder;
 import org.relocation.vendor.ServiceType;
 import org.relocation.vendor.VendorService;
+import org.relocation.quote.QuoteSubject;
+import org.relocation.quote.ServiceQuotes;
+import org.relocation.vendor.Vendor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +32,23 @@ import java.util.Optional;
 public class DestinationServices {
 
     /** The household-goods allowance goes to the mover of the housing phase (book-household-shipment), not ordered here. */
-    static final String HOUSEHOLD_GOODS = "household-goods";
+    public static final String HOUSEHOLD_GOODS = "household-goods";
     static final String SCOPE_SCHOOL_AGE_CHILD = "school-age-child";
     static final String SCOPE_PARTNER = "partner";
 
     private final PolicyService policy;
     private final CaseService cases;
     private final VendorService vendors;
+    private final ServiceQuotes quotes;
+    private final TransactionTemplate inTransaction;
 
-    DestinationServices(PolicyService policy, CaseService cases, VendorService vendors) {
+    DestinationServices(PolicyService policy, CaseService cases, VendorService vendors, ServiceQuotes quotes,
+                        PlatformTransactionManager transactions) {
         this.policy = policy;
         this.cases = cases;
         this.vendors = vendors;
+        this.quotes = quotes;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -65,13 +76,47 @@ public class DestinationServices {
     }
 
     /**
-     * Orders one service item from its vendor (the request key makes a redelivered task reuse the order). The order's
-     * detail says what the policy allows: days, hours, persons, the child's age and the teaching language (the dates
-     * travel in the order's own fields).
+     * Books one item: the household goods ({@value #HOUSEHOLD_GOODS}, for the housing phase's mover) or a destination
+     * service item. Where the services policy marks the service {@code quote} and two or more active vendors cover the
+     * host city, up to three are asked for a quote (relocation-service-quotes then waits, the specialist chooses and the
+     * chosen vendor receives the order) and true is answered; otherwise the item is ordered from the register's vendor
+     * and false answered. The request key (the external task id) makes a redelivered task repeat its first answer.
      */
+    public boolean book(Long caseId, String item, String requestKey) {
+        QuoteSubject subject = inTransaction.execute(s -> subject(caseId, item));
+        boolean ordered = vendors.orders(caseId).stream().anyMatch(o -> requestKey.equals(o.getRequestKey()));
+        boolean asked = quotes.ofCase(caseId).stream().anyMatch(q -> requestKey.equals(q.getRequestKey()));
+        if (!ordered && (asked || quoted(caseId, subject))) {
+            List<Vendor> covering = quotes.covering(caseId, subject.type());
+            if (asked || covering.size() >= 2) {
+                quotes.request(caseId, subject, requestKey, covering);
+                return true;
+            }
+        }
+        vendors.order(caseId, subject.travellerId(), subject.type(), requestKey, subject.detail());
+        return false;
+    }
+
+    /** Orders one service item from its vendor, without quotes ({@link #book} decides). */
     @Transactional
     public ServiceOrder order(Long caseId, String item, String requestKey) {
+        QuoteSubject subject = subject(caseId, item);
+        return vendors.order(caseId, subject.travellerId(), subject.type(), requestKey, subject.detail());
+    }
+
+    /**
+     * What an item is, for its quote request or its order: its service, its traveller and the detail saying what the
+     * policy allows: volume and route, days, hours, persons, the child's age and the teaching language (the case's dates
+     * travel in the request's own fields).
+     */
+    @Transactional
+    public QuoteSubject subject(Long caseId, String item) {
         RelocationCase c = cases.get(caseId);
+        LocalDate until = c.getEndDate() != null ? c.getEndDate() : c.getStartDate();
+        int travellers = Math.max(1, c.getTravellers().size());
+        if (HOUSEHOLD_GOODS.equals(item)) {
+            return new QuoteSubject(ServiceType.HOUSEHOLD_SHIPMENT, item, null, householdGoodsOrder(caseId), c.getStartDate(), until, 0, travellers);
+        }
         String code = item == null ? "" : (item.contains(":") ? item.substring(0, item.indexOf(':')) : item).trim();
         Long travellerId = item != null && item.contains(":") ? Long.valueOf(item.substring(item.indexOf(':') + 1).trim()) : null;
         ServiceType type = type(code);
@@ -92,7 +137,13 @@ public class DestinationServices {
             case EAP_ENROLMENT -> "EAP and wellbeing enrolment of " + allowance.quantity() + " person(s) from the start date";
             default -> throw new IllegalStateException("Not a destination service: " + type);
         };
-        return vendors.order(caseId, travellerId, type, requestKey, detail);
+        return new QuoteSubject(type, item, travellerId, detail, c.getStartDate(), until, 0, travellers);
+    }
+
+    /** Whether the services policy marks the item's service to be quoted ({@code quote}). */
+    private boolean quoted(Long caseId, QuoteSubject subject) {
+        String code = subject.item().contains(":") ? subject.item().substring(0, subject.item().indexOf(':')) : subject.item();
+        return Boolean.TRUE.equals(inTransaction.execute(s -> allowance(caseId, code).map(PolicyService.ServiceAllowance::quote).orElse(false)));
     }
 
     /**

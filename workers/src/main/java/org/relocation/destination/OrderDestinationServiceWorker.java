@@ -2,21 +2,31 @@ package org.relocation.destination;
 
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Topic order-destination-service: orders one service item (the multi-instance element) from its vendor. */
+/**
+ * Topic order-destination-service: books one service item (the multi-instance element). Where the services policy
+ * quotes the service and two or more vendors cover the host city, asks up to three for quotes ({@code serviceQuotes}
+ * true and {@code serviceQuoteWait} from relocation.quotes.wait: the model declares both in each item's branch, so
+ * branches never share them); otherwise orders it
+ * from its vendor.
+ */
 @Component
 class OrderDestinationServiceWorker extends CaseWorker {
 
     static final String SERVICE = "destinationService";
 
     private final DestinationServices services;
+    private final String quoteWait;
 
-    OrderDestinationServiceWorker(DestinationServices services) {
+    OrderDestinationServiceWorker(DestinationServices services, @Value("${relocation.quotes.wait:PT48H}") Duration quoteWait) {
         this.services = services;
+        this.quoteWait = quoteWait.toString();
     }
 
     @Override
@@ -30,8 +40,13 @@ class OrderDestinationServiceWorker extends CaseWorker {
     }
 
     @Override
+    public List<String> outputVariables() {
+        return List.of("serviceQuotes", "serviceQuoteWait");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
-        services.order(task.caseId(), task.requiredString(SERVICE), task.taskId());
-        return Map.of();
+        boolean quoted = services.book(task.caseId(), task.requiredString(SERVICE), task.taskId());
+        return Map.of("serviceQuotes", quoted, "serviceQuoteWait", quoteWait);
     }
 }

@@ -3,25 +3,29 @@ package org.relocation.housing;
 import org.relocation.destination.DestinationServices;
 import org.relocation.platform.worker.CaseTask;
 import org.relocation.platform.worker.CaseWorker;
-import org.relocation.vendor.ServiceType;
-import org.relocation.vendor.VendorService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Topic book-household-shipment: orders the household-goods move with the services policy's volume allowance, origin
- * and destination; the mover confirms with a message.
+ * Topic book-household-shipment: the household-goods move with the services policy's volume allowance, origin and
+ * destination. Where the policy quotes it and two or more movers cover the host city, up to three are asked for quotes
+ * ({@code shipmentQuotes} true; {@code serviceQuoteWait}, the ISO-8601 wait for their answers, from
+ * relocation.quotes.wait) and relocation-service-quotes has the choice made; otherwise it is ordered from the
+ * register's mover. The mover confirms with a message.
  */
 @Component
 class BookHouseholdShipmentWorker extends CaseWorker {
 
-    private final VendorService vendors;
     private final DestinationServices services;
+    private final String quoteWait;
 
-    BookHouseholdShipmentWorker(VendorService vendors, DestinationServices services) {
-        this.vendors = vendors;
+    BookHouseholdShipmentWorker(DestinationServices services, @Value("${relocation.quotes.wait:PT48H}") Duration quoteWait) {
         this.services = services;
+        this.quoteWait = quoteWait.toString();
     }
 
     @Override
@@ -30,8 +34,13 @@ class BookHouseholdShipmentWorker extends CaseWorker {
     }
 
     @Override
+    public List<String> outputVariables() {
+        return List.of("shipmentQuotes", "serviceQuoteWait");
+    }
+
+    @Override
     protected Map<String, Object> work(CaseTask task) {
-        vendors.order(task.caseId(), ServiceType.HOUSEHOLD_SHIPMENT, task.taskId(), services.householdGoodsOrder(task.caseId()));
-        return Map.of();
+        boolean quoted = services.book(task.caseId(), DestinationServices.HOUSEHOLD_GOODS, task.taskId());
+        return Map.of("shipmentQuotes", quoted, "serviceQuoteWait", quoteWait);
     }
 }

@@ -3,7 +3,7 @@ package org.relocation.housing;
 import org.relocation.platform.form.FormContext;
 import org.relocation.platform.form.FormSubmission;
 import org.relocation.policy.PolicyService;
-import org.relocation.vendor.VendorRegister;
+import org.relocation.quote.ServiceQuotes;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -22,11 +22,11 @@ import java.util.Set;
 class ChooseHousingQuoteForm implements org.relocation.platform.form.TaskFormHandler {
 
     private final HousingQuotes quotes;
-    private final VendorRegister register;
+    private final ServiceQuotes serviceQuotes;
 
-    ChooseHousingQuoteForm(HousingQuotes quotes, VendorRegister register) {
+    ChooseHousingQuoteForm(HousingQuotes quotes, ServiceQuotes serviceQuotes) {
         this.quotes = quotes;
-        this.register = register;
+        this.serviceQuotes = serviceQuotes;
     }
 
     @Override
@@ -52,33 +52,16 @@ class ChooseHousingQuoteForm implements org.relocation.platform.form.TaskFormHan
 
     @Override
     public Map<String, Object> context(FormContext context) {
-        List<HousingQuote> all = quotes.ofCase(context.caseId());
-        if (all.isEmpty()) {
-            return Map.of("quotes", List.of());
-        }
-        String latest = all.get(all.size() - 1).getRequestKey();
-        List<Map<String, Object>> rows = all.stream().filter(q -> q.getRequestKey().equals(latest)).map(q -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reference", q.getReference());
-            row.put("vendor", register.get(q.getVendorId()).getName());
-            row.put("status", q.getStatus().name().toLowerCase().replace('_', ' '));
-            row.put("price", q.getPrice() == null ? "" : q.getPrice().toPlainString() + " " + q.getCurrency());
-            BigDecimal reporting = quotes.convert(q.getPrice(), q.getCurrency(), quotesReporting());
-            row.put("reportingPrice", q.getPrice() == null ? "" : reporting == null ? "no rate today"
-                    : reporting.toPlainString() + " " + quotesReporting().getCurrencyCode());
+        List<Map<String, Object>> rows = quotes.latest(context.caseId()).stream().map(q -> {
+            Map<String, Object> row = serviceQuotes.row(q);
             row.put("nightly", q.nightlyPrice() == null ? "" : q.nightlyPrice().toPlainString() + " " + q.getCurrency());
             row.put("dates", q.getStartDate() + " to " + q.getEndDate() + " (" + q.getNights() + " nights, " + q.getTravellers() + " travellers)");
-            row.put("terms", q.getTerms() != null ? q.getTerms() : q.getDeclineReason() != null ? q.getDeclineReason() : "");
             return row;
         }).toList();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("quotes", rows);
         quotes.stay(context.caseId()).ifPresent(stay -> values.put("quoteCap", capText(context.caseId(), stay)));
         return values;
-    }
-
-    private javax.money.CurrencyUnit quotesReporting() {
-        return quotes.reportingCurrency();
     }
 
     private String capText(Long caseId, HousingStay stay) {

@@ -278,7 +278,7 @@ public class PolicyService {
 
     private static ServiceAllowance serviceAllowance(Map<String, Object> row) {
         return new ServiceAllowance(text(row, "service"), text(row, "scope"), number(row, "quantity").intValue(), text(row, "unit"),
-                text(row, "language"));
+                text(row, "language"), "true".equals(text(row, "quote")));
     }
 
     /** Whether a traveller is a child of school age at the given date (the start date). */
@@ -294,9 +294,11 @@ public class PolicyService {
      * One service the services table gave: its code ({@code home-search}), for whom it is ordered ({@code case},
      * {@code family}, {@code partner}: each partner, {@code school-age-child}: each child of school age), the allowance in
      * its unit ({@code m3}, {@code days}, {@code search}, {@code items}, {@code hours}, {@code persons}) and a language
-     * (ISO 639-1; null where none applies).
+     * (ISO 639-1; null where none applies), and whether its vendors quote first ({@code quote}: where two or more active
+     * vendors cover the host city, up to three are asked and the specialist chooses; a decision recorded before the
+     * table had the column reads as false).
      */
-    public record ServiceAllowance(String service, String scope, int quantity, String unit, String language) {
+    public record ServiceAllowance(String service, String scope, int quantity, String unit, String language, boolean quote) {
     }
 
     /**

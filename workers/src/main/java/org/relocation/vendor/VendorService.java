@@ -100,8 +100,15 @@ public class VendorService {
     @Transactional
     public ServiceOrder orderFrom(Long caseId, ServiceType type, Long vendorId, String requestKey, String detail,
                                   java.time.LocalDate from, java.time.LocalDate until, AcceptedQuote quote) {
+        return orderFrom(caseId, null, type, vendorId, requestKey, detail, from, until, quote);
+    }
+
+    /** {@link #orderFrom(Long, ServiceType, Long, String, String, java.time.LocalDate, java.time.LocalDate, AcceptedQuote)} for one traveller. */
+    @Transactional
+    public ServiceOrder orderFrom(Long caseId, Long travellerId, ServiceType type, Long vendorId, String requestKey, String detail,
+                                  java.time.LocalDate from, java.time.LocalDate until, AcceptedQuote quote) {
         RelocationCase c = cases.get(caseId);
-        return place(c, null, type, c.getHostCountry(), () -> register.endpointFor(type, vendorId), requestKey, detail, from, until, quote);
+        return place(c, travellerId, type, c.getHostCountry(), () -> register.endpointFor(type, vendorId), requestKey, detail, from, until, quote);
     }
 
     private ServiceOrder place(RelocationCase c, Long travellerId, ServiceType type, String vendorCountry,

@@ -76,12 +76,14 @@ public class VendorSlas {
     private final NotificationService notifications;
     /** Looked up when used: the features that re-quote depend on the vendor services that depend on this. */
     private final ObjectProvider<ServiceRequote> requotes;
+    private final ObjectProvider<DeclinedVendors> declines;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     VendorSlas(ServiceOrderRepository orders, VendorRepository vendors, VendorRegister register, VendorGateway gateway,
                CaseService cases, BusinessCalendar calendar, VendorSlaProperties properties, Optional<VendorEscalationProcess> escalations,
-               NotificationService notifications, ObjectProvider<ServiceRequote> requotes, PlatformTransactionManager transactions, Clock clock) {
+               NotificationService notifications, ObjectProvider<ServiceRequote> requotes, ObjectProvider<DeclinedVendors> declines,
+               PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
         this.vendors = vendors;
         this.register = register;
@@ -92,6 +94,7 @@ public class VendorSlas {
         this.escalations = escalations;
         this.notifications = notifications;
         this.requotes = requotes;
+        this.declines = declines;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -227,7 +230,10 @@ public class VendorSlas {
         }
     }
 
-    /** The next active registered vendor for the order's service that this case has not left yet; empty: none. */
+    /**
+     * The next active registered vendor for the order's service that this case has not left yet, nor declined to quote
+     * it ({@link DeclinedVendors}); empty: none.
+     */
     @Transactional(readOnly = true)
     public Optional<Vendor> nextVendor(ServiceOrder order) {
         RelocationCase c = cases.get(order.getCaseId());
@@ -237,7 +243,8 @@ public class VendorSlas {
     private Optional<Vendor> nextVendor(ServiceOrder order, RelocationCase c) {
         Set<Long> left = orders.findByCaseIdOrderById(order.getCaseId()).stream()
                 .filter(o -> o.getServiceType() == order.getServiceType() && Objects.equals(o.getTravellerId(), order.getTravellerId()))
-                .map(ServiceOrder::getVendorId).filter(Objects::nonNull).collect(Collectors.toSet());
+                .map(ServiceOrder::getVendorId).filter(Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+        declines.orderedStream().forEach(d -> left.addAll(d.declined(order.getCaseId(), order.getServiceType(), order.getTravellerId())));
         return vendors.findActive(order.getServiceType().vendor(), slaCountry(order, c)).stream()
                 .filter(v -> v.coversCity(c.getHostCity()))
                 .filter(v -> !left.contains(v.getId()))

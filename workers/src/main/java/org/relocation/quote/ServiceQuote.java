@@ -1,4 +1,4 @@
-package org.relocation.housing;
+package org.relocation.quote;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,10 +15,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One vendor's quote for a case's temporary housing: asked for, answered (a price or a refusal), chosen or not. */
+/**
+ * One vendor's quote for an item of a case (its temporary housing, its household-goods shipment, a destination service,
+ * once per traveller where the service is ordered per traveller): asked for, answered (a price or a refusal), chosen or not.
+ */
 @Entity
-@Table(name = "housing_quote")
-public class HousingQuote {
+@Table(name = "service_quote")
+public class ServiceQuote {
 
     /**
      * REQUESTED until the vendor answers: RECEIVED (a price) or DECLINED. EXPIRED: not answered when the wait ended (or
@@ -35,6 +38,10 @@ public class HousingQuote {
     private ServiceType serviceType;
     @Column(name = "vendor_id")
     private Long vendorId;
+    private String item;
+    @Column(name = "traveller_id")
+    private Long travellerId;
+    private String detail;
     private String reference;
     private String requestKey;
     @Enumerated(EnumType.STRING)
@@ -56,21 +63,29 @@ public class HousingQuote {
     @Version
     private long version;
 
-    protected HousingQuote() {
+    protected ServiceQuote() {
     }
 
-    HousingQuote(Long caseId, Long vendorId, String reference, String requestKey, HousingStay stay, Instant now) {
+    ServiceQuote(Long caseId, Long vendorId, String reference, String requestKey, QuoteSubject subject, Instant now) {
         this.caseId = caseId;
-        this.serviceType = ServiceType.TEMPORARY_HOUSING;
+        this.serviceType = subject.type();
+        this.item = subject.item();
+        this.travellerId = subject.travellerId();
+        this.detail = subject.detail();
         this.vendorId = vendorId;
         this.reference = reference;
         this.requestKey = requestKey;
         this.status = Status.REQUESTED;
-        this.nights = stay.nights();
-        this.startDate = stay.from();
-        this.endDate = stay.until();
-        this.travellers = stay.travellers();
+        this.nights = subject.nights();
+        this.startDate = subject.from();
+        this.endDate = subject.until();
+        this.travellers = subject.travellers();
         this.requestedAt = now;
+    }
+
+    /** What was asked for: the item, its text, dates, nights (0 where not a stay) and travellers. */
+    public QuoteSubject subject() {
+        return new QuoteSubject(serviceType, item, travellerId, detail, startDate, endDate, nights, travellers);
     }
 
     void sent(Instant now) {
@@ -118,7 +133,7 @@ public class HousingQuote {
         }
     }
 
-    /** The price of one night (the quote's price over its nights), at the currency's 2 decimals. */
+    /** The price of one night (the quote's price over its nights), at the currency's 2 decimals; null: not a stay. */
     public BigDecimal nightlyPrice() {
         return price == null || nights == 0 ? null : price.divide(BigDecimal.valueOf(nights), 2, java.math.RoundingMode.HALF_EVEN);
     }
@@ -127,6 +142,9 @@ public class HousingQuote {
     public Long getCaseId() { return caseId; }
     public ServiceType getServiceType() { return serviceType; }
     public Long getVendorId() { return vendorId; }
+    public String getItem() { return item; }
+    public Long getTravellerId() { return travellerId; }
+    public String getDetail() { return detail; }
     public String getReference() { return reference; }
     public String getRequestKey() { return requestKey; }
     public Status getStatus() { return status; }

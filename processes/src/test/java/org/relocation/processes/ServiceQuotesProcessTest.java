@@ -1,0 +1,82 @@
+package org.relocation.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path of relocation-service-quotes: all answered with one received (chosen, ordered on it), all answered with
+ * none received (ordered without a quote, no choice asked), the wait running out with one received (the others expire,
+ * the choice is asked) and with none (ordered without a quote).
+ */
+class ServiceQuotesProcessTest extends ProcessTestSupport {
+
+  private static final String PROCESS = "relocation-service-quotes";
+
+  private JourneyDriver started(String wait) {
+    JourneyDriver journey = newCase();
+    Map<String, Object> variables = new java.util.HashMap<>(eligibleCase());
+    variables.put("quotedItem", "household-goods");
+    variables.put("serviceQuoteWait", wait);
+    journey.start(PROCESS, variables);
+    journey.assertWaitingAt("await-service-quotes");
+    return journey;
+  }
+
+  @Test
+  @DisplayName("all answered, one received: the specialist chooses, the item is ordered on the chosen quote")
+  void answeredAndChosen() {
+    JourneyDriver journey = started("PT48H");
+    journey.correlate("service-quotes-answered", Map.of("serviceQuoteReceived", true));
+    journey.userTask("choose-service-quote").hasCandidateGroup("mobility-specialist").complete(Map.of("chosenQuote", "Q-1"));
+    journey.completeExternalTask("order-quoted-service");
+
+    journey.assertEndedAt(PROCESS, "service-ordered")
+        .assertPassed("service-quotes-answered", "choose-service-quote", "order-quoted-service")
+        .assertNotReached("service-quotes-timeout", "expire-service-quotes");
+  }
+
+  @Test
+  @DisplayName("all answered, none received (all declined): ordered without a quote, no choice asked")
+  void answeredNoneReceived() {
+    JourneyDriver journey = started("PT48H");
+    journey.correlate("service-quotes-answered", Map.of("serviceQuoteReceived", false));
+    journey.assertWaitingAt("order-quoted-service").assertNotWaitingAt("choose-service-quote");
+    journey.completeExternalTask("order-quoted-service");
+
+    journey.assertEndedAt(PROCESS, "service-ordered").assertNotReached("choose-service-quote", "expire-service-quotes");
+  }
+
+  @Test
+  @DisplayName("the wait runs out with one received: the others expire, the choice is asked")
+  void waitRunsOutOneReceived() {
+    JourneyDriver journey = started("PT2H");
+    journey.moveClockBy(Duration.ofMinutes(119));
+    assertThat(journey.executeDueTimers()).as("timers due before the wait ran out").isZero();
+    journey.moveClockBy(Duration.ofMinutes(2));
+    assertThat(journey.executeDueTimers()).as("the quote wait's timer").isEqualTo(1);
+    journey.completeExternalTask("expire-service-quotes", Map.of("serviceQuoteReceived", true));
+    journey.userTask("choose-service-quote").complete(Map.of("chosenQuote", "Q-2"));
+    journey.completeExternalTask("order-quoted-service");
+
+    journey.assertEndedAt(PROCESS, "service-ordered")
+        .assertPassed("service-quotes-timeout", "expire-service-quotes", "choose-service-quote")
+        .assertNotReached("service-quotes-answered");
+  }
+
+  @Test
+  @DisplayName("the wait runs out with none received: ordered without a quote")
+  void waitRunsOutNoneReceived() {
+    JourneyDriver journey = started("PT1H");
+    journey.moveClockBy(Duration.ofMinutes(61));
+    assertThat(journey.executeDueTimers()).isEqualTo(1);
+    journey.completeExternalTask("expire-service-quotes", Map.of("serviceQuoteReceived", false));
+    journey.completeExternalTask("order-quoted-service");
+
+    journey.assertEndedAt(PROCESS, "service-ordered").assertNotReached("choose-service-quote", "service-quotes-answered");
+  }
+}
