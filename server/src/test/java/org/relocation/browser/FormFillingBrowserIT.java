@@ -144,6 +144,8 @@ class FormFillingBrowserIT extends BrowserTestSupport {
             // (CHOSEN_QUOTES, housingQuoteToChoose); this value only shows the field's shape
             Map.entry("choose-housing-quote", values(
                     "chosenQuote", "HQ-CHEAPEST-RECEIVED")),
+            Map.entry("choose-service-quote", values(
+                    "chosenQuote", "Q-CHEAPEST-RECEIVED")),
             Map.entry("decide-invoice-excess", values(
                     "invoiceDecision", "dispute", // "accept" would record the whole invoice; dispute also tells the vendor
                     "invoiceDecisionNote", "The accepted quote is what was agreed for the stay")),
@@ -574,7 +576,7 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                         .isEqualTo(org.relocation.payroll.PayrollInstruction.Status.WITHDRAWN);
                 assertThat(payrollInstructions.ofCase(open.caseId())).as("form %s: no new version", formId).hasSize(2);
             }
-            case "choose-housing-quote" -> await("form " + formId + ": the chosen vendor's order carries the quote").atMost(CaseApi.PATIENCE)
+            case "choose-housing-quote", "choose-service-quote" -> await("form " + formId + ": the chosen vendor's order carries the quote").atMost(CaseApi.PATIENCE)
                     .untilAsserted(() -> assertThat(serviceOrders.findByCaseIdOrderById(open.caseId()))
                             .anySatisfy(o -> assertThat(o.getQuoteReference()).isEqualTo(entered.get("chosenQuote"))));
             case "decide-invoice-excess" -> {
@@ -634,6 +636,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         }
         if (form.formId().equals("choose-housing-quote") || form.formId().equals("decide-invoice-excess")) {
             return housingQuoteToChoose(form);
+        }
+        if (form.formId().equals("choose-service-quote")) {
+            return shipmentQuoteToChoose(form);
         }
         return THROUGH_THE_JOURNEY.contains(form.formId()) ? throughTheJourney(form) : startedBefore(form);
     }
@@ -777,9 +782,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
                 .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-temporary-housing").execute();
         String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-housing-quote").path("id").asText();
         await("the three quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> housingQuotes.ofCase(c.getId()).stream()
-                .filter(q -> q.getStatus() == org.relocation.housing.ServiceQuote.Status.RECEIVED).count() == 3);
-        String cheapest = housingQuotes.ofCase(c.getId()).stream().filter(q -> q.getStatus() == org.relocation.housing.ServiceQuote.Status.RECEIVED)
-                .min(java.util.Comparator.comparing(org.relocation.housing.ServiceQuote::getPrice)).orElseThrow().getReference();
+                .filter(q -> q.getStatus() == org.relocation.quote.ServiceQuote.Status.RECEIVED).count() == 3);
+        String cheapest = housingQuotes.ofCase(c.getId()).stream().filter(q -> q.getStatus() == org.relocation.quote.ServiceQuote.Status.RECEIVED)
+                .min(java.util.Comparator.comparing(org.relocation.quote.ServiceQuote::getPrice)).orElseThrow().getReference();
         String taskId = chooseTask;
         if (form.formId().equals("decide-invoice-excess")) {
             assertThat(org.relocation.Api.as(port, "specialist").complete(chooseTask, Map.of("chosenQuote", cheapest)).getStatusCode().value())
@@ -795,6 +800,40 @@ class FormFillingBrowserIT extends BrowserTestSupport {
 
     @Autowired
     org.relocation.housing.HousingQuotes housingQuotes;
+    @Autowired
+    org.relocation.quote.ServiceQuotes serviceQuotes;
+
+    /**
+     * A long-term case London to a host city of its own with three movers registered (per order 1200.00, 950.00 and
+     * 1100.00 EUR): the services policy quotes the household shipment, so its housing process, started before the
+     * shipment's booking, asks the three; they answer and relocation-service-quotes opens the choice, filled with the
+     * cheapest received quote's reference.
+     */
+    private OpenTask shipmentQuoteToChoose(TaskForm form) {
+        String city = "Moverstadt " + UUID.randomUUID().toString().substring(0, 6);
+        for (String price : List.of("1200.00", "950.00", "1100.00")) {
+            String code = "fm-" + UUID.randomUUID().toString().substring(0, 8);
+            vendorRegister.register(code, new org.relocation.vendor.VendorTerms("Movers " + code, "moving", "DE", city, "EUR",
+                    List.of(new org.relocation.vendor.VendorTerms.Rate(org.relocation.vendor.VendorRate.Unit.ORDER, new BigDecimal(price))),
+                    24, 2, 5, "http://localhost:{local-port}/simulator/" + code + "?answer=normal",
+                    "secret-of-" + code + "-0123456789", true), "admin");
+        }
+        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
+        intake.put("hostCity", city);
+        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
+        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
+        runtime.createProcessInstanceByKey("relocation-housing").businessKey(c.getCaseNumber())
+                .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-household-shipment").execute();
+        String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-service-quote").path("id").asText();
+        await("the three shipment quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> serviceQuotes
+                .latest(c.getId(), "household-goods").stream().filter(q -> q.getStatus() == org.relocation.quote.ServiceQuote.Status.RECEIVED).count() == 3);
+        String cheapest = serviceQuotes.latest(c.getId(), "household-goods").stream()
+                .min(java.util.Comparator.comparing(org.relocation.quote.ServiceQuote::getPrice)).orElseThrow().getReference();
+        CHOSEN_QUOTES.put(chooseTask, cheapest);
+        Task task = tasks.createTaskQuery().taskId(chooseTask).singleResult();
+        assertThat(task).as("task %s of case %s", form.formId(), c.getId()).isNotNull();
+        return new OpenTask(form, c.getId(), task, null);
+    }
 
     /**
      * Opens a case through the case API and takes it along its journey to the form's task, deciding every earlier

@@ -55,6 +55,7 @@ class FormsBrowserIT extends BrowserTestSupport {
             // opened by admin (who may act for a mobility specialist), as approve-expense-claim below: a sixteenth specialist
             // task would push the oldest off the Tasklist's first page
             new TaskForm("choose-housing-quote", "relocation-housing", "admin"),
+            new TaskForm("choose-service-quote", "relocation-service-quotes", "admin"),
             new TaskForm("decide-invoice-excess", "relocation-housing", "finance"),
             new TaskForm("confirm-payroll-setup", "relocation-payroll", "finance"),
             new TaskForm("follow-up-payroll-provider", "relocation-payroll", "specialist"),
@@ -134,12 +135,13 @@ class FormsBrowserIT extends BrowserTestSupport {
                 // dueAt, keyDateId: renew-permit's due date and key date; exceptionCount/exceptionIds: the exceptions the HR lead
                 // decides, one task each; settlementId, claimId: the tax settlement or expense claim decided (none: the form
                 // shows no figures); changeVersion: the compensation change finance decides (none: the form shows no table);
-                // serviceOrderId: the order resolve-vendor-delay is about (none: the form shows no order)
+                // serviceOrderId: the order resolve-vendor-delay is about (none: the form shows no order); quotedItem: the item
+                // choose-service-quote chooses for
                 .setVariables(Map.ofEntries(Map.entry("employeeUserId", "employee"), Map.entry("dueAt", "2031-01-31T08:00:00Z"),
                         Map.entry("keyDateId", "0"), Map.entry("exceptionCount", 1), Map.entry("exceptionIds", "0"),
                         Map.entry("settlementId", "0"), Map.entry("claimId", "0"), Map.entry("changeVersion", 0),
                         Map.entry("destinationServices", "home-search"), Map.entry("destinationService", "home-search"),
-                        Map.entry("serviceOrderId", 0L)))
+                        Map.entry("serviceOrderId", 0L), Map.entry("quotedItem", "household-goods")))
                 .startBeforeActivity(form.formId() + (MULTI_INSTANCE.contains(form.formId()) ? "#multiInstanceBody" : ""))
                 .execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(form.formId()).singleResult();

@@ -54,7 +54,7 @@ public class PolicyService {
             SERVICES, DecisionContract.of("COLLECT",
                     List.of("assignmentType:string", "policyTier:string", "international:boolean", "partner:boolean",
                             "schoolAgeChildren:integer", "familySize:integer", "languageDiffers:boolean", "hostLanguage:string"),
-                    List.of("service:string", "scope:string", "quantity:integer", "unit:string", "language:string")),
+                    List.of("service:string", "scope:string", "quantity:integer", "unit:string", "language:string", "quote:boolean")),
             BENEFITS, DecisionContract.of("FIRST",
                     List.of("international:boolean", "homeCountry:string", "hostCountry:string", "countryPair:string",
                             "policyTier:string", "familySize:integer"),

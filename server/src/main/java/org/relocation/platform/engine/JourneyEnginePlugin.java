@@ -100,10 +100,24 @@ class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
             }
         }
 
+        /**
+         * A call activity is a phase of the case (its timeline's phase entered and completed) unless the model marks it
+         * a step ({@code camunda:property name="phase" value="false"}): relocation-service-quotes, called inside a phase.
+         */
         @Override
         public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (!isPhase(element)) {
+                return;
+            }
             activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) e -> listeners.getObject().onPhaseStart(e));
             activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> listeners.getObject().onPhaseEnd(e));
+        }
+
+        private static boolean isPhase(Element element) {
+            Element extensions = element.element("extensionElements");
+            return extensions == null || extensions.elements().stream().filter(e -> "properties".equals(e.getTagName()))
+                    .flatMap(properties -> properties.elements().stream())
+                    .noneMatch(p -> "phase".equals(p.attribute("name", null)) && "false".equals(p.attribute("value", null)));
         }
 
         @Override
