@@ -52,6 +52,11 @@ final class JourneyDriver {
     return runtime().startProcessInstanceByKey(processDefinitionKey, businessKey, variables);
   }
 
+  /** Starts a process of this case at its message start event. */
+  ProcessInstance startByMessage(String messageName, Map<String, Object> variables) {
+    return runtime().startProcessInstanceByMessage(messageName, businessKey, variables);
+  }
+
   // ------------------------------------------------------------------------------------------------ external tasks
 
   /** Fetches and locks the one external task of this case on a topic, as a worker does (all variables). */

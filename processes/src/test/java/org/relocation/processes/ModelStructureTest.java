@@ -104,6 +104,7 @@ class ModelStructureTest {
       Map.entry("book-household-shipment", "book-household-shipment"),
       Map.entry("expire-service-quotes", "expire-service-quotes"),
       Map.entry("order-quoted-service", "order-quoted-service"),
+      Map.entry("request-service-requotes", "request-service-requotes"),
       Map.entry("prepare-payroll-instruction", "prepare-payroll-instruction"),
       Map.entry("schedule-payroll-payments", "schedule-payroll-payments"),
       Map.entry("request-tax-briefing", "request-tax-briefing"),

@@ -79,4 +79,35 @@ class ServiceQuotesProcessTest extends ProcessTestSupport {
 
     journey.assertEndedAt(PROCESS, "service-ordered").assertNotReached("choose-service-quote", "service-quotes-answered");
   }
+
+  @Test
+  @DisplayName("re-quoted: started by service-requote-requested, the other vendors asked, the wait and choice as the first time")
+  void requoted() {
+    JourneyDriver journey = newCase();
+    Map<String, Object> variables = new java.util.HashMap<>(eligibleCase());
+    variables.put("quotedItem", "household-goods");
+    variables.put("serviceQuoteWait", "PT48H");
+    journey.startByMessage("service-requote-requested", variables);
+    journey.completeExternalTask("request-service-requotes", Map.of("serviceQuotesAsked", true));
+    journey.assertWaitingAt("await-service-quotes");
+    journey.correlate("service-quotes-answered", Map.of("serviceQuoteReceived", true));
+    journey.userTask("choose-service-quote").complete(Map.of("chosenQuote", "Q-3"));
+    journey.completeExternalTask("order-quoted-service");
+
+    journey.assertEndedAt(PROCESS, "service-ordered").assertPassed("service-requote-requested", "request-service-requotes")
+        .assertNotReached("service-quotes-started");
+  }
+
+  @Test
+  @DisplayName("re-quoted with no other vendor left: the worker ordered without a quote, the process ends")
+  void requotedNoneLeft() {
+    JourneyDriver journey = newCase();
+    Map<String, Object> variables = new java.util.HashMap<>(eligibleCase());
+    variables.put("quotedItem", "language-training");
+    variables.put("serviceQuoteWait", "PT48H");
+    journey.startByMessage("service-requote-requested", variables);
+    journey.completeExternalTask("request-service-requotes", Map.of("serviceQuotesAsked", false));
+
+    journey.assertEndedAt(PROCESS, "ordered-without-quotes").assertNotReached("await-service-quotes", "choose-service-quote");
+  }
 }

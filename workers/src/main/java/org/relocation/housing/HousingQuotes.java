@@ -21,11 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.money.CurrencyUnit;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Temporary housing by quotes (docs/journey.md, "Housing"). The stay is the policy's temporary-housing nights from the
@@ -127,15 +125,7 @@ public class HousingQuotes {
      */
     @Transactional(readOnly = true)
     public List<Vendor> requoteVendors(Long caseId, Long excludedVendorId) {
-        Set<Long> excluded = new HashSet<>(quotes.declined(caseId, ServiceType.TEMPORARY_HOUSING, null));
-        if (excludedVendorId != null) {
-            excluded.add(excludedVendorId);
-        }
-        vendors.orders(caseId).stream().filter(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING && o.getVendorId() != null
-                        && (o.getStatus() == ServiceOrder.Status.WITHDRAWN || o.getStatus() == ServiceOrder.Status.REFUSED))
-                .forEach(o -> excluded.add(o.getVendorId()));
-        return quotes.covering(caseId, ServiceType.TEMPORARY_HOUSING).stream()
-                .filter(v -> !excluded.contains(v.getId())).limit(MAX_QUOTES).toList();
+        return quotes.requoteVendors(caseId, ServiceType.TEMPORARY_HOUSING, null, excludedVendorId);
     }
 
     /**

@@ -39,8 +39,8 @@ class HousingRequote implements ServiceRequote {
     }
 
     @Override
-    public ServiceType serviceType() {
-        return ServiceType.TEMPORARY_HOUSING;
+    public boolean covers(ServiceType type) {
+        return type == ServiceType.TEMPORARY_HOUSING;
     }
 
     @Override

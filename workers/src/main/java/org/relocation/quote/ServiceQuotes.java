@@ -309,6 +309,53 @@ public class ServiceQuotes implements DeclinedVendors {
     }
 
     /**
+     * The vendors a re-quote of a service of the case asks, up to {@value #MAX_QUOTES} in the register's order of choice:
+     * the active vendors of the service covering the host country and city, except the given one (the breaching order's
+     * vendor; null: none), vendors that declined a quote of the service for the case (and traveller) and vendors of its
+     * withdrawn or refused orders of the service (and traveller).
+     */
+    @Transactional(readOnly = true)
+    public List<Vendor> requoteVendors(Long caseId, ServiceType type, Long travellerId, Long excludedVendorId) {
+        Set<Long> excluded = new java.util.HashSet<>(declined(caseId, type, travellerId));
+        if (excludedVendorId != null) {
+            excluded.add(excludedVendorId);
+        }
+        vendors.orders(caseId).stream().filter(o -> o.getServiceType() == type && o.getVendorId() != null
+                        && Objects.equals(o.getTravellerId(), travellerId)
+                        && (o.getStatus() == ServiceOrder.Status.WITHDRAWN || o.getStatus() == ServiceOrder.Status.REFUSED))
+                .forEach(o -> excluded.add(o.getVendorId()));
+        return covering(caseId, type).stream().filter(v -> !excluded.contains(v.getId())).limit(MAX_QUOTES).toList();
+    }
+
+    /**
+     * Re-quotes an item after the specialists withdrew its order (relocation-service-quotes started at its message start
+     * event, task request-service-requotes): asks {@link #requoteVendors} for the item as asked the last time, under the
+     * request key; a redelivered task sends what is not sent yet. With none left by now (deactivated since the
+     * specialists' choice) the item is ordered without a quote from the configured endpoint.
+     * @return whether vendors were asked (false: ordered without a quote)
+     */
+    public boolean requote(Long caseId, String item, String requestKey) {
+        List<ServiceQuote> earlier = latest(caseId, item);
+        if (earlier.isEmpty()) {
+            throw new IllegalStateException("Case " + caseId + " has no quotes for " + item + " to re-quote");
+        }
+        QuoteSubject subject = earlier.get(0).subject();
+        if (earlier.get(0).getRequestKey().equals(requestKey)) {
+            request(caseId, subject, requestKey, List.of()); // a redelivered task: send what is not sent yet
+            return true;
+        }
+        List<Vendor> asked = requoteVendors(caseId, subject.type(), subject.travellerId(), null);
+        if (asked.isEmpty()) {
+            vendors.orderFrom(caseId, subject.travellerId(), subject.type(), null, requestKey,
+                    subject.detail() + "; re-quoted, but no other vendor was left to quote, ordered without one",
+                    subject.from(), subject.until(), null);
+            return false;
+        }
+        request(caseId, subject, requestKey, asked);
+        return true;
+    }
+
+    /**
      * The vendors that declined a quote of the service for the case (and traveller, where per traveller): a switch after
      * a missed SLA does not order from them ({@link org.relocation.vendor.VendorSlas#nextVendor}), nor does a re-quote ask them.
      */

@@ -24,8 +24,8 @@ public interface ServiceRequote {
         }
     }
 
-    /** The service type this feature re-quotes. */
-    ServiceType serviceType();
+    /** Whether this feature re-quotes orders of the service type. */
+    boolean covers(ServiceType type);
 
     /** Whether the order can be re-quoted now and from whom (read only). */
     Plan plan(ServiceOrder order);

@@ -386,7 +386,7 @@ public class VendorSlas {
     }
 
     private ServiceRequote requoteOf(ServiceType type) {
-        return requotes.orderedStream().filter(r -> r.serviceType() == type).findFirst().orElse(null);
+        return requotes.orderedStream().filter(r -> r.covers(type)).findFirst().orElse(null);
     }
 
     /**
