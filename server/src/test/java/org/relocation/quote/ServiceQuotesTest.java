@@ -262,8 +262,13 @@ class ServiceQuotesTest {
 
     // ---- helpers
 
-    /** The watcher run past the order's deadlines until it escalates it to the specialists. */
+    /**
+     * The watcher run past the order's deadlines until it escalates it to the specialists; first the case's stay is
+     * confirmed (its one housing vendor answers normally), so that only the order under test is escalated.
+     */
     private void escalate(ServiceOrder order) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ofType(order.getCaseId(), ServiceType.TEMPORARY_HOUSING).stream()
+                .anyMatch(o -> o.getStatus() == ServiceOrder.Status.CONFIRMED));
         java.time.Instant after = order.getConfirmBy().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (int run = 0; run < 4 && !orders.findById(order.getId()).orElseThrow().isEscalationOpen(); run++) {
             slas.check(after.plus(Duration.ofDays(5L * run)));
