@@ -765,21 +765,9 @@ class FormFillingBrowserIT extends BrowserTestSupport {
      * API, its vendor confirms with the invoice above the quote, and finance's decision opens.
      */
     private OpenTask housingQuoteToChoose(TaskForm form) {
-        String city = "Quotestadt " + UUID.randomUUID().toString().substring(0, 6);
         String invoice = form.formId().equals("decide-invoice-excess") ? "&invoice=over" : "";
-        for (String nightly : List.of("140.00", "95.00", "120.00")) {
-            String code = "fq-" + UUID.randomUUID().toString().substring(0, 8);
-            vendorRegister.register(code, new org.relocation.vendor.VendorTerms("Stays " + code, "housing", "DE", city, "EUR",
-                    List.of(new org.relocation.vendor.VendorTerms.Rate(org.relocation.vendor.VendorRate.Unit.NIGHT, new BigDecimal(nightly))),
-                    24, 2, 5, "http://localhost:{local-port}/simulator/" + code + "?answer=normal" + invoice,
-                    "secret-of-" + code + "-0123456789", true), "admin");
-        }
-        Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
-        intake.put("hostCity", city);
-        RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
-        assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
-        runtime.createProcessInstanceByKey("relocation-housing").businessKey(c.getCaseNumber())
-                .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-temporary-housing").execute();
+        RelocationCase c = caseWithQuotingVendors(form, "housing", org.relocation.vendor.VendorRate.Unit.NIGHT,
+                List.of("140.00", "95.00", "120.00"), invoice, "book-temporary-housing");
         String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-housing-quote").path("id").asText();
         await("the three quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> housingQuotes.ofCase(c.getId()).stream()
                 .filter(q -> q.getStatus() == org.relocation.quote.ServiceQuote.Status.RECEIVED).count() == 3);
@@ -809,13 +797,19 @@ class FormFillingBrowserIT extends BrowserTestSupport {
      * shipment's booking, asks the three; they answer and relocation-service-quotes opens the choice, filled with the
      * cheapest received quote's reference.
      */
-    private OpenTask shipmentQuoteToChoose(TaskForm form) {
-        String city = "Moverstadt " + UUID.randomUUID().toString().substring(0, 6);
-        for (String price : List.of("1200.00", "950.00", "1100.00")) {
-            String code = "fm-" + UUID.randomUUID().toString().substring(0, 8);
-            vendorRegister.register(code, new org.relocation.vendor.VendorTerms("Movers " + code, "moving", "DE", city, "EUR",
-                    List.of(new org.relocation.vendor.VendorTerms.Rate(org.relocation.vendor.VendorRate.Unit.ORDER, new BigDecimal(price))),
-                    24, 2, 5, "http://localhost:{local-port}/simulator/" + code + "?answer=normal",
+    /**
+     * A long-term case London to a host city of its own, where three vendors of the service are registered at the given
+     * prices (per unit), played by the simulator (answering normally, plus the given query, e.g. {@code &invoice=over});
+     * its housing process started right before the given booking step, which asks the three for quotes.
+     */
+    private RelocationCase caseWithQuotingVendors(TaskForm form, String service, org.relocation.vendor.VendorRate.Unit unit,
+                                                  List<String> prices, String query, String bookingStep) {
+        String city = "Quotestadt " + UUID.randomUUID().toString().substring(0, 6);
+        for (String price : prices) {
+            String code = "fq-" + UUID.randomUUID().toString().substring(0, 8);
+            vendorRegister.register(code, new org.relocation.vendor.VendorTerms("Vendor " + code, service, "DE", city, "EUR",
+                    List.of(new org.relocation.vendor.VendorTerms.Rate(unit, new BigDecimal(price))),
+                    24, 2, 5, "http://localhost:{local-port}/simulator/" + code + "?answer=normal" + query,
                     "secret-of-" + code + "-0123456789", true), "admin");
         }
         Map<String, Object> intake = CaseApi.longTermIntake("Fills " + form.formId());
@@ -823,7 +817,13 @@ class FormFillingBrowserIT extends BrowserTestSupport {
         RelocationCase c = cases.register(IntakeForm.toIntake(intake), "specialist");
         assertThat(policy.apply(c.getId()).eligible()).as("case %s eligible", c.getId()).isTrue();
         runtime.createProcessInstanceByKey("relocation-housing").businessKey(c.getCaseNumber())
-                .setVariables(ProcessVariables.forCase(c)).startBeforeActivity("book-household-shipment").execute();
+                .setVariables(ProcessVariables.forCase(c)).startBeforeActivity(bookingStep).execute();
+        return c;
+    }
+
+    private OpenTask shipmentQuoteToChoose(TaskForm form) {
+        RelocationCase c = caseWithQuotingVendors(form, "moving", org.relocation.vendor.VendorRate.Unit.ORDER,
+                List.of("1200.00", "950.00", "1100.00"), "", "book-household-shipment");
         String chooseTask = api.awaitOpenTask("specialist", c.getId(), "choose-service-quote").path("id").asText();
         await("the three shipment quotes of case " + c.getCaseNumber()).atMost(CaseApi.PATIENCE).until(() -> serviceQuotes
                 .latest(c.getId(), "household-goods").stream().filter(q -> q.getStatus() == org.relocation.quote.ServiceQuote.Status.RECEIVED).count() == 3);
