@@ -1,20 +1,19 @@
 package org.relocation.destination;
 
 import org.relocation.policy.PolicyService;
+import org.relocation.quote.QuoteSubject;
+import org.relocation.quote.ServiceQuotes;
 import org.relocation.relocationcase.CaseService;
 import org.relocation.relocationcase.Relationship;
 import org.relocation.relocationcase.RelocationCase;
 import org.relocation.relocationcase.Traveller;
-import org.relocation.vendor.ServiceOrder;
 import org.relocation.vendor.ServiceType;
-import org.relocation.vendor.VendorService;
-import org.relocation.quote.QuoteSubject;
-import org.relocation.quote.ServiceQuotes;
 import org.relocation.vendor.Vendor;
+import org.relocation.vendor.VendorService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -95,13 +94,6 @@ public class DestinationServices {
         }
         vendors.order(caseId, subject.travellerId(), subject.type(), requestKey, subject.detail());
         return false;
-    }
-
-    /** Orders one service item from its vendor, without quotes ({@link #book} decides). */
-    @Transactional
-    public ServiceOrder order(Long caseId, String item, String requestKey) {
-        QuoteSubject subject = subject(caseId, item);
-        return vendors.order(caseId, subject.travellerId(), subject.type(), requestKey, subject.detail());
     }
 
     /**
