@@ -6,5 +6,9 @@ ALTER TABLE housing_quote RENAME TO service_quote;
 ALTER TABLE service_quote ADD COLUMN item VARCHAR(64);
 ALTER TABLE service_quote ADD COLUMN traveller_id BIGINT;
 ALTER TABLE service_quote ADD COLUMN detail VARCHAR(1000);
-UPDATE service_quote SET item = 'temporary-housing';
+-- The stays quoted before: their item, and what was asked in the words the order now takes from the quote.
+UPDATE service_quote SET item = 'temporary-housing',
+    detail = CONCAT('Temporary housing for ', travellers, CASE WHEN travellers = 1 THEN ' traveller' ELSE ' travellers' END, ', ',
+                    nights, CASE WHEN nights = 1 THEN ' night' ELSE ' nights' END,
+                    ' from ', CAST(start_date AS CHAR(10)), ' to ', CAST(end_date AS CHAR(10)));
 CREATE INDEX ix_service_quote_case_item ON service_quote (case_id, item);

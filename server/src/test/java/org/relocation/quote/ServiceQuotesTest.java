@@ -55,6 +55,8 @@ class ServiceQuotesTest {
     ServiceOrderRepository orders;
     @Autowired
     VendorSlas slas;
+    @Autowired
+    org.relocation.destination.DestinationServices destinationServices;
 
     private final List<Vendor> registered = new ArrayList<>();
 
@@ -168,26 +170,34 @@ class ServiceQuotesTest {
     }
 
     @Test
-    void aSwitchAfterAMissedSlaPassesOverTheMoverThatDeclinedToQuote() {
+    void aSwitchAfterAMissedSlaPassesOverTheMoverThatDeclinedToQuoteAndDoesNotPassOnTheQuote() {
         String city = city();
         Vendor declining = vendor(city, "moving", "refuse", VendorRate.Unit.ORDER, "800.00");
-        Vendor quoting = vendor(city, "moving", "normal", VendorRate.Unit.ORDER, "950.00");
+        Vendor silent = vendor(city, "moving", "never", VendorRate.Unit.ORDER, "950.00");
         vendor(city, "housing", "normal", VendorRate.Unit.NIGHT, "1.00");
         Case c = caseAtKickoff(city, false);
 
+        // the silent mover's quote answered by hand (its simulator never answers), chosen; its order is never answered
+        ServiceQuote quote = await().atMost(Duration.ofSeconds(30)).until(() -> quotes.latest(c.id(), "household-goods").stream()
+                .filter(q -> q.getVendorId().equals(silent.getId()) && q.getSentAt() != null).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        answerQuote(silent, "{\"reference\":\"" + quote.getReference() + "\",\"status\":\"QUOTED\",\"price\":950.00,\"currency\":\"EUR\"}");
         Task shipmentChoice = choice(c, "household-goods");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(quotes.latest(c.id(), "household-goods"))
-                .extracting(ServiceQuote::getStatus).containsExactly(ServiceQuote.Status.DECLINED, ServiceQuote.Status.RECEIVED));
-        assertThat(Api.as(port, "specialist").complete(shipmentChoice.getId(),
-                vars("chosenQuote", quotes.latest(c.id(), "household-goods").get(1).getReference())).getStatusCode().value()).isEqualTo(204);
+        assertThat(quotes.latest(c.id(), "household-goods")).extracting(ServiceQuote::getStatus)
+                .containsExactly(ServiceQuote.Status.DECLINED, ServiceQuote.Status.RECEIVED);
+        assertThat(Api.as(port, "specialist").complete(shipmentChoice.getId(), vars("chosenQuote", quote.getReference()))
+                .getStatusCode().value()).isEqualTo(204);
         ServiceOrder move = await().atMost(Duration.ofSeconds(30)).until(() -> ofType(c.id(), ServiceType.HOUSEHOLD_SHIPMENT),
-                l -> !l.isEmpty()).get(0);
-        assertThat(move.getVendorId()).isEqualTo(quoting.getId());
+                l -> !l.isEmpty() && l.get(0).getStatus() == ServiceOrder.Status.SENT).get(0);
+        assertThat(move.getDetail()).contains("accepted quote " + quote.getReference() + " at 950.00 EUR");
         assertThat(quotes.declined(c.id(), ServiceType.HOUSEHOLD_SHIPMENT, null)).containsExactly(declining.getId());
 
         assertThat(slas.nextVendor(move)).as("the only other mover declined to quote this move").isEmpty();
         Vendor later = vendor(city, "moving", "normal", VendorRate.Unit.ORDER, "990.00");
         assertThat(slas.nextVendor(move)).as("a mover registered since, which was never asked").map(Vendor::getId).contains(later.getId());
+        ServiceOrder replacement = slas.switchToNext(move.getId(), "specialist").orElseThrow();
+        assertThat(replacement.getVendorId()).isEqualTo(later.getId());
+        assertThat(replacement.getDetail()).as("the next mover does not see the competitor's quote")
+                .isEqualTo(quote.getDetail()).doesNotContain("950.00");
     }
 
     @Test
@@ -258,6 +268,49 @@ class ServiceQuotesTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().toString()).contains("vendorDelayChoice", "not chosen on quotes");
         assertThat(orders.findById(late.getId()).orElseThrow().getStatus()).as("nothing written").isEqualTo(ServiceOrder.Status.SENT);
+    }
+
+    @Test
+    void aReQuoteRunningOnItsOwnEndsWithTheCase() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee", "IN", "IN", "DE", "LONG_TERM", "250000").put("hostCity", city()));
+        Case c = new Case(created.get("id").asLong(), created.get("caseNumber").asText());
+        specialist.completeTask(c.number(), "review-intake", vars("intakeVerified", true, "reviewNotes", "Complete"));
+        // a re-quote runs on its own: started by its message, no phase called it
+        runtime.createMessageCorrelation("service-requote-requested").processInstanceBusinessKey(c.number())
+                .setVariables(Map.of("caseId", c.id(), ServiceQuotes.ITEM_VARIABLE, "household-goods", "serviceQuoteWait", "PT48H"))
+                .correlateStartMessage();
+        assertThat(requotes(c)).isEqualTo(1);
+        Api.as(port, "manager").completeTask(c.number(), "approve-relocation", vars("managerDecision", "reject", "managerComment", "Not now"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(specialist.caseDetails(c.id()).path("status").asText()).isEqualTo("REJECTED");
+            assertThat(requotes(c)).as("the re-quote ended with the case").isZero();
+        });
+        assertThat(ofType(c.id(), ServiceType.HOUSEHOLD_SHIPMENT)).as("nothing ordered for the ended case").isEmpty();
+    }
+
+    @Test
+    void aProcessOnAModelWithoutTheQuoteStepHasItsShipmentOrderedNotQuoted() {
+        String city = city();
+        Vendor first = vendor(city, "moving", "normal", VendorRate.Unit.ORDER, "1000.00");
+        vendor(city, "moving", "normal", VendorRate.Unit.ORDER, "900.00");
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee", "IN", "IN", "DE", "LONG_TERM", "250000").put("hostCity", city));
+        long caseId = created.get("id").asLong();
+        specialist.awaitTask(created.get("caseNumber").asText(), "review-intake"); // the policy is decided
+
+        // the booking step of an earlier model version sets no quotesModelled: the shipment is ordered from the register
+        assertThat(destinationServices.book(caseId, "household-goods", "old-model-" + UUID.randomUUID(), false)).isFalse();
+        assertThat(quotes.latest(caseId, "household-goods")).isEmpty();
+        assertThat(ofType(caseId, ServiceType.HOUSEHOLD_SHIPMENT)).singleElement()
+                .satisfies(o -> assertThat(o.getVendorId()).isEqualTo(first.getId()));
+        // this version's model has the quote step: the movers are asked
+        assertThat(destinationServices.book(caseId, "household-goods", "new-model-" + UUID.randomUUID(), true)).isTrue();
+        assertThat(quotes.latest(caseId, "household-goods")).hasSize(2);
+    }
+
+    private long requotes(Case c) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("relocation-service-quotes").processInstanceBusinessKey(c.number()).count();
     }
 
     // ---- helpers

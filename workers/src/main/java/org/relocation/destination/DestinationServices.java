@@ -32,6 +32,11 @@ public class DestinationServices {
 
     /** The household-goods allowance goes to the mover of the housing phase (book-household-shipment), not ordered here. */
     public static final String HOUSEHOLD_GOODS = "household-goods";
+    /**
+     * The booking steps' input ({@code ${true}} in the models that call relocation-service-quotes after them): absent in
+     * a process still running on an earlier version, whose items are then ordered, never quoted.
+     */
+    public static final String QUOTES_MODELLED = "quotesModelled";
     static final String SCOPE_SCHOOL_AGE_CHILD = "school-age-child";
     static final String SCOPE_PARTNER = "partner";
 
@@ -80,12 +85,14 @@ public class DestinationServices {
      * host city, up to three are asked for a quote (relocation-service-quotes then waits, the specialist chooses and the
      * chosen vendor receives the order) and true is answered; otherwise the item is ordered from the register's vendor
      * and false answered. The request key (the external task id) makes a redelivered task repeat its first answer.
+     * Only where the calling model has the quote step after its booking step ({@code quotesModelled}): a process still
+     * running on an earlier version would wait for a confirmation nobody sends.
      */
-    public boolean book(Long caseId, String item, String requestKey) {
+    public boolean book(Long caseId, String item, String requestKey, boolean quotesModelled) {
         QuoteSubject subject = inTransaction.execute(s -> subject(caseId, item));
         boolean ordered = vendors.orders(caseId).stream().anyMatch(o -> requestKey.equals(o.getRequestKey()));
         boolean asked = quotes.ofCase(caseId).stream().anyMatch(q -> requestKey.equals(q.getRequestKey()));
-        if (!ordered && (asked || quoted(caseId, subject))) {
+        if (!ordered && (asked || quotesModelled && quoted(caseId, subject))) {
             List<Vendor> covering = quotes.covering(caseId, subject.type());
             if (asked || covering.size() >= 2) {
                 quotes.request(caseId, subject, requestKey, covering);

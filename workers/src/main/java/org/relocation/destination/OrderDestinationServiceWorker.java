@@ -36,7 +36,7 @@ class OrderDestinationServiceWorker extends CaseWorker {
 
     @Override
     public List<String> inputVariables() {
-        return List.of(SERVICE);
+        return List.of(SERVICE, DestinationServices.QUOTES_MODELLED);
     }
 
     @Override
@@ -46,7 +46,7 @@ class OrderDestinationServiceWorker extends CaseWorker {
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        boolean quoted = services.book(task.caseId(), task.requiredString(SERVICE), task.taskId());
+        boolean quoted = services.book(task.caseId(), task.requiredString(SERVICE), task.taskId(), task.flag(DestinationServices.QUOTES_MODELLED));
         return Map.of("serviceQuotes", quoted, "serviceQuoteWait", quoteWait);
     }
 }

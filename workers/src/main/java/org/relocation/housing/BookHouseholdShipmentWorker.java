@@ -15,7 +15,8 @@ import java.util.Map;
  * destination. Where the policy quotes it and two or more movers cover the host city, up to three are asked for quotes
  * ({@code shipmentQuotes} true; {@code serviceQuoteWait}, the ISO-8601 wait for their answers, from
  * relocation.quotes.wait) and relocation-service-quotes has the choice made; otherwise it is ordered from the
- * register's mover. The mover confirms with a message.
+ * register's mover (and always where the model has no quote step: {@code quotesModelled} absent). The mover confirms
+ * with a message.
  */
 @Component
 class BookHouseholdShipmentWorker extends CaseWorker {
@@ -34,13 +35,18 @@ class BookHouseholdShipmentWorker extends CaseWorker {
     }
 
     @Override
+    public List<String> inputVariables() {
+        return List.of(DestinationServices.QUOTES_MODELLED);
+    }
+
+    @Override
     public List<String> outputVariables() {
         return List.of("shipmentQuotes", "serviceQuoteWait");
     }
 
     @Override
     protected Map<String, Object> work(CaseTask task) {
-        boolean quoted = services.book(task.caseId(), DestinationServices.HOUSEHOLD_GOODS, task.taskId());
+        boolean quoted = services.book(task.caseId(), DestinationServices.HOUSEHOLD_GOODS, task.taskId(), task.flag(DestinationServices.QUOTES_MODELLED));
         return Map.of("shipmentQuotes", quoted, "serviceQuoteWait", quoteWait);
     }
 }

@@ -162,8 +162,10 @@ public class ServiceQuotes implements DeclinedVendors {
         if ("DECLINED".equals(a.status()) && (a.note() == null || a.note().isBlank() || a.note().length() > 1000)) {
             throw invalid("a declined quote needs a note (1 to 1000 characters) saying why");
         }
-        ServiceQuote quote = quotes.findByReference(a.reference())
-                .filter(q -> register.get(q.getVendorId()).getCode().equals(vendorCode))
+        // the request's quotes locked first (the other answers of the request wait here), then read: current, never stale
+        List<ServiceQuote> request = quotes.requestKeyOf(a.reference()).map(quotes::lockRequest).orElse(List.of());
+        ServiceQuote quote = request.stream().filter(q -> q.getReference().equals(a.reference())
+                        && register.get(q.getVendorId()).getCode().equals(vendorCode)).findFirst()
                 .orElseThrow(() -> new CallbackRejectedException(CallbackRejectedException.Reason.UNKNOWN_ORDER,
                         "No quote " + a.reference() + " for vendor " + vendorCode));
         if (quote.getStatus() != ServiceQuote.Status.REQUESTED) {
@@ -176,7 +178,6 @@ public class ServiceQuotes implements DeclinedVendors {
             quote.declined(a.note(), clock.instant());
         }
         quotes.saveAndFlush(quote);
-        List<ServiceQuote> request = quotes.findByRequestKeyOrderById(quote.getRequestKey());
         boolean all = request.stream().noneMatch(q -> q.getStatus() == ServiceQuote.Status.REQUESTED);
         boolean anyReceived = request.stream().anyMatch(q -> q.getStatus() == ServiceQuote.Status.RECEIVED);
         RelocationCase c = cases.get(quote.getCaseId());
@@ -295,8 +296,12 @@ public class ServiceQuotes implements DeclinedVendors {
         ServiceQuote any = asked.get(0);
         Long vendorId = asked.stream().filter(q -> q.getStatus() != ServiceQuote.Status.DECLINED).findFirst()
                 .map(ServiceQuote::getVendorId).orElse(null);
+        boolean redelivered = vendors.orders(caseId).stream().anyMatch(o -> requestKey.equals(o.getRequestKey()));
         ServiceOrder order = vendors.orderFrom(caseId, any.getTravellerId(), any.getServiceType(), vendorId, requestKey,
                 any.getDetail() + "; no quote was received, ordered without one", any.getStartDate(), any.getEndDate(), null);
+        if (redelivered) {
+            return order; // a redelivered task: the order and its timeline entry exist
+        }
         long declined = asked.stream().filter(q -> q.getStatus() == ServiceQuote.Status.DECLINED).count();
         long unanswered = asked.stream().filter(q -> q.getStatus() == ServiceQuote.Status.EXPIRED).count();
         String what = any.getServiceType().name().toLowerCase().replace('_', ' ');

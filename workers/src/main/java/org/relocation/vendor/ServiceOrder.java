@@ -286,6 +286,15 @@ public class ServiceOrder {
     /** The withdrawn order this one replaces (a switch to the next vendor); null: a first order. */
     public Long getReplacesOrderId() { return replacesOrderId; }
     /** The accepted quote the order was placed on; null: no quote (the other fields below are null too). */
+    /**
+     * What the order asks for, without the accepted quote its text names ("; accepted quote Q-… at …"): the text a
+     * replacement order to another vendor carries, which must not see a competitor's price.
+     */
+    public String detailWithoutQuote() {
+        int at = quoteReference == null || detail == null ? -1 : detail.indexOf("; accepted quote " + quoteReference);
+        return at < 0 ? detail : detail.substring(0, at);
+    }
+
     public String getQuoteReference() { return quoteReference; }
     public BigDecimal getQuotedAmount() { return quotedAmount; }
     public String getQuotedCurrency() { return quotedCurrency; }

@@ -297,7 +297,7 @@ public class VendorSlas {
         }
         ServiceOrder replacement = new ServiceOrder(order.getCaseId(), order.getTravellerId(), order.getServiceType(),
                 new VendorEndpoint(v.getId(), v.getCode(), v.getEndpointUrl(), v.callbackSecret()),
-                "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), switchKey(order), order.getDetail(), now);
+                "SO-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(), switchKey(order), order.detailWithoutQuote(), now);
         replacement.replaces(order);
         schedule(replacement, v.getCountry());
         orders.saveAndFlush(order);

@@ -57,6 +57,11 @@ public final class CaseTask {
         throw new IllegalStateException("External task " + id + " lacks the numeric input variable " + name);
     }
 
+    /** A boolean input that may be absent (a model of an earlier version does not set it): false then. */
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(variables.get(name));
+    }
+
     /** A text input that may be absent: empty then. */
     public java.util.Optional<String> optionalString(String name) {
         return variables.get(name) instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
