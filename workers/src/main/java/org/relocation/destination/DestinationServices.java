@@ -91,7 +91,7 @@ public class DestinationServices {
     public boolean book(Long caseId, String item, String requestKey, boolean quotesModelled) {
         QuoteSubject subject = inTransaction.execute(s -> subject(caseId, item));
         boolean ordered = vendors.orders(caseId).stream().anyMatch(o -> requestKey.equals(o.getRequestKey()));
-        boolean asked = quotes.ofCase(caseId).stream().anyMatch(q -> requestKey.equals(q.getRequestKey()));
+        boolean asked = quotes.requested(requestKey);
         if (!ordered && (asked || quotesModelled && quoted(caseId, subject))) {
             List<Vendor> covering = quotes.covering(caseId, subject.type());
             if (asked || covering.size() >= 2) {

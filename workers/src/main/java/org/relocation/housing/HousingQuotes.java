@@ -97,7 +97,7 @@ public class HousingQuotes {
     public int book(Long caseId, String requestKey) {
         RelocationCase c = cases.get(caseId);
         Optional<HousingStay> stay = inTransaction.execute(s -> stay(caseId)); // the travellers load lazily
-        boolean asked = quotes.ofCase(caseId).stream().anyMatch(q -> q.getRequestKey().equals(requestKey));
+        boolean asked = quotes.requested(requestKey);
         boolean requote = vendors.orders(caseId).stream().anyMatch(o -> o.getServiceType() == ServiceType.TEMPORARY_HOUSING
                 && !requestKey.equals(o.getRequestKey()));
         List<Vendor> covering = requote ? requoteVendors(caseId, null) : quotes.covering(caseId, ServiceType.TEMPORARY_HOUSING);

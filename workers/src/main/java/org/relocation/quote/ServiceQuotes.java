@@ -129,6 +129,12 @@ public class ServiceQuotes implements DeclinedVendors {
         return requested.size();
     }
 
+    /** Whether quotes were asked under the request key (a redelivered booking task asks nobody new). */
+    @Transactional(readOnly = true)
+    public boolean requested(String requestKey) {
+        return !quotes.findByRequestKeyOrderById(requestKey).isEmpty();
+    }
+
     /** The service type a quote request of the service is sent with, e.g. {@code HOUSEHOLD_SHIPMENT_QUOTE}. */
     public static String quoteRequest(ServiceType type) {
         return type.name() + "_QUOTE";
