@@ -108,6 +108,11 @@ class ServiceQuotesTest {
             assertThat(refused.getStatusCode().value()).as("choose %s", bad).isEqualTo(400);
             assertThat(refused.getBody().toString()).contains("chosenQuote");
         }
+        // pointing the choice at the other item by a variable of the submission: not a field of the form
+        ResponseEntity<JsonNode> redirected = specialist.complete(shipmentChoice.getId(),
+                vars("chosenQuote", lessons.get(1).getReference(), ServiceQuotes.ITEM_VARIABLE, "language-training"));
+        assertThat(redirected.getStatusCode().value()).isEqualTo(400);
+        assertThat(redirected.getBody().toString()).contains(ServiceQuotes.ITEM_VARIABLE);
         ResponseEntity<JsonNode> missing = specialist.complete(shipmentChoice.getId(), vars("chosenQuote", ""));
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
         assertThat(missing.getBody().toString()).contains("chosenQuote");
@@ -307,6 +312,31 @@ class ServiceQuotesTest {
         // this version's model has the quote step: the movers are asked
         assertThat(destinationServices.book(caseId, "household-goods", "new-model-" + UUID.randomUUID(), true)).isTrue();
         assertThat(quotes.latest(caseId, "household-goods")).hasSize(2);
+    }
+
+    @Test
+    void nobodyStartsOrAnswersTheQuoteProcessThroughTheEngineApi() {
+        Api specialist = Api.as(port, "specialist");
+        JsonNode created = specialist.openCase(Api.intake("employee", "IN", "IN", "DE", "LONG_TERM", "250000").put("hostCity", city()));
+        Case c = new Case(created.get("id").asLong(), created.get("caseNumber").asText());
+        for (String user : List.of("specialist", "admin")) {
+            // a re-quote is the specialists' choice in resolve-vendor-delay, never a message of theirs
+            ResponseEntity<JsonNode> message = Api.as(port, user).post("/engine-rest/message", Api.JSON.createObjectNode()
+                    .put("messageName", "service-requote-requested").put("businessKey", c.number()));
+            assertThat(message.getStatusCode().value()).as("%s: message", user).isEqualTo(403);
+            ResponseEntity<JsonNode> answered = Api.as(port, user).post("/engine-rest/engine/default/message", Api.JSON.createObjectNode()
+                    .put("messageName", "service-quotes-answered").put("businessKey", c.number()));
+            assertThat(answered.getStatusCode().value()).as("%s: message by the named engine's path", user).isEqualTo(403);
+        }
+        ResponseEntity<JsonNode> started = specialist.post("/engine-rest/process-definition/key/relocation-service-quotes/start",
+                Api.JSON.createObjectNode());
+        assertThat(started.getStatusCode().value()).as("a specialist may start only the journey").isEqualTo(403);
+        com.fasterxml.jackson.databind.node.ObjectNode withVariables = Api.JSON.createObjectNode();
+        withVariables.putObject("variables").putObject("quotedItem").put("value", "household-goods");
+        ResponseEntity<JsonNode> byAdmin = Api.as(port, "admin").post("/engine-rest/process-definition/key/relocation-service-quotes/start",
+                withVariables);
+        assertThat(byAdmin.getStatusCode().value()).as("variables are set by forms and workers only").isEqualTo(400);
+        assertThat(requotes(c)).isZero();
     }
 
     private long requotes(Case c) {
